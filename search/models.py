@@ -1,0 +1,55 @@
+"""Passages, the unit of search, with their full-text vector and embedding."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import Value
+from pgvector.django import HnswIndex, VectorField
+
+from council.models import Body, Collectivite, Deliberation, Document
+
+SEARCH_CONFIG = "french_unaccent"
+EMBEDDING_DIMENSIONS = 384
+
+
+class Passage(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="passages")
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, null=True, blank=True, related_name="passages"
+    )
+    position = models.PositiveIntegerField()
+    page_start = models.PositiveIntegerField()
+    page_end = models.PositiveIntegerField()
+    # Context searched with more weight: délibération number and objet, or the document title.
+    heading = models.TextField(blank=True)
+    # Pseudonymised text: what the public may read.
+    text = models.TextField()
+    search_vector = models.GeneratedField(
+        expression=SearchVector("heading", weight="A", config=Value(SEARCH_CONFIG))
+        + SearchVector("text", weight="B", config=Value(SEARCH_CONFIG)),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS, null=True, blank=True)
+    # Copied from the document so that filters run on this table alone (kept in sync by services).
+    published = models.BooleanField(default=False)
+    collectivite = models.ForeignKey(Collectivite, on_delete=models.CASCADE, related_name="+")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    seance_date = models.DateField(null=True, blank=True)
+    document_kind = models.CharField(max_length=30)
+    outcome = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [models.UniqueConstraint(fields=["document", "position"], name="passage_unique_position")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="passage_search_vector_gin"),
+            HnswIndex(
+                name="passage_embedding_hnsw",
+                fields=["embedding"],
+                m=16,
+                ef_construction=64,
+                opclasses=["vector_cosine_ops"],
+            ),
+            models.Index(fields=["published", "seance_date"], name="passage_published_date"),
+        ]

@@ -1,0 +1,68 @@
+"""Writes on the search index: passages replaced per document, publication kept in sync, embeddings filled."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+
+from council.models import Deliberation, Document
+from search.embeddings import embedder_get
+from search.models import Passage
+from search.passages import PassageDraft
+
+
+def passage_embedding_input(*, heading: str, text: str) -> str:
+    """What the embedding model reads: the délibération's objet gives context to the passage's text."""
+    return f"{heading}\n{text}" if heading else text
+
+
+def passages_replace(
+    *,
+    document: Document,
+    drafts: list[PassageDraft],
+    deliberations: list[Deliberation],
+    document_heading: str,
+) -> list[Passage]:
+    """Replace the document's passages (full-text indexed at once by the generated column)."""
+    Passage.objects.filter(document=document).delete()
+    passages = []
+    for position, draft in enumerate(drafts):
+        deliberation = deliberations[draft.segment_key] if draft.segment_key is not None else None
+        heading = f"{deliberation.number} {deliberation.objet}".strip() if deliberation else document_heading
+        passages.append(
+            Passage(
+                document=document,
+                deliberation=deliberation,
+                position=position,
+                page_start=draft.page_start,
+                page_end=draft.page_end,
+                heading=heading,
+                text=draft.text,
+                published=document.published,
+                collectivite_id=document.collectivite_id,
+                body_id=document.body_id,
+                seance_date=document.seance.date if document.seance else None,
+                document_kind=document.kind,
+                outcome=deliberation.outcome if deliberation else "",
+            )
+        )
+    return Passage.objects.bulk_create(passages, batch_size=500)
+
+
+def passages_publication_sync(*, document: Document) -> int:
+    return Passage.objects.filter(document=document).update(published=document.published)
+
+
+def passages_embed(*, document: Document) -> int:
+    """Embed the document's passages that have no embedding yet; safe to run again after a crash."""
+    embedder = embedder_get()
+    pending = list(Passage.objects.filter(document=document, embedding__isnull=True).order_by("position"))
+    batch_size = settings.EMBEDDINGS_BATCH_SIZE
+    for start in range(0, len(pending), batch_size):
+        batch = pending[start : start + batch_size]
+        vectors = embedder.passages_embed([passage_embedding_input(heading=p.heading, text=p.text) for p in batch])
+        for passage, vector in zip(batch, vectors, strict=True):
+            passage.embedding = vector
+        with transaction.atomic():
+            Passage.objects.bulk_update(batch, ["embedding"])
+    return len(pending)

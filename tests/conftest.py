@@ -1,0 +1,104 @@
+"""Fixtures shared by the whole suite: originals in a temporary folder, a real Redis and a real Celery worker."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def service_missing(what: str) -> None:
+    """A needed service that cannot start: fail under CI, skip on a developer's machine."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} manquant : CI doit l'installer")
+    pytest.skip(f"{what} manquant")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    binary = shutil.which("redis-server")
+    if not binary:
+        service_missing("redis-server")
+    port = _free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        process.kill()
+        pytest.fail("redis-server n'a pas démarré")
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(5)
+
+
+def database_url_for_subprocess() -> str:
+    from django.db import connection
+
+    params = connection.settings_dict
+    return f"postgresql://{params['USER']}@/{params['NAME']}?host={params['HOST']}&port={params['PORT']}"
+
+
+@pytest.fixture
+def celery_worker(redis_url, transactional_db, settings, tmp_path):
+    """A real worker process on real Redis, working on the test database (data must be committed)."""
+    settings.CELERY_BROKER_URL = redis_url
+    from config.celery import app
+
+    app.conf.broker_url = redis_url
+    app.conf.broker_transport_options = {}
+    env = dict(
+        os.environ,
+        CELERY_BROKER_URL=redis_url,
+        DATABASE_URL=database_url_for_subprocess(),
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"],
+        cwd=REPO, env=env, stdout=open(tmp_path / "worker.log", "wb"), stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if b"ready." in (tmp_path / "worker.log").read_bytes():
+            break
+        if process.poll() is not None:
+            pytest.fail("le worker Celery s'est arrêté : " + (tmp_path / "worker.log").read_text()[-2000:])
+        time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail("le worker Celery n'a pas démarré")
+    yield process
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    app.conf.broker_url = None
