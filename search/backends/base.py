@@ -1,0 +1,70 @@
+"""The search-backend interface: what any engine (PostgreSQL, OpenSearch…) must offer the portal."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+Mode = Literal["keyword", "semantic", "hybrid"]
+Sort = Literal["relevance", "date"]
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    collectivite_ids: tuple[int, ...] = ()
+    body_ids: tuple[int, ...] = ()
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    document_kinds: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    mode: Mode = "hybrid"
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    sort: Sort = "relevance"
+    page: int = 1
+    page_size: int = 10
+    with_facets: bool = False
+    with_highlights: bool = False
+
+
+@dataclass
+class SearchHit:
+    passage_id: int
+    score: float
+    document_id: int
+    deliberation_id: int | None
+    page_start: int
+    page_end: int
+    heading: str
+    text: str
+    # Safe HTML: the passage excerpt with matched terms in <mark>, everything else escaped.
+    snippet: str = ""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchResults:
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+class SearchBackend(Protocol):
+    """Only published passages are ever returned, whatever the query."""
+
+    def passages_index(self, *, passage_ids: list[int]) -> None: ...
+
+    def passages_remove(self, *, passage_ids: list[int]) -> None: ...
+
+    def search(self, *, query: SearchQuery) -> SearchResults: ...
