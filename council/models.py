@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 class Collectivite(models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
+    # SCDL exports require it; left empty until a clerk enters it (exports then leave the column empty).
+    siret = models.CharField(_("SIRET"), max_length=14, null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
