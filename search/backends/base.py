@@ -44,6 +44,20 @@ class SearchHit:
     text: str
     # Safe HTML: the passage excerpt with matched terms in <mark>, everything else escaped.
     snippet: str = ""
+    # What a reader needs to cite the hit; filled for the hits returned, not for every candidate.
+    deliberation_number: str = ""
+    deliberation_objet: str = ""
+    seance_date: datetime.date | None = None
+    document_title: str = ""
+    document_source_path: str = ""
+    collectivite: str = ""
+    body: str = ""
+    # Where each retriever placed the passage (1-based; None: not among its candidates) and its raw score,
+    # so that callers can judge how sure the fused ranking is.
+    keyword_rank: int | None = None
+    semantic_rank: int | None = None
+    keyword_score: float | None = None
+    semantic_score: float | None = None
 
 
 @dataclass
@@ -68,3 +82,7 @@ class SearchBackend(Protocol):
     def passages_remove(self, *, passage_ids: list[int]) -> None: ...
 
     def search(self, *, query: SearchQuery) -> SearchResults: ...
+
+    def passages_retrieve(self, *, text: str, k: int, mode: Mode, filters: SearchFilters) -> list[SearchHit]:
+        """The k best passages for a question, ranked, without facets or highlights (question answering, evaluation)."""
+        ...

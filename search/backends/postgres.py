@@ -1,0 +1,462 @@
+"""The default search backend: PostgreSQL full text (french_unaccent), pgvector HNSW, and their weighted fusion."""
+
+from __future__ import annotations
+
+import html
+import math
+import threading
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from council.models import Deliberation, Document
+from search.backends.base import FacetValue, Mode, SearchFilters, SearchHit, SearchQuery, SearchResults
+from search.embeddings import embedder_get
+from search.models import SEARCH_CONFIG, Passage
+from search.query import QUESTION_WORDS, ParsedQuery, query_parse, tsquery_literal, websearch_text
+
+TABLE = Passage._meta.db_table
+# Private-use characters mark matches inside ts_headline's output; the passage text is escaped around them.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+FACET_FIELDS = ("collectivite", "body", "document_kind", "outcome", "year")
+MAX_PAGE = 100
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Ranking knobs, tuned on the dev questions; none of them is tied to a document."""
+
+    # Reciprocal rank fusion: weight / (rrf_k + rank) summed over the two retrievers.
+    rrf_k: int = 60
+    keyword_weight: float = 0.6
+    semantic_weight: float = 1.0
+    # How deep each retriever looks before fusion.
+    candidates: int = 100
+    # A lexeme found in the heading (délibération number and objet) counts this much more.
+    heading_boost: float = 0.5
+    # Passages containing every word of the query (websearch AND) are lifted by this many IDF units.
+    all_terms_bonus: float = 1.0
+    # The OR query that selects keyword candidates keeps the rarest lexemes up to this many expected rows.
+    candidate_rows_budget: int = 20000
+
+
+@dataclass
+class _Candidate:
+    passage_id: int
+    document_id: int
+    page_start: int
+    page_end: int
+    seance_date: object
+    score: float = 0.0
+    keyword_rank: int | None = None
+    semantic_rank: int | None = None
+    keyword_score: float | None = None
+    semantic_score: float | None = None
+
+
+class _LexemeStats:
+    """Share of passages containing each lexeme, read from PostgreSQL's own statistics (ANALYZE), cached."""
+
+    TTL_SECONDS = 300
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loaded_at = -math.inf
+        self._frequencies: dict[str, float] = {}
+        self._floor = 1e-4
+
+    def frequency(self, lexeme: str) -> float:
+        with self._lock:
+            if time.monotonic() - self._loaded_at > self.TTL_SECONDS:
+                self._load()
+            return self._frequencies.get(lexeme, self._floor)
+
+    def _load(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = %s AND attname = 'search_vector'",
+                [TABLE],
+            )
+            row = cursor.fetchone()
+        self._loaded_at = time.monotonic()
+        if not row or not row[0]:
+            self._frequencies, self._floor = {}, 1e-4
+            return
+        elements, frequencies = row
+        self._frequencies = dict(zip(elements, frequencies[: len(elements)]))
+        # The last two numbers are the smallest and largest frequencies seen; rarer lexemes were not kept.
+        self._floor = max(frequencies[len(elements)] / 2, 1e-6)
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._loaded_at = -math.inf
+
+
+def _idf(frequency: float) -> float:
+    frequency = min(max(frequency, 1e-6), 0.999)
+    return math.log(1 + (1 - frequency) / frequency)
+
+
+def _filters_sql(filters: SearchFilters) -> tuple[str, list]:
+    """WHERE clause (on alias p) for the filters; publication is always required."""
+    clauses, params = ["p.published"], []
+    for column, values in (
+        ("collectivite_id", filters.collectivite_ids),
+        ("body_id", filters.body_ids),
+        ("document_kind", filters.document_kinds),
+        ("outcome", filters.outcomes),
+    ):
+        if values:
+            clauses.append(f"p.{column} = ANY(%s)")
+            params.append(list(values))
+    if filters.date_from:
+        clauses.append("p.seance_date >= %s")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("p.seance_date <= %s")
+        params.append(filters.date_to)
+    return " AND ".join(clauses), params
+
+
+@dataclass
+class _KeywordPlan:
+    """The SQL pieces of a keyword query: its match condition and its score."""
+
+    match_sql: str
+    match_params: list
+    score_sql: str
+    score_params: list
+    headline_query: str  # tsquery literal used for highlights
+
+    @property
+    def empty(self) -> bool:
+        return not self.match_sql
+
+
+class PostgresSearchBackend:
+    """Only published passages are ever returned: `p.published` opens every WHERE clause."""
+
+    def __init__(self, *, tuning: Tuning | None = None) -> None:
+        self.tuning = tuning or Tuning(rrf_k=getattr(settings, "SEARCH_RRF_K", 60))
+        self._stats = _LexemeStats()
+
+    # Indexing: the table is the index. The full-text vector is a generated column, so only embeddings remain.
+    def passages_index(self, *, passage_ids: list[int]) -> None:
+        from search.services import passage_embedding_input
+
+        pending = list(Passage.objects.filter(pk__in=passage_ids, embedding__isnull=True))
+        embedder = embedder_get()
+        for start in range(0, len(pending), settings.EMBEDDINGS_BATCH_SIZE):
+            batch = pending[start : start + settings.EMBEDDINGS_BATCH_SIZE]
+            vectors = embedder.passages_embed([passage_embedding_input(heading=p.heading, text=p.text) for p in batch])
+            for passage, vector in zip(batch, vectors, strict=True):
+                passage.embedding = vector
+            Passage.objects.bulk_update(batch, ["embedding"])
+        self._stats.invalidate()
+
+    def passages_remove(self, *, passage_ids: list[int]) -> None:
+        """Rows deleted from the table leave both indexes with them; nothing else holds a copy."""
+        Passage.objects.filter(pk__in=passage_ids).delete()
+        self._stats.invalidate()
+
+    # Reading.
+    def passages_retrieve(
+        self, *, text: str, k: int = 30, mode: Mode = "hybrid", filters: SearchFilters | None = None
+    ) -> list[SearchHit]:
+        k = max(1, min(int(k), 1000))
+        candidates = self._ranked(text=text, mode=mode, filters=filters or SearchFilters(), depth=max(k, 1), strict=False)
+        hits = self._hits_build(candidates[:k], plan=None)
+        return hits
+
+    def search(self, *, query: SearchQuery) -> SearchResults:
+        page = max(1, min(int(query.page), MAX_PAGE))
+        size = max(1, min(int(query.page_size), 100))
+        wanted = page * size
+        parsed = query_parse(query.text)
+        plan = self._keyword_plan(parsed=parsed, relaxed=False)
+        if query.mode == "keyword":
+            total, where, params = self._keyword_matches(plan=plan, parsed=parsed, filters=query.filters)
+            if total == 0 and not parsed.has_operators:
+                plan = self._keyword_plan(parsed=parsed, relaxed=True)
+                total, where, params = self._keyword_matches(plan=plan, parsed=parsed, filters=query.filters)
+            if plan.empty:
+                return SearchResults(hits=[], total=0, facets={})
+            ordered = self._keyword_candidates(
+                plan=plan, filters=query.filters, limit=wanted + size, by_date=query.sort == "date"
+            )
+            ordered = _overlaps_drop(ordered)
+            facets = self._facets(where=where, params=params) if query.with_facets else {}
+        else:
+            depth = max(self.tuning.candidates, wanted + size)
+            ordered = self._ranked(text=query.text, mode=query.mode, filters=query.filters, depth=depth, strict=False)
+            if query.sort == "date":
+                ordered.sort(key=lambda c: (c.seance_date is not None, c.seance_date), reverse=True)
+            total = len(ordered)
+            facets = (
+                self._facets(where="p.id = ANY(%s)", params=[[c.passage_id for c in ordered]])
+                if query.with_facets
+                else {}
+            )
+            if plan.empty:
+                plan = self._keyword_plan(parsed=parsed, relaxed=True)
+        window = ordered[(page - 1) * size : page * size]
+        hits = self._hits_build(window, plan=plan if query.with_highlights else None)
+        return SearchResults(hits=hits, total=total, facets=facets)
+
+    # Keyword retrieval.
+    def _keyword_plan(self, *, parsed: ParsedQuery, relaxed: bool) -> _KeywordPlan:
+        """Match condition and IDF-weighted score; `relaxed` matches any rare word instead of all words."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT websearch_to_tsquery('{SEARCH_CONFIG}', %s)::text, "
+                f"ARRAY(SELECT lexeme FROM unnest(to_tsvector('{SEARCH_CONFIG}', %s))), "
+                f"ARRAY(SELECT lexeme FROM unnest(to_tsvector('{SEARCH_CONFIG}', %s)))",
+                [websearch_text(parsed), parsed.positive_text, " ".join(parsed.prefixes)],
+            )
+            strict, lexemes, prefixes = cursor.fetchone()
+        lexemes = [lexeme for lexeme in lexemes if lexeme not in QUESTION_WORDS and len(lexeme) > 1] or lexemes
+        if prefixes:
+            prefix_query = tsquery_literal(prefixes, operator="&", prefix=True)
+            strict = f"({strict}) & ({prefix_query})" if strict else prefix_query
+        if not lexemes and not prefixes:
+            return _KeywordPlan("", [], "0", [], "")
+        score_parts, score_params = [], []
+        weighted = sorted(((self._stats.frequency(lexeme), lexeme) for lexeme in lexemes))
+        for frequency, lexeme in weighted:
+            idf = _idf(frequency)
+            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s + (p.search_vector @@ %s::tsquery)::int * %s")
+            # The second test restricts the lexeme to the heading (weight A).
+            score_params += [tsquery_literal([lexeme]), idf, tsquery_literal([lexeme]) + ":A", idf * self.tuning.heading_boost]
+        for prefix in prefixes:
+            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s")
+            score_params += [tsquery_literal([prefix], prefix=True), _idf(0.01)]
+        any_query = tsquery_literal(lexemes) if lexemes else ""
+        if any_query:
+            score_parts.append(f"ts_rank_cd(p.search_vector, %s::tsquery, 1)")
+            score_params.append(any_query)
+        if strict:
+            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s")
+            score_params += [strict, self.tuning.all_terms_bonus * max([_idf(f) for f, _ in weighted] or [1.0])]
+        if relaxed and not parsed.has_operators:
+            # The rarest lexemes select the candidates, within a budget of expected rows; all of them score.
+            chosen, expected, rows = [], 0.0, self._passage_count()
+            for frequency, lexeme in weighted:
+                if chosen and expected + frequency * rows > self.tuning.candidate_rows_budget:
+                    break
+                chosen.append(lexeme)
+                expected += frequency * rows
+            match_sql, match_params = "p.search_vector @@ %s::tsquery", [tsquery_literal(chosen)] if chosen else []
+            if strict:
+                match_sql, match_params = f"({match_sql} OR p.search_vector @@ %s::tsquery)", [*match_params, strict]
+            if not chosen:
+                match_sql, match_params = "p.search_vector @@ %s::tsquery", [strict]
+        else:
+            if not strict:
+                return _KeywordPlan("", [], "0", [], "")
+            match_sql, match_params = "p.search_vector @@ %s::tsquery", [strict]
+        headline = " | ".join(q for q in (any_query, tsquery_literal(prefixes, prefix=True) if prefixes else "") if q)
+        return _KeywordPlan(match_sql, match_params, " + ".join(score_parts), score_params, headline)
+
+    def _passage_count(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE relname = %s", [TABLE])
+            row = cursor.fetchone()
+        return max(int(row[0]) if row else 0, 1000)
+
+    def _keyword_matches(self, *, plan: _KeywordPlan, parsed: ParsedQuery, filters: SearchFilters):
+        if plan.empty:
+            return 0, "FALSE", []
+        where, params = _filters_sql(filters)
+        where, params = f"{where} AND {plan.match_sql}", [*params, *plan.match_params]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {TABLE} p WHERE {where}", params)
+            return cursor.fetchone()[0], where, params
+
+    def _keyword_candidates(
+        self, *, plan: _KeywordPlan, filters: SearchFilters, limit: int, by_date: bool = False
+    ) -> list[_Candidate]:
+        if plan.empty:
+            return []
+        where, params = _filters_sql(filters)
+        order = "p.seance_date DESC NULLS LAST, score DESC, p.id" if by_date else "score DESC, p.id"
+        sql = (
+            f"SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, {plan.score_sql} AS score "
+            f"FROM {TABLE} p WHERE {where} AND {plan.match_sql} ORDER BY {order} LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*plan.score_params, *params, *plan.match_params, limit])
+            rows = cursor.fetchall()
+        return [
+            _Candidate(r[0], r[1], r[2], r[3], r[4], score=float(r[5]), keyword_rank=i, keyword_score=float(r[5]))
+            for i, r in enumerate(rows, start=1)
+        ]
+
+    # Semantic retrieval.
+    def _semantic_candidates(self, *, text: str, filters: SearchFilters, limit: int) -> list[_Candidate]:
+        cleaned = query_parse(text).text
+        if not cleaned:
+            return []
+        vector = embedder_get().query_embed(cleaned)
+        literal = "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
+        where, params = _filters_sql(filters)
+        ef_search = max(int(getattr(settings, "HNSW_EF_SEARCH", 200)), limit)
+        # Iterative index scans keep reading the HNSW graph until `limit` rows pass the filters;
+        # relaxed order is then fixed by the outer ORDER BY.
+        sql = (
+            f"WITH nearest AS MATERIALIZED (SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, "
+            f"p.embedding <=> %s::vector AS distance FROM {TABLE} p "
+            f"WHERE {where} AND p.embedding IS NOT NULL ORDER BY distance LIMIT %s) "
+            f"SELECT * FROM nearest ORDER BY distance, id"
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL hnsw.ef_search = {ef_search}")
+            cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+            cursor.execute(sql, [literal, *params, limit])
+            rows = cursor.fetchall()
+        return [
+            _Candidate(r[0], r[1], r[2], r[3], r[4], score=1 - float(r[5]), semantic_rank=i, semantic_score=1 - float(r[5]))
+            for i, r in enumerate(rows, start=1)
+        ]
+
+    # Fusion.
+    def _ranked(self, *, text: str, mode: Mode, filters: SearchFilters, depth: int, strict: bool) -> list[_Candidate]:
+        parsed = query_parse(text)
+        depth_each = max(depth, self.tuning.candidates) if mode == "hybrid" else depth + 20
+        keyword: list[_Candidate] = []
+        semantic: list[_Candidate] = []
+        if mode in ("keyword", "hybrid"):
+            plan = self._keyword_plan(parsed=parsed, relaxed=not strict)
+            keyword = self._keyword_candidates(plan=plan, filters=filters, limit=depth_each)
+        if mode in ("semantic", "hybrid"):
+            semantic = self._semantic_candidates(text=text, filters=filters, limit=depth_each)
+        if mode == "keyword":
+            return _overlaps_drop(keyword)[:depth]
+        if mode == "semantic":
+            return _overlaps_drop(semantic)[:depth]
+        return _overlaps_drop(self._fuse(keyword=keyword, semantic=semantic))[:depth]
+
+    def _fuse(self, *, keyword: list[_Candidate], semantic: list[_Candidate]) -> list[_Candidate]:
+        tuning = self.tuning
+        fused: dict[int, _Candidate] = {}
+        for candidate in semantic:
+            candidate.score = tuning.semantic_weight / (tuning.rrf_k + candidate.semantic_rank)
+            fused[candidate.passage_id] = candidate
+        for candidate in keyword:
+            share = tuning.keyword_weight / (tuning.rrf_k + candidate.keyword_rank)
+            if candidate.passage_id in fused:
+                known = fused[candidate.passage_id]
+                known.score += share
+                known.keyword_rank, known.keyword_score = candidate.keyword_rank, candidate.keyword_score
+            else:
+                candidate.score = share
+                fused[candidate.passage_id] = candidate
+        return sorted(fused.values(), key=lambda c: (-c.score, c.passage_id))
+
+    # Results.
+    def _hits_build(self, candidates: list[_Candidate], *, plan: _KeywordPlan | None) -> list[SearchHit]:
+        if not candidates:
+            return []
+        ids = [c.passage_id for c in candidates]
+        headline = "''"
+        params: list = []
+        if plan and plan.headline_query:
+            headline = (
+                f"ts_headline('{SEARCH_CONFIG}', p.text, %s::tsquery, "
+                f"'StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=45, MinWords=20, MaxFragments=2, "
+                f"FragmentDelimiter=\" … \"')"
+            )
+            params.append(plan.headline_query)
+        sql = (
+            f"SELECT p.id, p.deliberation_id, p.heading, p.text, {headline}, d.number, d.objet, p.seance_date, "
+            f"doc.title, doc.source_path, c.name, b.name "
+            f"FROM {TABLE} p JOIN {Document._meta.db_table} doc ON doc.id = p.document_id "
+            f"LEFT JOIN {Deliberation._meta.db_table} d ON d.id = p.deliberation_id "
+            f"JOIN council_collectivite c ON c.id = p.collectivite_id JOIN council_body b ON b.id = p.body_id "
+            f"WHERE p.published AND p.id = ANY(%s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, ids])
+            rows = {row[0]: row for row in cursor.fetchall()}
+        hits = []
+        for candidate in candidates:
+            row = rows.get(candidate.passage_id)
+            if row is None:
+                continue
+            _, deliberation_id, heading, text, snippet, number, objet, seance_date, title, path, coll, body = row
+            hits.append(
+                SearchHit(
+                    passage_id=candidate.passage_id,
+                    score=candidate.score,
+                    document_id=candidate.document_id,
+                    deliberation_id=deliberation_id,
+                    page_start=candidate.page_start,
+                    page_end=candidate.page_end,
+                    heading=heading,
+                    text=text,
+                    snippet=_snippet_html(snippet or text[:300]),
+                    deliberation_number=number or "",
+                    deliberation_objet=objet or "",
+                    seance_date=seance_date,
+                    document_title=title,
+                    document_source_path=path,
+                    collectivite=coll,
+                    body=body,
+                    keyword_rank=candidate.keyword_rank,
+                    semantic_rank=candidate.semantic_rank,
+                    keyword_score=candidate.keyword_score,
+                    semantic_score=candidate.semantic_score,
+                )
+            )
+        return hits
+
+    def _facets(self, *, where: str, params: list) -> dict[str, list[FacetValue]]:
+        expressions = {
+            "collectivite": ("p.collectivite_id::text", "(SELECT name FROM council_collectivite WHERE id = p.collectivite_id)"),
+            "body": ("p.body_id::text", "(SELECT name FROM council_body WHERE id = p.body_id)"),
+            "document_kind": ("p.document_kind", "p.document_kind"),
+            "outcome": ("p.outcome", "p.outcome"),
+            "year": ("extract(year FROM p.seance_date)::int::text", "extract(year FROM p.seance_date)::int::text"),
+        }
+        labels = {
+            "document_kind": dict(Document.Kind.choices),
+            "outcome": dict(Deliberation.Outcome.choices),
+        }
+        facets: dict[str, list[FacetValue]] = {}
+        with connection.cursor() as cursor:
+            for name in FACET_FIELDS:
+                value_sql, label_sql = expressions[name]
+                cursor.execute(
+                    f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) FROM {TABLE} p "
+                    f"WHERE {where} AND {value_sql} IS NOT NULL AND {value_sql} <> '' "
+                    f"GROUP BY 1, 2 ORDER BY 3 DESC, 2",
+                    params,
+                )
+                facets[name] = [
+                    FacetValue(value=value, label=str(labels.get(name, {}).get(value, label)), count=count)
+                    for value, label, count in cursor.fetchall()
+                ]
+        if facets.get("year"):
+            facets["year"].sort(key=lambda f: f.value, reverse=True)
+        return facets
+
+
+def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop a passage whose pages a better-ranked passage of the same document already covers."""
+    kept: list[_Candidate] = []
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for candidate in candidates:
+        covered = spans.setdefault(candidate.document_id, [])
+        if any(start <= candidate.page_start and candidate.page_end <= end for start, end in covered):
+            continue
+        covered.append((candidate.page_start, candidate.page_end))
+        kept.append(candidate)
+    return kept
+
+
+def _snippet_html(text: str) -> str:
+    """Escape everything, then turn the private-use markers into <mark>."""
+    escaped = html.escape(text.replace("<mark>", "").replace("</mark>", ""))
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")

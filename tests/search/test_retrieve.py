@@ -1,0 +1,41 @@
+"""passages_retrieve: the contract the question-answering app relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.backends.base import SearchFilters
+from search.selectors import passages_retrieve
+
+
+@pytest.mark.parametrize("mode", ["keyword", "semantic", "hybrid"])
+def test_question_finds_its_passage(passages, mode):
+    hits = passages_retrieve(text="Combien coûte l'entrée à la piscine pour un adulte ?", k=3, mode=mode)
+    assert hits[0].deliberation_number == "V2021-301"
+    assert hits[0].page_start == 1
+    assert all(a.score >= b.score for a, b in zip(hits, hits[1:]))
+
+
+def test_paraphrase_found_semantically(passages):
+    hits = passages_retrieve(text="aide financière pour les potagers ouvriers", k=1, mode="semantic")
+    assert hits[0].deliberation_number == "M2022-7"
+
+
+def test_hybrid_exposes_both_ranks(passages):
+    hit = passages_retrieve(text="cession de la parcelle du bassin de rétention", k=1, mode="hybrid")[0]
+    assert hit.deliberation_number == "2013-21"
+    assert hit.keyword_rank == 1 and hit.semantic_rank is not None
+    assert hit.keyword_score > 0 and 0 < hit.semantic_score <= 1
+
+
+@pytest.mark.parametrize("mode", ["keyword", "semantic", "hybrid"])
+def test_unpublished_never_retrieved(passages, mode):
+    hits = passages_retrieve(text="piscine tarifs secret non publié intercommunale", k=50, mode=mode)
+    assert "2015-01" not in {hit.deliberation_number for hit in hits}
+    assert hits  # published piscine passages still come
+
+
+def test_filters_restrict_retrieval(passages):
+    montpellier = passages[2].collectivite_id
+    hits = passages_retrieve(text="tarifs", k=10, mode="hybrid", filters=SearchFilters(collectivite_ids=(montpellier,)))
+    assert hits and all(hit.collectivite == "Montpellier" for hit in hits)
