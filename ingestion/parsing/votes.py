@@ -219,19 +219,26 @@ def _phrase_items(text: str) -> list[_Item]:
 
 
 def _statements(items: list[_Item]) -> list[list[_Item]]:
-    """Group items into statements: close together and no count kind repeated."""
+    """Group items into statements: close together and no count kind repeated.
+
+    When a count kind repeats (« moins une abstention » said aloud, then the printed
+    « Pour : 64 / Contre : / Abstentions : 1 »), the items after the earlier one move to
+    the new statement: they belong to the block that completes them.
+    """
     statements: list[list[_Item]] = []
     for item in sorted(items, key=lambda i: i.start):
         current = statements[-1] if statements else None
-        counts_kinds = {i.kind.rstrip("?") for i in current or [] if i.number is not None}
-        if (
-            current is not None
-            and item.start - max(i.end for i in current) <= _STATEMENT_GAP
-            and not (item.number is not None and item.kind.rstrip("?") in counts_kinds)
-        ):
-            current.append(item)
-        else:
+        if current is None or item.start - max(i.end for i in current) > _STATEMENT_GAP:
             statements.append([item])
+            continue
+        kind = item.kind.rstrip("?")
+        same = [index for index, i in enumerate(current) if i.number is not None and i.kind.rstrip("?") == kind]
+        if item.number is not None and same:
+            moved = current[same[-1] + 1:]
+            del current[same[-1] + 1:]
+            statements.append(moved + [item])
+        else:
+            current.append(item)
     kept = []
     for statement in statements:
         marked = [i for i in statement if i.number is not None and not i.kind.endswith("?")]

@@ -1,0 +1,98 @@
+"""officials_find on attendance lists copied from the corpus, and recall on Chéméré's ground truth."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import re
+import unicodedata
+
+import pytest
+
+from ingestion.extraction import pdf_pages_extract
+from ingestion.parsing.officials import officials_find
+from tests.corpus import corpus_root, manifest_rows
+
+# pierrefonds_mymairie/compte-rendu-15-10-2015.pdf, page 1
+PIERREFONDS = """s’est réuni au lieu ordinaire de ses séances sous la présidence de Madame
+Michèle BOURBIER, maire.
+Présents : Madame Michèle BOURBIER, Monsieur Bernard ROBERT, Monsieur Michel
+LEBLANC, Madame Florence DEMOUY, Monsieur Ronan TANGUY.
+Pouvoirs :
+− Madame Marie-Alice DEBUISSER à Madame Michèle BOURBIER
+Absents excusés :
+− Madame Dolorès HUDO
+Secrétaire : Monsieur LEBLANC
+_________
+Madame le maire rappelle que chacun a été destinataire du compte rendu.
+Il est proposé la vente de la parcelle à M. Jean DUPONT, domicilié rue Chauret.
+"""
+
+# preuilly_sur_claise/PV.pdf, page 1
+PREUILLY = """sous la présidence de Monsieur CHARRIER Jean-Paul, Maire.
+Présents :
+M.CHARRIER Jean-Paul Maire, M.THOREAU Gérard, Mme STAMFELJ Marie-José, M. ROBERT Henri
+Adjoints, Mme DEBERNE Yolande, M.BERNARD Bruno Délégué, M. VERON Jean-François, M. JALON
+Benjamin Délégué, Mme PÉROT Dorothée.
+Absente excusée: Mme VENOT Charlène
+Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14-Le quorum étant atteint
+La séance est ouverte à 18H30.
+- Monsieur JEAU Michel Président de l’USYP remercie d’avoir été invité afin de donner des
+explications supplémentaires.
+"""
+
+# couthenans/CR_reunion_20210129.pdf, page 1
+COUTHENANS = """+ Présents : Jean-Pierre (Pr*), Anne-Marie, Nelly, Agnès (Pr**), Maryline (Pr***), Jacques (Pr****), Mario,
+Matthieu, Patrick, Yves.
++ Absents excusés : Marielle (Pr**), Adeline (Pr***), Hélène (Pr****), Marc, David (Pr*).
+ Ordre du jour :
+I Convention de mise à disposition de personnel.
+II PADD (Plan d’Aménagement et de Développement Durable).
+"""
+
+
+def test_pierrefonds_attendance():
+    officials = officials_find([PIERREFONDS])
+    for name in ["Michèle BOURBIER", "Michel LEBLANC", "Ronan TANGUY", "Marie-Alice DEBUISSER", "Dolorès HUDO"]:
+        assert name in officials
+    assert not any("DUPONT" in name for name in officials)
+
+
+def test_surname_first_lists_and_private_persons():
+    officials = officials_find([PREUILLY])
+    for name in ["CHARRIER Jean-Paul", "STAMFELJ Marie-José", "JALON Benjamin", "VENOT Charlène"]:
+        assert name in officials
+    assert not any("JEAU" in name for name in officials)
+
+
+def test_first_names_only():
+    officials = officials_find([COUTHENANS])
+    assert officials[:3] == ["Jean-Pierre", "Anne-Marie", "Nelly"]
+    assert "David" in officials
+    assert not any("PADD" in name or "Convention" in name for name in officials)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
+
+
+@pytest.mark.corpus
+def test_chemere_recall_against_ground_truth():
+    root = corpus_root()
+    truth: dict[str, set[str]] = {}
+    with open(root / "ground_truth" / "chemere_2004-2015_deliberations_from_PVs_data.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names = set(ast.literal_eval(row["presents"])) | {row["president"], row["secretaire"]}
+            truth[row["session_date"]] = {name for name in names if name}
+    found = total = 0
+    for row in manifest_rows():
+        if not row["file"].startswith("chemere_regardscitoyens/pdf/") or row["meeting_date"] not in truth:
+            continue
+        pages = [page.text for page in pdf_pages_extract(path=root / row["file"])]
+        surnames = {word for name in officials_find(pages) for word in _fold(name).split()}
+        for name in truth[row["meeting_date"]]:
+            total += 1
+            found += _fold(name).split()[-1] in surnames
+    print(f"\nChéméré officials: surname found for {found}/{total} members present ({found / total:.1%})")
+    assert found / total >= 0.95
