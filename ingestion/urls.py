@@ -1,3 +1,15 @@
-"""URLs (to be filled)."""
+"""Clerk pages (greffe) for documents, included at /greffe/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from ingestion import views
+
+urlpatterns = [
+    path("", views.document_list, name="clerk-documents"),
+    path("televerser/", views.document_upload_view, name="clerk-upload"),
+    path("progression/", views.document_progress_json, name="clerk-progress"),
+    path("documents/<int:pk>/", views.document_detail, name="clerk-document"),
+    path("documents/<int:pk>/original/", views.document_original, name="clerk-document-original"),
+    path("documents/<int:pk>/relancer/", views.document_retry_view, name="clerk-document-retry"),
+    path("documents/<int:pk>/publication/", views.document_publish_view, name="clerk-document-publish"),
+]

@@ -1,3 +1,10 @@
-"""URLs (to be filled)."""
+"""Clerk pages (greffe) for the review of what is pseudonymised, included at /greffe/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from privacy import views
+
+urlpatterns = [
+    path("documents/<int:pk>/anonymisation/", views.redaction_review, name="clerk-redactions"),
+    path("documents/<int:pk>/anonymisation/decision/", views.redaction_decide_view, name="clerk-redaction-decide"),
+]

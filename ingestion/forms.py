@@ -1,0 +1,85 @@
+"""Forms of the clerk pages: sending minutes, filtering the document list."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from council.models import Collectivite, Document
+from council.services import DEFAULT_BODY
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by the service, not here, so one bad file refuses only itself."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs):
+        # An empty file gets the same per-file refusal as any other bad file, from the service.
+        super().__init__(allow_empty_file=True, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        single_clean = super().clean
+        return [single_clean(item, initial) for item in files]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Fichiers PDF"),
+        required=False,
+        help_text=_("Un ou plusieurs procès-verbaux, comptes rendus ou délibérations au format PDF."),
+        widget=MultipleFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+    collectivite = forms.ModelChoiceField(
+        label=_("Collectivité"),
+        queryset=Collectivite.objects.all(),
+        required=False,
+        empty_label=_("— choisir —"),
+    )
+    collectivite_new = forms.CharField(
+        label=_("ou nouvelle collectivité"),
+        required=False,
+        max_length=200,
+        help_text=_("Par exemple : Ville de Montreuil. Laissez vide si vous avez choisi une collectivité."),
+    )
+    body = forms.CharField(
+        label=_("Instance"),
+        initial=DEFAULT_BODY,
+        max_length=200,
+        help_text=_("Conseil municipal, conseil communautaire…"),
+    )
+    seance_date = forms.DateField(
+        label=_("Date de la séance (facultatif)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Si vous la laissez vide, elle est lue dans le document."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        chosen, typed = data.get("collectivite"), (data.get("collectivite_new") or "").strip()
+        if chosen and typed:
+            raise forms.ValidationError(_("Choisissez une collectivité existante ou saisissez-en une nouvelle, pas les deux."))
+        if not chosen and not typed:
+            raise forms.ValidationError(_("Indiquez la collectivité : choisissez-la dans la liste ou saisissez son nom."))
+        data["collectivite_new"] = typed
+        return data
+
+
+class DocumentFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("État"),
+        required=False,
+        choices=[("", _("Tous"))] + list(Document.Status.choices),
+    )
+    collectivite = forms.ModelChoiceField(
+        label=_("Collectivité"),
+        queryset=Collectivite.objects.all(),
+        required=False,
+        empty_label=_("Toutes"),
+    )

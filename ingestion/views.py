@@ -1,0 +1,307 @@
+"""Clerk pages (greffe): send minutes, follow their processing, retry, publish."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_POST
+
+from council.models import Document
+from council.services import DEFAULT_BODY, body_get_or_create, collectivite_get_or_create, document_publish
+from ingestion.batch import document_enqueue
+from ingestion.forms import DocumentFilterForm, UploadForm
+from ingestion.services import UploadRejected, document_retry, document_upload
+
+PAGE_SIZE = 50
+
+
+def staff_required(view):
+    """Anonymous visitors go to the login page; signed-in visitors who are not staff get a 403."""
+
+    @functools.wraps(view)
+    @login_required
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def upload_too_large_message() -> str:
+    return _("Fichier trop volumineux : la limite est de %(limit)d Mo.") % {
+        "limit": settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+    }
+
+
+class UploadLimitHandler(FileUploadHandler):
+    """Drops a file as soon as it passes UPLOAD_MAX_BYTES, so an oversized upload never reaches the disk.
+
+    The other files of the same request are still received; the names dropped are kept for the clerk.
+    """
+
+    def __init__(self, request=None) -> None:
+        super().__init__(request)
+        self.refused: list[str] = []
+        self._received = 0
+
+    def new_file(self, *args, **kwargs) -> None:
+        super().new_file(*args, **kwargs)
+        self._received = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        self._received += len(raw_data)
+        if self._received > settings.UPLOAD_MAX_BYTES:
+            self.refused.append(self.file_name)
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a progress bar shows; ``maximum`` 0 means an indeterminate bar."""
+
+    value: int
+    maximum: int
+    text: str
+
+
+def document_progress(document: Document) -> Progress:
+    """Pages read while reading; passages embedded while embedding (the annotation of ``documents_annotate``)."""
+    if document.status == Document.Status.READY:
+        return Progress(1, 1, _("terminé"))
+    if document.status == Document.Status.FAILED:
+        return Progress(0, 0, _("arrêté"))
+    if document.step == Document.Step.EMBEDDING:
+        total = getattr(document, "passages_total", None)
+        if total is None:
+            total = document.passages.count()
+            done = document.passages.filter(embedding__isnull=False).count()
+        else:
+            done = document.passages_embedded
+        if total:
+            return Progress(done, total, _("%(done)d passages sur %(total)d indexés") % {"done": done, "total": total})
+    if document.pages_total:
+        return Progress(
+            document.pages_done,
+            document.pages_total,
+            _("%(done)d pages sur %(total)d lues") % {"done": document.pages_done, "total": document.pages_total},
+        )
+    return Progress(0, 0, _("en attente"))
+
+
+def documents_annotate(queryset: QuerySet[Document]) -> QuerySet[Document]:
+    return queryset.select_related("collectivite", "body", "seance").annotate(
+        passages_total=Count("passages"),
+        passages_embedded=Count("passages", filter=Q(passages__embedding__isnull=False)),
+    )
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    candidate = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return candidate
+    return default
+
+
+@require_GET
+@staff_required
+def document_list(request: HttpRequest) -> HttpResponse:
+    form = DocumentFilterForm(request.GET or None)
+    documents = documents_annotate(Document.objects.all())
+    if form.is_valid():
+        if form.cleaned_data["status"]:
+            documents = documents.filter(status=form.cleaned_data["status"])
+        if form.cleaned_data["collectivite"]:
+            documents = documents.filter(collectivite=form.cleaned_data["collectivite"])
+    page = Paginator(documents.order_by("-created_at"), PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = dict(Document.objects.values_list("status").annotate(count=Count("pk")).values_list("status", "count"))
+    return render(
+        request,
+        "ingestion/document_list.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": [(document, document_progress(document)) for document in page],
+            "status_counts": [(label, counts.get(value, 0)) for value, label in Document.Status.choices],
+            "query": _query_without_page(request),
+        },
+    )
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@require_GET
+@staff_required
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(documents_annotate(Document.objects.all()), pk=pk)
+    return render(
+        request,
+        "ingestion/document_detail.html",
+        {
+            "document": document,
+            "progress": document_progress(document),
+            "deliberation_count": document.deliberations.count(),
+            "page_count": document.pages.count(),
+            "redaction_count": document.redactions.count(),
+        },
+    )
+
+
+@csrf_exempt  # the CSRF check runs in the view below, once the upload handlers are in place
+def document_upload_view(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        # Must be installed before anything reads request.POST, hence csrf_exempt here.
+        request.upload_handlers.insert(0, UploadLimitHandler(request))
+    return _document_upload(request)
+
+
+@csrf_protect
+@staff_required
+def _document_upload(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "ingestion/upload.html", {"form": UploadForm(), "limit_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)})
+    form = UploadForm(request.POST, request.FILES)
+    refused_too_large = next(
+        (handler.refused for handler in request.upload_handlers if isinstance(handler, UploadLimitHandler)), []
+    )
+    if form.is_valid() and not form.cleaned_data["files"] and not refused_too_large:
+        form.add_error("files", _("Choisissez au moins un fichier PDF."))
+    if not form.is_valid():
+        return render(
+            request,
+            "ingestion/upload.html",
+            {"form": form, "limit_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)},
+            status=400,
+        )
+    collectivite = form.cleaned_data["collectivite"] or collectivite_get_or_create(
+        name=form.cleaned_data["collectivite_new"]
+    )
+    body = body_get_or_create(collectivite=collectivite, name=form.cleaned_data["body"].strip() or DEFAULT_BODY)
+    for name in refused_too_large:
+        messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": name, "reason": upload_too_large_message()})
+    accepted = 0
+    for upload in form.cleaned_data["files"]:
+        try:
+            with transaction.atomic():
+                document, created = document_upload(
+                    source=upload,
+                    original_name=upload.name,
+                    body=body,
+                    declared_date=form.cleaned_data["seance_date"],
+                    uploaded_by=request.user,
+                )
+                if created:
+                    document_enqueue(document=document)
+        except UploadRejected as error:
+            messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": upload.name, "reason": error})
+            continue
+        if created:
+            accepted += 1
+        else:
+            messages.warning(
+                request,
+                format_html(
+                    _("« {name} » est déjà présent : {link}."),
+                    name=upload.name,
+                    link=format_html('<a href="{}">{}</a>', reverse("clerk-document", args=[document.pk]), document),
+                ),
+            )
+    if accepted:
+        messages.success(
+            request,
+            _("%(count)d fichier(s) reçu(s) et mis en file de traitement pour %(body)s.") % {"count": accepted, "body": body},
+        )
+    return redirect("clerk-documents")
+
+
+@require_POST
+@staff_required
+def document_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    if document.status != Document.Status.FAILED:
+        messages.info(request, _("« %(document)s » n'est pas en échec : rien à relancer.") % {"document": document})
+    else:
+        with transaction.atomic():
+            document_retry(document=document)
+            document_enqueue(document=document)
+        messages.success(request, _("« %(document)s » est remis en file de traitement.") % {"document": document})
+    return redirect(_next_url(request, reverse("clerk-documents")))
+
+
+@require_POST
+@staff_required
+def document_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    published = request.POST.get("published") == "1"
+    if published and document.status != Document.Status.READY:
+        messages.error(
+            request, _("« %(document)s » ne peut être publié qu'une fois son traitement terminé.") % {"document": document}
+        )
+    else:
+        document_publish(document=document, published=published)
+        if published:
+            messages.success(request, _("« %(document)s » est publié.") % {"document": document})
+        else:
+            messages.success(request, _("« %(document)s » n'est plus publié.") % {"document": document})
+    return redirect(_next_url(request, reverse("clerk-documents")))
+
+
+@require_GET
+@staff_required
+def document_original(request: HttpRequest, pk: int) -> FileResponse:
+    """The original file as received, for clerks (the public gets it only when marked free of personal data)."""
+    document = get_object_or_404(Document, pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(_("Le fichier original est introuvable.")) from error
+    return FileResponse(handle, content_type="application/pdf", filename=document.original_name)
+
+
+@require_GET
+@staff_required
+def document_progress_json(request: HttpRequest) -> JsonResponse:
+    """State of the listed documents, for static/js/progress.js."""
+    ids = [int(part) for part in request.GET.get("ids", "").split(",") if part.strip().isdigit()][:PAGE_SIZE]
+    documents = documents_annotate(Document.objects.filter(pk__in=ids))
+    rows = []
+    for document in documents:
+        progress = document_progress(document)
+        rows.append(
+            {
+                "id": document.pk,
+                "status": document.status,
+                "status_label": document.get_status_display(),
+                "step_label": document.get_step_display(),
+                "value": progress.value,
+                "max": progress.maximum,
+                "text": progress.text,
+                "error": document.error,
+                "finished": document.status in (Document.Status.READY, Document.Status.FAILED),
+            }
+        )
+    return JsonResponse({"documents": rows})
