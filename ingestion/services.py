@@ -138,32 +138,43 @@ def document_process(*, document_id: int) -> Document:
 
 
 def document_pages_read(*, document: Document) -> None:
-    """Text per page from the text layer, OCR where there is none; pages already read are kept."""
+    """Text per page from the text layer, OCR where there is none.
+
+    The text layer is read again each time (it is fast, and cleaning may have improved);
+    pages already OCR-ed are kept, so a restarted worker resumes where it stopped. The public
+    text stays empty until pseudonymisation has run on it.
+    """
     _progress(document, step=Document.Step.EXTRACTING)
     path = Path(document.file.path)
     extracted = pdf_pages_extract(path=path, max_pages=settings.INGEST_MAX_PAGES)
     cleaned = pages_clean([page.text for page in extracted])
     total = len(extracted)
     _progress(document, page_count=total, pages_total=total, pages_done=0)
-    done = set(Page.objects.filter(document=document).values_list("number", flat=True))
-    text_pages = [
-        Page(document=document, number=page.number, raw_text=text, text=text, origin=Page.Origin.TEXT_LAYER)
-        for page, text in zip(extracted, cleaned, strict=True)
-        if page.has_text_layer and page.number not in done
-    ]
-    Page.objects.bulk_create(text_pages, batch_size=500)
-    done |= {page.number for page in text_pages}
+    ocr_done = set(
+        Page.objects.filter(document=document, origin=Page.Origin.OCR).values_list("number", flat=True)
+    )
+    with transaction.atomic():
+        Page.objects.filter(document=document).exclude(number__in=ocr_done).delete()
+        text_pages = Page.objects.bulk_create(
+            [
+                Page(document=document, number=page.number, raw_text=text, text="", origin=Page.Origin.TEXT_LAYER)
+                for page, text in zip(extracted, cleaned, strict=True)
+                if page.has_text_layer and page.number not in ocr_done
+            ],
+            batch_size=500,
+        )
+    done = ocr_done | {page.number for page in text_pages}
     _progress(document, pages_done=len(done))
     scanned = [page for page in extracted if page.number not in done]
     if scanned:
         _progress(document, step=Document.Step.OCR)
     for page in scanned:
-        # One page at a time, saved at once: a restarted worker resumes where it stopped.
+        # One page at a time, saved at once.
         text = pages_clean([page_ocr(path=path, page_number=page.number)])[0]
         Page.objects.update_or_create(
             document=document,
             number=page.number,
-            defaults={"raw_text": text, "text": text, "origin": Page.Origin.OCR},
+            defaults={"raw_text": text, "text": "", "origin": Page.Origin.OCR},
         )
         done.add(page.number)
         _progress(document, pages_done=len(done))

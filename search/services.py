@@ -23,7 +23,17 @@ def passages_replace(
     deliberations: list[Deliberation],
     document_heading: str,
 ) -> list[Passage]:
-    """Replace the document's passages (full-text indexed at once by the generated column)."""
+    """Replace the document's passages (full-text indexed at once by the generated column).
+
+    Embeddings of passages whose text did not change are kept: a rebuild after a clerk's
+    redaction or a parser fix re-embeds only what changed.
+    """
+    previous = {
+        (heading, text): embedding
+        for heading, text, embedding in Passage.objects.filter(document=document, embedding__isnull=False).values_list(
+            "heading", "text", "embedding"
+        )
+    }
     Passage.objects.filter(document=document).delete()
     passages = []
     for position, draft in enumerate(drafts):
@@ -38,6 +48,7 @@ def passages_replace(
                 page_end=draft.page_end,
                 heading=heading,
                 text=draft.text,
+                embedding=previous.get((heading, draft.text)),
                 published=document.published,
                 collectivite_id=document.collectivite_id,
                 body_id=document.body_id,
