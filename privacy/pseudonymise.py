@@ -1,0 +1,56 @@
+"""Replace the names of private persons and their personal data by placeholders in any text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Letters, digits and hyphens glue a word to its neighbours: "Martin" is not replaced
+# inside "Saint-Martin" nor "Bras" inside "Brassens".
+_BEFORE = r"(?<![\w\-‐])"
+_AFTER = r"(?![\w\-‐])"
+
+
+def pseudonymiser_build(replacements: dict[str, str]) -> Callable[[str], str]:
+    """One compiled function per document, to apply to its pages, passages, objets and answers."""
+    lookup: dict[str, str] = {}
+    alternatives: list[tuple[int, str]] = []
+    for surface, placeholder in replacements.items():
+        words = surface.split()
+        if not words:
+            continue
+        key = _key(surface)
+        if key in lookup:
+            continue
+        lookup[key] = placeholder
+        body = r"\s+".join(re.escape(word) for word in words)
+        if len(words) == 1:
+            # A single word is matched as printed, in capitals or capitalised, never in
+            # lowercase: "Fortune" the surname, not "fortune" the noun.
+            variants = {surface, surface.upper(), surface[:1].upper() + surface[1:].lower()}
+            pattern = "|".join(re.escape(variant) for variant in sorted(variants, key=len, reverse=True))
+            alternatives.append((len(surface), f"(?:{pattern})"))
+        else:
+            alternatives.append((len(surface), f"(?i:{body})"))
+    if not alternatives:
+        return _identity
+    alternatives.sort(key=lambda item: -item[0])
+    pattern = re.compile(_BEFORE + "(?:" + "|".join(body for _, body in alternatives) + ")" + _AFTER)
+
+    def pseudonymise(text: str) -> str:
+        return pattern.sub(lambda match: lookup.get(_key(match.group(0)), match.group(0)), text)
+
+    return pseudonymise
+
+
+def text_pseudonymise(*, text: str, replacements: dict[str, str]) -> str:
+    """The text with every private name and personal datum replaced by its placeholder."""
+    return pseudonymiser_build(replacements)(text)
+
+
+def _key(surface: str) -> str:
+    return " ".join(surface.split()).casefold()
+
+
+def _identity(text: str) -> str:
+    return text

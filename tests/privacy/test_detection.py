@@ -1,0 +1,139 @@
+"""Persons found in real lines of minutes: who is an elected official, who is a private person."""
+
+from __future__ import annotations
+
+from privacy.detection import (
+    ADDRESS_PLACEHOLDER,
+    EMAIL_PLACEHOLDER,
+    PHONE_PLACEHOLDER,
+    persons_detect,
+    replacements_build,
+)
+
+
+def _by_surface(mentions):
+    return {mention.surface: mention for mention in mentions}
+
+
+# pierrefonds_mymairie/20240613-PV-AFFICHAGE-1.pdf, page 1 and page 7
+ATTENDANCE = (
+    "Présents : Madame Florence DEMOUY, Madame Emmanuelle LEMAITRE, Monsieur Jean-Jacques \n"
+    "CARRETERO, Monsieur Romain RIBEIRO, Madame Catherine GEVAERT, Monsieur Gilles PAPIN,\n"
+    "Pouvoirs : \n"
+    "- Monsieur Gérard LANNIER à Madame Emmanuelle LEMAITRE\n"
+    "Secrétaire : Madame Karine DUTEIL \n"
+)
+VOTE = (
+    "Vote : 2 CONTRE (M. Leblanc et M. Tanguy)\n"
+    "Monsieur Leblanc est favorable sur le principe mais il note que le sentier n’est pas entièrement rétrocédé \n"
+)
+
+
+def test_attendance_list_names_are_officials():
+    mentions = _by_surface(persons_detect(pages=[ATTENDANCE], officials=[]))
+    for surface in ("Madame Florence DEMOUY", "Monsieur Jean-Jacques \nCARRETERO", "Monsieur Gérard LANNIER",
+                    "Madame Karine DUTEIL"):
+        assert mentions[surface].kind == "official", surface
+    assert mentions["Madame Florence DEMOUY"].reason == "élu présent à la séance"
+    assert mentions["Madame Florence DEMOUY"].page == 1
+    assert ATTENDANCE[mentions["Monsieur Gilles PAPIN"].start:mentions["Monsieur Gilles PAPIN"].end] == (
+        "Monsieur Gilles PAPIN")
+
+
+def test_voters_are_officials_and_keep_one_key_across_pages():
+    mentions = persons_detect(pages=[ATTENDANCE, VOTE], officials=[])
+    leblanc = [mention for mention in mentions if "Leblanc" in mention.surface]
+    assert {mention.kind for mention in leblanc} == {"official"}
+    assert len({mention.person_key for mention in leblanc}) == 1
+    assert {mention.page for mention in leblanc} == {2}
+
+
+def test_officials_list_is_matched_on_surname_and_compatible_first_name():
+    # preuilly_sur_claise/PV.pdf, page 4
+    text = "Il précise également que Mme Stamfelj et M. Bernard travaillent sur le prix de revient d’un repas à la\n"
+    mentions = _by_surface(persons_detect(pages=[text], officials=["Mme STAMFELJ Marie-José", "M.BERNARD Bruno"]))
+    assert mentions["Mme Stamfelj"].kind == "official"
+    assert mentions["M. Bernard"].kind == "official"
+    mentions = _by_surface(persons_detect(pages=[text], officials=["Mme STAMFELJ Marie-José"]))
+    assert mentions["M. Bernard"].kind == "private"
+
+
+def test_subsidy_beneficiary_is_private_with_address():
+    # montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064296.pdf, page 1
+    text = (
+        "SCI MARJAC, 28 avenue de Maurin (50 % de la subvention) 2.114,53 €\n"
+        "Mme Maria BARBASTRO, 15 rue Reynes (50 % de la subvention) 1.671,87 €\n"
+    )
+    mentions = _by_surface(persons_detect(pages=[text], officials=["Michaël DELAFOSSE"]))
+    assert mentions["Mme Maria BARBASTRO"].kind == "private"
+    assert mentions["Mme Maria BARBASTRO"].reason == "personne privée (bénéficiaire)"
+    assert mentions["15 rue Reynes"].kind == "private"
+    # A company's address is not personal data.
+    assert "28 avenue de Maurin" not in mentions
+
+
+def test_street_named_after_a_person_is_not_a_mention():
+    # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 32
+    text = "M. Bernard BARRIERE, 12 rue Emile Zola 7.199,74 €\n"
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["M. Bernard BARRIERE"].kind == "private"
+    assert "12 rue Emile Zola" in mentions
+    assert not any("Zola" in surface and "rue" not in surface for surface in mentions)
+
+
+def test_function_is_not_a_name():
+    # preuilly_sur_claise/PV.pdf, page 1
+    text = (
+        "Monsieur le Maire propose de faire ajouter deux délibérations à l’ordre du jour.\n"
+        "Madame Chevry fait plusieurs observations sur le dernier compte rendu, M. le Maire lui conseille d’envoyer les \n"
+    )
+    surfaces = [mention.surface for mention in persons_detect(pages=[text], officials=["Mme CHEVRY Valérie"])]
+    assert surfaces == ["Madame Chevry"]
+
+
+def test_household_is_private_even_when_an_official_shares_the_surname():
+    # chemere_regardscitoyens/pdf/CM 8 juillet 2014.pdf, page 1, and CM 13 mai 2014.pdf, page 6
+    pages = [
+        "M. MMES Sylviane GIBET, Valérie LEBLOND, Anne \nBRUNETEAU, Philippe BRIAND, Christelle GUIGNON, \n",
+        "A 2018 22/04/2014 Consorts BRIAND Rue du Coudreau F 1063 Division 2 lots à \n",
+    ]
+    mentions = _by_surface(persons_detect(pages=pages, officials=["Philippe BRIAND"]))
+    assert mentions["Philippe BRIAND"].kind == "official"
+    assert mentions["Consorts BRIAND"].kind == "private"
+
+
+def test_sale_to_a_listed_name_stays_private():
+    # montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064295.pdf, page 1
+    text = (
+        "Madame Andrée GINER, propriétaire de la parcelle cadastrée PN 10 – route de Bionne, a fait part\n"
+        "La parcelle de Mme GINER est un terrain nu en friche et se situe en zone N\n"
+    )
+    mentions = persons_detect(pages=[text], officials=["Andrée GINER"])
+    assert {mention.kind for mention in mentions if "GINER" in mention.surface} == {"private"}
+    assert len({mention.person_key for mention in mentions if "GINER" in mention.surface}) == 1
+
+
+def test_replacements_number_persons_by_first_appearance():
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 151
+    text = (
+        "- Une emprise de 290 m2 environ à extraire de la parcelle EY 709 appartenant à Monsieur Lenormand et \n"
+        "Madame Saiman ;\n"
+        "- Une emprise de 69 m2 environ à extraire de la parcelle EY 710 appartenant à Madame Fortune ;\n"
+    )
+    replacements = replacements_build(persons_detect(pages=[text], officials=[]))
+    assert replacements["Monsieur Lenormand"] == "[personne 1]"
+    assert replacements["Madame Saiman"] == "[personne 2]"
+    assert replacements["Madame Fortune"] == "[personne 3]"
+    assert replacements["Lenormand"] == "[personne 1]"
+
+
+def test_contact_data_is_masked():
+    # chemere_regardscitoyens/pdf/CM 24 juin 2008.pdf, page 7
+    text = "Tél. : 02.40.21.30.22./Fax : 0240.21.22.18 \nE-mail : chemere.mairie@wanadoo.fr \n"
+    replacements = replacements_build(persons_detect(pages=[text], officials=[]))
+    assert replacements["02.40.21.30.22"] == PHONE_PLACEHOLDER
+    assert replacements["chemere.mairie@wanadoo.fr"] == EMAIL_PLACEHOLDER
+    # chemere_regardscitoyens/pdf/CM 13 septembre 2011.pdf, page 9
+    text = "administré demeurant à CHEMERE (44680) 2 rue du Clos Gris (N° de compteur : 73606), \n"
+    replacements = replacements_build(persons_detect(pages=[text], officials=[]))
+    assert ADDRESS_PLACEHOLDER in replacements.values()
