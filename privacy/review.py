@@ -4,7 +4,41 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from council.models import Document
+from council.models import Document, Page
+from privacy.services import redaction_decide
+
+# Detection numbers each private person: « [personne 3] » replaces every printed form of one person.
+_PERSON_PLACEHOLDER_PREFIX = "[personne "
+
+
+def person_forms(*, document: Document, surface: str) -> list[str]:
+    """Every printed form detection masks for the same person as ``surface`` (« M. Jean DUPONT », « Jean DUPONT »,
+    « DUPONT »), so that lifting one lifts the person; other texts stand alone."""
+    from ingestion.parsing import minutes_parse
+    from privacy.detection import persons_detect, replacements_build
+
+    pages = list(Page.objects.filter(document=document).order_by("number").values_list("raw_text", flat=True))
+    if not pages:
+        return [surface]
+    officials = minutes_parse(pages=pages, filename=document.original_name).officials
+    replacements = replacements_build(persons_detect(pages=pages, officials=officials))
+    placeholder = replacements.get(surface, "")
+    if not placeholder.startswith(_PERSON_PLACEHOLDER_PREFIX):
+        return [surface]
+    return [surface] + sorted(form for form, other in replacements.items() if other == placeholder and form != surface)
+
+
+def document_redaction_decide(*, document: Document, surface: str, decision: str, reason: str) -> tuple[list[str], bool]:
+    """Record a clerk's decision on a text (and on the other forms of the same person), then rebuild the public text.
+
+    Returns the forms decided and whether the public text was rebuilt now.
+    """
+    forms = person_forms(document=document, surface=surface)
+    with transaction.atomic():
+        for form in forms:
+            redaction_decide(document=document, surface=form, decision=decision, reason=reason)
+        rebuilt = document_public_text_rebuild(document=document)
+    return forms, rebuilt
 
 
 def document_public_text_rebuild(*, document: Document) -> bool:
@@ -30,3 +64,4 @@ def document_public_text_rebuild(*, document: Document) -> bool:
         transaction.on_commit(lambda: document_embed_task.delay(document.pk))
     document.refresh_from_db()
     return True
+

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,8 +12,7 @@ from council.models import Document
 from ingestion.views import staff_required
 from privacy.forms import RedactionAddForm, RedactionChangeForm
 from privacy.models import Redaction
-from privacy.review import document_public_text_rebuild
-from privacy.services import redaction_decide
+from privacy.review import document_redaction_decide
 
 
 def _redaction_pages(redactions: list[Redaction], raw_pages: list[tuple[int, str]]) -> None:
@@ -69,20 +67,17 @@ def redaction_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
             return _review_render(request, document, add_form=form, status=400)
         surface, decision = form.cleaned_data["surface"], Redaction.Decision.REDACT
         reason = form.cleaned_data["reason"] or _("masqué par un agent")
-    with transaction.atomic():
-        redaction_decide(document=document, surface=surface, decision=decision, reason=reason)
-        rebuilt = document_public_text_rebuild(document=document)
+    forms, rebuilt = document_redaction_decide(document=document, surface=surface, decision=decision, reason=reason)
     verb = _("n'est plus masqué") if decision == Redaction.Decision.KEEP else _("est masqué")
+    message = _("« %(surface)s » %(verb)s.") % {"surface": surface, "verb": verb}
+    if len(forms) > 1:
+        message += " " + _("Même décision pour les autres formes de ce nom : %(forms)s.") % {
+            "forms": ", ".join(f"« {form} »" for form in forms[1:])
+        }
     if rebuilt:
-        messages.success(
-            request,
-            _("« %(surface)s » %(verb)s. Le texte public et la recherche plein texte sont à jour ; "
-              "l'indexation sémantique se met à jour en arrière-plan.") % {"surface": surface, "verb": verb},
-        )
+        message += " " + _("Le texte public et la recherche plein texte sont à jour ; "
+                           "l'indexation sémantique se met à jour en arrière-plan.")
     else:
-        messages.success(
-            request,
-            _("« %(surface)s » %(verb)s. La décision s'appliquera au traitement du document.")
-            % {"surface": surface, "verb": verb},
-        )
+        message += " " + _("La décision s'appliquera au traitement du document.")
+    messages.success(request, message)
     return redirect("clerk-redactions", pk=document.pk)
