@@ -1,3 +1,25 @@
-"""URLs (to be filled)."""
+"""Public pages of the portal: séances, délibérations, documents, feeds, exports, transparency."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from council import feeds, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("seances/", views.seance_list, name="seance-list"),
+    path("seances/<int:pk>/", views.seance_detail, name="seance-detail"),
+    path("deliberations/", views.deliberation_list, name="deliberation-list"),
+    path("deliberations/<int:pk>/", views.deliberation_detail, name="deliberation-detail"),
+    path("documents/<int:pk>/", views.document_detail, name="document-detail"),
+    path("documents/<int:pk>/pages/<int:number>/", views.document_page, name="document-page"),
+    path("documents/<int:pk>/pages/<int:number>.png", views.document_page_image, name="document-page-image"),
+    path("documents/<int:pk>/original.pdf", views.document_original, name="document-original"),
+    path("transparence/", views.transparency, name="transparency"),
+    path("flux/deliberations.rss", feeds.DeliberationsRss(), name="feed-deliberations-rss"),
+    path("flux/deliberations.atom", feeds.DeliberationsAtom(), name="feed-deliberations-atom"),
+    path("flux/seances.rss", feeds.SeancesRss(), name="feed-seances-rss"),
+    path("flux/seances.atom", feeds.SeancesAtom(), name="feed-seances-atom"),
+    path("exports/deliberations.csv", views.export_csv, name="export-deliberations-csv"),
+    path("exports/deliberations.jsonl", views.export_jsonl, name="export-deliberations-jsonl"),
+    path("exports/deliberations.scdl.csv", views.export_scdl, name="export-deliberations-scdl"),
+]

@@ -1,0 +1,238 @@
+"""Public reads on the council domain: only what belongs to a published document is ever returned."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from council.models import Body, Collectivite, Deliberation, Document, Intervention, Page, Seance
+
+
+class FilterInvalid(ValueError):
+    """A filter value that cannot be read; the message is French and shown to the user."""
+
+
+@dataclass(frozen=True)
+class SeanceFilters:
+    collectivite: str = ""
+    body: int | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class DeliberationFilters:
+    collectivite: str = ""
+    body: int | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    outcome: str = ""
+    q: str = ""
+
+
+def _int_param(params, name: str, errors: list[str]) -> int | None:
+    value = (params.get(name) or "").strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        errors.append(_("« %(name)s » doit être un nombre entier.") % {"name": name})
+        return None
+
+
+def _date_param(params, name: str, errors: list[str]) -> datetime.date | None:
+    value = (params.get(name) or "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        errors.append(_("« %(name)s » doit être une date AAAA-MM-JJ.") % {"name": name})
+        return None
+
+
+def seance_filters_parse(params) -> tuple[SeanceFilters, list[str]]:
+    """Filters from a query string; unreadable values are dropped and reported."""
+    errors: list[str] = []
+    filters = SeanceFilters(
+        collectivite=(params.get("collectivite") or "").strip(),
+        body=_int_param(params, "body", errors),
+        year=_int_param(params, "year", errors),
+    )
+    return filters, errors
+
+
+def deliberation_filters_parse(params) -> tuple[DeliberationFilters, list[str]]:
+    """Filters from a query string; unreadable values are dropped and reported."""
+    errors: list[str] = []
+    outcome = (params.get("outcome") or "").strip()
+    if outcome and outcome not in Deliberation.Outcome.values:
+        errors.append(
+            _("« outcome » doit valoir l'une de ces valeurs : %(values)s.")
+            % {"values": ", ".join(Deliberation.Outcome.values)}
+        )
+        outcome = ""
+    filters = DeliberationFilters(
+        collectivite=(params.get("collectivite") or "").strip(),
+        body=_int_param(params, "body", errors),
+        date_from=_date_param(params, "date_from", errors),
+        date_to=_date_param(params, "date_to", errors),
+        outcome=outcome,
+        q=(params.get("q") or "").strip()[:200],
+    )
+    return filters, errors
+
+
+def _collectivite_q(prefix: str, value: str) -> Q:
+    """A collectivité given by its slug or its id."""
+    if value.isdigit():
+        return Q(**{f"{prefix}collectivite_id": int(value)})
+    return Q(**{f"{prefix}collectivite__slug": value})
+
+
+def _published_documents() -> QuerySet[Document]:
+    return Document.objects.filter(published=True)
+
+
+def collectivite_list() -> QuerySet[Collectivite]:
+    """Collectivités with at least one published document."""
+    return Collectivite.objects.filter(Exists(_published_documents().filter(collectivite=OuterRef("pk"))))
+
+
+def body_list(*, collectivite: str = "") -> QuerySet[Body]:
+    """Bodies with at least one published document, optionally of one collectivité."""
+    bodies = Body.objects.select_related("collectivite").filter(
+        Exists(_published_documents().filter(body=OuterRef("pk")))
+    )
+    if collectivite:
+        bodies = bodies.filter(_collectivite_q("", collectivite))
+    return bodies
+
+
+def seance_list(*, filters: SeanceFilters = SeanceFilters()) -> QuerySet[Seance]:
+    """Séances that have at least one published document, latest first."""
+    seances = (
+        Seance.objects.select_related("body__collectivite")
+        .filter(Exists(_published_documents().filter(seance=OuterRef("pk"))))
+        .order_by("-date", "body__collectivite__name", "body__name")
+    )
+    if filters.collectivite:
+        seances = seances.filter(_collectivite_q("body__", filters.collectivite))
+    if filters.body is not None:
+        seances = seances.filter(body_id=filters.body)
+    if filters.year is not None:
+        seances = seances.filter(date__year=filters.year)
+    return seances
+
+
+def seance_years() -> list[int]:
+    """Years that have a visible séance, latest first (for the filter form)."""
+    return sorted({date.year for date in seance_list().values_list("date", flat=True)}, reverse=True)
+
+
+def seance_get(*, pk: int) -> Seance | None:
+    """A visible séance with its published documents and their délibérations, or None."""
+    return (
+        seance_list()
+        .prefetch_related(
+            Prefetch("documents", queryset=_published_documents().order_by("kind", "title")),
+            Prefetch("deliberations", queryset=deliberation_list().order_by("document_id", "position")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _deliberations_filter(deliberations: QuerySet[Deliberation], filters: DeliberationFilters) -> QuerySet[Deliberation]:
+    if filters.collectivite:
+        deliberations = deliberations.filter(_collectivite_q("document__", filters.collectivite))
+    if filters.body is not None:
+        deliberations = deliberations.filter(document__body_id=filters.body)
+    if filters.date_from:
+        deliberations = deliberations.filter(seance__date__gte=filters.date_from)
+    if filters.date_to:
+        deliberations = deliberations.filter(seance__date__lte=filters.date_to)
+    if filters.outcome:
+        deliberations = deliberations.filter(outcome=filters.outcome)
+    if filters.q:
+        deliberations = deliberations.filter(Q(objet__unaccent__icontains=filters.q) | Q(number__iexact=filters.q))
+    return deliberations
+
+
+def deliberation_list(*, filters: DeliberationFilters = DeliberationFilters()) -> QuerySet[Deliberation]:
+    """Délibérations of published documents, latest séance first."""
+    deliberations = (
+        Deliberation.objects.select_related("document", "seance", "document__body__collectivite")
+        .filter(document__published=True)
+        .order_by("-seance__date", "document_id", "position")
+    )
+    return _deliberations_filter(deliberations, filters)
+
+
+def deliberation_get(*, pk: int) -> Deliberation | None:
+    """A délibération of a published document, with its speaker turns and passages, or None."""
+    from search.models import Passage
+
+    return (
+        deliberation_list()
+        .prefetch_related(
+            Prefetch("interventions", queryset=Intervention.objects.order_by("position")),
+            Prefetch("passages", queryset=Passage.objects.order_by("position").only(
+                "id", "deliberation_id", "position", "page_start", "page_end", "text"
+            )),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def document_get_public(*, pk: int) -> Document | None:
+    """A published document with its séance, or None."""
+    return (
+        _published_documents()
+        .select_related("seance", "body__collectivite", "collectivite")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def document_pages_public(*, document: Document) -> QuerySet[Page]:
+    """Pages of a document with only their public (pseudonymised) text loaded."""
+    return Page.objects.filter(document=document).order_by("number").only("id", "document_id", "number", "text", "origin")
+
+
+def document_deliberations(*, document: Document) -> QuerySet[Deliberation]:
+    return Deliberation.objects.filter(document=document).order_by("position")
+
+
+def page_get_public(*, document_pk: int, number: int) -> Page | None:
+    """One page of a published document (public text only), or None."""
+    return (
+        Page.objects.filter(document_id=document_pk, document__published=True, number=number)
+        .select_related("document__seance", "document__body__collectivite")
+        .defer("raw_text")
+        .first()
+    )
+
+
+def document_get_for_original(*, pk: int, user) -> Document | None:
+    """The document whose original file this user may download: staff always, the public when published and checked free of personal data."""
+    documents = Document.objects.all()
+    if not getattr(user, "is_staff", False):
+        documents = documents.filter(published=True, personal_data_free=True)
+    return documents.filter(pk=pk).first()
+
+
+def deliberations_for_export(
+    *, filters: DeliberationFilters = DeliberationFilters(), published_only: bool = True
+) -> QuerySet[Deliberation]:
+    """Délibérations for an export in a stable order; unpublished ones only for operators' command."""
+    deliberations = Deliberation.objects.select_related("document", "seance", "document__body__collectivite")
+    if published_only:
+        deliberations = deliberations.filter(document__published=True)
+    return _deliberations_filter(deliberations, filters).order_by(
+        "document__collectivite__name", "seance__date", "document_id", "position"
+    )

@@ -1,0 +1,232 @@
+"""Public pages: séances, délibérations, documents, page images, originals, exports and the transparency page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from council import exports, selectors
+from council.models import Deliberation, Page
+
+SEANCES_PER_PAGE = 20
+DELIBERATIONS_PER_PAGE = 25
+HOME_SEANCES = 8
+
+
+def _page_of(request, items, per_page: int):
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "council/home.html",
+        {"seances": selectors.seance_list()[:HOME_SEANCES], "collectivites": selectors.collectivite_list()},
+    )
+
+
+@require_safe
+def seance_list(request):
+    filters, errors = selectors.seance_filters_parse(request.GET)
+    return render(
+        request,
+        "council/seance_list.html",
+        {
+            "page_obj": _page_of(request, selectors.seance_list(filters=filters), SEANCES_PER_PAGE),
+            "filters": filters,
+            "errors": errors,
+            "collectivites": selectors.collectivite_list(),
+            "bodies": selectors.body_list(collectivite=filters.collectivite),
+            "years": selectors.seance_years(),
+            "query": _query_without_page(request),
+        },
+    )
+
+
+@require_safe
+def seance_detail(request, pk: int):
+    seance = selectors.seance_get(pk=pk)
+    if seance is None:
+        raise Http404(_("Séance introuvable."))
+    return render(request, "council/seance_detail.html", {"seance": seance})
+
+
+@require_safe
+def deliberation_list(request):
+    filters, errors = selectors.deliberation_filters_parse(request.GET)
+    query = _query_without_page(request)
+    return render(
+        request,
+        "council/deliberation_list.html",
+        {
+            "page_obj": _page_of(request, selectors.deliberation_list(filters=filters), DELIBERATIONS_PER_PAGE),
+            "filters": filters,
+            "errors": errors,
+            "collectivites": selectors.collectivite_list(),
+            "bodies": selectors.body_list(collectivite=filters.collectivite),
+            "outcomes": Deliberation.Outcome.choices,
+            "query": query,
+        },
+    )
+
+
+@require_safe
+def deliberation_detail(request, pk: int):
+    deliberation = selectors.deliberation_get(pk=pk)
+    if deliberation is None:
+        raise Http404(_("Délibération introuvable."))
+    return render(
+        request,
+        "council/deliberation_detail.html",
+        {
+            "deliberation": deliberation,
+            "page_numbers": range(deliberation.page_start, deliberation.page_end + 1),
+        },
+    )
+
+
+@require_safe
+def document_detail(request, pk: int):
+    document = selectors.document_get_public(pk=pk)
+    if document is None:
+        raise Http404(_("Document introuvable."))
+    return render(
+        request,
+        "council/document_detail.html",
+        {
+            "document": document,
+            "pages": selectors.document_pages_public(document=document),
+            "deliberations": selectors.document_deliberations(document=document),
+            "original_allowed": selectors.document_get_for_original(pk=pk, user=request.user) is not None,
+        },
+    )
+
+
+@require_safe
+def document_page(request, pk: int, number: int):
+    page = selectors.page_get_public(document_pk=pk, number=number)
+    if page is None:
+        raise Http404(_("Page introuvable."))
+    document = page.document
+    return render(
+        request,
+        "council/document_page.html",
+        {
+            "page": page,
+            "document": document,
+            "previous_number": number - 1 if number > 1 else None,
+            "next_number": number + 1 if number < document.page_count else None,
+            "ocr": page.origin == Page.Origin.OCR,
+        },
+    )
+
+
+@require_safe
+def document_page_image(request, pk: int, number: int):
+    from privacy.rendering import PageRenderUnavailable, page_image_render
+
+    page = selectors.page_get_public(document_pk=pk, number=number)
+    if page is None:
+        raise Http404(_("Page introuvable."))
+    try:
+        path = page_image_render(document=page.document, page_number=number)
+    except PageRenderUnavailable:
+        # Showing the page unmasked is never an option: the text view stays available.
+        return HttpResponse(
+            _("Image indisponible : les passages masqués de cette page n'ont pas pu être localisés."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = FileResponse(open(path, "rb"), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@require_safe
+def document_original(request, pk: int):
+    document = selectors.document_get_for_original(pk=pk, user=request.user)
+    if document is None:
+        raise Http404(_("Document introuvable."))
+    name = document.original_name if document.original_name.lower().endswith(".pdf") else f"{document.pk}.pdf"
+    return FileResponse(document.file.open("rb"), content_type="application/pdf", filename=name)
+
+
+def _export_response(request, *, content_type: str, filename: str, lines) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(lines, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _export_records(request):
+    filters, errors = selectors.deliberation_filters_parse(request.GET)
+    if errors:
+        return None, errors
+    deliberations = selectors.deliberations_for_export(filters=filters, published_only=True)
+    return exports.deliberation_records(deliberations=deliberations, base_url=request.build_absolute_uri("/")), []
+
+
+def _bad_request(errors: list[str]) -> HttpResponse:
+    return HttpResponse("\n".join(errors), status=400, content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def export_csv(request):
+    records, errors = _export_records(request)
+    if errors:
+        return _bad_request(errors)
+    return _export_response(
+        request, content_type="text/csv; charset=utf-8", filename="deliberations.csv", lines=exports.csv_lines(records)
+    )
+
+
+@require_safe
+def export_jsonl(request):
+    records, errors = _export_records(request)
+    if errors:
+        return _bad_request(errors)
+    return _export_response(
+        request,
+        content_type="application/x-ndjson; charset=utf-8",
+        filename="deliberations.jsonl",
+        lines=exports.jsonl_lines(records),
+    )
+
+
+@require_safe
+def export_scdl(request):
+    records, errors = _export_records(request)
+    if errors:
+        return _bad_request(errors)
+    return _export_response(
+        request,
+        content_type="text/csv; charset=utf-8",
+        filename="deliberations.scdl.csv",
+        lines=exports.scdl_lines(records),
+    )
+
+
+@require_safe
+def transparency(request):
+    return render(
+        request,
+        "pages/transparence.html",
+        {
+            "embeddings_backend": settings.EMBEDDINGS_BACKEND,
+            "embeddings_model": settings.EMBEDDINGS_MODEL,
+            "embeddings_url": settings.EMBEDDINGS_URL,
+            "llm_model": settings.LLM_MODEL if settings.LLM_BASE_URL and settings.LLM_MODEL else "",
+            "retention_days": settings.QUESTION_LOG_RETENTION_DAYS,
+            "rate_limit": settings.ASK_RATE_LIMIT_PER_MINUTE,
+        },
+    )

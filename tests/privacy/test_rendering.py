@@ -1,0 +1,154 @@
+"""Page images drawn for the public: every masked name under a black box, on text-layer and scanned pages."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from django.urls import reverse
+from fpdf import FPDF
+from PIL import Image
+
+from council.models import Page
+from council.services import body_get_or_create, collectivite_get_or_create
+from ingestion.services import document_upload
+from privacy.models import Redaction
+from privacy.rendering import RENDER_DPI, page_image_render
+
+NAME = "Jean DUPONT"
+# Where the name is printed, in points from the top-left corner of the page.
+NAME_LEFT, NAME_TOP, FONT_SIZE = 100.0, 200.0, 20
+SECOND_PREFIX, SECOND_TOP = "La demande de ", 300.0
+
+
+def _text_pdf() -> tuple[bytes, tuple[float, float, float, float]]:
+    """A page naming NAME twice; returns the PDF and the box of the first mention (points, top-left)."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=FONT_SIZE)
+    pdf.set_xy(72, 120)
+    pdf.cell(text="Conseil municipal du 15 mai 2024")
+    pdf.set_xy(NAME_LEFT, NAME_TOP)
+    width = pdf.get_string_width(NAME)
+    pdf.cell(text=NAME)
+    pdf.set_xy(72, SECOND_TOP)
+    pdf.cell(text=f"{SECOND_PREFIX}{NAME} est rejetée.")
+    left = NAME_LEFT + pdf.c_margin
+    return bytes(pdf.output()), (left, NAME_TOP, left + width, NAME_TOP + FONT_SIZE)
+
+
+def _second_mention_box() -> tuple[float, float, float, float]:
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_font("Helvetica", size=FONT_SIZE)
+    left = 72 + pdf.c_margin + pdf.get_string_width(SECOND_PREFIX)
+    return (left, SECOND_TOP, left + pdf.get_string_width(NAME), SECOND_TOP + FONT_SIZE)
+
+
+def _scanned_pdf(text_pdf: bytes) -> bytes:
+    """The same page as an image only, as a scanner would make it."""
+    page = pdfium.PdfDocument(text_pdf)[0]
+    image = page.render(scale=300 / 72).to_pil().convert("L")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.image(io.BytesIO(buffer.getvalue()), x=0, y=0, w=pdf.w, h=pdf.h)
+    return bytes(pdf.output())
+
+
+def _document(pdf: bytes, *, origin: str, raw_text: str):
+    body = body_get_or_create(collectivite=collectivite_get_or_create(name="Commune d'Essai"))
+    document, _ = document_upload(source=io.BytesIO(pdf), original_name="pv.pdf", body=body)
+    document.page_count = 1
+    document.published = True
+    document.save()
+    Page.objects.create(document=document, number=1, raw_text=raw_text, text=raw_text, origin=origin)
+    return document
+
+
+def _region(image: Image.Image, box: tuple[float, float, float, float]) -> np.ndarray:
+    scale = RENDER_DPI / 72
+    left, top, right, bottom = (round(value * scale) for value in box)
+    return np.asarray(image.convert("L"))[top:bottom, left:right]
+
+
+def _ink_box(image: Image.Image, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The smallest box (points) holding every dark pixel printed inside `box`: where the glyphs really are."""
+    scale = RENDER_DPI / 72
+    region = _region(image, box)
+    rows, columns = np.nonzero(region < 128)
+    assert rows.size, "the region holds printed text"
+    return (
+        box[0] + columns.min() / scale,
+        box[1] + rows.min() / scale,
+        box[0] + (columns.max() + 1) / scale,
+        box[1] + (rows.max() + 1) / scale,
+    )
+
+
+def _redact(document, surface: str) -> None:
+    Redaction.objects.create(document=document, surface=surface, decision=Redaction.Decision.REDACT, pages=[1])
+
+
+@pytest.mark.django_db
+def test_text_layer_page_has_a_black_box_over_the_redacted_name():
+    pdf, name_box = _text_pdf()
+    document = _document(pdf, origin=Page.Origin.TEXT_LAYER, raw_text=f"Conseil municipal\n{NAME}\n")
+    plain = Image.open(page_image_render(document=document, page_number=1))
+    assert _region(plain, name_box).mean() > 150, "the name is dark glyphs on white before redaction"
+    ink = _ink_box(plain, name_box)
+    second_ink = _ink_box(plain, _second_mention_box())
+
+    _redact(document, "jean dupont")  # case differs from the page: search ignores case
+    Redaction.objects.create(document=document, surface="Conseil", decision=Redaction.Decision.KEEP)
+    redacted_path = page_image_render(document=document, page_number=1)
+    redacted = Image.open(redacted_path)
+    assert _region(redacted, ink).max() < 30, "every pixel where the name was printed is black"
+    # The second mention, further down the page, is masked too.
+    assert _region(redacted, second_ink).max() < 30
+    # A kept word stays readable, and the image changed only where names were.
+    assert _region(redacted, (72, 120, 140, 140)).mean() > 150
+    assert np.asarray(plain).tobytes() != np.asarray(redacted).tobytes()
+    assert "rendered" in redacted_path.parts
+
+
+@pytest.mark.django_db
+def test_rendered_image_is_cached_and_follows_the_redaction_set():
+    pdf, _ = _text_pdf()
+    document = _document(pdf, origin=Page.Origin.TEXT_LAYER, raw_text=NAME)
+    first = page_image_render(document=document, page_number=1)
+    assert page_image_render(document=document, page_number=1) == first
+    _redact(document, NAME)
+    assert page_image_render(document=document, page_number=1) != first
+
+
+@pytest.mark.django_db
+def test_page_image_view_serves_the_redacted_png(client):
+    pdf, name_box = _text_pdf()
+    document = _document(pdf, origin=Page.Origin.TEXT_LAYER, raw_text=NAME)
+    _redact(document, NAME)
+    response = client.get(reverse("document-page-image", args=[document.pk, 1]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert _region(image, name_box).mean() < 60
+
+
+@pytest.mark.django_db
+def test_scanned_page_is_masked_from_ocr_word_boxes():
+    if not shutil.which("tesseract"):
+        from tests.conftest import service_missing
+
+        service_missing("tesseract")
+    text_pdf, name_box = _text_pdf()
+    document = _document(
+        _scanned_pdf(text_pdf), origin=Page.Origin.OCR, raw_text=f"Conseil municipal du 15 mai 2024\n{NAME}\n"
+    )
+    ink = _ink_box(Image.open(page_image_render(document=document, page_number=1)), name_box)
+    _redact(document, NAME)
+    image = Image.open(page_image_render(document=document, page_number=1))
+    assert _region(image, ink).max() < 30
+    assert _region(image, (72, 120, 140, 140)).mean() > 150
