@@ -1,3 +1,9 @@
-"""URLs (to be filled)."""
+"""Search page."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from search import views
+
+urlpatterns = [
+    path("", views.search_page, name="search"),
+]
