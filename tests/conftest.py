@@ -74,6 +74,30 @@ def database_url_for_subprocess() -> str:
     return f"postgresql://{params['USER']}@/{params['NAME']}?host={params['HOST']}&port={params['PORT']}"
 
 
+def celery_worker_start(*, redis_url: str, media_root: Path, log_path: Path) -> subprocess.Popen:
+    """Start a real worker process on ``redis_url``, working on the test database; returns once it is ready."""
+    env = dict(
+        os.environ,
+        CELERY_BROKER_URL=redis_url,
+        DATABASE_URL=database_url_for_subprocess(),
+        MEDIA_ROOT=str(media_root),
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"],
+        cwd=REPO, env=env, stdout=open(log_path, "wb"), stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if b"ready." in log_path.read_bytes():
+            return process
+        if process.poll() is not None:
+            pytest.fail("le worker Celery s'est arrêté : " + log_path.read_text()[-2000:])
+        time.sleep(0.1)
+    process.kill()
+    pytest.fail("le worker Celery n'a pas démarré")
+
+
 @pytest.fixture
 def celery_worker(redis_url, transactional_db, settings, tmp_path):
     """A real worker process on real Redis, working on the test database (data must be committed)."""
@@ -82,27 +106,9 @@ def celery_worker(redis_url, transactional_db, settings, tmp_path):
 
     app.conf.broker_url = redis_url
     app.conf.broker_transport_options = {}
-    env = dict(
-        os.environ,
-        CELERY_BROKER_URL=redis_url,
-        DATABASE_URL=database_url_for_subprocess(),
-        MEDIA_ROOT=str(settings.MEDIA_ROOT),
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"],
-        cwd=REPO, env=env, stdout=open(tmp_path / "worker.log", "wb"), stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if b"ready." in (tmp_path / "worker.log").read_bytes():
-            break
-        if process.poll() is not None:
-            pytest.fail("le worker Celery s'est arrêté : " + (tmp_path / "worker.log").read_text()[-2000:])
-        time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("le worker Celery n'a pas démarré")
+    # A connection pool opened earlier in the session would still point at the old broker.
+    app.close()
+    process = celery_worker_start(redis_url=redis_url, media_root=settings.MEDIA_ROOT, log_path=tmp_path / "worker.log")
     yield process
     process.terminate()
     try:
@@ -110,3 +116,4 @@ def celery_worker(redis_url, transactional_db, settings, tmp_path):
     except subprocess.TimeoutExpired:
         process.kill()
     app.conf.broker_url = None
+    app.close()

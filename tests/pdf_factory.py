@@ -50,24 +50,23 @@ def blank_pdf(*, pages: int) -> bytes:
     return bytes(pdf.output())
 
 
-def image_only_pdf(*, text: str) -> bytes:
-    """A page holding only a picture of typed text: what a scanner gives, with no text layer."""
+def image_only_pdf(*, text: str | list[str]) -> bytes:
+    """Pages holding only a picture of typed text (one string per page): what a scanner gives, no text layer."""
     from PIL import Image, ImageDraw, ImageFont
 
-    image = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
-    draw = ImageDraw.Draw(image)
     try:
         font = ImageFont.truetype("DejaVuSans.ttf", 36)
     except OSError:
         font = ImageFont.load_default(size=36)
-    y = 150
-    for line in text.splitlines():
-        draw.text((150, y), line, fill=0, font=font)
-        y += 60
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    buffer.seek(0)
     pdf = FPDF()
-    pdf.add_page()
-    pdf.image(buffer, x=0, y=0, w=210, h=297)
+    for page_text in [text] if isinstance(text, str) else text:
+        image = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+        draw = ImageDraw.Draw(image)
+        for number, line in enumerate(page_text.splitlines()):
+            draw.text((150, 150 + 60 * number), line, fill=0, font=font)
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        buffer.seek(0)
+        pdf.add_page()
+        pdf.image(buffer, x=0, y=0, w=210, h=297)
     return bytes(pdf.output())
