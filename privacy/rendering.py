@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import tempfile
@@ -18,6 +19,8 @@ from PIL import Image, ImageDraw
 from council.models import Document, Page
 from privacy.models import Redaction
 
+logger = logging.getLogger(__name__)
+
 RENDER_DPI = 110
 # Bump when the drawing changes, so that cached images made the old way are not served.
 RENDER_VERSION = 1
@@ -25,6 +28,9 @@ RENDER_VERSION = 1
 BOX_MARGIN_PT = 1.5
 
 _WORD_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
+# Variants a PDF may hold where the stored text has the plain character (pdfium gives U+FFFE for some hyphens).
+_SAME_CHARACTER = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u00ad": "-", "\ufffe": "-"})
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)'")
 
 
 class PageRenderUnavailable(Exception):
@@ -65,7 +71,7 @@ def page_image_render(*, document: Document, page_number: int, dpi: int = RENDER
     """PNG of one page with every masked text boxed out, from the disk cache when it is there.
 
     Raises Page.DoesNotExist for a page the document does not have, and
-    PageRenderUnavailable when a scanned page may hold masked text that cannot be located.
+    PageRenderUnavailable when masked text that the page's own text holds cannot be located on the image.
     """
     page = Page.objects.only("id", "number", "origin", "raw_text").get(document=document, number=page_number)
     surfaces = redaction_surfaces(document=document)
@@ -73,15 +79,17 @@ def page_image_render(*, document: Document, page_number: int, dpi: int = RENDER
     if cached.is_file():
         return cached
     path = Path(document.file.path)
-    scanned = page.origin == Page.Origin.OCR
-    image, boxes = _page_render_and_search(
-        path=path, page_number=page_number, surfaces=[] if scanned else surfaces, dpi=dpi
-    )
-    if scanned:
-        # Tesseract reads the image again for word boxes; the page's OCR text says whether it is worth it.
-        boxes = ocr_page_boxes_find(
-            path=path, page_number=page_number, surfaces=_surfaces_on_page(surfaces, page.raw_text)
-        )
+    # The page's stored text says which masked texts are printed on it, and so must be found.
+    expected = surfaces_in_text(surfaces=surfaces, text=page.raw_text)
+    if page.origin == Page.Origin.OCR:
+        image, _ = _page_render_and_search(path=path, page_number=page_number, surfaces=[], dpi=dpi)
+        boxes, found = ocr_page_boxes_find(path=path, page_number=page_number, surfaces=expected)
+    else:
+        image, (boxes, found) = _page_render_and_search(path=path, page_number=page_number, surfaces=surfaces, dpi=dpi)
+    missing = [surface for surface in expected if surface not in found]
+    if missing:
+        logger.warning("document %s page %s: masked text not located on the image: %d", document.pk, page_number, len(missing))
+        raise PageRenderUnavailable(f"{len(missing)} masked text(s) not located")
     image_boxes_draw(image=image, boxes=boxes, scale=dpi / 72)
     cached.parent.mkdir(parents=True, exist_ok=True)
     # Written aside then renamed: a concurrent request never reads half a file.
@@ -100,39 +108,95 @@ def _pdfium_lock():
 
 def _page_render_and_search(
     *, path: Path, page_number: int, surfaces: list[str], dpi: int
-) -> tuple[Image.Image, list[Box]]:
+) -> tuple[Image.Image, tuple[list[Box], set[str]]]:
     with _pdfium_lock():
         pdf = pdfium.PdfDocument(path)
         try:
             page = pdf[page_number - 1]
             bitmap = page.render(scale=dpi / 72)
             image = bitmap.to_pil().convert("RGB")
-            boxes = text_layer_boxes_find(page=page, surfaces=surfaces)
+            located = text_layer_boxes_find(page=page, surfaces=surfaces)
             page.close()
         finally:
             pdf.close()
-    return image, boxes
+    return image, located
 
 
-def text_layer_boxes_find(*, page: pdfium.PdfPage, surfaces: list[str]) -> list[Box]:
-    """Boxes of every whole-word, case-insensitive occurrence of each surface in the page's text layer."""
+def text_layer_boxes_find(*, page: pdfium.PdfPage, surfaces: list[str]) -> tuple[list[Box], set[str]]:
+    """Boxes of every occurrence of each surface in the page's text layer, and the surfaces found.
+
+    pdfium's own search (whole words, any case, across line breaks) comes first; the
+    words rebuilt from the characters catch what it misses (ligatures, elided articles).
+    """
     if not surfaces:
-        return []
+        return [], set()
     textpage = page.get_textpage()
     to_display = _canvas_to_display(page)
-    boxes = []
+    boxes: list[Box] = []
+    found: set[str] = set()
     try:
         for surface in surfaces:
             searcher = textpage.search(surface, match_case=False, match_whole_word=True)
             while occurrence := searcher.get_next():
                 index, count = occurrence
+                found.add(surface)
                 # One rectangle per line the occurrence covers (a name may break across lines).
                 for rect_index in range(textpage.count_rects(index, count)):
                     boxes.append(to_display(*textpage.get_rect(rect_index)))
             searcher.close()
+        rest = [surface for surface in surfaces if surface not in found]
+        if rest:
+            more, more_found = words_boxes_find(words=_text_layer_words(textpage, to_display), surfaces=rest)
+            boxes += more
+            found |= more_found
     finally:
         textpage.close()
-    return boxes
+    return boxes, found
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    # (line, box) for each printed line the word is on: two when a hyphen breaks it.
+    parts: tuple[tuple[int, Box], ...]
+
+
+def _text_layer_words(textpage: pdfium.PdfTextPage, to_display) -> list[_Word]:
+    """Words of the text layer from its characters, NFKC-normalised, each with its boxes and lines."""
+    words: list[_Word] = []
+    text, parts, line, hyphenated = "", {}, 0, False
+    for index in range(textpage.count_chars()):
+        char = unicodedata.normalize("NFKC", chr(pdfium.raw.FPDFText_GetUnicode(textpage, index)))
+        if char == "\x02":
+            # pdfium's mark for a hyphen it found in the text; at a line end the word goes on below.
+            text, hyphenated = text + "-", True
+            continue
+        if char in ("\r", "\n"):
+            line += 1 if char == "\n" or not hyphenated else 0
+            if hyphenated:
+                continue
+        if not char.strip():
+            if text and parts:
+                words.append(_Word(text, tuple(parts.items())))
+            text, parts, hyphenated = "", {}, False
+            continue
+        hyphenated = False
+        text += char
+        try:
+            box = to_display(*textpage.get_charbox(index, loose=True))
+        except pdfium.PdfiumError:
+            # A character pdfium generated has no box but still belongs to the word.
+            continue
+        parts[line] = box if line not in parts else _union(parts[line], box)
+    if text and parts:
+        words.append(_Word(text, tuple(parts.items())))
+    return words
+
+
+def _union(first: Box, second: Box) -> Box:
+    return Box(
+        min(first.left, second.left), min(first.top, second.top), max(first.right, second.right), max(first.bottom, second.bottom)
+    )
 
 
 def _canvas_to_display(page: pdfium.PdfPage):
@@ -162,48 +226,71 @@ def _canvas_to_display(page: pdfium.PdfPage):
 
 
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").casefold()
+    text = unicodedata.normalize("NFKC", text).translate(_SAME_CHARACTER).casefold()
     return _WORD_EDGES.sub("", text)
 
 
-def _surfaces_on_page(surfaces: list[str], page_text: str) -> list[str]:
-    """Surfaces the page's own OCR text mentions: OCR for word boxes only runs when one is there."""
-    flat = " ".join(_normalise(token) for token in page_text.split())
-    return [surface for surface in surfaces if " ".join(_normalise(t) for t in surface.split()) in flat]
+def _tokens(text: str) -> list[str]:
+    return [token for token in (_normalise(part) for part in text.split()) if token]
 
 
-def ocr_page_boxes_find(*, path: Path, page_number: int, surfaces: list[str]) -> list[Box]:
-    """Boxes of the OCR words that spell out each surface, word after word (across lines too)."""
+def _tokens_match(found: list[str], wanted: list[str]) -> bool:
+    # French elision glues an article to the first word (« d'Administration », « l'Hermitte »).
+    first, *rest = found
+    return rest == wanted[1:] and (first == wanted[0] or _ELISION.sub("", first) == wanted[0])
+
+
+def _occurrences(tokens: list[str], wanted: list[str]) -> list[int]:
+    return [
+        start
+        for start in range(len(tokens) - len(wanted) + 1)
+        if wanted and _tokens_match(tokens[start : start + len(wanted)], wanted)
+    ]
+
+
+def surfaces_in_text(*, surfaces: list[str], text: str) -> list[str]:
+    """Surfaces printed in this text as whole words (any case, across line breaks)."""
+    tokens = _tokens(text)
+    return [surface for surface in surfaces if _occurrences(tokens, _tokens(surface))]
+
+
+def words_boxes_find(*, words: list[_Word], surfaces: list[str]) -> tuple[list[Box], set[str]]:
+    """Boxes of the words that spell out each surface word after word, one box per printed line."""
+    tokens = [_normalise(word.text) for word in words]
+    boxes: list[Box] = []
+    found: set[str] = set()
+    for surface in surfaces:
+        wanted = _tokens(surface)
+        for start in _occurrences(tokens, wanted):
+            found.add(surface)
+            boxes.extend(_line_boxes(words[start : start + len(wanted)]))
+    return boxes, found
+
+
+def _line_boxes(words: list[_Word]) -> list[Box]:
+    """One box per line: a single bar hides the gaps and the length of each word."""
+    lines: dict[int, Box] = {}
+    for word in words:
+        for line, box in word.parts:
+            lines[line] = box if line not in lines else _union(lines[line], box)
+    return list(lines.values())
+
+
+def ocr_page_boxes_find(*, path: Path, page_number: int, surfaces: list[str]) -> tuple[list[Box], set[str]]:
+    """Boxes of the OCR words that spell out each surface (tesseract reads the page again for word boxes)."""
     if not surfaces:
-        return []
+        return [], set()
     from ingestion.ocr import OcrUnavailable, page_ocr_words
 
     try:
-        words = page_ocr_words(path=path, page_number=page_number)
+        ocr_words = page_ocr_words(path=path, page_number=page_number)
     except OcrUnavailable as error:
         raise PageRenderUnavailable(str(error)) from error
-    tokens = [_normalise(word.text) for word in words]
-    boxes = []
-    for surface in surfaces:
-        wanted = [token for token in (_normalise(part) for part in surface.split()) if token]
-        if not wanted:
-            continue
-        for start in range(len(tokens) - len(wanted) + 1):
-            if tokens[start : start + len(wanted)] == wanted:
-                boxes.extend(_line_boxes(words[start : start + len(wanted)]))
-    return boxes
-
-
-def _line_boxes(words) -> list[Box]:
-    """One box per printed line the words cover: a single bar hides the gaps and the length of each word."""
-    lines: dict[int, Box] = {}
-    for word in words:
-        box = Box(word.left, word.top, word.left + word.width, word.top + word.height)
-        seen = lines.get(word.line)
-        lines[word.line] = box if seen is None else Box(
-            min(seen.left, box.left), min(seen.top, box.top), max(seen.right, box.right), max(seen.bottom, box.bottom)
-        )
-    return list(lines.values())
+    words = [
+        _Word(word.text, ((word.line, Box(word.left, word.top, word.left + word.width, word.top + word.height)),))
+        for word in ocr_words
+    ]
+    return words_boxes_find(words=words, surfaces=surfaces)
 
 
 def image_boxes_draw(*, image: Image.Image, boxes: list[Box], scale: float) -> None:

@@ -152,3 +152,78 @@ def test_scanned_page_is_masked_from_ocr_word_boxes():
     image = Image.open(page_image_render(document=document, page_number=1))
     assert _region(image, ink).max() < 30
     assert _region(image, (72, 120, 140, 140)).mean() > 150
+
+
+def test_masked_text_is_found_after_an_elided_article_and_across_lines():
+    from privacy.rendering import Box, _Word, surfaces_in_text, words_boxes_find
+
+    # From the OCR of Aiglun's minutes (aiglun_regardscitoyens): « Conseil d’Administration du SDIS (95 avenue… ».
+    text = "09.12 14h30 : Conseil d’Administration du SDIS (95 avenue Henri Jaubert"
+    assert surfaces_in_text(surfaces=["Administration du SDIS", "Jaubert Henri"], text=text) == ["Administration du SDIS"]
+    words = [
+        _Word("Conseil", ((0, Box(0, 0, 40, 10)),)),
+        _Word("d’Administration", ((0, Box(45, 0, 120, 10)),)),
+        _Word("du", ((0, Box(125, 0, 135, 10)),)),
+        _Word("SDIS", ((1, Box(0, 12, 30, 22)),)),
+    ]
+    boxes, found = words_boxes_find(words=words, surfaces=["Administration du SDIS"])
+    assert found == {"Administration du SDIS"}
+    # One bar per printed line, never one box spanning both lines.
+    assert sorted(boxes, key=lambda box: box.top) == [Box(45, 0, 135, 10), Box(0, 12, 30, 22)]
+
+
+@pytest.mark.django_db
+def test_masked_text_that_cannot_be_located_refuses_the_image(client):
+    pdf, _ = _text_pdf()
+    # The stored text names someone the PDF does not print: the image cannot be trusted.
+    document = _document(pdf, origin=Page.Origin.TEXT_LAYER, raw_text="Mme Odette LAMBRECHT")
+    _redact(document, "Odette LAMBRECHT")
+    response = client.get(reverse("document-page-image", args=[document.pk, 1]))
+    assert response.status_code == 503
+    assert client.get(reverse("document-page", args=[document.pk, 1])).status_code == 200
+
+
+@pytest.mark.corpus
+def test_masked_names_are_located_on_real_text_layer_pages():
+    """Every masked mention the stored text holds must be found on the page image, or the image is refused.
+
+    Run with: pytest -m corpus tests/privacy/test_rendering.py -s
+    """
+    import collections
+    import random
+
+    from ingestion.cleaning import pages_clean
+    from ingestion.extraction import pdf_pages_extract
+    from ingestion.parsing import minutes_parse
+    from privacy.detection import persons_detect, replacements_build
+    from privacy.rendering import surfaces_in_text, text_layer_boxes_find
+    from tests.corpus import corpus_root, manifest_rows
+
+    by_collectivite = collections.defaultdict(list)
+    for row in manifest_rows():
+        if row["file"].endswith(".pdf") and row["text_layer"] == "yes":
+            by_collectivite[row["collectivite"]].append(row["file"])
+    sample = [files[0] for files in (random.Random(0).sample(f, len(f)) for f in by_collectivite.values())]
+    expected = located = refused = pages_seen = 0
+    for relative in sample:
+        path = corpus_root() / relative
+        extracted = pdf_pages_extract(path=path)
+        raw = pages_clean([page.text for page in extracted])
+        mentions = persons_detect(pages=raw, officials=minutes_parse(pages=raw, filename=path.name).officials)
+        surfaces = sorted(replacements_build(mentions), key=lambda surface: (-len(surface), surface))
+        pdf = pdfium.PdfDocument(path)
+        for number, text in enumerate(raw, start=1):
+            wanted = surfaces_in_text(surfaces=surfaces, text=text)
+            if not wanted or not extracted[number - 1].has_text_layer:
+                continue
+            page = pdf[number - 1]
+            _, found = text_layer_boxes_find(page=page, surfaces=wanted)
+            page.close()
+            pages_seen += 1
+            expected += len(wanted)
+            located += len(found)
+            refused += len(found) < len(wanted)
+        pdf.close()
+    print(f"{len(sample)} documents, {pages_seen} pages: {located}/{expected} masked mentions located, {refused} pages refused")
+    assert expected > 50
+    assert located / expected >= 0.99
