@@ -43,7 +43,7 @@ class Tuning:
 
 
 @dataclass
-class _Candidate:
+class RankedPassage:
     passage_id: int
     document_id: int
     page_start: int
@@ -61,7 +61,8 @@ class _LexemeStats:
 
     TTL_SECONDS = 300
 
-    def __init__(self) -> None:
+    def __init__(self, *, table: str) -> None:
+        self._table = table.split(".")[-1]
         self._lock = threading.Lock()
         self._loaded_at = -math.inf
         self._frequencies: dict[str, float] = {}
@@ -78,7 +79,7 @@ class _LexemeStats:
             cursor.execute(
                 "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
                 "WHERE tablename = %s AND attname = 'search_vector'",
-                [TABLE],
+                [self._table],
             )
             row = cursor.fetchone()
         self._loaded_at = time.monotonic()
@@ -139,9 +140,11 @@ class _KeywordPlan:
 class PostgresSearchBackend:
     """Only published passages are ever returned: `p.published` opens every WHERE clause."""
 
-    def __init__(self, *, tuning: Tuning | None = None) -> None:
+    def __init__(self, *, tuning: Tuning | None = None, table: str = TABLE) -> None:
+        """`table` may name another table with the passage table's columns (an isolated benchmark index)."""
         self.tuning = tuning or Tuning(rrf_k=getattr(settings, "SEARCH_RRF_K", 60))
-        self._stats = _LexemeStats()
+        self.table = table
+        self._stats = _LexemeStats(table=table)
 
     # Indexing: the table is the index. The full-text vector is a generated column, so only embeddings remain.
     def passages_index(self, *, passage_ids: list[int]) -> None:
@@ -262,7 +265,7 @@ class PostgresSearchBackend:
 
     def _passage_count(self) -> int:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE relname = %s", [TABLE])
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [self.table])
             row = cursor.fetchone()
         return max(int(row[0]) if row else 0, 1000)
 
@@ -272,30 +275,30 @@ class PostgresSearchBackend:
         where, params = _filters_sql(filters)
         where, params = f"{where} AND {plan.match_sql}", [*params, *plan.match_params]
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {TABLE} p WHERE {where}", params)
+            cursor.execute(f"SELECT count(*) FROM {self.table} p WHERE {where}", params)
             return cursor.fetchone()[0], where, params
 
     def _keyword_candidates(
         self, *, plan: _KeywordPlan, filters: SearchFilters, limit: int, by_date: bool = False
-    ) -> list[_Candidate]:
+    ) -> list[RankedPassage]:
         if plan.empty:
             return []
         where, params = _filters_sql(filters)
         order = "p.seance_date DESC NULLS LAST, score DESC, p.id" if by_date else "score DESC, p.id"
         sql = (
             f"SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, {plan.score_sql} AS score "
-            f"FROM {TABLE} p WHERE {where} AND {plan.match_sql} ORDER BY {order} LIMIT %s"
+            f"FROM {self.table} p WHERE {where} AND {plan.match_sql} ORDER BY {order} LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*plan.score_params, *params, *plan.match_params, limit])
             rows = cursor.fetchall()
         return [
-            _Candidate(r[0], r[1], r[2], r[3], r[4], score=float(r[5]), keyword_rank=i, keyword_score=float(r[5]))
+            RankedPassage(r[0], r[1], r[2], r[3], r[4], score=float(r[5]), keyword_rank=i, keyword_score=float(r[5]))
             for i, r in enumerate(rows, start=1)
         ]
 
     # Semantic retrieval.
-    def _semantic_candidates(self, *, text: str, filters: SearchFilters, limit: int) -> list[_Candidate]:
+    def _semantic_candidates(self, *, text: str, filters: SearchFilters, limit: int) -> list[RankedPassage]:
         cleaned = query_parse(text).text
         if not cleaned:
             return []
@@ -307,7 +310,7 @@ class PostgresSearchBackend:
         # relaxed order is then fixed by the outer ORDER BY.
         sql = (
             f"WITH nearest AS MATERIALIZED (SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, "
-            f"p.embedding <=> %s::vector AS distance FROM {TABLE} p "
+            f"p.embedding <=> %s::vector AS distance FROM {self.table} p "
             f"WHERE {where} AND p.embedding IS NOT NULL ORDER BY distance LIMIT %s) "
             f"SELECT * FROM nearest ORDER BY distance, id"
         )
@@ -317,16 +320,20 @@ class PostgresSearchBackend:
             cursor.execute(sql, [literal, *params, limit])
             rows = cursor.fetchall()
         return [
-            _Candidate(r[0], r[1], r[2], r[3], r[4], score=1 - float(r[5]), semantic_rank=i, semantic_score=1 - float(r[5]))
+            RankedPassage(r[0], r[1], r[2], r[3], r[4], score=1 - float(r[5]), semantic_rank=i, semantic_score=1 - float(r[5]))
             for i, r in enumerate(rows, start=1)
         ]
 
     # Fusion.
-    def _ranked(self, *, text: str, mode: Mode, filters: SearchFilters, depth: int, strict: bool) -> list[_Candidate]:
+    def candidates_rank(self, *, text: str, mode: Mode, filters: SearchFilters, depth: int) -> list[RankedPassage]:
+        """Ranked candidates without their texts: what evaluation on an isolated index needs."""
+        return self._ranked(text=text, mode=mode, filters=filters, depth=depth, strict=False)
+
+    def _ranked(self, *, text: str, mode: Mode, filters: SearchFilters, depth: int, strict: bool) -> list[RankedPassage]:
         parsed = query_parse(text)
         depth_each = max(depth, self.tuning.candidates) if mode == "hybrid" else depth + 20
-        keyword: list[_Candidate] = []
-        semantic: list[_Candidate] = []
+        keyword: list[RankedPassage] = []
+        semantic: list[RankedPassage] = []
         if mode in ("keyword", "hybrid"):
             plan = self._keyword_plan(parsed=parsed, relaxed=not strict)
             keyword = self._keyword_candidates(plan=plan, filters=filters, limit=depth_each)
@@ -338,9 +345,9 @@ class PostgresSearchBackend:
             return _overlaps_drop(semantic)[:depth]
         return _overlaps_drop(self._fuse(keyword=keyword, semantic=semantic))[:depth]
 
-    def _fuse(self, *, keyword: list[_Candidate], semantic: list[_Candidate]) -> list[_Candidate]:
+    def _fuse(self, *, keyword: list[RankedPassage], semantic: list[RankedPassage]) -> list[RankedPassage]:
         tuning = self.tuning
-        fused: dict[int, _Candidate] = {}
+        fused: dict[int, RankedPassage] = {}
         for candidate in semantic:
             candidate.score = tuning.semantic_weight / (tuning.rrf_k + candidate.semantic_rank)
             fused[candidate.passage_id] = candidate
@@ -356,7 +363,7 @@ class PostgresSearchBackend:
         return sorted(fused.values(), key=lambda c: (-c.score, c.passage_id))
 
     # Results.
-    def _hits_build(self, candidates: list[_Candidate], *, plan: _KeywordPlan | None) -> list[SearchHit]:
+    def _hits_build(self, candidates: list[RankedPassage], *, plan: _KeywordPlan | None) -> list[SearchHit]:
         if not candidates:
             return []
         ids = [c.passage_id for c in candidates]
@@ -372,7 +379,7 @@ class PostgresSearchBackend:
         sql = (
             f"SELECT p.id, p.deliberation_id, p.heading, p.text, {headline}, d.number, d.objet, p.seance_date, "
             f"doc.title, doc.source_path, c.name, b.name "
-            f"FROM {TABLE} p JOIN {Document._meta.db_table} doc ON doc.id = p.document_id "
+            f"FROM {self.table} p JOIN {Document._meta.db_table} doc ON doc.id = p.document_id "
             f"LEFT JOIN {Deliberation._meta.db_table} d ON d.id = p.deliberation_id "
             f"JOIN council_collectivite c ON c.id = p.collectivite_id JOIN council_body b ON b.id = p.body_id "
             f"WHERE p.published AND p.id = ANY(%s)"
@@ -429,7 +436,7 @@ class PostgresSearchBackend:
             for name in FACET_FIELDS:
                 value_sql, label_sql = expressions[name]
                 cursor.execute(
-                    f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) FROM {TABLE} p "
+                    f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) FROM {self.table} p "
                     f"WHERE {where} AND {value_sql} IS NOT NULL AND {value_sql} <> '' "
                     f"GROUP BY 1, 2 ORDER BY 3 DESC, 2",
                     params,
@@ -443,9 +450,9 @@ class PostgresSearchBackend:
         return facets
 
 
-def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
+def _overlaps_drop(candidates: list[RankedPassage]) -> list[RankedPassage]:
     """Drop a passage whose pages a better-ranked passage of the same document already covers."""
-    kept: list[_Candidate] = []
+    kept: list[RankedPassage] = []
     spans: dict[int, list[tuple[int, int]]] = {}
     for candidate in candidates:
         covered = spans.setdefault(candidate.document_id, [])
