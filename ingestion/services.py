@@ -21,7 +21,7 @@ from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import seance_get_or_create
 from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_pages_extract
-from ingestion.ocr import OcrUnavailable, page_ocr
+from ingestion.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
 from privacy.services import document_pseudonymiser_build
 from search.passages import passages_draft, segments_cover
@@ -168,15 +168,17 @@ def document_pages_read(*, document: Document) -> None:
     scanned = [page for page in extracted if page.number not in done]
     if scanned:
         _progress(document, step=Document.Step.OCR)
-    for page in scanned:
-        # One page at a time, saved at once.
-        text = pages_clean([page_ocr(path=path, page_number=page.number)])[0]
-        Page.objects.update_or_create(
-            document=document,
-            number=page.number,
-            defaults={"raw_text": text, "text": "", "origin": Page.Origin.OCR},
-        )
-        done.add(page.number)
+    batch_size = os.cpu_count() or 1
+    for start in range(0, len(scanned), batch_size):
+        # A few pages at a time (one tesseract per core), saved at once.
+        numbers = [page.number for page in scanned[start : start + batch_size]]
+        for number, text in pages_ocr(path=path, page_numbers=numbers).items():
+            Page.objects.update_or_create(
+                document=document,
+                number=number,
+                defaults={"raw_text": pages_clean([text])[0], "text": "", "origin": Page.Origin.OCR},
+            )
+        done.update(numbers)
         _progress(document, pages_done=len(done))
 
 
