@@ -1,0 +1,32 @@
+"""When the evidence does not answer: decline plainly rather than guess."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.answering import Selection
+
+# Calibrated on the dev questions (see `python manage.py evaluate`): below this the best sentence is
+# too far from the question to be offered as an answer.
+CONFIDENCE_THRESHOLD = 0.35
+# The best sentence must share at least this weighted share of the question's terms with its passage.
+PASSAGE_TERMS_MIN = 0.3
+
+
+@dataclass(frozen=True)
+class Decision:
+    abstain: bool
+    confidence: float
+    reason: str  # French, shown to nobody but logged and evaluated
+
+
+def abstention_decide(*, selection: Selection, threshold: float = CONFIDENCE_THRESHOLD) -> Decision:
+    """Abstain when nothing was found, or when the best evidence scores under the calibrated threshold."""
+    best = selection.best
+    if best is None:
+        return Decision(True, 0.0, "aucun passage publié ne correspond")
+    if best.passage_share < PASSAGE_TERMS_MIN:
+        return Decision(True, best.score, "les passages trouvés ne parlent pas du sujet de la question")
+    if best.score < threshold:
+        return Decision(True, best.score, "les passages trouvés ne répondent pas assez précisément")
+    return Decision(False, best.score, "")

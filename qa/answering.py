@@ -1,0 +1,381 @@
+"""Evidence selection: split retrieved passages into sentences and pick those that answer the question."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from search.backends.base import SearchHit
+
+# ---------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------
+
+# Words that say nothing about a question's subject (accents already folded).
+STOP_WORDS = frozenset(
+    """
+    a afin ai aie ainsi al alors apres au aucun aucune aupres aussi autre autres aux avait avaient avant avec avoir
+    c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment combien
+    d dans de depuis des deja desormais donc dont du e elle elles en encore entre est et etaient etait etant ete
+    etre eu eux fait faire fut il ils j je jusqu jusque l la laquelle le lequel les lesquelles lesquels leur
+    leurs lors lorsqu lorsque lui m ma mais me meme memes mes moi mon n ne ni non nos notre nous on ont ou par
+    parce pas peu peut plus pour pourquoi quand que quel quelle quelles quels qu qui quoi s sa sans se selon
+    ses si son sont sous sur t ta te tes toi ton tous tout toute toutes tres tu un une unes uns vers vos votre
+    vous y elu elus elue elues
+    """.split()
+)
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def text_fold(text: str) -> str:
+    """Lowercase, without accents, ligatures opened: « Élue œuvre » → « elue oeuvre »."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@functools.cache
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("french")
+
+
+@functools.lru_cache(maxsize=50000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def terms_extract(text: str) -> list[str]:
+    """Content words of a text as French stems, accents folded, stop words and one-letter words left out."""
+    return [
+        _stem(word)
+        for word in _TOKEN.findall(text_fold(text))
+        if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+# ---------------------------------------------------------------------------
+
+# Words after which a full stop does not end a sentence (« art. L. 2121-29 », « M. Dupont », « n° »).
+ABBREVIATIONS = frozenset(
+    """
+    art arts al mm mme mmes mlle mr st ste dr me no nos cf p pp ex etc av bd ch chap vol env hab ref coll
+    cad approx tel fax min max sect parc ha ca op art1 ann anc ets cie sa sarl eurl dept dep reg av j-c
+    """.split()
+)
+# A new line starting with one of these opens a new sentence (lists of decisions, bullets, numbered items).
+_BULLET = re.compile(r"^(?:[-–—•●▪◦*>]|\d{1,2}[°).]|[a-z][).]|[IVX]{1,4}[.)-])\s")
+_SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
+MAX_SENTENCE_WORDS = 70
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    index: int  # position in its passage
+
+
+def sentences_split(text: str) -> list[str]:
+    """Sentences of a passage whose lines were cut by the PDF layout, robust to abbreviations and numbers."""
+    sentences: list[str] = []
+    for block in _blocks(text):
+        sentences.extend(_block_split(block))
+    return [s for s in (" ".join(s.split()) for s in sentences) if _TOKEN.search(s)]
+
+
+def _blocks(text: str) -> list[str]:
+    """Lines glued back into paragraphs; a bullet, a heading in capitals or a line ending « : » or « ; » cuts."""
+    blocks: list[list[str]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            if blocks and blocks[-1]:
+                blocks.append([])
+            continue
+        previous = blocks[-1][-1] if blocks and blocks[-1] else ""
+        starts_new = (
+            not blocks
+            or not previous
+            or _BULLET.match(line)
+            or previous.endswith((":", ";"))
+            or _is_heading(line)
+            or _is_heading(previous)
+        )
+        if starts_new:
+            blocks.append([line])
+        elif previous.endswith("-") and line[:1].islower() and not previous.endswith(" -"):
+            # A word cut at the line end: « commu-\nnale ».
+            blocks[-1][-1] = previous[:-1] + line
+        else:
+            blocks[-1].append(line)
+    return [" ".join(lines) for lines in blocks if lines]
+
+
+def _is_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
+
+
+def _block_split(block: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(block):
+        before = block[start : match.start()]
+        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+        if _is_abbreviation(last_word):
+            continue
+        pieces.append(block[start : match.end()].strip())
+        start = match.end()
+    pieces.append(block[start:].strip())
+    result: list[str] = []
+    for piece in pieces:
+        result.extend(_long_split(piece))
+    return [p for p in result if p]
+
+
+def _is_abbreviation(word: str) -> bool:
+    bare = re.split(r"['’]", text_fold(word.strip("«\"'(").rstrip(".")))[-1]
+    if not bare:
+        return True
+    # An initial or a single letter (« L. 2121-29 », « J. Dupont »), or a known abbreviation.
+    if len(bare) == 1 and bare.isalpha():
+        return True
+    return bare in ABBREVIATIONS or bare.endswith("°")
+
+
+def _long_split(sentence: str) -> list[str]:
+    """A sentence of several decisions joined by « ; » is cut there when it runs too long."""
+    if len(sentence.split()) <= MAX_SENTENCE_WORDS:
+        return [sentence]
+    parts = [p.strip() for p in re.split(r"(?<=;)\s+", sentence) if p.strip()]
+    return parts if len(parts) > 1 else [sentence]
+
+
+# Text in a document that speaks to a language model rather than to the council: never evidence.
+_INSTRUCTION = re.compile(
+    r"ignore[rsz]?\s+(?:toutes?\s+)?(?:les\s+|tes\s+|vos\s+)?(?:instructions|consignes|directives|r[eè]gles)"
+    r"|(?:instructions|consignes)\s+(?:pr[eé]c[eé]dentes|ci-dessus|du\s+syst[eè]me)"
+    r"|ignore\s+(?:all\s+)?(?:previous|prior|above)\s+instructions|system\s+prompt|\bprompt\b"
+    r"|\btu\s+es\s+(?:un|une|d[ée]sormais|maintenant)\b|\ben\s+tant\s+qu['’](?:ia|assistant|intelligence)"
+    r"|\b(?:assistant|mod[eè]le\s+de\s+langage|intelligence\s+artificielle|chatbot|\bIA\b)\s*[:,]"
+    r"|\br[ée]ponds?\s+(?:uniquement|seulement|toujours|d[ée]sormais)|\boublie[sz]?\s+(?:tout|les|tes|vos)",
+    re.I,
+)
+
+
+def instruction_like(sentence: str) -> bool:
+    """Whether a sentence tries to instruct a model (« ignore les instructions précédentes… »)."""
+    return bool(_INSTRUCTION.search(sentence))
+
+
+def passage_text_safe(text: str) -> str:
+    """The passage without its sentences addressed to a model: what a model may read."""
+    return " ".join(s for s in sentences_split(text) if not instruction_like(s))
+
+
+# ---------------------------------------------------------------------------
+# What the question asks for
+# ---------------------------------------------------------------------------
+
+_NUMBER = r"\d[\d  .]*(?:,\d+)?"
+_AMOUNT = re.compile(rf"{_NUMBER}\s*(?:€|euros?\b|eur\b|k€|m€|%|pour\s*cent|millions?|milliards?)", re.I)
+_ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
+_COUNT = re.compile(
+    r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)\s+"
+    r"(?:voix|votes?|«\s*pour|«\s*contre|pour\b|contre\b|abstentions?|membres|conseillers|élus|suffrages)",
+    re.I,
+)
+_VOTE = re.compile(r"unanimit|\bvoix\b|\bvotes?\b|\bpour\s*:|\bcontre\b|abstention|majorit|prépondérante", re.I)
+_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b"
+    rf"|\b(?:rentrée|année|exercice)\s+(?:scolaire\s+)?\d{{4}}",
+    re.I,
+)
+_CIVILITE_NAME = re.compile(
+    r"\b(?:M\.|MM\.|Mme|Mmes|Monsieur|Madame|Mademoiselle)\s+[A-ZÀ-Þ][\w'’\-]+|\b[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})?\b"
+    r"|\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?\s+[A-ZÀ-Þ]{2,}",
+)
+_ORGANISATION = re.compile(r"\b(?:société|entreprise|association|SARL|SAS|SA|cabinet|bureau d'études)\b|\b[A-Z]{3,}\b")
+_DECISION = re.compile(r"\bd[ée]cide|\baccepte|\brefuse|\bapprouve|\bémet|\bemet|\bavis|\bne pas\b|\brejet", re.I)
+
+
+@dataclass(frozen=True)
+class QuestionKind:
+    wants_amount: bool = False
+    wants_count: bool = False
+    wants_date: bool = False
+    wants_person: bool = False
+    wants_organisation: bool = False
+    wants_decision: bool = False
+
+
+def question_kind(question: str) -> QuestionKind:
+    """What shape of answer the question's wording calls for (« combien » a number, « quand » a date…)."""
+    q = text_fold(question)
+    count = bool(re.search(r"combien\s+(?:d'|de\s+)(?:conseill|elu|membre|voix|vote|personne|agent)", q))
+    amount = not count and bool(
+        re.search(
+            r"combien|quel(?:le)?s?\s+(?:montant|prix|somme|cout|tarif|taux|part|pourcentage|niveau|subvention|budget)"
+            r"|a quel (?:prix|montant|niveau|taux)|pour quelle somme|pour quel prix|coup de pouce"
+            r"|temps de travail|combien d'heures|quelle duree",
+            q,
+        )
+    )
+    date = bool(re.search(r"\bquand\b|quelle date|a partir de quand|jusqu'a quand|depuis quand|quelle rentree|quelle annee", q))
+    person = bool(
+        re.search(r"^qui\b|\bqui\s+(?:a|est|sont|ont)\b|quel(?:le)?s?\s+(?:elue?s?|conseill\w*|adjointe?|maire|rapporteur|personne)"
+                  r"|\ba qui\b|\bqui\b.*\belu", q)
+    )
+    organisation = bool(re.search(r"quel(?:le)?s?\s+(?:entreprise|societe|association|prestataire|cabinet|organisme)", q))
+    # A yes/no question (no interrogative word) asks what was decided, and so do « quel avis », « pourquoi »…
+    wh_word = re.search(r"\b(?:combien|quel(?:le)?s?|qui|quand|ou|comment|lequel|laquelle|quoi)\b", q)
+    decision = not wh_word or bool(re.search(r"quel avis|qu'a repondu|\bpourquoi\b|unanim|accepte|refuse", q))
+    return QuestionKind(amount, count, date, person, organisation, decision)
+
+
+def kind_match(*, kind: QuestionKind, sentence: str) -> float:
+    """How well a sentence has the shape of the answer asked for: 1 fits, 0 does not; 0.5 when nothing is asked."""
+    wanted = []
+    if kind.wants_amount:
+        wanted.append(1.0 if _AMOUNT.search(sentence) else 0.5 if _ANY_NUMBER.search(sentence) else 0.0)
+    if kind.wants_count:
+        wanted.append(1.0 if _COUNT.search(sentence) else 0.5 if _VOTE.search(sentence) else 0.0)
+    if kind.wants_date:
+        wanted.append(1.0 if _DATE.search(sentence) else 0.0)
+    if kind.wants_person:
+        wanted.append(1.0 if _CIVILITE_NAME.search(sentence) else 0.0)
+    if kind.wants_organisation:
+        wanted.append(1.0 if _ORGANISATION.search(sentence) else 0.0)
+    if kind.wants_decision:
+        wanted.append(1.0 if (_VOTE.search(sentence) or _DECISION.search(sentence)) else 0.0)
+    return max(wanted) if wanted else 0.5
+
+
+# ---------------------------------------------------------------------------
+# Scoring
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Knobs of the sentence score, tuned on the dev questions (no knob names a document or a town)."""
+
+    sentence_terms: float = 0.45
+    passage_terms: float = 0.2
+    semantic: float = 0.2
+    kind: float = 0.15
+    # The retrieval rank still says something: a passage far down the list is less likely to answer.
+    rank_decay: float = 0.02
+    # e5 cosine similarities live in a narrow band; this maps [low, high] to [0, 1].
+    semantic_low: float = 0.75
+    semantic_high: float = 0.9
+    # A further sentence joins the answer when it scores at least this share of the best one.
+    companion_share: float = 0.85
+    max_sentences: int = 3
+    max_passages: int = 2
+
+
+@dataclass
+class ScoredSentence:
+    text: str
+    passage_index: int  # index into the hits given
+    position: int  # position of the sentence in its passage
+    score: float
+    terms_share: float  # weighted share of the question's terms found in the sentence
+    passage_share: float  # … in the sentence's passage with its heading
+    kind_fit: float
+
+
+@dataclass
+class Selection:
+    """The sentences picked to answer, best first, and what the abstention decision reads."""
+
+    sentences: list[ScoredSentence] = field(default_factory=list)
+    candidates: int = 0
+    question_terms: int = 0
+
+    @property
+    def best(self) -> ScoredSentence | None:
+        return self.sentences[0] if self.sentences else None
+
+
+def _weights_idf(question_terms: list[str], documents: list[set[str]]) -> dict[str, float]:
+    """IDF of each question term among the candidate sentences: a word found everywhere weighs little."""
+    total = len(documents)
+    weights = {}
+    for term in set(question_terms):
+        frequency = sum(1 for terms in documents if term in terms)
+        weights[term] = math.log(1 + (total + 1) / (frequency + 0.5))
+    return weights
+
+
+def _share(weights: dict[str, float], terms: set[str]) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
+
+
+def evidence_select(*, question: str, hits: list[SearchHit], weights: Weights | None = None) -> Selection:
+    """Score every sentence of the retrieved passages against the question and keep 1–3 that answer it."""
+    weights = weights or Weights()
+    question_terms = terms_extract(question)
+    kind = question_kind(question)
+    split = [[s for s in sentences_split(hit.text) if not instruction_like(s)] for hit in hits]
+    sentence_terms = [[set(terms_extract(s)) for s in sentences] for sentences in split]
+    heading_terms = [set(terms_extract(hit.heading)) for hit in hits]
+    idf = _weights_idf(question_terms, [t for terms in sentence_terms for t in terms] + heading_terms)
+    scored: list[ScoredSentence] = []
+    for index, hit in enumerate(hits):
+        passage_terms = set().union(heading_terms[index], *sentence_terms[index]) if sentence_terms[index] else heading_terms[index]
+        passage_share = _share(idf, passage_terms)
+        semantic = _semantic_norm(hit.semantic_score, weights)
+        for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
+            terms_share = _share(idf, terms)
+            fit = kind_match(kind=kind, sentence=sentence)
+            score = (
+                weights.sentence_terms * terms_share
+                + weights.passage_terms * passage_share
+                + weights.semantic * semantic
+                + weights.kind * fit
+                - weights.rank_decay * math.log1p(index)
+            )
+            scored.append(ScoredSentence(sentence, index, position, score, terms_share, passage_share, fit))
+    selection = Selection(candidates=len(scored), question_terms=len(set(question_terms)))
+    if not scored:
+        return selection
+    scored.sort(key=lambda s: -s.score)
+    best = scored[0]
+    picked = [best]
+    passages = {best.passage_index}
+    for candidate in scored[1:]:
+        if len(picked) >= weights.max_sentences:
+            break
+        if candidate.score < weights.companion_share * best.score or candidate.terms_share <= 0:
+            continue
+        if candidate.passage_index not in passages and len(passages) >= weights.max_passages:
+            continue
+        if any(_near_duplicate(candidate.text, p.text) for p in picked):
+            continue
+        picked.append(candidate)
+        passages.add(candidate.passage_index)
+    selection.sentences = picked
+    return selection
+
+
+def _semantic_norm(score: float | None, weights: Weights) -> float:
+    if score is None:
+        return 0.0
+    return min(1.0, max(0.0, (score - weights.semantic_low) / (weights.semantic_high - weights.semantic_low)))
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    # Passages overlap by a line, so the same sentence may come twice.
+    ta, tb = set(terms_extract(a)), set(terms_extract(b))
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.8

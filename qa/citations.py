@@ -1,0 +1,166 @@
+"""The citation check, the same for every mode: each [n] must name a passage that was given, or its sentence goes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.answering import sentences_split, terms_extract
+from search.backends.base import SearchHit
+from search.selectors import hit_deliberation_url, hit_page_url
+
+# « [1] », « [1, 3] », « [1][2] », « [source 2] », « [2 et 3] »: what models write when asked to cite.
+MARKER = re.compile(r"\[\s*(?:sources?|passages?|documents?|doc\.?|réf\.?)?\s*(\d{1,3}(?:\s*(?:,|;|et|&)\s*\d{1,3})*)\s*\]", re.I)
+_MARKER_RUN = r"(?:\s*\[[^\[\]]{1,40}\])+"
+# A marker written after the full stop belongs to the sentence before it: « … 46 000 €. [1] » → « … 46 000 € [1]. »
+_MARKER_AFTER_STOP = re.compile(rf"([.!?…])({_MARKER_RUN})")
+QUOTE_MAX_CHARS = 600
+
+
+@dataclass
+class Citation:
+    """A passage cited by the answer, numbered as the answer shows it."""
+
+    n: int
+    passage_id: int
+    document_id: int
+    deliberation_id: int | None
+    deliberation: str  # « 2013-21 Cession de la parcelle… », empty when the passage is outside any délibération
+    document: str  # the document's title
+    source_path: str
+    page_start: int
+    page_end: int
+    quote: str
+    url: str  # the exact PDF page
+    deliberation_url: str = ""
+    collectivite: str = ""
+    seance_date: object = None
+
+    @property
+    def pages(self) -> list[int]:
+        return list(range(self.page_start, self.page_end + 1))
+
+
+@dataclass
+class CheckedSentence:
+    text: str  # with its markers renumbered
+    numbers: list[int]
+
+
+@dataclass
+class CheckedAnswer:
+    sentences: list[CheckedSentence] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # sentences removed for want of a valid citation
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.sentences)
+
+
+def markers_read(text: str) -> list[int]:
+    """The numbers cited in a text, in order, each once."""
+    numbers: list[int] = []
+    for match in MARKER.finditer(text):
+        for number in re.findall(r"\d+", match.group(1)):
+            if int(number) not in numbers:
+                numbers.append(int(number))
+    return numbers
+
+
+def answer_sentences(text: str) -> list[str]:
+    """An answer cut into sentences, each keeping the markers written after its full stop."""
+    text = _MARKER_AFTER_STOP.sub(lambda m: f"{m.group(2)}{m.group(1)}", text)
+    sentences: list[str] = []
+    for sentence in sentences_split(text):
+        if sentences and not MARKER.sub("", sentence).strip(" .;,:"):
+            # Markers alone on a line after the sentence they support.
+            sentences[-1] = f"{sentences[-1]} {sentence}"
+        else:
+            sentences.append(sentence)
+    return sentences
+
+
+class CitationChecker:
+    """Checks an answer sentence by sentence, so that a streamed answer shows only checked sentences."""
+
+    def __init__(self, *, sources: list[SearchHit]) -> None:
+        self.given = {n: hit for n, hit in enumerate(sources, start=1)}
+        self.checked = CheckedAnswer()
+        self._renumber: dict[int, int] = {}
+        self._cited_by: dict[int, list[str]] = {}
+
+    def sentence_add(self, sentence: str) -> CheckedSentence | None:
+        """The sentence with its valid markers renumbered, or None (it is dropped) when none is valid."""
+        valid = [n for n in markers_read(sentence) if n in self.given]
+        if not valid:
+            self.checked.dropped.append(sentence)
+            return None
+        for n in valid:
+            self._renumber.setdefault(n, len(self._renumber) + 1)
+            self._cited_by.setdefault(n, []).append(sentence)
+        bare = _markers_strip(sentence)
+        stop = bare[-1] if bare and bare[-1] in ".!?…" else ""
+        body = bare[:-1].rstrip() if stop else bare
+        markers = "".join(f"[{self._renumber[n]}]" for n in valid)
+        checked = CheckedSentence(text=f"{body} {markers}{stop or '.'}", numbers=[self._renumber[n] for n in valid])
+        self.checked.sentences.append(checked)
+        return checked
+
+    def result(self) -> CheckedAnswer:
+        self.checked.citations = [
+            citation_build(n=new, hit=self.given[n], citing=self._cited_by[n])
+            for n, new in sorted(self._renumber.items(), key=lambda item: item[1])
+        ]
+        return self.checked
+
+
+def answer_check(*, text: str, sources: list[SearchHit]) -> CheckedAnswer:
+    """Keep the sentences citing at least one given passage, renumber citations 1…m by first use."""
+    checker = CitationChecker(sources=sources)
+    for sentence in answer_sentences(text):
+        checker.sentence_add(sentence)
+    return checker.result()
+
+
+def _markers_strip(sentence: str) -> str:
+    return " ".join(MARKER.sub(" ", sentence).split()).replace(" .", ".").replace(" ,", ",")
+
+
+def citation_build(*, n: int, hit: SearchHit, citing: list[str]) -> Citation:
+    """A citation of a passage; its quote is the passage's sentence closest to what the answer says."""
+    return Citation(
+        n=n,
+        passage_id=hit.passage_id,
+        document_id=hit.document_id,
+        deliberation_id=hit.deliberation_id,
+        deliberation=f"{hit.deliberation_number} {hit.deliberation_objet}".strip(),
+        document=hit.document_title,
+        source_path=hit.document_source_path,
+        page_start=hit.page_start,
+        page_end=hit.page_end,
+        quote=quote_pick(passage=hit.text, citing=citing),
+        url=hit_page_url(hit=hit),
+        deliberation_url=hit_deliberation_url(hit=hit),
+        collectivite=hit.collectivite,
+        seance_date=hit.seance_date,
+    )
+
+
+def quote_pick(*, passage: str, citing: list[str]) -> str:
+    """The sentences of the passage that the answer relies on: verbatim when the answer quotes them."""
+    sentences = sentences_split(passage)
+    if not sentences:
+        return passage[:QUOTE_MAX_CHARS]
+    wanted = set(terms_extract(" ".join(_markers_strip(s) for s in citing)))
+    scored = sorted(
+        range(len(sentences)),
+        key=lambda i: -len(wanted & set(terms_extract(sentences[i]))) / (1 + 0.01 * len(sentences[i])),
+    )
+    best = sorted(scored[: max(1, len(citing))])
+    quote = " … ".join(sentences[i] for i in best)
+    return quote if len(quote) <= QUOTE_MAX_CHARS else quote[: QUOTE_MAX_CHARS - 1] + "…"

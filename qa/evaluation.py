@@ -1,0 +1,97 @@
+"""Answer quality on a question set: answered rate, correctness, citation precision, abstention, false refusals."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from qa.answering import text_fold
+from qa.services import EXTRACTIVE, question_answer
+
+
+def text_normalise(text: str) -> str:
+    """Compared without case, accents nor spaces (« 46 000 € » matches « 46000€ »)."""
+    return re.sub(r"[\s\u00a0\u202f]+", "", text_fold(text))
+
+
+def answer_correct(*, answer: str, expected: list[str]) -> bool:
+    answer = text_normalise(answer)
+    return any(text_normalise(e) in answer for e in expected if e.strip())
+
+
+def citation_relevant(*, citation: dict, relevant: list[dict]) -> bool:
+    """Same document (path relative to the corpus root) and a page span meeting the relevant pages."""
+    pages = set(citation["pages"])
+    return any(citation["document"] == r["document"] and pages & set(r["pages"]) for r in relevant)
+
+
+def _relative(source_path: str, corpus_root: Path) -> str:
+    # `ingest` stores paths relative to the folder it was given; a path given absolute is made relative here.
+    path = Path(source_path)
+    if path.is_absolute():
+        try:
+            return path.relative_to(corpus_root).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return path.as_posix()
+
+
+def answers_evaluate(*, questions: list[dict], corpus_root: Path, mode: str = EXTRACTIVE) -> dict:
+    """Every question answered through the service the public uses; summary and per-question detail."""
+    per_question = []
+    for item in questions:
+        started = time.perf_counter()
+        answer = question_answer(question=item["question"], mode=mode)
+        latency_ms = (time.perf_counter() - started) * 1000
+        citations = [
+            {
+                "n": c.n,
+                "document": _relative(c.source_path, corpus_root),
+                "pages": c.pages,
+                "quote": c.quote,
+            }
+            for c in answer.citations
+        ]
+        relevant = item.get("relevant", [])
+        per_question.append(
+            {
+                "id": item.get("id"),
+                "question": item["question"],
+                "answerable": bool(item.get("answerable")),
+                "answer": answer.text,
+                "abstained": answer.abstained,
+                "confidence": round(answer.confidence, 4),
+                "correct": (not answer.abstained) and answer_correct(answer=answer.text, expected=item.get("answer_contains", [])),
+                "citations": citations,
+                "citations_relevant": [citation_relevant(citation=c, relevant=relevant) for c in citations],
+                "latency_ms": round(latency_ms, 1),
+            }
+        )
+    return {"summary": _summary(per_question, mode=mode), "per_question": per_question}
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _summary(rows: list[dict], *, mode: str) -> dict:
+    answerable = [r for r in rows if r["answerable"]]
+    unanswerable = [r for r in rows if not r["answerable"]]
+    answered = [r for r in answerable if not r["abstained"]]
+    cited = [flag for r in answered for flag in r["citations_relevant"]]
+    latencies = sorted(r["latency_ms"] for r in rows)
+    return {
+        "mode": mode,
+        "questions": len(rows),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "answered_rate": _share(len(answered), len(answerable)),
+        "correctness": _share(sum(r["correct"] for r in answerable), len(answerable)),
+        "correctness_when_answered": _share(sum(r["correct"] for r in answered), len(answered)),
+        "citation_precision": _share(sum(cited), len(cited)),
+        "abstention": _share(sum(r["abstained"] for r in unanswerable), len(unanswerable)),
+        "false_refusals": _share(len(answerable) - len(answered), len(answerable)),
+        "latency_ms_p50": latencies[len(latencies) // 2] if latencies else None,
+        "latency_ms_p95": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else None,
+    }

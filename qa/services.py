@@ -1,0 +1,247 @@
+"""Answering a question with checked citations, and the question log and feedback that follow."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+
+from qa import llm
+from qa.abstention import Decision, abstention_decide
+from qa.answering import Selection, evidence_select
+from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, answer_sentences, citation_build
+from qa.models import Feedback, QuestionLog
+from qa.selectors import collectivites_mentioned, question_logs_expired
+from search.backends.base import SearchFilters, SearchHit
+from search.query import query_clean
+from search.selectors import passages_retrieve
+
+EXTRACTIVE, LLM = "extractive", "llm"
+RETRIEVE_K = 30
+# The model reads only the best few passages: small models lose themselves in long prompts.
+LLM_SOURCES = 5
+CLOSEST_DOCUMENTS = 3
+QUESTION_MAX_CHARS = 500
+
+
+@dataclass
+class Answer:
+    question: str
+    mode: str
+    text: str = ""  # every sentence followed by its citation [n]
+    sentences: list[CheckedSentence] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    reason: str = ""
+    confidence: float = 0.0
+    # When declining: the documents nearest to the question, to read for oneself.
+    closest: list[Citation] = field(default_factory=list)
+    latency_ms: int = 0
+
+    def as_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "citations": [citation_json(c) for c in self.citations],
+            "closest": [citation_json(c) for c in self.closest],
+            "contact": contact_get(),
+        }
+
+
+def citation_json(citation: Citation) -> dict:
+    return {
+        "n": citation.n,
+        "deliberation": citation.deliberation,
+        "deliberation_url": citation.deliberation_url,
+        "document": citation.document,
+        "document_id": citation.document_id,
+        "pages": citation.pages,
+        "quote": citation.quote,
+        "url": citation.url,
+        "collectivite": citation.collectivite,
+        "seance_date": citation.seance_date.isoformat() if citation.seance_date else None,
+    }
+
+
+def contact_get() -> dict:
+    """The city's human contact, offered with every answer and every refusal."""
+    return {
+        "service": settings.CONTACT_SERVICE,
+        "phone": settings.CONTACT_PHONE,
+        "email": settings.CONTACT_EMAIL,
+        "form_url": settings.CONTACT_FORM_URL,
+    }
+
+
+def mode_default() -> str:
+    return LLM if llm.llm_configured() else EXTRACTIVE
+
+
+@dataclass
+class _Evidence:
+    question: str
+    hits: list[SearchHit]
+    selection: Selection
+    decision: Decision
+
+
+def _evidence_gather(*, question: str, filters: SearchFilters | None) -> _Evidence:
+    question = query_clean(question)[:QUESTION_MAX_CHARS]
+    if filters is None:
+        # A question that names a collectivité is about it: its documents only.
+        named = collectivites_mentioned(question=question)
+        filters = SearchFilters(collectivite_ids=tuple(named)) if named else SearchFilters()
+    hits = passages_retrieve(text=question, k=RETRIEVE_K, mode="hybrid", filters=filters) if question else []
+    selection = evidence_select(question=question, hits=hits)
+    return _Evidence(question, hits, selection, abstention_decide(selection=selection))
+
+
+def _closest(hits: list[SearchHit], question: str) -> list[Citation]:
+    seen, closest = set(), []
+    for hit in hits:
+        if hit.document_id in seen:
+            continue
+        seen.add(hit.document_id)
+        closest.append(citation_build(n=len(closest) + 1, hit=hit, citing=[question]))
+        if len(closest) == CLOSEST_DOCUMENTS:
+            break
+    return closest
+
+
+def _abstained(answer: Answer, evidence: _Evidence, reason: str) -> Answer:
+    answer.abstained, answer.reason = True, reason
+    answer.text, answer.sentences, answer.citations = "", [], []
+    answer.closest = _closest(evidence.hits, evidence.question)
+    return answer
+
+
+def question_answer(*, question: str, mode: str | None = None, filters: SearchFilters | None = None) -> Answer:
+    """Answer from published passages only: every sentence cited and checked, or a plain refusal."""
+    started = time.perf_counter()
+    mode = mode or mode_default()
+    if mode == LLM:
+        answer = None
+        for event in question_answer_stream(question=question, filters=filters):
+            if isinstance(event, Answer):
+                answer = event
+        return answer
+    evidence = _evidence_gather(question=question, filters=filters)
+    answer = Answer(question=evidence.question, mode=EXTRACTIVE, confidence=evidence.decision.confidence)
+    if evidence.decision.abstain:
+        answer = _abstained(answer, evidence, evidence.decision.reason)
+    else:
+        draft = " ".join(
+            f"{s.text.rstrip(' .;:')} [{s.passage_index + 1}]." for s in _reading_order(evidence.selection)
+        )
+        _checked_fill(answer, answer_check(text=draft, sources=evidence.hits), evidence)
+    answer.latency_ms = int((time.perf_counter() - started) * 1000)
+    return answer
+
+
+def _reading_order(selection: Selection):
+    """Picked sentences in the order of their passage and position, the best passage first."""
+    rank = {}
+    for s in selection.sentences:
+        rank.setdefault(s.passage_index, len(rank))
+    return sorted(selection.sentences, key=lambda s: (rank[s.passage_index], s.position))
+
+
+def _checked_fill(answer: Answer, checked, evidence: _Evidence) -> None:
+    if not checked.supported:
+        _abstained(answer, evidence, "aucune phrase de la réponse n'est appuyée par une source")
+        return
+    answer.sentences, answer.citations, answer.text = checked.sentences, checked.citations, checked.text
+
+
+def question_answer_stream(*, question: str, filters: SearchFilters | None = None) -> Iterator[CheckedSentence | Answer]:
+    """LLM mode: each sentence as soon as it is written and checked, then the whole Answer."""
+    started = time.perf_counter()
+    evidence = _evidence_gather(question=question, filters=filters)
+    answer = Answer(question=evidence.question, mode=LLM, confidence=evidence.decision.confidence)
+    if evidence.decision.abstain:
+        _abstained(answer, evidence, evidence.decision.reason)
+    else:
+        sources = _llm_sources(evidence)
+        checker = CitationChecker(sources=sources)
+        pending = ""
+        for piece in llm.answer_stream(question=evidence.question, hits=sources):
+            pending += piece
+            sentences = answer_sentences(pending)
+            # The last sentence may still be growing, or be followed by its markers: hold it back.
+            for sentence in sentences[:-1]:
+                checked = checker.sentence_add(sentence)
+                if checked:
+                    yield checked
+            pending = _tail(pending, sentences)
+        for sentence in answer_sentences(pending):
+            checked = checker.sentence_add(sentence)
+            if checked:
+                yield checked
+        _checked_fill(answer, checker.result(), evidence)
+    answer.latency_ms = int((time.perf_counter() - started) * 1000)
+    yield answer
+
+
+def _llm_sources(evidence: _Evidence) -> list[SearchHit]:
+    """The passages of the picked sentences first, then the next best, LLM_SOURCES in all."""
+    order = []
+    for s in evidence.selection.sentences:
+        if s.passage_index not in order:
+            order.append(s.passage_index)
+    for index in range(len(evidence.hits)):
+        if index not in order:
+            order.append(index)
+    return [evidence.hits[i] for i in order[:LLM_SOURCES]]
+
+
+def _tail(text: str, sentences: list[str]) -> str:
+    """What remains of the streamed text once its complete sentences are taken: the last, unfinished one."""
+    if len(sentences) < 2:
+        return text
+    last = sentences[-1]
+    position = text.rfind(last.split()[0]) if last.split() else -1
+    return text[position:] if position >= 0 else last
+
+
+# ---------------------------------------------------------------------------
+# Question log and feedback
+# ---------------------------------------------------------------------------
+
+
+def question_pseudonymise(*, question: str) -> str:
+    """The question with the names of persons it contains replaced, as the public texts are."""
+    from privacy.detection import persons_detect, replacements_build
+    from privacy.pseudonymise import pseudonymiser_build
+
+    mentions = persons_detect(pages=[question], officials=[])
+    return pseudonymiser_build(replacements_build(mentions))(question)
+
+
+def question_log_record(*, answer: Answer) -> QuestionLog:
+    """Keep what the question was and how it went: no address, no browser, no name, and not for ever."""
+    now = timezone.now()
+    return QuestionLog.objects.create(
+        question=question_pseudonymise(question=answer.question),
+        expires_at=now + datetime.timedelta(days=settings.QUESTION_LOG_RETENTION_DAYS),
+        mode=answer.mode,
+        abstained=answer.abstained,
+        citation_count=len(answer.citations),
+        latency_ms=answer.latency_ms,
+    )
+
+
+def feedback_record(*, question_log: QuestionLog, useful: bool, comment: str = "") -> Feedback:
+    comment = question_pseudonymise(question=" ".join(comment.split())[:2000]) if comment.strip() else ""
+    return Feedback.objects.create(question_log=question_log, useful=useful, comment=comment)
+
+
+def question_logs_purge(*, now: datetime.datetime | None = None) -> int:
+    """Delete the question logs (and their feedback) past their retention date; returns how many."""
+    deleted, by_model = question_logs_expired(now=now).delete()
+    return by_model.get(QuestionLog._meta.label, 0)

@@ -1,0 +1,165 @@
+"""Extractive answers end to end on the real database: cited, verbatim, checked, or declined with a contact."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from qa.models import Feedback, QuestionLog
+from qa.services import EXTRACTIVE, question_answer, question_log_record, question_logs_purge
+
+pytestmark = pytest.mark.django_db
+
+
+def _valid(answer) -> None:
+    """Every [n] names a citation, every citation a published passage, quoted word for word."""
+    from search.models import Passage
+
+    numbers = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", answer.text)}
+    assert numbers == {c.n for c in answer.citations}
+    for citation in answer.citations:
+        passage = Passage.objects.get(pk=citation.passage_id, published=True)
+        assert citation.page_start == passage.page_start and citation.page_end == passage.page_end
+        assert all(part in " ".join(passage.text.split()) for part in citation.quote.split(" … "))
+
+
+def test_amount_quoted_verbatim_with_its_citation(qa_passages):
+    answer = question_answer(
+        question="À quel prix la commune de Chéméré a-t-elle proposé de céder la parcelle du bassin de rétention ?",
+        mode=EXTRACTIVE,
+    )
+    assert not answer.abstained
+    assert "46 000,00 €" in answer.text and "[1]" in answer.text
+    assert answer.citations[0].passage_id == qa_passages[0].pk
+    assert answer.citations[0].pages == [3, 4]
+    _valid(answer)
+
+
+def test_name_answer(qa_passages):
+    answer = question_answer(
+        question="Qui Roannais Agglomération a-t-elle élu suppléant au syndicat d'élimination des déchets ?", mode=EXTRACTIVE
+    )
+    assert "Nicolas Chargueros" in answer.text
+    _valid(answer)
+
+
+def test_question_naming_a_collectivite_reads_only_its_documents(qa_passages):
+    answer = question_answer(question="Combien coûte le repas du mercredi à Preuilly-sur-Claise ?", mode=EXTRACTIVE)
+    assert all(c.collectivite == "Commune de Preuilly-sur-Claise" for c in answer.citations + answer.closest)
+    assert "1,12" not in answer.text
+
+
+def test_unrelated_question_is_declined_with_closest_documents(qa_passages):
+    answer = question_answer(question="Combien de trottinettes électriques en libre-service la ville a-t-elle autorisées ?",
+                             mode=EXTRACTIVE)
+    assert answer.abstained and answer.text == "" and answer.citations == []
+    assert answer.closest
+
+
+def test_unpublished_passage_never_cited(qa_passages):
+    from tests.qa.conftest import passage_create, passages_embed
+
+    hidden = passage_create(collectivite="Commune de Chéméré", date="2016-01-12", number="2016-01",
+                            objet="Subvention secrète", pages=(2, 2), published=False,
+                            text="La commune verse une subvention de 99 999 euros à l'association secrète.")
+    passages_embed([hidden])
+    answer = question_answer(question="Quelle subvention secrète la commune de Chéméré verse-t-elle ?", mode=EXTRACTIVE)
+    assert "99 999" not in answer.text
+    assert hidden.pk not in {c.passage_id for c in answer.citations + answer.closest}
+
+
+def test_question_page_without_javascript(client, qa_passages):
+    response = client.get(reverse("qa-question"), {"q": "Combien la commune de Chéméré paie-t-elle le repas du mercredi ?"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1,12 €/repas servi" in html and "<script" not in html
+    assert 'lang="fr"' in html and 'for="q"' in html
+    assert "Sources citées" in html and "page 3" in html
+    assert "assemblees@mairie.example.fr" in html  # the human contact, with every answer
+
+
+def test_declined_page_offers_the_configured_contact(client, qa_passages, settings):
+    settings.CONTACT_SERVICE = "Service accueil de la mairie"
+    settings.CONTACT_FORM_URL = "https://mairie.example.org/ecrire"
+    response = client.get(reverse("qa-question"), {"q": "Quel est le prix d'un ticket de bus à l'unité ?"})
+    html = response.content.decode()
+    assert "ne permettent pas de répondre" in html
+    assert "Service accueil de la mairie" in html and "https://mairie.example.org/ecrire" in html
+
+
+def test_ask_api_shape(client, qa_passages):
+    response = client.post(reverse("api-ask"), data=json.dumps({"question": "Pour quelle somme Preuilly-sur-Claise achète-t-elle le garage de la route du Grand Pressigny ?"}),
+                           content_type="application/json")
+    body = response.json()
+    assert response.status_code == 200
+    assert body["abstained"] is False and "5000 euros" in body["answer"]
+    citation = body["citations"][0]
+    assert set(citation) >= {"n", "deliberation", "document", "pages", "quote", "url"}
+    assert citation["n"] == 1 and citation["pages"] == [7] and citation["deliberation"].startswith("2020-35")
+    assert "5000 euros" in citation["quote"]
+
+
+@pytest.mark.parametrize("payload", [b"not json", b"{}", json.dumps({"question": 3}).encode(), json.dumps({"question": "x" * 600}).encode()])
+def test_ask_api_rejects_bad_input(client, payload):
+    response = client.post(reverse("api-ask"), data=payload, content_type="application/json")
+    assert response.status_code == 400 and "error" in response.json()
+
+
+def test_rate_limit_per_client(client, qa_passages, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ASK_RATE_LIMIT_PER_MINUTE = 2
+    url = reverse("api-ask")
+    data = json.dumps({"question": "prix du repas du mercredi"})
+    codes = [client.post(url, data=data, content_type="application/json", REMOTE_ADDR="10.0.0.1").status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    other = client.post(url, data=data, content_type="application/json", REMOTE_ADDR="10.0.0.2")
+    assert other.status_code == 200
+    cache.clear()
+
+
+def test_question_log_keeps_no_name_no_address_and_expires(client, qa_passages, settings):
+    settings.QUESTION_LOG_RETENTION_DAYS = 30
+    client.get(reverse("qa-question"), {"q": "Pourquoi Madame Germaine VASSEUR a-t-elle acheté le garage ?"},
+               REMOTE_ADDR="192.0.2.7", HTTP_USER_AGENT="Navigateur-Test/1.0")
+    log = QuestionLog.objects.get()
+    assert "VASSEUR" not in log.question and "Germaine" not in log.question
+    assert "[personne 1]" in log.question
+    stored = json.dumps([str(getattr(log, f.attname)) for f in QuestionLog._meta.fields])
+    assert "192.0.2.7" not in stored and "Navigateur-Test" not in stored
+    assert abs((log.expires_at - log.answered_at) - datetime.timedelta(days=30)) < datetime.timedelta(minutes=1)
+
+
+def test_purge_removes_expired_logs_and_their_feedback(qa_passages):
+    answer = question_answer(question="prix du repas du mercredi", mode=EXTRACTIVE)
+    old, recent = question_log_record(answer=answer), question_log_record(answer=answer)
+    QuestionLog.objects.filter(pk=old.pk).update(expires_at=timezone.now() - datetime.timedelta(days=1))
+    Feedback.objects.create(question_log=old, useful=True)
+    assert question_logs_purge() == 1
+    assert list(QuestionLog.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not Feedback.objects.exists()
+    call_command("purge_question_logs")
+    assert QuestionLog.objects.count() == 1
+
+
+def test_feedback_from_the_page(client, qa_passages):
+    page = client.get(reverse("qa-question"), {"q": "prix du repas du mercredi à Chéméré"}).content.decode()
+    token = page.split('name="token" value="')[1].split('"')[0]
+    response = client.post(reverse("qa-feedback"), {"token": token, "useful": "0", "comment": "Réponse incomplète, signé Jean DUPONT"})
+    assert response.status_code == 302
+    feedback = Feedback.objects.get()
+    assert feedback.useful is False and "DUPONT" not in feedback.comment
+    assert client.post(reverse("qa-feedback"), {"token": "falsifié", "useful": "1"}).status_code == 302
+    assert Feedback.objects.count() == 1
+
+
+def test_openapi_describes_ask(client):
+    schema = client.get(reverse("api-openapi")).json()
+    assert "post" in schema["paths"]["/api/v1/ask"]
+    assert "AskAnswer" in schema["components"]["schemas"]

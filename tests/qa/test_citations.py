@@ -1,0 +1,42 @@
+"""The citation check: a sentence without a valid [n] goes; an answer left without one is refused."""
+
+from qa.citations import answer_check, answer_sentences, markers_read
+from search.backends.base import SearchHit
+
+
+def _hit(n: int, text: str) -> SearchHit:
+    return SearchHit(passage_id=100 + n, score=1.0, document_id=10 + n, deliberation_id=None, page_start=n, page_end=n,
+                     heading="", text=text, document_title=f"PV {n}", document_source_path=f"ville/pv{n}.pdf")
+
+
+SOURCES = [
+    _hit(1, "Le conseil décide de vendre la parcelle pour un montant de 46 000,00 €."),
+    _hit(2, "Le repas du mercredi est pris en charge à hauteur de 1,12 €/repas servi."),
+]
+
+
+def test_markers_in_their_usual_forms():
+    assert markers_read("A [1]. B [2, 3]. C [source 4][5]. D [2 et 6].") == [1, 2, 3, 4, 5, 6]
+
+
+def test_marker_after_the_full_stop_stays_with_its_sentence():
+    assert answer_sentences("La parcelle est vendue 46 000,00 €. [1] Le repas coûte 1,12 €. [2]") == [
+        "La parcelle est vendue 46 000,00 € [1].",
+        "Le repas coûte 1,12 € [2].",
+    ]
+
+
+def test_unsupported_sentences_are_removed_and_citations_renumbered():
+    checked = answer_check(
+        text="Le repas coûte 1,12 € [2]. Le maire a démissionné [7]. Personne ne le sait. La parcelle vaut 46 000,00 € [1].",
+        sources=SOURCES,
+    )
+    assert checked.text == "Le repas coûte 1,12 € [1]. La parcelle vaut 46 000,00 € [2]."
+    assert checked.dropped == ["Le maire a démissionné [7].", "Personne ne le sait."]
+    assert [(c.n, c.passage_id) for c in checked.citations] == [(1, 102), (2, 101)]
+    assert checked.citations[1].quote == SOURCES[0].text
+
+
+def test_answer_without_any_valid_citation_is_not_supported():
+    checked = answer_check(text="La parcelle vaut 46 000 € [3]. Elle est vendue [0].", sources=SOURCES)
+    assert not checked.supported and checked.citations == []
