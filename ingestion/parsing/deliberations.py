@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
 
 from ingestion.parsing.model import ParsedDeliberation, Position
 from ingestion.parsing.rapporteur import rapporteur_find
@@ -21,16 +21,19 @@ _CODED_HEADING = re.compile(
     re.IGNORECASE,
 )
 # « 1. Renouvellement … », « 2 - Montpellier Territoire Numérique … », « Point n° 3 : … »,
+# « 1/ Délibération reversement … », « 1 Subventions associatives »,
 # « Philippe SAUREL 5. Programme … » (the rapporteur printed in a column on the left).
 _NUMBERED_HEADING = re.compile(
     r"^(?P<before>(?:[A-ZÉ][\w'’-]+\s+){0,3}?[A-ZÉ][A-ZÉÈÀ'’-]+\s+)?"
-    r"(?:point\s*(?:n\s*°|no\.?|numéro)?\s*)?(?P<number>\d{1,3})\s*(?P<sep>[.)\-–:]|°|\s)\s*(?P<title>[A-ZÀ-Ý«\"].*)$",
+    r"(?:point\s*(?:n\s*°|no\.?|numéro)?\s*)?(?P<number>\d{1,3})\s*(?P<sep>[.)/\-–:]|°|\s)\s*(?P<title>[A-ZÀ-Ý«\"].*)$",
     re.IGNORECASE,
 )
 _TITLE_END = re.compile(r"[.;!?)»]\s*$")
 _TITLE_CONTINUES = re.compile(r"(?:\b(?:du|de|des|d'|d’|la|le|les|et|à|au|aux|en|pour|sur|par|avec)|[:,–-])\s*$", re.I)
 _OBJET_LINE = re.compile(r"^\s*objet\s*:\s*(?P<title>\S.*)$", re.IGNORECASE)
 _RAPPORTE_LINE = re.compile(r"^(?P<who>[A-ZÉ][\w'’ .-]{2,60}?)\s+rapporte\s*:?\s*$")
+# « 10 votes pour. 2 Abstentions » right under « 1/ Délibération … CCPH : »: the vote, not the title.
+_VOTE_LINE = re.compile(r"^\W*(?:\d+\s+(?:voix|votes?)\b|(?:votes?|pour|contre|abstentions?)\s*:|.{0,30}unanimit)", re.I)
 _TITLE_MAX_LINES = 4
 _SINGLE_TITLE_MAX_LINES = 8
 _PERSON = re.compile(r"^(?:[A-ZÉ][a-zéèëêïîçôöüû'’-]+(?:-[A-ZÉ][a-zéèëêïîçôöüû]+)?\s+)+[A-ZÉÈ][A-ZÉÈÀÏÔ'’-]{1,}(?:\s+[A-ZÉÈ][A-ZÉÈÀÏÔ'’-]{1,})*$")
@@ -38,6 +41,19 @@ _ATTENDANCE_HEADER = re.compile(r"^(?:absents?|pr[ée]sents?|excus[ée]s?|pouvoi
 _EXTRACT = re.compile(r"extrait\s+du\s+registre\s+des\s+d[ée]lib[ée]rations", re.IGNORECASE)
 # A heading's title must look like a title: not a table row (amounts) nor a sentence.
 _AMOUNT = re.compile(r"\d[\d  .,]*\s*(?:€|euros?\b|%)")
+# « 11 Charges à caractère général 11 138 739,00 387 260,00 »: a budget table row.
+_TABLE_AMOUNT = re.compile(r"\d,\d\d(?:\s|$)")
+# What the text of an act says and an agenda line does not: a vote or a decision.
+_DECISION_HINT = re.compile(
+    r"unanimit|\bvoix\b|\bvotes?\b|\bpour\s*:|\babst?entions?\b|\badopt[ée]|d[ée]lib[ée]r[ée]|\bd[ée]cide\b"
+    r"|\bprend\s+acte\b",
+    re.IGNORECASE,
+)
+# An act's text longer than its title by this many characters has a body of its own.
+_BODY_MIN_CHARS = 150
+_EMPTY_BODY_CHARS = 40
+# What an act loses when it runs over the agenda line of the next item.
+_SKIPPED_PENALTY = 2
 
 
 @dataclass(frozen=True)
@@ -66,13 +82,33 @@ def _lines_index(pages: list[str]) -> list[_Line]:
     return lines
 
 
+class _Bodies:
+    """Constant-time look at the text between two lines: its length and its decision words."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.chars = [0]
+        self.hints = [0]
+        for line in lines:
+            self.chars.append(self.chars[-1] + len(line.text) + 1)
+            self.hints.append(self.hints[-1] + bool(_DECISION_HINT.search(line.text)))
+
+    def score(self, *, heading: _Heading, end: int) -> int:
+        """2 for a vote or decision in the act, 1 for a body beyond the title; a title
+        followed at once by the next heading (an agenda or a list) costs 2."""
+        decided = self.hints[end] > self.hints[heading.index]
+        body = self.chars[end] - self.chars[heading.index] - len(heading.title)
+        if not decided and body < _EMPTY_BODY_CHARS:
+            return -2
+        return 2 * decided + (body >= _BODY_MIN_CHARS)
+
+
 def _title_extend(*, lines: list[_Line], index: int, title: str) -> str:
     """A title runs onto the next lines while it is visibly unfinished."""
     parts = [title.strip()]
     for following in lines[index + 1:index + _TITLE_MAX_LINES]:
         current = parts[-1]
         nxt = following.text
-        if not nxt or _CODED_HEADING.match(nxt) or _RAPPORTE_LINE.match(nxt):
+        if not nxt or _CODED_HEADING.match(nxt) or _RAPPORTE_LINE.match(nxt) or _VOTE_LINE.match(nxt):
             break
         starts_lower = nxt[:1].islower()
         if _TITLE_END.search(current) and not _TITLE_CONTINUES.search(current):
@@ -114,7 +150,7 @@ def _numbered_candidates(lines: list[_Line]) -> list[_Heading]:
             continue
         title = match.group("title")
         number = int(match.group("number"))
-        if number == 0 or len(title) < 4 or _AMOUNT.search(title[:25]):
+        if number == 0 or len(title) < 4 or _AMOUNT.search(title[:25]) or _TABLE_AMOUNT.search(title):
             continue
         if match.group("sep").isspace() and (len(line.text) > 90 or not title[:1].isupper()):
             continue  # « 1 Subventions associatives »: only short title-like lines
@@ -126,32 +162,59 @@ def _numbered_candidates(lines: list[_Line]) -> list[_Heading]:
     return candidates
 
 
-def _numbered_headings(candidates: list[_Heading]) -> list[_Heading]:
-    """The run 1, 2, 3 … of numbered headings, skipping the agenda that announces them."""
-    if not candidates:
-        return []
-    # An item listed in the agenda comes back later as the heading of its discussion:
-    # keep the later occurrence.
-    kept = []
+def _numbered_headings(*, candidates: list[_Heading], bodies: _Bodies, end: int) -> list[_Heading]:
+    """The run 1, 2, 3 … of numbered headings whose acts hold the most votes and text.
+
+    An agenda announces the items (1, 2, 3) before their discussion repeats them, an act
+    may hold lists of its own (1. Eglise, 2. Mairie …) and budget tables number their
+    rows: each makes runs of its own. The run kept is not the longest one but the one
+    whose acts have bodies, found by dynamic programming over the candidates; an act that
+    runs past another heading bearing the next number (its agenda line) loses its score.
+    """
+    positions: dict[int, list[int]] = defaultdict(list)
     for position, candidate in enumerate(candidates):
-        repeated_later = any(
-            other.sequence == candidate.sequence
-            and fuzz.token_set_ratio(other.title.lower(), candidate.title.lower()) >= 80
-            for other in candidates[position + 1:]
-        )
-        if not repeated_later:
-            kept.append(candidate)
-    # Longest chain where each number follows the previous one.
-    best_chain: list[_Heading] = []
-    chains: dict[int, list[_Heading]] = {}
-    for candidate in kept:
-        previous = chains.get(candidate.sequence - 1, [])
-        chain = previous + [candidate] if previous or candidate.sequence == 1 else [candidate]
-        if len(chain) >= len(chains.get(candidate.sequence, [])):
-            chains[candidate.sequence] = chain
-        if len(chain) > len(best_chain):
-            best_chain = chain
-    return best_chain if len(best_chain) >= 2 else []
+        positions[candidate.sequence].append(position)
+    # Best (score, length) of a run ending at each candidate, and the candidate before it.
+    best: list[tuple[int, int]] = []
+    previous: list[int | None] = []
+    for position, candidate in enumerate(candidates):
+        key, back = (0, 1), None
+        same_number = positions[candidate.sequence]
+        for before in positions.get(candidate.sequence - 1, []):
+            if before >= position:
+                break
+            score = best[before][0] + bodies.score(heading=candidates[before], end=candidate.index)
+            skipped = bisect_right(same_number, before) < bisect_left(same_number, position)
+            option = (score - _SKIPPED_PENALTY * skipped, best[before][1] + 1)
+            if option > key:
+                key, back = option, before
+        best.append(key)
+        previous.append(back)
+    finals = [
+        ((score + bodies.score(heading=candidates[position], end=end), length), position)
+        for position, (score, length) in enumerate(best) if length >= 2
+    ]
+    if not finals:
+        return []
+    position: int | None = max(finals)[1]
+    chain = []
+    while position is not None:
+        chain.append(candidates[position])
+        position = previous[position]
+    return chain[::-1]
+
+
+def _coded_unique(*, headings: list[_Heading], bodies: _Bodies, end: int) -> list[_Heading]:
+    """One heading per act number: the one with a body, not its line in an agenda or a recap."""
+    ends = [heading.index for heading in headings[1:]] + [end]
+    best: dict[str, tuple[tuple[int, int], _Heading]] = {}
+    for heading, stop in zip(headings, ends):
+        # Equal scores: the later one, as the discussion follows the agenda.
+        key = (bodies.score(heading=heading, end=stop), heading.index)
+        if heading.number not in best or key > best[heading.number][0]:
+            best[heading.number] = (key, heading)
+    kept = {id(heading) for _, heading in best.values()}
+    return [heading for heading in headings if id(heading) in kept]
 
 
 def _single_act_heading(lines: list[_Line]) -> list[_Heading]:
@@ -202,13 +265,10 @@ def deliberations_find(pages: list[str]) -> list[ParsedDeliberation]:
         headings = _single_act_heading(lines)
         if headings:
             return _deliberations_build(pages=pages, lines=lines, headings=headings, single_act=True)
-    headings = _coded_headings(lines)
-    # Agenda lists at the top repeat the coded headings too: keep the last of each number.
-    if headings:
-        last_by_number = {heading.number: heading for heading in headings}
-        headings = [heading for heading in headings if last_by_number[heading.number] is heading]
+    bodies = _Bodies(lines)
+    headings = _coded_unique(headings=_coded_headings(lines), bodies=bodies, end=len(lines))
     if len(headings) < 2:
-        numbered = _numbered_headings(_numbered_candidates(lines))
+        numbered = _numbered_headings(candidates=_numbered_candidates(lines), bodies=bodies, end=len(lines))
         if len(numbered) > len(headings):
             headings = numbered
     single_act = False
@@ -235,7 +295,7 @@ def _deliberations_build(
         # attendance above the objet belong to it.
         if single_act:
             start = Position(page=1, offset=0)
-        text = _span_text(pages=pages, start=start, end=end)
+        text = span_text(pages=pages, start=start, end=end)
         number = heading.number or (_act_number_find(text) if single_act else "")
         deliberations.append(
             ParsedDeliberation(
@@ -250,7 +310,8 @@ def _deliberations_build(
     return deliberations
 
 
-def _span_text(*, pages: list[str], start: Position, end: Position) -> str:
+def span_text(*, pages: list[str], start: Position, end: Position) -> str:
+    """The cleaned text from one position to another (exclusive), pages joined by a line break."""
     parts = []
     for page in range(start.page, end.page + 1):
         text = pages[page - 1]

@@ -65,11 +65,13 @@ def deliberation_text(row: dict, *, cleaned: bool, segmenter: bool) -> str:
     pages = _pages(row["document"], cleaned)
     acts = deliberations_find(list(pages))
     objet = _fold(row["objet_start"])[:25]
-    for act in acts if segmenter else []:
-        if act.start.page <= row["page"] <= act.page_end and (
-            _fold(act.objet).startswith(objet) or (row["number"] and _fold(act.number) == _fold(row["number"]))
-        ):
-            return _slice(pages, act)
+    on_page = [act for act in acts if segmenter and act.start.page <= row["page"] <= act.page_end]
+    # The act's number first: neighbours share the first words of their objet
+    # (« ZAC Port Marianne - Consuls de Mer - … », « CONSEIL D’ADMINISTRATION … »).
+    by_number = [act for act in on_page if row["number"] and _fold(act.number) == _fold(row["number"])]
+    by_objet = [act for act in on_page if _fold(act.objet).startswith(objet)]
+    for act in by_number + by_objet:
+        return _slice(pages, act)
     found = _objet_found(pages, row)
     if found is None:
         return pages[row["page"] - 1]

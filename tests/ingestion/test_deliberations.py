@@ -116,3 +116,86 @@ def test_minutes_parse_ties_everything_together():
     assert minutes.document_kind == "proces_verbal"
     assert [d.number for d in minutes.deliberations] == ["2020-038", "2020-039"]
     assert minutes.deliberations[1].vote.votes_for == 13
+
+
+def test_couthenans_number_slash_headings():
+    # couthenans/CR_conseil_municipal_24_02_2023.pdf
+    page = (
+        "Ordre du jour\n"
+        "1/ Délibération reversement taxe d’aménagement à la CCPH :\n"
+        "10 votes pour. 2 Abstentions\n"
+        "2/ Délibération pour le calcul de la longueur de la voie publique.\n"
+        "Global de plus de 8717 m. Un nouveau comptage a été réalisé pour toucher une dotation de l’Etat\n"
+        "12 votes pour\n"
+        "3/ Délibération renouvellement de mise à disposition de personnel contractuel par le service intérim du CDG :\n"
+        "Renouvelée tous les 2 ans. Permet d’avoir recours à l’intérim pour remplacement personnel de la commune.\n"
+        "12 votes pour"
+    )
+    found = deliberations_find([page])
+    assert [d.number for d in found] == ["1", "2", "3"]
+    assert found[0].objet == "Délibération reversement taxe d’aménagement à la CCPH :"
+    assert (found[0].vote.votes_for, found[0].vote.votes_abstention) == (10, 2)
+
+
+def test_coded_acts_listed_again_at_the_end_keep_their_discussion():
+    # preuilly_sur_claise/PV.pdf: pages 3 and 9 (the list of the séance's acts at the end).
+    pages = [
+        "2020-041 CONSEIL D’ADMINISTRATION DU COLLEGE GASTON DEFFERRE :\nDésignation des délégués\n"
+        "Monsieur le Maire expose qu'il convient de désigner un délégué titulaire et un délégué suppléant du\n"
+        "Considérant qu’il convient de nommer des délégués au conseil d’administration du Collège Gaston\n"
+        "Defferre, le Conseil Municipal après en avoir délibéré à l’unanimité, DESIGNE comme délégués les\n"
+        "2020-042 CONSEIL D’ADMINISTRATION DE L’EHPAD : Désignation des délégués\n"
+        "Monsieur le Maire expose qu'il convient de désigner deux délégués titulaires et deux délégués\n"
+        "Le Conseil Municipal après en avoir délibéré,\nPar 13 voix POUR – 1 ABSTENTION\n"
+        "DESIGNE comme délégués les personnes suivantes en qualité de",
+        "2020-041 Conseil d’administration du Collège Gaston Defferre- Délégués\n"
+        "2020-042 Conseil d’administration de l’EHPAD- Délégués\n"
+        "2020-043 Conseil de vie sociale- Délégué",
+    ]
+    found = deliberations_find(pages)
+    assert [(d.number, d.start.page) for d in found] == [("2020-041", 1), ("2020-042", 1), ("2020-043", 2)]
+    assert (found[1].vote.votes_for, found[1].vote.votes_abstention) == (13, 1)
+
+
+def test_agenda_then_items_holding_a_numbered_list_of_their_own():
+    # pierrefonds_mymairie/compte-rendu-14-12-2015.pdf, shortened: item 3 lists six buildings.
+    page = (
+        "ORDRE DU JOUR\n"
+        "1. Travaux d’aménagement de voirie – Rue de l’Armistice\n"
+        "2. Adhésion à Oise la Vallée – Agence d’urbanisme et de développement de la vallée de l’Oise\n"
+        "3. Eglise de Pierrefonds – Travaux d’accessibilité à destination des personnes à mobilité réduite\n"
+        "________\n"
+        "1. Travaux d’aménagement de voirie – Rue de l’Armistice\n"
+        "Compte tenu de l’état de la chaussée Rue de l’Armistice, il va être demandé au Conseil Départemental\n"
+        "de bien vouloir reprogrammer la réfection de l’enrobé de la RD 973.\n"
+        "Vote : Pour à l’unanimité\n"
+        "2. Adhésion à Oise la Vallée – Agence d’urbanisme et de développement de la vallée de l’Oise\n"
+        "Madame le maire rappelle à l’assemblée les difficultés rencontrées avec le bureau d’études dans le cadre\n"
+        "de l’élaboration du PLU et la résiliation du contrat d’un commun accord.\n"
+        "Vote : Pour à l’unanimité\n"
+        "3. Eglise de Pierrefonds – Travaux d’accessibilité à destination des personnes à mobilité réduite\n"
+        "Madame le maire rappelle l’agenda d’accessibilité programmée des bâtiments communaux :\n"
+        "1. Eglise\n2. Groupe scolaire\n3. Mairie\n4. Sanitaires\n5. Bibliothèque\n6. Foyer Napoléon\n"
+        "Vote :\n− Pour : 17\n− Abstention : 1"
+    )
+    found = deliberations_find([page])
+    assert [d.objet[:20] for d in found] == ["Travaux d’aménagemen", "Adhésion à Oise la V", "Eglise de Pierrefond"]
+    assert found[0].start.offset == page.index("________") + len("________\n")
+    assert found[2].vote.votes_for == 17
+
+
+def test_unanimous_vote_counts_the_voters_of_the_attendance_list():
+    # chemere_regardscitoyens/pdf/CM 10 septembre 2013.pdf
+    page = (
+        "CONSEIL MUNICIPAL\nSEANCE DU 10 SEPTEMBRE 2013\nNombre de Conseillers\nen exercice : 17\n"
+        "Présents : 13\nVotants : 14\nProcuration : 1\n"
+        "L'an deux mil treize, le dix septembre, à vingt heures\n"
+        "• DE-2013/87 – Règlement d’assainissement : Dérogation\n"
+        "Le Conseil municipal, à l’unanimité, accepte la dérogation.\n"
+        "• DE-2013/88 – Syndicat intercommunal d’alimentation en eau potable (SIAEP) du\n"
+        "Pays de Retz : Rapport annuel 2012\n"
+        "Le Conseil municipal prend acte."
+    )
+    minutes = minutes_parse(pages=[page], filename="CM 10 septembre 2013.pdf")
+    assert [d.vote.votes_for for d in minutes.deliberations] == [14, None]
+    assert minutes.deliberations[0].vote.unanimous
