@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.answering import sentences_split, terms_extract
+from qa.answering import instruction_like, sentences_split, terms_extract
 from search.backends.base import SearchHit
 from search.selectors import hit_deliberation_url, hit_page_url
 
@@ -153,7 +153,7 @@ def citation_build(*, n: int, hit: SearchHit, citing: list[str]) -> Citation:
 
 def quote_pick(*, passage: str, citing: list[str]) -> str:
     """The sentences of the passage that the answer relies on: verbatim when the answer quotes them."""
-    sentences = sentences_split(passage)
+    sentences = [s for s in sentences_split(passage) if not instruction_like(s)]
     if not sentences:
         return passage[:QUOTE_MAX_CHARS]
     wanted = set(terms_extract(" ".join(_markers_strip(s) for s in citing)))
