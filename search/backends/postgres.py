@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import threading
@@ -30,8 +31,10 @@ class Tuning:
 
     # Reciprocal rank fusion: weight / (rrf_k + rank) summed over the two retrievers.
     rrf_k: int = 60
-    keyword_weight: float = 0.6
+    keyword_weight: float = 0.5
     semantic_weight: float = 1.0
+    # "rrf": weighted reciprocal ranks; "score": weighted sum of scores scaled to [0, 1] within each list.
+    fusion: str = "rrf"
     # How deep each retriever looks before fusion.
     candidates: int = 100
     # A lexeme found in the heading (délibération number and objet) counts this much more.
@@ -302,8 +305,7 @@ class PostgresSearchBackend:
         cleaned = query_parse(text).text
         if not cleaned:
             return []
-        vector = embedder_get().query_embed(cleaned)
-        literal = "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
+        literal = query_vector_literal(cleaned)
         where, params = _filters_sql(filters)
         ef_search = max(int(getattr(settings, "HNSW_EF_SEARCH", 200)), limit)
         # Iterative index scans keep reading the HNSW graph until `limit` rows pass the filters;
@@ -348,11 +350,12 @@ class PostgresSearchBackend:
     def _fuse(self, *, keyword: list[RankedPassage], semantic: list[RankedPassage]) -> list[RankedPassage]:
         tuning = self.tuning
         fused: dict[int, RankedPassage] = {}
-        for candidate in semantic:
-            candidate.score = tuning.semantic_weight / (tuning.rrf_k + candidate.semantic_rank)
+        semantic_share = _shares(semantic, key="semantic", tuning=tuning, weight=tuning.semantic_weight)
+        keyword_share = _shares(keyword, key="keyword", tuning=tuning, weight=tuning.keyword_weight)
+        for candidate, share in zip(semantic, semantic_share, strict=True):
+            candidate.score = share
             fused[candidate.passage_id] = candidate
-        for candidate in keyword:
-            share = tuning.keyword_weight / (tuning.rrf_k + candidate.keyword_rank)
+        for candidate, share in zip(keyword, keyword_share, strict=True):
             if candidate.passage_id in fused:
                 known = fused[candidate.passage_id]
                 known.score += share
@@ -448,6 +451,22 @@ class PostgresSearchBackend:
         if facets.get("year"):
             facets["year"].sort(key=lambda f: f.value, reverse=True)
         return facets
+
+
+def _shares(candidates: list[RankedPassage], *, key: str, tuning: Tuning, weight: float) -> list[float]:
+    """Each candidate's contribution to the fused score."""
+    if tuning.fusion == "score" and candidates:
+        scores = [getattr(c, f"{key}_score") for c in candidates]
+        low, high = min(scores), max(scores)
+        return [weight * ((s - low) / (high - low) if high > low else 1.0) for s in scores]
+    return [weight / (tuning.rrf_k + getattr(c, f"{key}_rank")) for c in candidates]
+
+
+@functools.lru_cache(maxsize=2048)
+def query_vector_literal(text: str) -> str:
+    """The query's embedding as pgvector input; cached because people repeat queries and page through results."""
+    vector = embedder_get().query_embed(text)
+    return "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
 
 
 def _overlaps_drop(candidates: list[RankedPassage]) -> list[RankedPassage]:
