@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import html
 import math
+import re
 import threading
+import unicodedata
 import time
 from dataclasses import dataclass
 
@@ -35,6 +37,9 @@ class Tuning:
     semantic_weight: float = 1.0
     # "rrf": weighted reciprocal ranks; "score": weighted sum of scores scaled to [0, 1] within each list.
     fusion: str = "rrf"
+    # Hybrid only: a passage of a collectivité the query names, or of a year it names, is worth this much more.
+    collectivite_boost: float = 1.0
+    year_boost: float = 0.3
     # How deep each retriever looks before fusion.
     candidates: int = 100
     # A lexeme found in the heading (délibération number and objet) counts this much more.
@@ -345,7 +350,11 @@ class PostgresSearchBackend:
             return _overlaps_drop(keyword)[:depth]
         if mode == "semantic":
             return _overlaps_drop(semantic)[:depth]
-        return _overlaps_drop(self._fuse(keyword=keyword, semantic=semantic))[:depth]
+        fused = self._fuse(keyword=keyword, semantic=semantic)
+        if fused:
+            self._context_boost(text=parsed.text, candidates=fused)
+            fused.sort(key=lambda c: (-c.score, c.passage_id))
+        return _overlaps_drop(fused)[:depth]
 
     def _fuse(self, *, keyword: list[RankedPassage], semantic: list[RankedPassage]) -> list[RankedPassage]:
         tuning = self.tuning
@@ -364,6 +373,25 @@ class PostgresSearchBackend:
                 candidate.score = share
                 fused[candidate.passage_id] = candidate
         return sorted(fused.values(), key=lambda c: (-c.score, c.passage_id))
+
+    def _context_boost(self, *, text: str, candidates: list[RankedPassage]) -> None:
+        """Questions often name the collectivité and the year (« la commune de X en 2013 »): favour those passages."""
+        named = _collectivites_named(text)
+        years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)}
+        if not named and not years:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, collectivite_id FROM {self.table} WHERE id = ANY(%s)", [[c.passage_id for c in candidates]]
+            )
+            collectivites = dict(cursor.fetchall())
+        for candidate in candidates:
+            factor = 1.0
+            if collectivites.get(candidate.passage_id) in named:
+                factor += self.tuning.collectivite_boost
+            if candidate.seance_date and candidate.seance_date.year in years:
+                factor += self.tuning.year_boost
+            candidate.score *= factor
 
     # Results.
     def _hits_build(self, candidates: list[RankedPassage], *, plan: _KeywordPlan | None) -> list[SearchHit]:
@@ -451,6 +479,29 @@ class PostgresSearchBackend:
         if facets.get("year"):
             facets["year"].sort(key=lambda f: f.value, reverse=True)
         return facets
+
+
+# Words of a collectivité's name that do not tell it apart from others.
+_GENERIC_NAME_WORDS = frozenset("commune communes ville communaute de d des du la le les l et en sur".split())
+
+
+def _words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return re.findall(r"[a-z0-9]+", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+def _collectivites_named(text: str) -> set[int]:
+    """Collectivités whose distinctive name words all appear in the text (a few rows, read each time)."""
+    words = set(_words(text))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, name FROM council_collectivite")
+        rows = cursor.fetchall()
+    named = set()
+    for collectivite_id, name in rows:
+        distinctive = {w for w in _words(name) if w not in _GENERIC_NAME_WORDS and len(w) > 2}
+        if distinctive and distinctive <= words:
+            named.add(collectivite_id)
+    return named
 
 
 def _shares(candidates: list[RankedPassage], *, key: str, tuning: Tuning, weight: float) -> list[float]:

@@ -39,3 +39,11 @@ def test_filters_restrict_retrieval(passages):
     montpellier = passages[2].collectivite_id
     hits = passages_retrieve(text="tarifs", k=10, mode="hybrid", filters=SearchFilters(collectivite_ids=(montpellier,)))
     assert hits and all(hit.collectivite == "Montpellier" for hit in hits)
+
+
+def test_hybrid_favours_the_collectivite_and_year_named(passages):
+    # Both towns have a « tarifs » délibération; naming one (and its year) must bring its passage first.
+    hits = passages_retrieve(text="Quels tarifs la commune de Chéméré a-t-elle votés en 2014 ?", k=3, mode="hybrid")
+    assert hits[0].deliberation_number == "2014-40"
+    hits = passages_retrieve(text="Quels tarifs Montpellier a-t-elle votés en 2021 ?", k=3, mode="hybrid")
+    assert hits[0].deliberation_number == "V2021-301"
