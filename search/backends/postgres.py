@@ -43,7 +43,7 @@ class Tuning:
     # How deep each retriever looks before fusion.
     candidates: int = 100
     # A lexeme found in the heading (délibération number and objet) counts this much more.
-    heading_boost: float = 0.5
+    heading_boost: float = 1.0
     # Passages containing every word of the query (websearch AND) are lifted by this many IDF units.
     all_terms_bonus: float = 1.0
     # The OR query that selects keyword candidates keeps the rarest lexemes up to this many expected rows.
