@@ -1,0 +1,54 @@
+"""A filtered semantic query still returns k results through the HNSW index (pgvector iterative scans)."""
+
+from __future__ import annotations
+
+import datetime
+
+import numpy as np
+from django.db import connection
+
+from council.models import Body, Collectivite, Document
+from search.backends.base import SearchFilters
+from search.backends.postgres import PostgresSearchBackend
+from search.models import Passage
+
+
+def _documents(count_by_town: dict[str, int]) -> dict[str, Collectivite]:
+    rng = np.random.default_rng(7)
+    towns = {}
+    passages = []
+    for index, (name, count) in enumerate(count_by_town.items()):
+        town = Collectivite.objects.create(name=name, slug=f"t{index}")
+        body = Body.objects.create(collectivite=town, name="Conseil municipal")
+        document = Document.objects.create(
+            collectivite=town, body=body, file=f"o/{index}.pdf", sha256=f"{index:064d}", original_name="x.pdf",
+            published=True,
+        )
+        towns[name] = town
+        for position in range(count):
+            vector = rng.normal(size=384).astype(np.float32)
+            passages.append(
+                Passage(
+                    document=document, position=position, page_start=position + 1, page_end=position + 1, heading="", text=f"texte {position}",
+                    embedding=vector / np.linalg.norm(vector), published=True, collectivite=town, body=body,
+                    seance_date=datetime.date(2020, 1, 1), document_kind="autre",
+                )
+            )
+    Passage.objects.bulk_create(passages)
+    return towns
+
+
+def test_filtered_semantic_query_returns_k_through_the_index(db, settings):
+    towns = _documents({"Grande ville": 600, "Petit village": 8})
+    settings.HNSW_EF_SEARCH = 10
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_passage")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as on a large table: the HNSW index is used
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+    backend = PostgresSearchBackend()
+    ranked = backend.candidates_rank(
+        text="budget primitif", mode="semantic", filters=SearchFilters(collectivite_ids=(towns["Petit village"].pk,)), depth=8
+    )
+    assert len(ranked) == 8
+    distances = [-c.score for c in ranked]
+    assert distances == sorted(distances)
