@@ -282,6 +282,8 @@ class Weights:
     semantic_high: float = 0.9
     # A further sentence joins the answer when it scores at least this share of the best one.
     companion_share: float = 0.85
+    # … or this share when it comes from the best sentence's own passage (no new citation needed).
+    same_passage_share: float = 0.75
     max_sentences: int = 3
     max_passages: int = 2
 
@@ -363,7 +365,8 @@ def evidence_select(*, question: str, hits: list[SearchHit], weights: Weights | 
     for candidate in scored[1:]:
         if len(picked) >= weights.max_sentences:
             break
-        if candidate.score < weights.companion_share * best.score or candidate.terms_share <= 0:
+        share = weights.same_passage_share if candidate.passage_index == best.passage_index else weights.companion_share
+        if candidate.score < share * best.score or candidate.terms_share <= 0:
             continue
         if candidate.passage_index not in passages and len(passages) >= weights.max_passages:
             continue

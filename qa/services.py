@@ -136,12 +136,27 @@ def question_answer(*, question: str, mode: str | None = None, filters: SearchFi
     if evidence.decision.abstain:
         answer = _abstained(answer, evidence, evidence.decision.reason)
     else:
+        picked = _reading_order(evidence.selection)
         draft = " ".join(
-            f"{s.text.rstrip(' .;:')} [{s.passage_index + 1}]." for s in _reading_order(evidence.selection)
+            f"{_seance_lead(evidence.hits[s.passage_index]) if i == 0 else ''}{s.text.rstrip(' .;:,')} [{s.passage_index + 1}]."
+            for i, s in enumerate(picked)
         )
         _checked_fill(answer, answer_check(text=draft, sources=evidence.hits), evidence)
     answer.latency_ms = int((time.perf_counter() - started) * 1000)
     return answer
+
+
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre")
+
+
+def _seance_lead(hit: SearchHit) -> str:
+    """« Séance du 20 février 2013 : »: when it was decided is part of the answer, taken from the record."""
+    if not hit.seance_date:
+        return ""
+    date = hit.seance_date
+    day = "1er" if date.day == 1 else str(date.day)
+    return f"Séance du {day} {_MONTHS[date.month - 1]} {date.year} : "
 
 
 def _reading_order(selection: Selection):
