@@ -33,7 +33,7 @@ class Tuning:
 
     # Reciprocal rank fusion: weight / (rrf_k + rank) summed over the two retrievers.
     rrf_k: int = 60
-    keyword_weight: float = 0.5
+    keyword_weight: float = 1.0
     semantic_weight: float = 1.0
     # "rrf": weighted reciprocal ranks; "score": weighted sum of scores scaled to [0, 1] within each list.
     fusion: str = "rrf"
@@ -150,7 +150,11 @@ class PostgresSearchBackend:
 
     def __init__(self, *, tuning: Tuning | None = None, table: str = TABLE) -> None:
         """`table` may name another table with the passage table's columns (an isolated benchmark index)."""
-        self.tuning = tuning or Tuning(rrf_k=getattr(settings, "SEARCH_RRF_K", 60))
+        self.tuning = tuning or Tuning(
+            rrf_k=getattr(settings, "SEARCH_RRF_K", 60),
+            fusion=getattr(settings, "SEARCH_FUSION", "rrf"),
+            keyword_weight=float(getattr(settings, "SEARCH_KEYWORD_WEIGHT", 1.0)),
+        )
         self.table = table
         self._stats = _LexemeStats(table=table)
 
