@@ -250,7 +250,7 @@ class PostgresSearchBackend:
             score_params += [tsquery_literal([prefix], prefix=True), _idf(0.01)]
         any_query = tsquery_literal(lexemes) if lexemes else ""
         if any_query:
-            score_parts.append(f"ts_rank_cd(p.search_vector, %s::tsquery, 1)")
+            score_parts.append("ts_rank_cd(p.search_vector, %s::tsquery, 1)")
             score_params.append(any_query)
         if strict:
             score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s")

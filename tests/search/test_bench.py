@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from pathlib import Path
 
 from tests.search.conftest import PASSAGES
 
-REPO_BENCH = __import__("pathlib").Path(__file__).resolve().parents[2] / "bench" / "search_bench.py"
+REPO_BENCH = Path(__file__).resolve().parents[2] / "bench" / "search_bench.py"
 
 
 def test_search_benchmark_on_fixture(passages, tmp_path):
