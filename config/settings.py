@@ -143,6 +143,8 @@ EMBEDDINGS_BATCH_SIZE = int(env("EMBEDDINGS_BATCH_SIZE", "32"))
 # Search.
 SEARCH_BACKEND = env("SEARCH_BACKEND", "search.backends.postgres.PostgresSearchBackend")
 SEARCH_RRF_K = int(env("SEARCH_RRF_K", "60"))
+SEARCH_FUSION = env("SEARCH_FUSION", "rrf")  # rrf | score
+SEARCH_KEYWORD_WEIGHT = float(env("SEARCH_KEYWORD_WEIGHT", "1.0"))
 
 # Answers: extractive and offline unless an OpenAI-compatible LLM endpoint is configured.
 LLM_BASE_URL = env("LLM_BASE_URL", "")

@@ -151,9 +151,9 @@ class PostgresSearchBackend:
     def __init__(self, *, tuning: Tuning | None = None, table: str = TABLE) -> None:
         """`table` may name another table with the passage table's columns (an isolated benchmark index)."""
         self.tuning = tuning or Tuning(
-            rrf_k=getattr(settings, "SEARCH_RRF_K", 60),
-            fusion=getattr(settings, "SEARCH_FUSION", "rrf"),
-            keyword_weight=float(getattr(settings, "SEARCH_KEYWORD_WEIGHT", 1.0)),
+            rrf_k=settings.SEARCH_RRF_K,
+            fusion=settings.SEARCH_FUSION,
+            keyword_weight=settings.SEARCH_KEYWORD_WEIGHT,
         )
         self.table = table
         self._stats = _LexemeStats(table=table)
@@ -316,7 +316,7 @@ class PostgresSearchBackend:
             return []
         literal = query_vector_literal(cleaned)
         where, params = _filters_sql(filters)
-        ef_search = max(int(getattr(settings, "HNSW_EF_SEARCH", 200)), limit)
+        ef_search = max(settings.HNSW_EF_SEARCH, limit)
         # Iterative index scans keep reading the HNSW graph until `limit` rows pass the filters;
         # relaxed order is then fixed by the outer ORDER BY.
         sql = (
