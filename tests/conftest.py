@@ -74,6 +74,17 @@ def database_url_for_subprocess() -> str:
     return f"postgresql://{params['USER']}@/{params['NAME']}?host={params['HOST']}&port={params['PORT']}"
 
 
+def celery_app_broker_set(*, url: str | None, transport_options: dict) -> None:
+    """Point this process's Celery app at another broker, dropping the connections and producers it holds."""
+    from config.celery import app
+
+    app.conf.broker_url = url
+    app.conf.broker_transport_options = transport_options
+    # Both pools are keyed by the broker they were opened on and would keep sending there.
+    app.close()
+    app.amqp._producer_pool = None
+
+
 def celery_worker_start(*, redis_url: str, media_root: Path, log_path: Path) -> subprocess.Popen:
     """Start a real worker process on ``redis_url``, working on the test database; returns once it is ready."""
     env = dict(
@@ -102,12 +113,7 @@ def celery_worker_start(*, redis_url: str, media_root: Path, log_path: Path) -> 
 def celery_worker(redis_url, transactional_db, settings, tmp_path):
     """A real worker process on real Redis, working on the test database (data must be committed)."""
     settings.CELERY_BROKER_URL = redis_url
-    from config.celery import app
-
-    app.conf.broker_url = redis_url
-    app.conf.broker_transport_options = {}
-    # A connection pool opened earlier in the session would still point at the old broker.
-    app.close()
+    celery_app_broker_set(url=redis_url, transport_options={})
     process = celery_worker_start(redis_url=redis_url, media_root=settings.MEDIA_ROOT, log_path=tmp_path / "worker.log")
     yield process
     process.terminate()
@@ -115,5 +121,4 @@ def celery_worker(redis_url, transactional_db, settings, tmp_path):
         process.wait(10)
     except subprocess.TimeoutExpired:
         process.kill()
-    app.conf.broker_url = None
-    app.close()
+    celery_app_broker_set(url=None, transport_options={})

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from config.celery import app
 from council.models import Document
 from ingestion.management.commands.demo import clerk_account_ensure
-from tests.conftest import database_url_for_subprocess
+from tests.conftest import celery_app_broker_set, database_url_for_subprocess
 
 
 @pytest.mark.django_db
@@ -49,9 +49,10 @@ def test_demo_ingests_the_sample_through_a_real_worker_and_reuses_everything(tmp
         "store_processed": False,
     }
     settings.DATA_DIR = tmp_path
+    settings.CELERY_BROKER_URL = "filesystem://"
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = broker
-    monkeypatch.setattr(app.conf, "broker_url", "filesystem://")
-    monkeypatch.setattr(app.conf, "broker_transport_options", broker)
+    previous = app.conf.broker_url, app.conf.broker_transport_options
+    celery_app_broker_set(url="filesystem://", transport_options=broker)
     # The worker is another process: it must find the test database, these folders and these originals.
     monkeypatch.setenv("DATABASE_URL", database_url_for_subprocess())
     monkeypatch.setenv("COUNCIL_DATA_DIR", str(tmp_path))
@@ -59,14 +60,17 @@ def test_demo_ingests_the_sample_through_a_real_worker_and_reuses_everything(tmp
     monkeypatch.setenv("CELERY_BROKER_URL", "filesystem://")
     monkeypatch.setenv("DEMO_PASSWORD", "mot-de-passe-de-demo")
 
-    first = io.StringIO()
-    call_command("demo", no_serve=True, stdout=first)
-    documents = {d.sha256: d.status for d in Document.objects.all()}
-    assert documents and set(documents.values()) == {Document.Status.READY}, first.getvalue()
-    assert Document.objects.filter(published=True).count() == len(documents)
-    assert "Mot de passe : mot-de-passe-de-demo" in first.getvalue()
+    try:
+        first = io.StringIO()
+        call_command("demo", no_serve=True, stdout=first)
+        documents = {d.sha256: d.status for d in Document.objects.all()}
+        assert documents and set(documents.values()) == {Document.Status.READY}, first.getvalue()
+        assert Document.objects.filter(published=True).count() == len(documents)
+        assert "Mot de passe : mot-de-passe-de-demo" in first.getvalue()
 
-    second = io.StringIO()
-    call_command("demo", no_serve=True, stdout=second)
-    assert {d.sha256: d.status for d in Document.objects.all()} == documents
-    assert f"{len(documents)} déjà ingérés" in second.getvalue()
+        second = io.StringIO()
+        call_command("demo", no_serve=True, stdout=second)
+        assert {d.sha256: d.status for d in Document.objects.all()} == documents
+        assert f"{len(documents)} déjà ingérés" in second.getvalue()
+    finally:
+        celery_app_broker_set(url=previous[0], transport_options=previous[1])
