@@ -239,3 +239,27 @@ def test_existing_collectivite_can_be_chosen(clerk_client, body, django_capture_
     assert document.collectivite == body.collectivite
     assert document.body.name == "Conseil communautaire"
     assert Collectivite.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "model", ["council_collectivite", "council_body", "council_seance", "council_document", "council_deliberation",
+              "privacy_redaction", "search_passage"]
+)
+def test_admin_lists_open(admin_client, body, model):
+    _document(body)
+    assert admin_client.get(reverse(f"admin:{model}_changelist")).status_code == 200
+
+
+def test_admin_actions_go_through_the_services(admin_client, body, django_capture_on_commit_callbacks):
+    failed = _document(body, status=Document.Status.FAILED, error="Le PDF est endommagé.")
+    ready = _document(body, content=minutes_pdf(["Autre"]), status=Document.Status.READY)
+    url = reverse("admin:council_document_changelist")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        admin_client.post(url, {"action": "retry", "_selected_action": [failed.pk, ready.pk]})
+    failed.refresh_from_db()
+    ready.refresh_from_db()
+    assert (failed.status, ready.status, len(callbacks)) == (Document.Status.PENDING, Document.Status.READY, 1)
+    admin_client.post(url, {"action": "publish", "_selected_action": [failed.pk, ready.pk]})
+    assert list(Document.objects.filter(published=True)) == [ready]
+    page = admin_client.get(reverse("admin:council_document_change", args=[ready.pk])).content.decode()
+    assert reverse("clerk-redactions", args=[ready.pk]) in page
