@@ -128,7 +128,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Relancer le traitement des documents en échec"))
     def retry(self, request, queryset):
-        from ingestion.batch import document_enqueue
+        from ingestion.services import document_enqueue
         from ingestion.services import document_retry
 
         failed = list(queryset.filter(status=Document.Status.FAILED))

@@ -8,11 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-
 from council.models import Document
 from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse, document_publish
-from ingestion.services import UploadRejected, document_ingest, document_upload
+from ingestion.services import UploadRejected, document_enqueue, document_ingest, document_upload
 
 
 @dataclass(frozen=True)
@@ -110,13 +108,6 @@ def files_ingest(
             report.failed.append((document.source_path or document.original_name, document.error or document.status))
     report.seconds = time.monotonic() - started
     return report
-
-
-def document_enqueue(*, document: Document) -> None:
-    """Queue the document for the workers once the upload is committed."""
-    from ingestion.tasks import document_process_task
-
-    transaction.on_commit(lambda: document_process_task.delay(document.pk))
 
 
 def _documents_wait(documents: list[Document], *, on_progress, wait_seconds: float) -> list[Document]:

@@ -302,3 +302,23 @@ def document_retry(*, document: Document) -> Document:
     """Put a failed document back in the queue; its original was never touched."""
     _progress(document, status=Document.Status.PENDING, step=Document.Step.QUEUED, error="", pages_done=0)
     return document
+
+
+def document_enqueue(*, document: Document) -> None:
+    """Queue the document for the workers once the upload is committed."""
+    from ingestion.tasks import document_process_task
+
+    transaction.on_commit(lambda: document_process_task.delay(document.pk))
+
+
+def documents_interrupted_requeue() -> int:
+    """Queue again the documents a killed worker left half-done.
+
+    Only for the embedded broker: it drops a message once delivered, and it serves a single
+    local worker, so at that worker's start nothing else can be working on them. With Redis,
+    late acknowledgement gives the task back to another worker instead.
+    """
+    interrupted = list(Document.objects.filter(status=Document.Status.PROCESSING))
+    for document in interrupted:
+        document_enqueue(document=document)
+    return len(interrupted)

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from council.models import Document
 from council.services import DEFAULT_BODY, body_get_or_create, collectivite_get_or_create, document_publish
-from ingestion.batch import document_enqueue
+from ingestion.services import document_enqueue
 from ingestion.forms import DocumentFilterForm, UploadForm
 from ingestion.services import UploadRejected, document_retry, document_upload
 

@@ -12,7 +12,7 @@ import pytest
 from config.celery import app
 from council.models import Document, Page
 from council.services import body_get_or_create, collectivite_get_or_create
-from ingestion.batch import document_enqueue
+from ingestion.services import document_enqueue
 from ingestion.services import document_upload
 from search.models import Passage
 from tests.conftest import celery_worker_start
