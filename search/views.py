@@ -6,6 +6,7 @@ import datetime
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from council.models import Body, Collectivite, Deliberation, Document
@@ -131,17 +132,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "results": results,
         "hits": hits,
         "searched": bool(query.text),
-        "modes": [("hybrid", "Tout (mots et sens)"), ("keyword", "Mots exacts"), ("semantic", "Sens proche")],
+        "modes": [("hybrid", _("Tout (mots et sens)")), ("keyword", _("Mots exacts")), ("semantic", _("Sens proche"))],
         "collectivites": Collectivite.objects.order_by("name"),
         "bodies": Body.objects.select_related("collectivite").order_by("collectivite__name", "name"),
         "kinds": Document.Kind.choices,
         "outcomes": Deliberation.Outcome.choices,
         "facet_titles": {
-            "collectivite": "Collectivité",
-            "body": "Instance",
-            "document_kind": "Type de document",
-            "outcome": "Résultat du vote",
-            "year": "Année",
+            "collectivite": _("Collectivité"),
+            "body": _("Instance"),
+            "document_kind": _("Type de document"),
+            "outcome": _("Résultat du vote"),
+            "year": _("Année"),
         },
         "facet_params": {"collectivite": "collectivite", "body": "body", "document_kind": "kind", "outcome": "outcome"},
         "base_query": base,
