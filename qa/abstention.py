@@ -8,7 +8,7 @@ from qa.answering import Selection
 
 # Calibrated on the dev questions (see `python manage.py evaluate`): below this the best sentence is
 # too far from the question to be offered as an answer.
-CONFIDENCE_THRESHOLD = 0.48
+CONFIDENCE_THRESHOLD = 0.51
 # The best sentence must share at least this weighted share of the question's terms with its passage.
 PASSAGE_TERMS_MIN = 0.2
 

@@ -22,7 +22,7 @@ SYSTEM_PROMPT = (
     "Réponds en trois phrases au plus. "
     "Si les sources ne permettent pas de répondre, écris seulement : « Je ne sais pas. »"
 )
-SOURCE_MAX_CHARS = 1500
+SOURCE_MAX_CHARS = 800
 
 
 def llm_configured() -> bool:
@@ -39,7 +39,7 @@ def _llm(base_url: str, model: str, api_key: str, timeout: float):
         api_key=api_key or "sans-cle",
         is_chat_model=True,
         context_window=8192,
-        max_tokens=300,
+        max_tokens=200,
         temperature=0.0,
         timeout=timeout,
         max_retries=1,

@@ -23,7 +23,7 @@ from search.selectors import passages_retrieve
 EXTRACTIVE, LLM = "extractive", "llm"
 RETRIEVE_K = 30
 # The model reads only the best few passages: small models lose themselves in long prompts.
-LLM_SOURCES = 5
+LLM_SOURCES = 3
 CLOSEST_DOCUMENTS = 3
 QUESTION_MAX_CHARS = 500
 

