@@ -19,7 +19,7 @@ urlpatterns = [
     path("flux/deliberations.atom", feeds.DeliberationsAtom(), name="feed-deliberations-atom"),
     path("flux/seances.rss", feeds.SeancesRss(), name="feed-seances-rss"),
     path("flux/seances.atom", feeds.SeancesAtom(), name="feed-seances-atom"),
-    path("exports/deliberations.csv", views.export_csv, name="export-deliberations-csv"),
-    path("exports/deliberations.jsonl", views.export_jsonl, name="export-deliberations-jsonl"),
-    path("exports/deliberations.scdl.csv", views.export_scdl, name="export-deliberations-scdl"),
+    path("exports/deliberations.csv", views.export_deliberations, {"export_format": "csv"}, name="export-deliberations-csv"),
+    path("exports/deliberations.jsonl", views.export_deliberations, {"export_format": "jsonl"}, name="export-deliberations-jsonl"),
+    path("exports/deliberations.scdl.csv", views.export_deliberations, {"export_format": "scdl"}, name="export-deliberations-scdl"),
 ]

@@ -180,40 +180,21 @@ def _bad_request(errors: list[str]) -> HttpResponse:
     return HttpResponse("\n".join(errors), status=400, content_type="text/plain; charset=utf-8")
 
 
-@require_safe
-def export_csv(request):
-    records, errors = _export_records(request)
-    if errors:
-        return _bad_request(errors)
-    return _export_response(
-        request, content_type="text/csv; charset=utf-8", filename="deliberations.csv", lines=exports.csv_lines(records)
-    )
+# Each download: content type, file name, and the function that writes its lines.
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "deliberations.csv", exports.csv_lines),
+    "jsonl": ("application/x-ndjson; charset=utf-8", "deliberations.jsonl", exports.jsonl_lines),
+    "scdl": ("text/csv; charset=utf-8", "deliberations.scdl.csv", exports.scdl_lines),
+}
 
 
 @require_safe
-def export_jsonl(request):
+def export_deliberations(request, export_format: str):
     records, errors = _export_records(request)
     if errors:
         return _bad_request(errors)
-    return _export_response(
-        request,
-        content_type="application/x-ndjson; charset=utf-8",
-        filename="deliberations.jsonl",
-        lines=exports.jsonl_lines(records),
-    )
-
-
-@require_safe
-def export_scdl(request):
-    records, errors = _export_records(request)
-    if errors:
-        return _bad_request(errors)
-    return _export_response(
-        request,
-        content_type="text/csv; charset=utf-8",
-        filename="deliberations.scdl.csv",
-        lines=exports.scdl_lines(records),
-    )
+    content_type, filename, lines = EXPORT_FORMATS[export_format]
+    return _export_response(request, content_type=content_type, filename=filename, lines=lines(records))
 
 
 @require_safe
