@@ -42,6 +42,23 @@ def minutes_pdf(pages: list[str] | None = None) -> bytes:
     return bytes(pdf.output())
 
 
+UNICODE_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def unicode_text_pdf(pages: list[str]) -> bytes:
+    """A text-layer PDF in DejaVu Sans (accents, « », €), one string per page, the same bytes every time."""
+    import datetime
+
+    pdf = FPDF()
+    pdf.set_creation_date(datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc))
+    pdf.add_font("DejaVu", fname=UNICODE_FONT)
+    pdf.set_font("DejaVu", size=10)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 5, text)
+    return bytes(pdf.output())
+
+
 def blank_pdf(*, pages: int) -> bytes:
     """Many empty pages, quickly (fpdf2 writes 2,000 pages in well under a second)."""
     pdf = FPDF()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 from pathlib import Path
 
@@ -10,15 +9,15 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from django.urls import reverse
-from fpdf import FPDF
 from PIL import Image
 
 from council.models import Deliberation
 from council.services import body_get_or_create, collectivite_get_or_create, document_publish
 from ingestion.services import document_ingest, document_upload
 from privacy.models import Redaction
+from tests.pdf_factory import UNICODE_FONT, unicode_text_pdf
 
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT = Path(UNICODE_FONT)
 PRIVATE_PERSON = "Germaine VASSEUR"
 PAGES = [
     """COMMUNE DE SAINT-ANDRÉ-DES-PRÉS
@@ -35,14 +34,7 @@ Par 3 voix pour, 1 voix contre (M. Karim BENALI).""",
 
 
 def _minutes_pdf() -> bytes:
-    pdf = FPDF()
-    pdf.set_creation_date(datetime.datetime(2025, 6, 5, tzinfo=datetime.timezone.utc))
-    pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=10)
-    for text in PAGES:
-        pdf.add_page()
-        pdf.multi_cell(0, 5, text)
-    return bytes(pdf.output())
+    return unicode_text_pdf(PAGES)
 
 
 @pytest.fixture

@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
-from fpdf import FPDF
 
 from council.models import Deliberation, Document, Page
 from council.services import body_get_or_create, collectivite_get_or_create
 from ingestion.services import document_ingest, document_upload
 from privacy.models import Redaction
 from search.models import Passage
-
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+from tests.pdf_factory import unicode_text_pdf
 
 PAGES = [
     """COMMUNE DE VAL-SUR-LOIRE
@@ -44,14 +42,7 @@ Vote : 6 pour / 0 contre / 0 abstention""",
 
 
 def minutes_pdf() -> bytes:
-    pdf = FPDF()
-    pdf.set_creation_date(datetime.datetime(2025, 3, 13, tzinfo=datetime.timezone.utc))
-    pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=10)
-    for text in PAGES:
-        pdf.add_page()
-        pdf.multi_cell(0, 5, text)
-    return bytes(pdf.output())
+    return unicode_text_pdf(PAGES)
 
 
 @pytest.fixture
