@@ -15,15 +15,10 @@ from council.services import document_publish
 
 def _passages_metadata_sync(*, documents) -> None:
     """Passages carry copies of their document's metadata for filtering; a correction must reach them."""
-    from search.models import Passage
+    from search.services import passages_document_sync
 
     for document in documents:
-        Passage.objects.filter(document=document).update(
-            collectivite_id=document.collectivite_id,
-            body_id=document.body_id,
-            seance_date=document.seance.date if document.seance else None,
-            document_kind=document.kind,
-        )
+        passages_document_sync(document=document)
 
 
 @admin.register(Collectivite)

@@ -118,12 +118,6 @@ class Document(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("document-detail", args=[self.pk])
 
-    @property
-    def progress_percent(self) -> int:
-        if self.status == self.Status.READY:
-            return 100
-        return int(100 * self.pages_done / self.pages_total) if self.pages_total else 0
-
 
 class Page(models.Model):
     class Origin(models.TextChoices):

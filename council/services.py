@@ -42,9 +42,9 @@ def seance_get_or_create(*, body: Body, date: datetime.date) -> Seance:
 @transaction.atomic
 def document_publish(*, document: Document, published: bool) -> Document:
     """Publish or withdraw a document; its passages follow at once, so search never lags behind."""
-    from search.services import passages_publication_sync
+    from search.services import passages_document_sync
 
     document.published = published
     document.save(update_fields=["published", "updated_at"])
-    passages_publication_sync(document=document)
+    passages_document_sync(document=document)
     return document

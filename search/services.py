@@ -49,19 +49,27 @@ def passages_replace(
                 heading=heading,
                 text=draft.text,
                 embedding=previous.get((heading, draft.text)),
-                published=document.published,
-                collectivite_id=document.collectivite_id,
-                body_id=document.body_id,
-                seance_date=document.seance.date if document.seance else None,
-                document_kind=document.kind,
                 outcome=deliberation.outcome if deliberation else "",
+                **_document_copies(document),
             )
         )
     return Passage.objects.bulk_create(passages, batch_size=500)
 
 
-def passages_publication_sync(*, document: Document) -> int:
-    return Passage.objects.filter(document=document).update(published=document.published)
+def _document_copies(document: Document) -> dict:
+    """The document's fields that passages copy so that filters run on the passage table alone."""
+    return {
+        "published": document.published,
+        "collectivite_id": document.collectivite_id,
+        "body_id": document.body_id,
+        "seance_date": document.seance.date if document.seance else None,
+        "document_kind": document.kind,
+    }
+
+
+def passages_document_sync(*, document: Document) -> int:
+    """After a document changes (publication, a clerk's correction), its passages' copies follow."""
+    return Passage.objects.filter(document=document).update(**_document_copies(document))
 
 
 def passages_embed(*, document: Document) -> int:
