@@ -46,6 +46,7 @@ def test_demo_ingests_the_sample_through_a_real_worker_and_reuses_everything(tmp
         "data_folder_in": str(tmp_path / "broker" / "queue"),
         "data_folder_out": str(tmp_path / "broker" / "queue"),
         "processed_folder": str(tmp_path / "broker" / "processed"),
+        "control_folder": str(tmp_path / "broker" / "control"),
         "store_processed": False,
     }
     settings.DATA_DIR = tmp_path

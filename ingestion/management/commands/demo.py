@@ -29,7 +29,7 @@ WORKER_READY_SECONDS = 60
 
 def broker_folders_create() -> None:
     """The filesystem broker needs its folders before the first message (nothing to do with Redis)."""
-    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+    for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get(key)
         if folder:
             Path(folder).mkdir(parents=True, exist_ok=True)
