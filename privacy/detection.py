@@ -359,7 +359,8 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
         covered.setdefault(candidate.page, []).append((candidate.start, candidate.end))
     # The model reads a short window around each capitalised pair, not whole pages: a
     # name's entity type depends on a few words around it, and this keeps the step fast.
-    windows: dict[tuple[int, int], str] = {}
+    pairs: list[tuple[int, int, str, str, int]] = []  # page, window start, window, pair as printed, its start
+    seen_windows: set[tuple[int, int]] = set()
     for page_number, text in enumerate(pages, start=1):
         spans = covered.get(page_number, [])
         for match in _TITLE_PAIR.finditer(text):
@@ -374,14 +375,46 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
             line_end = len(text) if line_end < 0 else line_end
             window_start = max(line_start, start - _MODEL_CONTEXT)
             window_end = min(line_end, match.end() + _MODEL_CONTEXT)
-            if (page_number, window_start) not in windows:
-                windows[(page_number, window_start)] = text[window_start:window_end]
+            if (page_number, window_start) not in seen_windows:
+                seen_windows.add((page_number, window_start))
+                pairs.append((page_number, window_start, text[window_start:window_end], match.group(0), start))
+    # A name printed many times (a speaker, a rapporteur) is read once: once the model finds
+    # that very pair to be a person, its other occurrences are taken without reading them.
+    first_seen: dict[str, tuple[int, int, str, str, int]] = {}
+    for pair in pairs:
+        first_seen.setdefault(pair[3], pair)
+    candidates: list[_Candidate] = []
+    persons: set[str] = set()
+    for (_, _, _, printed, _), found in zip(
+        first_seen.values(), _model_names(pages=pages, windows=list(first_seen.values()), lowercase_words=lowercase_words)
+    ):
+        candidates.extend(found)
+        if any(candidate.name == printed for candidate in found):
+            persons.add(printed)
+    unread = []
+    for pair in pairs:
+        page_number, _, _, printed, start = pair
+        if first_seen[printed] is pair:
+            continue
+        if printed in persons:
+            candidates.append(_Candidate(page_number, start, start + len(printed), start, "", printed, False, "modèle"))
+        else:
+            unread.append(pair)
+    for found in _model_names(pages=pages, windows=unread, lowercase_words=lowercase_words):
+        candidates.extend(found)
+    return candidates
+
+
+def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, int]],
+                 lowercase_words: set[str]) -> list[list[_Candidate]]:
+    """For each window, the persons the model finds in it, as candidates on their page."""
     if not windows:
         return []
-    candidates = []
-    docs = _nlp().pipe(windows.values(), batch_size=256)
-    for ((page_number, offset), window), doc in zip(windows.items(), docs):
+    results = []
+    docs = _nlp().pipe((window for _, _, window, _, _ in windows), batch_size=256)
+    for (page_number, offset, _, _, _), doc in zip(windows, docs):
         text = pages[page_number - 1]
+        found = []
         for entity in doc.ents:
             if entity.label_ != "PER":
                 continue
@@ -394,8 +427,9 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
                 start = offset + entity.start_char + part.start()
                 if _is_place(text, start) or any(word.lower() in _FUNCTION_WORDS for word in words):
                     continue
-                candidates.append(_Candidate(page_number, start, start + len(name), start, "", name, False, "modèle"))
-    return candidates
+                found.append(_Candidate(page_number, start, start + len(name), start, "", name, False, "modèle"))
+        results.append(found)
+    return results
 
 
 def _name_trim(name: str) -> str:
@@ -657,3 +691,8 @@ def _nlp():
     # Only the tokenizer, tok2vec and the entity recogniser: the parser and the tagger
     # would triple the time and add nothing to finding names.
     return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+
+
+def detector_load() -> None:
+    """Load the name model now (a worker starting, a benchmark before timing), not on the first document."""
+    _nlp()
