@@ -20,6 +20,8 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 SYNTHETIC_TABLE = "bench.synthetic_passage"
+# Changed whenever the generator changes, so that a table built by an older one is rebuilt.
+SYNTHETIC_VERSION = "mix-3"
 
 
 def _django_setup() -> None:
@@ -133,21 +135,26 @@ def _hnsw_recall(*, table: str, vectors: list[np.ndarray], k: int = 10) -> float
 
 
 def synthetic_index_build(*, rows: int, seed_table: str) -> str:
-    """`rows` passages made of real passages' words in random order, embeddings = real ones plus noise."""
+    """`rows` passages made of real passages' words in random order; each embedding mixes two real ones.
+
+    Mixing (a share of 0.5 to 1 of one passage, the rest of another) spreads the vectors over the region real
+    passages occupy; copies of one passage plus small noise would instead make tight clusters of near-duplicates,
+    which no real corpus has and on which any approximate index loses the order among equals.
+    """
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [SYNTHETIC_TABLE])
-        if cursor.fetchone()[0]:
-            cursor.execute(f"SELECT count(*) FROM {SYNTHETIC_TABLE}")
-            if cursor.fetchone()[0] == rows:
-                return SYNTHETIC_TABLE
+        cursor.execute("SELECT obj_description(to_regclass(%s), 'pg_class')", [SYNTHETIC_TABLE])
+        row = cursor.fetchone()
+        if row and row[0] == f"{SYNTHETIC_VERSION} {rows}":
+            return SYNTHETIC_TABLE
         cursor.execute("CREATE SCHEMA IF NOT EXISTS bench")
         cursor.execute(f"DROP TABLE IF EXISTS {SYNTHETIC_TABLE}")
         cursor.execute(f"CREATE TABLE {SYNTHETIC_TABLE} (LIKE {seed_table} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY)")
         cursor.execute(
             f"CREATE TEMP TABLE seed AS SELECT row_number() OVER (ORDER BY id) AS n, heading, "
-            f"regexp_split_to_array(text, '\\s+') AS words, embedding FROM {seed_table} "
+            f"regexp_split_to_array(text, '\\s+') AS words, embedding, collectivite_id, body_id, seance_date, "
+            f"document_kind, outcome FROM {seed_table} "
             f"WHERE published AND embedding IS NOT NULL"
         )
         cursor.execute("SELECT count(*) FROM seed")
@@ -157,20 +164,28 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
         for start in range(0, rows, batch):
             cursor.execute(
                 f"INSERT INTO {SYNTHETIC_TABLE} (id, document_id, position, page_start, page_end, heading, text, embedding, "
-                f"published, collectivite_id, body_id, document_kind, outcome) "
+                f"published, collectivite_id, body_id, seance_date, document_kind, outcome) "
                 f"SELECT g, g, 0, 1, 1, s.heading, "
                 # Each aggregate names its own series (w) and the outer row (g): evaluated once per row, not once.
                 f"  (SELECT string_agg(s.words[1 + floor(random() * cardinality(s.words))::int + 0 * w], ' ') "
                 f"   FROM generate_series(1, 60) w), "
-                f"  s.embedding + (SELECT array_agg((random() - 0.5) * 0.04 + 0 * w + 0 * g)::vector "
-                f"   FROM generate_series(1, 384) w), "
-                f"  true, 0, 0, 'autre', '' "
-                f"FROM generate_series(%s, %s) g JOIN seed s ON s.n = 1 + (g %% %s)",
-                [start + 1, min(start + batch, rows), seeds],
+                f"  (SELECT array_agg(m.share * x + (1 - m.share) * y)::vector "
+                f"   FROM unnest(s.embedding::real[], o.embedding::real[]) AS t(x, y)), "
+                # Filters see the seed's collectivité, body, date, kind and outcome, as they would real ones.
+                f"  true, s.collectivite_id, s.body_id, s.seance_date, s.document_kind, s.outcome "
+                f"FROM generate_series(%s, %s) g JOIN seed s ON s.n = 1 + (g %% %s) "
+                f"CROSS JOIN LATERAL (SELECT 0.5 + random() * 0.5 + 0 * g AS share, "
+                f"  1 + floor(random() * %s)::int + 0 * g AS other) m "
+                f"JOIN seed o ON o.n = m.other",
+                [start + 1, min(start + batch, rows), seeds, seeds],
             )
+        cursor.execute(f"ALTER TABLE {SYNTHETIC_TABLE} ADD PRIMARY KEY (id)")
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} USING gin (search_vector)")
+        cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (collectivite_id)")
+        cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (published, seance_date)")
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)")
         cursor.execute(f"ANALYZE {SYNTHETIC_TABLE}")
+        cursor.execute(f"COMMENT ON TABLE {SYNTHETIC_TABLE} IS '{SYNTHETIC_VERSION} {int(rows)}'")
     return SYNTHETIC_TABLE
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import math
 import re
 import threading
-import unicodedata
 import time
 from dataclasses import dataclass
 
@@ -18,6 +18,7 @@ from council.models import Deliberation, Document
 from search.backends.base import FacetValue, Mode, SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.embeddings import embedder_get
 from search.models import SEARCH_CONFIG, Passage
+from search.context import QueryContext, query_context
 from search.query import QUESTION_WORDS, ParsedQuery, query_parse, tsquery_literal, websearch_text
 
 TABLE = Passage._meta.db_table
@@ -37,8 +38,10 @@ class Tuning:
     semantic_weight: float = 1.0
     # "rrf": weighted reciprocal ranks; "score": weighted sum of scores scaled to [0, 1] within each list.
     fusion: str = "rrf"
-    # Hybrid only: a passage of a collectivité the query names, or of a year it names, is worth this much more.
+    # Hybrid only: a passage of a collectivité the query names, of a month or season it names (period),
+    # or of a year it names, is worth this much more.
     collectivite_boost: float = 1.0
+    period_boost: float = 1.0
     year_boost: float = 0.3
     # How deep each retriever looks before fusion.
     candidates: int = 100
@@ -193,28 +196,31 @@ class PostgresSearchBackend:
         parsed = query_parse(query.text)
         plan = self._keyword_plan(parsed=parsed, relaxed=False)
         if query.mode == "keyword":
-            total, where, params = self._keyword_matches(plan=plan, parsed=parsed, filters=query.filters)
-            if total == 0 and not parsed.has_operators:
-                plan = self._keyword_plan(parsed=parsed, relaxed=True)
-                total, where, params = self._keyword_matches(plan=plan, parsed=parsed, filters=query.filters)
-            if plan.empty:
-                return SearchResults(hits=[], total=0, facets={})
             ordered = self._keyword_candidates(
                 plan=plan, filters=query.filters, limit=wanted + size, by_date=query.sort == "date"
             )
+            if not ordered and not parsed.has_operators:
+                # No passage has every word: rank those with the rarest ones instead.
+                plan = self._keyword_plan(parsed=parsed, relaxed=True)
+                ordered = self._keyword_candidates(
+                    plan=plan, filters=query.filters, limit=wanted + size, by_date=query.sort == "date"
+                )
+            if plan.empty:
+                return SearchResults(hits=[], total=0, facets={})
             ordered = _overlaps_drop(ordered)
-            facets = self._facets(where=where, params=params) if query.with_facets else {}
+            where, params = _filters_sql(query.filters)
+            where, params = f"{where} AND {plan.match_sql}", [*params, *plan.match_params]
+            if query.with_facets:
+                total, facets = self._facets(where=where, params=params)
+            else:
+                total, facets = self._matches_count(where=where, params=params), {}
         else:
             depth = max(self.tuning.candidates, wanted + size)
             ordered = self._ranked(text=query.text, mode=query.mode, filters=query.filters, depth=depth, strict=False)
             if query.sort == "date":
                 ordered.sort(key=lambda c: (c.seance_date is not None, c.seance_date), reverse=True)
             total = len(ordered)
-            facets = (
-                self._facets(where="p.id = ANY(%s)", params=[[c.passage_id for c in ordered]])
-                if query.with_facets
-                else {}
-            )
+            facets = self._facets(where="p.id = ANY(%s)", params=[[c.passage_id for c in ordered]])[1] if query.with_facets else {}
             if plan.empty:
                 plan = self._keyword_plan(parsed=parsed, relaxed=True)
         window = ordered[(page - 1) * size : page * size]
@@ -281,14 +287,10 @@ class PostgresSearchBackend:
             row = cursor.fetchone()
         return max(int(row[0]) if row else 0, 1000)
 
-    def _keyword_matches(self, *, plan: _KeywordPlan, parsed: ParsedQuery, filters: SearchFilters):
-        if plan.empty:
-            return 0, "FALSE", []
-        where, params = _filters_sql(filters)
-        where, params = f"{where} AND {plan.match_sql}", [*params, *plan.match_params]
+    def _matches_count(self, *, where: str, params: list) -> int:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {self.table} p WHERE {where}", params)
-            return cursor.fetchone()[0], where, params
+            return cursor.fetchone()[0]
 
     def _keyword_candidates(
         self, *, plan: _KeywordPlan, filters: SearchFilters, limit: int, by_date: bool = False
@@ -297,9 +299,12 @@ class PostgresSearchBackend:
             return []
         where, params = _filters_sql(filters)
         order = "p.seance_date DESC NULLS LAST, score DESC, p.id" if by_date else "score DESC, p.id"
+        # The inner query reads each matching vector once (« || '' » detoasts it): the score tests it many times.
         sql = (
             f"SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, {plan.score_sql} AS score "
-            f"FROM {self.table} p WHERE {where} AND {plan.match_sql} ORDER BY {order} LIMIT %s"
+            f"FROM (SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, "
+            f"p.search_vector || ''::tsvector AS search_vector FROM {self.table} p "
+            f"WHERE {where} AND {plan.match_sql} OFFSET 0) p ORDER BY {order} LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*plan.score_params, *params, *plan.match_params, limit])
@@ -345,8 +350,8 @@ class PostgresSearchBackend:
         depth_each = max(depth, self.tuning.candidates) if mode == "hybrid" else depth + 20
         keyword: list[RankedPassage] = []
         semantic: list[RankedPassage] = []
-        if mode in ("keyword", "hybrid"):
-            plan = self._keyword_plan(parsed=parsed, relaxed=not strict)
+        plan = self._keyword_plan(parsed=parsed, relaxed=not strict) if mode != "semantic" else None
+        if plan is not None:
             keyword = self._keyword_candidates(plan=plan, filters=filters, limit=depth_each)
         if mode in ("semantic", "hybrid"):
             semantic = self._semantic_candidates(text=text, filters=filters, limit=depth_each)
@@ -354,46 +359,57 @@ class PostgresSearchBackend:
             return _overlaps_drop(keyword)[:depth]
         if mode == "semantic":
             return _overlaps_drop(semantic)[:depth]
-        fused = self._fuse(keyword=keyword, semantic=semantic)
-        if fused:
-            self._context_boost(text=parsed.text, candidates=fused)
+        lists = [("keyword", keyword, self.tuning.keyword_weight), ("semantic", semantic, self.tuning.semantic_weight)]
+        context = query_context(parsed.text)
+        narrowed = _filters_narrow(filters, context)
+        if narrowed is not None:
+            # The place and time the question names: both retrievers again, inside them, so that a small
+            # town's passages are not crowded out of the candidates by a big city's.
+            lists += [
+                ("keyword", self._keyword_candidates(plan=plan, filters=narrowed, limit=depth_each), self.tuning.keyword_weight),
+                ("semantic", self._semantic_candidates(text=text, filters=narrowed, limit=depth_each), self.tuning.semantic_weight),
+            ]
+        fused = self._fuse(lists=lists)
+        if fused and not context.empty:
+            self._context_boost(context=context, candidates=fused)
             fused.sort(key=lambda c: (-c.score, c.passage_id))
         return _overlaps_drop(fused)[:depth]
 
-    def _fuse(self, *, keyword: list[RankedPassage], semantic: list[RankedPassage]) -> list[RankedPassage]:
-        tuning = self.tuning
+    def _fuse(self, *, lists: list[tuple[str, list[RankedPassage], float]]) -> list[RankedPassage]:
+        """Weighted reciprocal rank fusion (or score fusion) of several ranked lists of the two retrievers."""
         fused: dict[int, RankedPassage] = {}
-        semantic_share = _shares(semantic, key="semantic", tuning=tuning, weight=tuning.semantic_weight)
-        keyword_share = _shares(keyword, key="keyword", tuning=tuning, weight=tuning.keyword_weight)
-        for candidate, share in zip(semantic, semantic_share, strict=True):
-            candidate.score = share
-            fused[candidate.passage_id] = candidate
-        for candidate, share in zip(keyword, keyword_share, strict=True):
-            if candidate.passage_id in fused:
-                known = fused[candidate.passage_id]
+        for key, candidates, weight in lists:
+            for candidate, share in zip(candidates, _shares(candidates, key=key, tuning=self.tuning, weight=weight), strict=True):
+                known = fused.get(candidate.passage_id)
+                if known is None:
+                    known = fused[candidate.passage_id] = RankedPassage(
+                        candidate.passage_id, candidate.document_id, candidate.page_start, candidate.page_end,
+                        candidate.seance_date,
+                    )
                 known.score += share
-                known.keyword_rank, known.keyword_score = candidate.keyword_rank, candidate.keyword_score
-            else:
-                candidate.score = share
-                fused[candidate.passage_id] = candidate
+                rank, score = getattr(candidate, f"{key}_rank"), getattr(candidate, f"{key}_score")
+                # A passage keeps its best place in any list, and the raw score that goes with it.
+                if getattr(known, f"{key}_rank") is None or rank < getattr(known, f"{key}_rank"):
+                    setattr(known, f"{key}_rank", rank)
+                    setattr(known, f"{key}_score", score)
         return sorted(fused.values(), key=lambda c: (-c.score, c.passage_id))
 
-    def _context_boost(self, *, text: str, candidates: list[RankedPassage]) -> None:
-        """Questions often name the collectivité and the year (« la commune de X en 2013 »): favour those passages."""
-        named = _collectivites_named(text)
-        years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)}
-        if not named and not years:
-            return
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT id, collectivite_id FROM {self.table} WHERE id = ANY(%s)", [[c.passage_id for c in candidates]]
-            )
-            collectivites = dict(cursor.fetchall())
+    def _context_boost(self, *, context: QueryContext, candidates: list[RankedPassage]) -> None:
+        """Favour the passages of the collectivité and the time the question names."""
+        collectivites = {}
+        if context.collectivite_ids:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT id, collectivite_id FROM {self.table} WHERE id = ANY(%s)", [[c.passage_id for c in candidates]]
+                )
+                collectivites = dict(cursor.fetchall())
         for candidate in candidates:
             factor = 1.0
-            if collectivites.get(candidate.passage_id) in named:
+            if collectivites.get(candidate.passage_id) in context.collectivite_ids:
                 factor += self.tuning.collectivite_boost
-            if candidate.seance_date and candidate.seance_date.year in years:
+            if context.in_period(candidate.seance_date):
+                factor += self.tuning.period_boost
+            elif context.in_year(candidate.seance_date):
                 factor += self.tuning.year_boost
             candidate.score *= factor
 
@@ -454,58 +470,71 @@ class PostgresSearchBackend:
             )
         return hits
 
-    def _facets(self, *, where: str, params: list) -> dict[str, list[FacetValue]]:
-        expressions = {
-            "collectivite": ("p.collectivite_id::text", "(SELECT name FROM council_collectivite WHERE id = p.collectivite_id)"),
-            "body": ("p.body_id::text", "(SELECT name FROM council_body WHERE id = p.body_id)"),
-            "document_kind": ("p.document_kind", "p.document_kind"),
-            "outcome": ("p.outcome", "p.outcome"),
-            "year": ("extract(year FROM p.seance_date)::int::text", "extract(year FROM p.seance_date)::int::text"),
+    def _facets(self, *, where: str, params: list) -> tuple[int, dict[str, list[FacetValue]]]:
+        """The number of passages matching and the facet counts, in one scan of the matches."""
+        columns = {
+            "collectivite": "p.collectivite_id::text",
+            "body": "p.body_id::text",
+            "document_kind": "p.document_kind",
+            "outcome": "p.outcome",
+            "year": "extract(year FROM p.seance_date)::int::text",
         }
-        labels = {
-            "document_kind": dict(Document.Kind.choices),
-            "outcome": dict(Deliberation.Outcome.choices),
-        }
-        facets: dict[str, list[FacetValue]] = {}
+        selected = ", ".join(f"{sql} AS {name}" for name, sql in columns.items())
+        sets = ", ".join(f"({name})" for name in FACET_FIELDS)
+        flags = ", ".join(f"GROUPING({name})" for name in FACET_FIELDS)
+        sql = (
+            f"WITH matches AS MATERIALIZED (SELECT {selected} FROM {self.table} p WHERE {where}) "
+            f"SELECT ARRAY[{flags}], {', '.join(FACET_FIELDS)}, count(*) FROM matches "
+            f"GROUP BY GROUPING SETS ({sets}, ())"
+        )
         with connection.cursor() as cursor:
-            for name in FACET_FIELDS:
-                value_sql, label_sql = expressions[name]
-                cursor.execute(
-                    f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) FROM {self.table} p "
-                    f"WHERE {where} AND {value_sql} IS NOT NULL AND {value_sql} <> '' "
-                    f"GROUP BY 1, 2 ORDER BY 3 DESC, 2",
-                    params,
-                )
-                facets[name] = [
-                    FacetValue(value=value, label=str(labels.get(name, {}).get(value, label)), count=count)
-                    for value, label, count in cursor.fetchall()
-                ]
-        if facets.get("year"):
-            facets["year"].sort(key=lambda f: f.value, reverse=True)
-        return facets
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+            cursor.execute("SELECT 'collectivite', id::text, name FROM council_collectivite UNION ALL "
+                           "SELECT 'body', id::text, name FROM council_body")
+            names: dict[str, dict[str, str]] = {"collectivite": {}, "body": {}}
+            for facet, value, name in cursor.fetchall():
+                names[facet][value] = name
+        labels = {**names, "document_kind": dict(Document.Kind.choices), "outcome": dict(Deliberation.Outcome.choices)}
+        total = 0
+        facets: dict[str, list[FacetValue]] = {name: [] for name in FACET_FIELDS}
+        for flags_row, *values, count in rows:
+            grouped = [name for name, flag in zip(FACET_FIELDS, flags_row) if flag == 0]
+            if not grouped:
+                total = count
+                continue
+            name = grouped[0]
+            value = values[FACET_FIELDS.index(name)]
+            if value in (None, ""):
+                continue
+            facets[name].append(FacetValue(value=value, label=str(labels.get(name, {}).get(value, value)), count=count))
+        for name, values in facets.items():
+            if name == "year":
+                values.sort(key=lambda f: f.value, reverse=True)
+            else:
+                values.sort(key=lambda f: (-f.count, f.label))
+        return total, facets
 
 
-# Words of a collectivité's name that do not tell it apart from others.
-_GENERIC_NAME_WORDS = frozenset("commune communes ville communaute de d des du la le les l et en sur".split())
-
-
-def _words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return re.findall(r"[a-z0-9]+", "".join(c for c in text if not unicodedata.combining(c)))
-
-
-def _collectivites_named(text: str) -> set[int]:
-    """Collectivités whose distinctive name words all appear in the text (a few rows, read each time)."""
-    words = set(_words(text))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT id, name FROM council_collectivite")
-        rows = cursor.fetchall()
-    named = set()
-    for collectivite_id, name in rows:
-        distinctive = {w for w in _words(name) if w not in _GENERIC_NAME_WORDS and len(w) > 2}
-        if distinctive and distinctive <= words:
-            named.add(collectivite_id)
-    return named
+def _filters_narrow(filters: SearchFilters, context: QueryContext) -> SearchFilters | None:
+    """The user's filters further restricted to the place and time the question names; None if it names neither."""
+    if context.empty:
+        return None
+    narrowed = filters
+    if context.collectivite_ids:
+        wanted = set(context.collectivite_ids)
+        if filters.collectivite_ids:
+            wanted &= set(filters.collectivite_ids)
+        narrowed = dataclasses.replace(narrowed, collectivite_ids=tuple(sorted(wanted)) or (-1,))
+    date_range = context.date_range()
+    if date_range:
+        start, end = date_range
+        narrowed = dataclasses.replace(
+            narrowed,
+            date_from=max(start, filters.date_from) if filters.date_from else start,
+            date_to=min(end, filters.date_to) if filters.date_to else end,
+        )
+    return narrowed
 
 
 def _shares(candidates: list[RankedPassage], *, key: str, tuning: Tuning, weight: float) -> list[float]:

@@ -47,3 +47,11 @@ def test_hybrid_favours_the_collectivite_and_year_named(passages):
     assert hits[0].deliberation_number == "2014-40"
     hits = passages_retrieve(text="Quels tarifs Montpellier a-t-elle votés en 2021 ?", k=3, mode="hybrid")
     assert hits[0].deliberation_number == "V2021-301"
+
+
+def test_hybrid_favours_the_month_named(passages):
+    # Two Montpellier « conseil » passages; the month the question names decides between them.
+    hits = passages_retrieve(text="Qu'a décidé le conseil de Montpellier en mai 2022 ?", k=5, mode="hybrid")
+    assert hits[0].deliberation_number == "M2022-7"
+    hits = passages_retrieve(text="Qu'a décidé le conseil de Montpellier en mars 2022 ?", k=5, mode="hybrid")
+    assert hits[0].deliberation_number == "V2022-12"
