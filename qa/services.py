@@ -15,8 +15,9 @@ from qa.abstention import Decision, abstention_decide
 from qa.answering import Selection, evidence_select
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, answer_sentences, citation_build
 from qa.models import Feedback, QuestionLog
-from qa.selectors import collectivites_mentioned, question_logs_expired
+from qa.selectors import question_logs_expired
 from search.backends.base import SearchFilters, SearchHit
+from search.context import collectivites_named
 from search.query import query_clean
 from search.selectors import passages_retrieve
 
@@ -95,7 +96,7 @@ def _evidence_gather(*, question: str, filters: SearchFilters | None) -> _Eviden
     question = query_clean(question)[:QUESTION_MAX_CHARS]
     if filters is None:
         # A question that names a collectivité is about it: its documents only.
-        named = collectivites_mentioned(question=question)
+        named = sorted(collectivites_named(question))
         filters = SearchFilters(collectivite_ids=tuple(named)) if named else SearchFilters()
     hits = passages_retrieve(text=question, k=RETRIEVE_K, mode="hybrid", filters=filters) if question else []
     selection = evidence_select(question=question, hits=hits)

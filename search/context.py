@@ -8,29 +8,28 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from django.db import connection
+from council.models import Collectivite
+from ingestion.parsing.dates import MONTHS, text_fold
 
-MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-}
 # Parts of a year said in words, as (first month, last month).
 YEAR_PARTS = {
     "debut": (1, 4), "fin": (9, 12), "mi": (5, 8), "milieu": (5, 8), "courant": (1, 12),
     "printemps": (3, 6), "ete": (6, 9), "automne": (9, 12), "hiver": (1, 3),
 }
 _YEAR = r"(19[5-9]\d|20\d\d)"
-_MONTH = "(" + "|".join(MONTHS) + ")"
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+{_MONTH}\s+{_YEAR}\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:de\s+l'annee\s+)?{_YEAR}\b")
 _PART_YEAR = re.compile(rf"\b({'|'.join(YEAR_PARTS)})[\s-]+(?:de\s+l'annee\s+|d'annee\s+|de\s+|d')?{_YEAR}\b")
 _BARE_YEAR = re.compile(rf"\b{_YEAR}\b")
 
-# Words of a collectivité's name that do not tell it apart from others.
-_GENERIC_NAME_WORDS = frozenset("commune communes ville communaute de d des du la le les l et en sur".split())
+# « Commune de », « Ville de », « Communauté de communes des »…: what every collectivité's name may start with.
+_GENERIC_PREFIX = re.compile(
+    r"^(?:commune|ville|village|mairie|communaute\s+(?:de\s+communes|d'agglomeration|urbaine)|metropole|"
+    r"agglomeration|syndicat|departement|region)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
+)
 
 
 @dataclass(frozen=True)
@@ -59,15 +58,9 @@ class QueryContext:
         return date is not None and date.year in self.years
 
 
-def fold(text: str) -> str:
-    """Lowercase without accents, apostrophes made straight: the form the patterns read."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def dates_named(text: str) -> tuple[tuple[tuple[datetime.date, datetime.date], ...], frozenset[int]]:
     """Periods named to the month or closer, and the years named on their own."""
-    folded = fold(text)
+    folded = text_fold(text)
     periods: list[tuple[datetime.date, datetime.date]] = []
     taken: list[tuple[int, int]] = []
 
@@ -97,17 +90,20 @@ def _months(year: int, first: int, last: int) -> tuple[datetime.date, datetime.d
     return datetime.date(year, first, 1), datetime.date(year, last, calendar.monthrange(year, last)[1])
 
 
+def collectivite_short_names(*, name: str) -> list[str]:
+    """Folded forms under which a question may name a collectivité: « Commune de Chéméré » → « chemere »."""
+    folded = " ".join(text_fold(name).split())
+    short = _GENERIC_PREFIX.sub("", folded).strip()
+    return [re.sub(r"[\s\-]+", " ", form) for form in {folded, short} if len(form) >= 3]
+
+
 def collectivites_named(text: str) -> frozenset[int]:
-    """Collectivités whose distinctive name words all appear in the text (a few rows, read each time)."""
-    words = set(re.findall(r"[a-z0-9]+", fold(text)))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT id, name FROM council_collectivite")
-        rows = cursor.fetchall()
+    """Ids of the collectivités whose name the text contains (accents, case and hyphens aside)."""
+    folded = " " + re.sub(r"[\s\-]+", " ", text_fold(text)) + " "
     named = set()
-    for collectivite_id, name in rows:
-        distinctive = {w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in _GENERIC_NAME_WORDS and len(w) > 2}
-        if distinctive and distinctive <= words:
-            named.add(collectivite_id)
+    for pk, name in Collectivite.objects.values_list("pk", "name"):
+        if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in collectivite_short_names(name=name)):
+            named.add(pk)
     return frozenset(named)
 
 

@@ -50,7 +50,7 @@ class Tuning:
     # Passages containing every word of the query (websearch AND) are lifted by this many IDF units.
     all_terms_bonus: float = 1.0
     # The OR query that selects keyword candidates keeps the rarest lexemes up to this many expected rows.
-    candidate_rows_budget: int = 5000
+    candidate_rows_budget: int = 1000
 
 
 @dataclass
