@@ -19,6 +19,9 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 
+# « a-t-il », « ont-elles », « peut-on », « est-ce »: a question's verb and subject, indexed as one hyphenated word.
+INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on|ce|je|tu|nous|vous)$")
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"'})

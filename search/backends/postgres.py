@@ -19,7 +19,7 @@ from search.backends.base import FacetValue, Mode, SearchFilters, SearchHit, Sea
 from search.embeddings import embedder_get
 from search.models import SEARCH_CONFIG, Passage
 from search.context import QueryContext, query_context
-from search.query import QUESTION_WORDS, ParsedQuery, query_parse, tsquery_literal, websearch_text
+from search.query import INVERTED_SUBJECT, QUESTION_WORDS, ParsedQuery, query_parse, tsquery_literal, websearch_text
 
 TABLE = Passage._meta.db_table
 # Private-use characters mark matches inside ts_headline's output; the passage text is escaped around them.
@@ -44,9 +44,11 @@ class Tuning:
     period_boost: float = 1.0
     year_boost: float = 0.3
     # How deep each retriever looks before fusion.
-    candidates: int = 100
+    candidates: int = 50
     # A lexeme found in the heading (délibération number and objet) counts this much more.
     heading_boost: float = 1.0
+    # Lexemes in more than this share of passages add too little to be tested one by one (ts_rank_cd still sees them).
+    scored_frequency_max: float = 0.1
     # Passages containing every word of the query (websearch AND) are lifted by this many IDF units.
     all_terms_bonus: float = 1.0
     # The OR query that selects keyword candidates keeps the rarest lexemes up to this many expected rows.
@@ -60,6 +62,7 @@ class RankedPassage:
     page_start: int
     page_end: int
     seance_date: object
+    collectivite_id: int | None = None
     score: float = 0.0
     keyword_rank: int | None = None
     semantic_rank: int | None = None
@@ -196,13 +199,13 @@ class PostgresSearchBackend:
         parsed = query_parse(query.text)
         plan = self._keyword_plan(parsed=parsed, relaxed=False)
         if query.mode == "keyword":
-            ordered = self._keyword_candidates(
+            ordered, _ = self._keyword_candidates(
                 plan=plan, filters=query.filters, limit=wanted + size, by_date=query.sort == "date"
             )
             if not ordered and not parsed.has_operators:
                 # No passage has every word: rank those with the rarest ones instead.
                 plan = self._keyword_plan(parsed=parsed, relaxed=True)
-                ordered = self._keyword_candidates(
+                ordered, _ = self._keyword_candidates(
                     plan=plan, filters=query.filters, limit=wanted + size, by_date=query.sort == "date"
                 )
             if plan.empty:
@@ -238,7 +241,10 @@ class PostgresSearchBackend:
                 [websearch_text(parsed), parsed.positive_text, " ".join(parsed.prefixes)],
             )
             strict, lexemes, prefixes = cursor.fetchone()
-        lexemes = [lexeme for lexeme in lexemes if lexeme not in QUESTION_WORDS and len(lexeme) > 1] or lexemes
+        lexemes = [
+            lexeme for lexeme in lexemes
+            if lexeme not in QUESTION_WORDS and len(lexeme) > 1 and not INVERTED_SUBJECT.search(lexeme)
+        ] or lexemes
         if prefixes:
             prefix_query = tsquery_literal(prefixes, operator="&", prefix=True)
             strict = f"({strict}) & ({prefix_query})" if strict else prefix_query
@@ -247,19 +253,25 @@ class PostgresSearchBackend:
         score_parts, score_params = [], []
         weighted = sorted(((self._stats.frequency(lexeme), lexeme) for lexeme in lexemes))
         for frequency, lexeme in weighted:
+            if frequency > self.tuning.scored_frequency_max:
+                continue
             idf = _idf(frequency)
-            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s + (p.search_vector @@ %s::tsquery)::int * %s")
-            # The second test restricts the lexeme to the heading (weight A).
-            score_params += [tsquery_literal([lexeme]), idf, tsquery_literal([lexeme]) + ":A", idf * self.tuning.heading_boost]
+            # float8 arithmetic: a bare parameter would be numeric, several times slower per row.
+            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s::float8")
+            score_params += [tsquery_literal([lexeme]), idf]
+            if self.tuning.heading_boost:
+                # The lexeme again, restricted to the heading (weight A).
+                score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s::float8")
+                score_params += [tsquery_literal([lexeme]) + ":A", idf * self.tuning.heading_boost]
         for prefix in prefixes:
-            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s")
+            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s::float8")
             score_params += [tsquery_literal([prefix], prefix=True), _idf(0.01)]
         any_query = tsquery_literal(lexemes) if lexemes else ""
         if any_query:
             score_parts.append("ts_rank_cd(p.search_vector, %s::tsquery, 1)")
             score_params.append(any_query)
         if strict:
-            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s")
+            score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s::float8")
             score_params += [strict, self.tuning.all_terms_bonus * max([_idf(f) for f, _ in weighted] or [1.0])]
         if relaxed and not parsed.has_operators:
             # The rarest lexemes select the candidates, within a budget of expected rows; all of them score.
@@ -293,26 +305,40 @@ class PostgresSearchBackend:
             return cursor.fetchone()[0]
 
     def _keyword_candidates(
-        self, *, plan: _KeywordPlan, filters: SearchFilters, limit: int, by_date: bool = False
-    ) -> list[RankedPassage]:
+        self, *, plan: _KeywordPlan, filters: SearchFilters, limit: int, by_date: bool = False,
+        narrowed: SearchFilters | None = None,
+    ) -> tuple[list[RankedPassage], list[RankedPassage]]:
+        """The best `limit` matches, and (with `narrowed`) the best `limit` of those inside narrower filters.
+
+        Both lists come from one scan: each match is scored once.
+        """
         if plan.empty:
-            return []
+            return [], []
         where, params = _filters_sql(filters)
-        order = "p.seance_date DESC NULLS LAST, score DESC, p.id" if by_date else "score DESC, p.id"
+        inside, inside_params = _filters_sql(narrowed) if narrowed else ("FALSE", [])
+        order = "seance_date DESC NULLS LAST, score DESC, id" if by_date else "score DESC, id"
         # The inner query reads each matching vector once (« || '' » detoasts it): the score tests it many times.
         sql = (
-            f"SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, {plan.score_sql} AS score "
-            f"FROM (SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, "
-            f"p.search_vector || ''::tsvector AS search_vector FROM {self.table} p "
-            f"WHERE {where} AND {plan.match_sql} OFFSET 0) p ORDER BY {order} LIMIT %s"
+            f"SELECT id, document_id, page_start, page_end, seance_date, collectivite_id, score, inside FROM ("
+            f" SELECT *, row_number() OVER (ORDER BY {order}) AS rank_all,"
+            f"  row_number() OVER (PARTITION BY inside ORDER BY {order}) AS rank_inside FROM ("
+            f"  SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id, {plan.score_sql} AS score,"
+            f"   {inside} AS inside FROM ("
+            f"   SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.published, p.collectivite_id,"
+            f"    p.body_id, p.document_kind, p.outcome, p.search_vector || ''::tsvector AS search_vector"
+            f"   FROM {self.table} p WHERE {where} AND {plan.match_sql} OFFSET 0) p) scored) ranked "
+            f"WHERE rank_all <= %s OR (inside AND rank_inside <= %s) ORDER BY {order}"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*plan.score_params, *params, *plan.match_params, limit])
+            cursor.execute(sql, [*plan.score_params, *inside_params, *params, *plan.match_params, limit, limit])
             rows = cursor.fetchall()
-        return [
-            RankedPassage(r[0], r[1], r[2], r[3], r[4], score=float(r[5]), keyword_rank=i, keyword_score=float(r[5]))
-            for i, r in enumerate(rows, start=1)
-        ]
+        everywhere, within = [], []
+        for r in rows:
+            if len(everywhere) < limit:
+                everywhere.append(r)
+            if r[7]:
+                within.append(r)
+        return _keyword_ranked(everywhere), _keyword_ranked(within[:limit])
 
     # Semantic retrieval.
     def _semantic_candidates(self, *, text: str, filters: SearchFilters, limit: int) -> list[RankedPassage]:
@@ -325,18 +351,24 @@ class PostgresSearchBackend:
         # Iterative index scans keep reading the HNSW graph until `limit` rows pass the filters;
         # relaxed order is then fixed by the outer ORDER BY.
         sql = (
-            f"WITH nearest AS MATERIALIZED (SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, "
+            f"WITH nearest AS MATERIALIZED (SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id, "
             f"p.embedding <=> %s::vector AS distance FROM {self.table} p "
             f"WHERE {where} AND p.embedding IS NOT NULL ORDER BY distance LIMIT %s) "
             f"SELECT * FROM nearest ORDER BY distance, id"
         )
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"SET LOCAL hnsw.ef_search = {ef_search}")
-            cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-            cursor.execute(sql, [literal, *params, limit])
-            rows = cursor.fetchall()
+        if ef_search == settings.HNSW_EF_SEARCH:
+            # Every connection starts with this ef_search and iterative scans on (settings.DATABASES).
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [literal, *params, limit])
+                rows = cursor.fetchall()
+        else:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL hnsw.ef_search = {ef_search}")
+                cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+                cursor.execute(sql, [literal, *params, limit])
+                rows = cursor.fetchall()
         return [
-            RankedPassage(r[0], r[1], r[2], r[3], r[4], score=1 - float(r[5]), semantic_rank=i, semantic_score=1 - float(r[5]))
+            RankedPassage(r[0], r[1], r[2], r[3], r[4], r[5], score=1 - float(r[6]), semantic_rank=i, semantic_score=1 - float(r[6]))
             for i, r in enumerate(rows, start=1)
         ]
 
@@ -348,26 +380,24 @@ class PostgresSearchBackend:
     def _ranked(self, *, text: str, mode: Mode, filters: SearchFilters, depth: int, strict: bool) -> list[RankedPassage]:
         parsed = query_parse(text)
         depth_each = max(depth, self.tuning.candidates) if mode == "hybrid" else depth + 20
-        keyword: list[RankedPassage] = []
-        semantic: list[RankedPassage] = []
-        plan = self._keyword_plan(parsed=parsed, relaxed=not strict) if mode != "semantic" else None
-        if plan is not None:
-            keyword = self._keyword_candidates(plan=plan, filters=filters, limit=depth_each)
-        if mode in ("semantic", "hybrid"):
-            semantic = self._semantic_candidates(text=text, filters=filters, limit=depth_each)
         if mode == "keyword":
-            return _overlaps_drop(keyword)[:depth]
+            plan = self._keyword_plan(parsed=parsed, relaxed=not strict)
+            return _overlaps_drop(self._keyword_candidates(plan=plan, filters=filters, limit=depth_each)[0])[:depth]
         if mode == "semantic":
-            return _overlaps_drop(semantic)[:depth]
-        lists = [("keyword", keyword, self.tuning.keyword_weight), ("semantic", semantic, self.tuning.semantic_weight)]
+            return _overlaps_drop(self._semantic_candidates(text=text, filters=filters, limit=depth_each))[:depth]
         context = query_context(parsed.text)
+        # The place and time the question names: both retrievers again, inside them, so that a small
+        # town's passages are not crowded out of the candidates by a big city's.
         narrowed = _filters_narrow(filters, context)
+        plan = self._keyword_plan(parsed=parsed, relaxed=not strict)
+        keyword, keyword_inside = self._keyword_candidates(plan=plan, filters=filters, limit=depth_each, narrowed=narrowed)
+        semantic = self._semantic_candidates(text=text, filters=filters, limit=depth_each)
+        lists = [("keyword", keyword, self.tuning.keyword_weight), ("semantic", semantic, self.tuning.semantic_weight)]
         if narrowed is not None:
-            # The place and time the question names: both retrievers again, inside them, so that a small
-            # town's passages are not crowded out of the candidates by a big city's.
+            semantic_inside = self._semantic_candidates(text=text, filters=narrowed, limit=depth_each)
             lists += [
-                ("keyword", self._keyword_candidates(plan=plan, filters=narrowed, limit=depth_each), self.tuning.keyword_weight),
-                ("semantic", self._semantic_candidates(text=text, filters=narrowed, limit=depth_each), self.tuning.semantic_weight),
+                ("keyword", keyword_inside, self.tuning.keyword_weight),
+                ("semantic", semantic_inside, self.tuning.semantic_weight),
             ]
         fused = self._fuse(lists=lists)
         if fused and not context.empty:
@@ -384,7 +414,7 @@ class PostgresSearchBackend:
                 if known is None:
                     known = fused[candidate.passage_id] = RankedPassage(
                         candidate.passage_id, candidate.document_id, candidate.page_start, candidate.page_end,
-                        candidate.seance_date,
+                        candidate.seance_date, candidate.collectivite_id,
                     )
                 known.score += share
                 rank, score = getattr(candidate, f"{key}_rank"), getattr(candidate, f"{key}_score")
@@ -396,16 +426,9 @@ class PostgresSearchBackend:
 
     def _context_boost(self, *, context: QueryContext, candidates: list[RankedPassage]) -> None:
         """Favour the passages of the collectivité and the time the question names."""
-        collectivites = {}
-        if context.collectivite_ids:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT id, collectivite_id FROM {self.table} WHERE id = ANY(%s)", [[c.passage_id for c in candidates]]
-                )
-                collectivites = dict(cursor.fetchall())
         for candidate in candidates:
             factor = 1.0
-            if collectivites.get(candidate.passage_id) in context.collectivite_ids:
+            if candidate.collectivite_id in context.collectivite_ids:
                 factor += self.tuning.collectivite_boost
             if context.in_period(candidate.seance_date):
                 factor += self.tuning.period_boost
@@ -514,6 +537,13 @@ class PostgresSearchBackend:
             else:
                 values.sort(key=lambda f: (-f.count, f.label))
         return total, facets
+
+
+def _keyword_ranked(rows) -> list[RankedPassage]:
+    return [
+        RankedPassage(r[0], r[1], r[2], r[3], r[4], r[5], score=float(r[6]), keyword_rank=i, keyword_score=float(r[6]))
+        for i, r in enumerate(rows, start=1)
+    ]
 
 
 def _filters_narrow(filters: SearchFilters, context: QueryContext) -> SearchFilters | None:
