@@ -185,7 +185,11 @@ def passage_text_safe(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 _NUMBER = r"\d[\d  .]*(?:,\d+)?"
-_AMOUNT = re.compile(rf"{_NUMBER}\s*(?:€|euros?\b|eur\b|k€|m€|%|pour\s*cent|millions?|milliards?)", re.I)
+_AMOUNT = re.compile(
+    rf"{_NUMBER}\s*(?:€|euros?\b|eur\b|k€|m€|%|pour\s*cent|millions?|milliards?"
+    rf"|heures?\b|h\b|jours?\b|semaines?\b|mois\b|ans\b|années?\b|m2|m²|ha\b|hectares?|km\b|mètres?\b|places?\b)",
+    re.I,
+)
 _ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
 _COUNT = re.compile(
     r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)\s+"
@@ -327,9 +331,15 @@ def _share(weights: dict[str, float], terms: set[str]) -> float:
     return sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
 
 
-def evidence_select(*, question: str, hits: list[SearchHit], weights: Weights | None = None) -> Selection:
-    """Score every sentence of the retrieved passages against the question and keep 1–3 that answer it."""
+def evidence_select(
+    *, question: str, hits: list[SearchHit], weights: Weights | None = None, ranks: list[int] | None = None
+) -> Selection:
+    """Score every sentence of the retrieved passages against the question and keep 1–3 that answer it.
+
+    `ranks`: the retrieval rank each hit stands for (a passage read after its parent shares its rank).
+    """
     weights = weights or Weights()
+    ranks = ranks or list(range(len(hits)))
     question_terms = terms_extract(question)
     kind = question_kind(question)
     years = set(_YEAR.findall(question))
@@ -342,7 +352,7 @@ def evidence_select(*, question: str, hits: list[SearchHit], weights: Weights | 
         passage_terms = set().union(heading_terms[index], *sentence_terms[index]) if sentence_terms[index] else heading_terms[index]
         passage_share = _share(idf, passage_terms)
         semantic = _semantic_norm(hit.semantic_score, weights)
-        rank_prior = 1 / (1 + index / weights.rank_halving)
+        rank_prior = 1 / (1 + ranks[index] / weights.rank_halving)
         year_factor = 1.0 if _years_agree(years, hit) else weights.other_year_factor
         for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
             terms_share = _share(idf, terms)

@@ -19,10 +19,12 @@ from qa.selectors import question_logs_expired
 from search.backends.base import SearchFilters, SearchHit
 from search.context import collectivites_named
 from search.query import query_clean
-from search.selectors import passages_retrieve
+from search.selectors import passages_following, passages_retrieve
 
 EXTRACTIVE, LLM = "extractive", "llm"
 RETRIEVE_K = 30
+# The best hits whose following passage is read too.
+EXPANDED_HITS = 8
 # The model reads only the best few passages: small models lose themselves in long prompts.
 LLM_SOURCES = 3
 CLOSEST_DOCUMENTS = 3
@@ -99,8 +101,30 @@ def _evidence_gather(*, question: str, filters: SearchFilters | None) -> _Eviden
         named = sorted(collectivites_named(question))
         filters = SearchFilters(collectivite_ids=tuple(named)) if named else SearchFilters()
     hits = passages_retrieve(text=question, k=RETRIEVE_K, mode="hybrid", filters=filters) if question else []
-    selection = evidence_select(question=question, hits=hits)
+    hits, ranks = _hits_expand(hits)
+    selection = evidence_select(question=question, hits=hits, ranks=ranks)
     return _Evidence(question, hits, selection, abstention_decide(selection=selection))
+
+
+def _hits_expand(hits: list[SearchHit]) -> tuple[list[SearchHit], list[int]]:
+    """The best hits each followed by the next passage of their délibération, with the rank each one stands for.
+
+    The passage that matches a question's words is often the exposé; the decision that answers it (« - élit
+    M. X », « - fixe le tarif à … ») follows. The follower stands at its parent's rank, with its similarity.
+    """
+    following = passages_following(passage_ids=[hit.passage_id for hit in hits[:EXPANDED_HITS]], count=1)
+    seen = {hit.passage_id for hit in hits}
+    expanded, ranks = [], []
+    for rank, hit in enumerate(hits):
+        expanded.append(hit)
+        ranks.append(rank)
+        for follower in following.get(hit.passage_id, []):
+            if follower.passage_id not in seen:
+                seen.add(follower.passage_id)
+                follower.semantic_score = hit.semantic_score
+                expanded.append(follower)
+                ranks.append(rank)
+    return expanded, ranks
 
 
 def _closest(hits: list[SearchHit], question: str) -> list[Citation]:

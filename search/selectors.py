@@ -23,6 +23,11 @@ def passages_retrieve(
     return search_backend_get().passages_retrieve(text=text, k=k, mode=mode, filters=filters or SearchFilters())
 
 
+def passages_following(*, passage_ids: list[int], count: int = 1) -> dict[int, list[SearchHit]]:
+    """The published passages that continue each given one within its délibération (see the backend)."""
+    return search_backend_get().passages_following(passage_ids=passage_ids, count=count)
+
+
 def passages_search(*, query: SearchQuery) -> SearchResults:
     """One page of results with facets and highlights, as the search page and the API show them."""
     return search_backend_get().search(query=query)

@@ -86,3 +86,10 @@ class SearchBackend(Protocol):
     def passages_retrieve(self, *, text: str, k: int, mode: Mode, filters: SearchFilters) -> list[SearchHit]:
         """The k best passages for a question, ranked, without facets or highlights (question answering, evaluation)."""
         ...
+
+    def passages_following(self, *, passage_ids: list[int], count: int) -> dict[int, list[SearchHit]]:
+        """For each passage, the next `count` published passages of its document and délibération, in order.
+
+        A délibération's decision often sits in the passage after the one that matched the question's words.
+        """
+        ...

@@ -192,6 +192,26 @@ class PostgresSearchBackend:
         hits = self._hits_build(candidates[:k], plan=None)
         return hits
 
+    def passages_following(self, *, passage_ids: list[int], count: int) -> dict[int, list[SearchHit]]:
+        if not passage_ids or count < 1:
+            return {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT g.id, n.id, n.document_id, n.page_start, n.page_end, n.seance_date, n.collectivite_id "
+                f"FROM {self.table} g JOIN {self.table} n ON n.document_id = g.document_id "
+                f"AND n.position > g.position AND n.position <= g.position + %s "
+                f"AND n.deliberation_id IS NOT DISTINCT FROM g.deliberation_id "
+                f"WHERE g.id = ANY(%s) AND n.published ORDER BY g.id, n.position",
+                [count, list(passage_ids)],
+            )
+            rows = cursor.fetchall()
+        hits = {hit.passage_id: hit for hit in self._hits_build([RankedPassage(*row[1:]) for row in rows], plan=None)}
+        following: dict[int, list[SearchHit]] = {}
+        for row in rows:
+            if row[1] in hits:
+                following.setdefault(row[0], []).append(hits[row[1]])
+        return following
+
     def search(self, *, query: SearchQuery) -> SearchResults:
         page = max(1, min(int(query.page), MAX_PAGE))
         size = max(1, min(int(query.page_size), 100))

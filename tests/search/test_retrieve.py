@@ -55,3 +55,22 @@ def test_hybrid_favours_the_month_named(passages):
     assert hits[0].deliberation_number == "M2022-7"
     hits = passages_retrieve(text="Qu'a décidé le conseil de Montpellier en mars 2022 ?", k=5, mode="hybrid")
     assert hits[0].deliberation_number == "V2022-12"
+
+
+def test_passages_following_stays_in_the_deliberation_and_published(passages):
+    from search.models import Passage
+    from search.selectors import passages_following
+
+    first = passages[0]
+    fields = dict(
+        document=first.document, deliberation=first.deliberation, page_start=4, page_end=4, heading=first.heading,
+        collectivite=first.collectivite, body=first.body, seance_date=first.seance_date,
+        document_kind=first.document_kind, outcome=first.outcome,
+    )
+    decision = Passage.objects.create(position=1, text="- décide de céder la parcelle pour 46 000 €.", published=True, **fields)
+    Passage.objects.create(position=2, text="Texte non publié.", published=False, **fields)
+    other = passages[1]
+    following = passages_following(passage_ids=[first.pk, other.pk], count=2)
+    assert [hit.passage_id for hit in following[first.pk]] == [decision.pk]
+    assert following[first.pk][0].deliberation_number == first.deliberation.number
+    assert other.pk not in following
