@@ -188,8 +188,6 @@ def document_structure_build(*, document: Document) -> None:
     pages = list(Page.objects.filter(document=document).order_by("number"))
     raw = [page.raw_text for page in pages]
     parsed = minutes_parse(pages=raw, filename=document.original_name)
-    _progress(document, step=Document.Step.PSEUDONYMISING)
-    pseudonymise = document_pseudonymiser_build(document=document, pages=raw, officials=parsed.officials)
     drafts = passages_draft(
         pages=raw,
         segments=segments_cover(
@@ -197,8 +195,11 @@ def document_structure_build(*, document: Document) -> None:
             deliberation_spans=[(item.start, item.end) for item in parsed.deliberations],
         ),
     )
-    _progress(document, step=Document.Step.INDEXING)
+    _progress(document, step=Document.Step.PSEUDONYMISING)
+    # One transaction: what was masked (the clerk's list) and the public text it produced change together.
     with transaction.atomic():
+        pseudonymise = document_pseudonymiser_build(document=document, pages=raw, officials=parsed.officials)
+        _progress(document, step=Document.Step.INDEXING)
         seance_date = document.seance_date_declared or parsed.seance_date
         document.seance = seance_get_or_create(body=document.body, date=seance_date) if seance_date else None
         document.kind = parsed.document_kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -80,7 +81,7 @@ _UPPER_GIVEN = re.compile(
     rf"(?<![\w{_HYPHEN}.])(?P<name>{_UPPER_WORD}[ \t]+{_TITLE_WORD})(?![\w{_HYPHEN}])"
 )
 # Candidates for the spaCy model: two capitalised words in a row ("Hélène Mandroux").
-_MODEL_CONTEXT = 40
+_MODEL_CONTEXT = 25
 _TITLE_PAIR = re.compile(rf"(?<![\w{_HYPHEN}])({_TITLE_WORD})[ \t]+(?:{_PARTICLE}[ \t]+)?({_TITLE_WORD})(?![\w{_HYPHEN}])")
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -137,17 +138,37 @@ _NOT_NAME_WORDS = {
     "adjoint", "adjointe", "maire", "président", "présidente", "préfet", "ccas", "pv", "cr", "cm",
     "dm", "de", "fax", "tél", "tel", "mail", "email", "courriel", "internet", "site", "école", "france",
     "monument", "monuments", "avenant", "lycées", "écoles", "route", "départementale", "nationale",
+    # Words of institutions and public policies, capitalised in their names (« Caisse des Dépôts »).
+    "caisse", "dépôts", "consignations", "départemental", "régional", "régionale", "général", "générale",
+    "territorial", "territoriale", "territoriales", "collectivité", "collectivités", "agglomération", "métropole",
+    "tourisme", "social", "sociale", "sociales", "action", "culture", "culturel", "culturelle", "jeunesse",
+    "enfance", "sport", "sports", "sportive", "développement", "économique", "économie", "urbanisme", "habitat",
+    "logement", "transport", "transports", "énergie", "electricité", "électricité", "environnement",
+    "agriculture", "eau", "eaux", "assainissement", "déchets", "solidarité", "santé", "médical", "médicale",
+    "médicaux", "sécurité", "police", "gendarmerie", "pompiers", "secours", "incendie", "finances", "fiscal",
+    "fiscale", "trésor", "public", "publique", "publics", "publiques", "national", "européen", "européenne",
+    "union", "fédération", "comité", "commission", "assemblée", "chambre", "commerce", "industrie", "métiers",
+    "artisanat", "crédit", "banque", "mutuel", "mutuelle", "agricole", "familiales", "allocations", "emploi",
+    "formation", "insertion", "recherche", "enseignement", "éducation", "académie", "université", "campus",
+    "pays", "cœur", "vallée", "secrétariat", "dotation", "fonctionnement", "investissement", "dépenses",
+    "recettes", "charges", "code", "loi", "décret", "arrêté", "règlement", "schéma", "contrat", "réseau",
+    "réseaux", "gestion", "aménagement", "équipement", "équipements", "travaux", "voirie", "cantine", "restaurant",
+    "restauration", "scolaire", "périscolaire", "associative", "associatif", "attribution", "adresse", "demandeur",
 }
 # A name right after one of these words names a street or a building, not a person.
+_PLACE_NOUNS = (
+    "rue|avenue|av\\.|bd\\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
+    "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison|"
+    "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
+    "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
+    "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine"
+)
 _PLACE_BEFORE = re.compile(
-    r"(?:rue|avenue|av\.|bd\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
-    r"école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison|"
-    r"médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
-    r"halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|square|jardin|promenade|esplanade|"
-    r"rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine)"
-    r"(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?[ \t]*\n?[ \t]*$",
+    rf"(?<![\w\-])(?:{_PLACE_NOUNS})(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
+# First words of those nouns: a cheap test before the pattern, which runs for every candidate name.
+_PLACE_FIRST_WORDS = frozenset(noun.split()[0].replace("\\.", "").rstrip("?") for noun in _PLACE_NOUNS.split("|"))
 
 # Context that marks an elected official acting in office.
 _ATTENDANCE = re.compile(
@@ -225,7 +246,8 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     candidates: list[_Candidate] = []
     for page_number, text in enumerate(pages, start=1):
         candidates.extend(_page_candidates(page_number=page_number, text=text, lowercase_words=lowercase_words))
-    candidates.extend(_model_candidates(pages=pages, taken=candidates, lowercase_words=lowercase_words))
+    candidates.extend(_model_candidates(pages=pages, taken=candidates, lowercase_words=lowercase_words,
+                                        official_identities=official_identities))
     candidates = _overlaps_drop(candidates)
 
     identities = [_identity_parse(candidate.name) for candidate in candidates]
@@ -352,8 +374,13 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
     return candidates
 
 
-def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_words: set[str]) -> list[_Candidate]:
-    """Mixed-case names without civilité ("Hélène Mandroux"), confirmed by the spaCy model."""
+def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_words: set[str],
+                      official_identities: list[_Identity]) -> list[_Candidate]:
+    """Mixed-case names without civilité ("Hélène Mandroux"), confirmed by the spaCy model.
+
+    A pair whose surname the document prints elsewhere as a person's, or that names an official of the
+    séance's list, needs no model to be a person.
+    """
     covered: dict[int, list[tuple[int, int]]] = {}
     for candidate in taken:
         covered.setdefault(candidate.page, []).append((candidate.start, candidate.end))
@@ -361,6 +388,10 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
     # name's entity type depends on a few words around it, and this keeps the step fast.
     pairs: list[tuple[int, int, str, str, int]] = []  # page, window start, window, pair as printed, its start
     seen_windows: set[tuple[int, int]] = set()
+    candidates_listed: list[_Candidate] = []
+    # Surnames the document already prints with a civilité or in capitals (« M. MANDROUX »).
+    known_surnames = {identity.surname for identity in map(_identity_parse, (c.name for c in taken if not c.family))
+                      if identity.surname}
     for page_number, text in enumerate(pages, start=1):
         spans = covered.get(page_number, [])
         for match in _TITLE_PAIR.finditer(text):
@@ -375,6 +406,12 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
             line_end = len(text) if line_end < 0 else line_end
             window_start = max(line_start, start - _MODEL_CONTEXT)
             window_end = min(line_end, match.end() + _MODEL_CONTEXT)
+            identity = _identity_parse(match.group(0))
+            if identity.surname in known_surnames or any(
+                _identity_match(identity, official) for official in official_identities
+            ):
+                candidates_listed.append(_Candidate(page_number, start, match.end(), start, "", match.group(0), False, "modèle"))
+                continue
             if (page_number, window_start) not in seen_windows:
                 seen_windows.add((page_number, window_start))
                 pairs.append((page_number, window_start, text[window_start:window_end], match.group(0), start))
@@ -383,7 +420,7 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
     first_seen: dict[str, tuple[int, int, str, str, int]] = {}
     for pair in pairs:
         first_seen.setdefault(pair[3], pair)
-    candidates: list[_Candidate] = []
+    candidates: list[_Candidate] = candidates_listed
     persons: set[str] = set()
     for (_, _, _, printed, _), found in zip(
         first_seen.values(), _model_names(pages=pages, windows=list(first_seen.values()), lowercase_words=lowercase_words)
@@ -464,7 +501,10 @@ def _is_common(word: str, lowercase_words: set[str]) -> bool:
 
 
 def _is_place(text: str, start: int) -> bool:
-    return bool(_PLACE_BEFORE.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 40):start]
+    if not any(re.split(r"[.'’]", word)[0] in _PLACE_FIRST_WORDS for word in before.lower().split()[-4:]):
+        return False
+    return bool(_PLACE_BEFORE.search(before))
 
 
 def _lowercase_words(pages: list[str]) -> set[str]:
@@ -510,6 +550,7 @@ def _civilite_strip(surface: str) -> str:
     return stripped.strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def _identity_parse(name: str) -> _Identity:
     """Given names and surname of a name as printed, in any order."""
     name = _civilite_strip(name.strip())
@@ -609,8 +650,14 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
 
 
 def _private_role(*, text: str, candidate: _Candidate) -> bool:
-    return bool(_PRIVATE_ROLE_BEFORE.search(text[max(0, candidate.start - 60):candidate.start])
-                or _PRIVATE_ROLE_AFTER.match(text[candidate.end:candidate.end + 40]))
+    return _private_role_at(text, candidate.start, candidate.end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _private_role_at(text: str, start: int, end: int) -> bool:
+    # Asked up to three times for each name while classifying: read once.
+    return bool(_PRIVATE_ROLE_BEFORE.search(text[max(0, start - 60):start])
+                or _PRIVATE_ROLE_AFTER.match(text[end:end + 40]))
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -619,15 +666,19 @@ def _line_start(text: str, start: int) -> bool:
 
 
 def _in_attendance_list(*, text: str, start: int) -> bool:
-    window_start = max(0, start - 3000)
-    window = text[window_start:start]
-    last = None
-    for last in _ATTENDANCE.finditer(window):
-        pass
-    if last is None:
+    """Whether a name stands in a list of members present, excused or represented that opens above it."""
+    spans = _attendance_spans(text)
+    index = bisect.bisect_right(spans, start, key=lambda span: span[1]) - 1
+    if index < 0 or spans[index][0] < start - 3000:
         return False
-    between = window[last.end():]
+    between = text[spans[index][1]:start]
     return not _LIST_END.search(between) and len(between) < 2800
+
+
+@functools.lru_cache(maxsize=64)
+def _attendance_spans(text: str) -> list[tuple[int, int]]:
+    """Where the page's attendance headings (« Présents : », « Excusés : »…) stand, read once per page."""
+    return [match.span() for match in _ATTENDANCE.finditer(text)]
 
 
 def _private_reason(*, text: str, start: int) -> str:
@@ -688,9 +739,11 @@ def _mentions_dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
 def _nlp():
     import spacy
 
-    # Only the tokenizer, tok2vec and the entity recogniser: the parser and the tagger
-    # would triple the time and add nothing to finding names.
-    return spacy.load(SPACY_MODEL, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+    # Only the tokenizer and the entity recogniser, which embeds tokens itself: the shared tok2vec feeds
+    # only the parser and the tagger, which would add nothing to finding names (and doubled the time).
+    return spacy.load(
+        SPACY_MODEL, exclude=["tok2vec", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
+    )
 
 
 def detector_load() -> None:
