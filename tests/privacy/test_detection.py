@@ -137,3 +137,21 @@ def test_contact_data_is_masked():
     text = "administré demeurant à CHEMERE (44680) 2 rue du Clos Gris (N° de compteur : 73606), \n"
     replacements = replacements_build(persons_detect(pages=[text], officials=[]))
     assert ADDRESS_PLACEHOLDER in replacements.values()
+
+
+def test_a_word_ending_like_a_place_does_not_hide_a_name():
+    # « rapport » ends with « port »: the name after it is a person, not a harbour.
+    text = "Vu le rapport de Mme Jeanne Fabrègues, riveraine du chemin, sur la parcelle AB 12."
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["Mme Jeanne Fabrègues"].kind == "private"
+    assert "[personne 1]" in set(replacements_build(mentions.values()).values())
+
+
+def test_a_repeated_mixed_case_name_is_found_at_every_occurrence():
+    # The model reads « Hélène Mandroux » once; each printing of the name is still a mention.
+    text = (
+        "Hélène Mandroux ouvre la séance à 18 heures.\n"
+        "La parole est donnée à Hélène Mandroux, qui rappelle l'ordre du jour.\n"
+    )
+    mentions = [m for m in persons_detect(pages=[text], officials=[]) if "Mandroux" in m.surface]
+    assert len(mentions) == 2
