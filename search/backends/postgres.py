@@ -48,7 +48,7 @@ class Tuning:
     # A lexeme found in the heading (délibération number and objet) counts this much more.
     heading_boost: float = 1.0
     # Lexemes in more than this share of passages add too little to be tested one by one (ts_rank_cd still sees them).
-    scored_frequency_max: float = 0.1
+    scored_frequency_max: float = 0.3
     # Passages containing every word of the query (websearch AND) are lifted by this many IDF units.
     all_terms_bonus: float = 1.0
     # The OR query that selects keyword candidates keeps the rarest lexemes up to this many expected rows.
