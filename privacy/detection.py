@@ -388,7 +388,7 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
     # name's entity type depends on a few words around it, and this keeps the step fast.
     pairs: list[tuple[int, int, str, str, int]] = []  # page, window start, window, pair as printed, its start
     seen_windows: set[tuple[int, int]] = set()
-    candidates_listed: list[_Candidate] = []
+    candidates: list[_Candidate] = []
     # Surnames the document already prints with a civilité or in capitals (« M. MANDROUX »).
     known_surnames = {identity.surname for identity in map(_identity_parse, (c.name for c in taken if not c.family))
                       if identity.surname}
@@ -401,17 +401,17 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
             start = match.start()
             if any(s <= start < e for s, e in spans) or _is_place(text, start):
                 continue
+            identity = _identity_parse(match.group(0))
+            if identity.surname in known_surnames or any(
+                _identity_match(identity, official) for official in official_identities
+            ):
+                candidates.append(_pair_candidate(page_number, start, match.group(0)))
+                continue
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", match.end())
             line_end = len(text) if line_end < 0 else line_end
             window_start = max(line_start, start - _MODEL_CONTEXT)
             window_end = min(line_end, match.end() + _MODEL_CONTEXT)
-            identity = _identity_parse(match.group(0))
-            if identity.surname in known_surnames or any(
-                _identity_match(identity, official) for official in official_identities
-            ):
-                candidates_listed.append(_Candidate(page_number, start, match.end(), start, "", match.group(0), False, "modèle"))
-                continue
             if (page_number, window_start) not in seen_windows:
                 seen_windows.add((page_number, window_start))
                 pairs.append((page_number, window_start, text[window_start:window_end], match.group(0), start))
@@ -420,7 +420,6 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
     first_seen: dict[str, tuple[int, int, str, str, int]] = {}
     for pair in pairs:
         first_seen.setdefault(pair[3], pair)
-    candidates: list[_Candidate] = candidates_listed
     persons: set[str] = set()
     for (_, _, _, printed, _), found in zip(
         first_seen.values(), _model_names(pages=pages, windows=list(first_seen.values()), lowercase_words=lowercase_words)
@@ -434,12 +433,16 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
         if first_seen[printed] is pair:
             continue
         if printed in persons:
-            candidates.append(_Candidate(page_number, start, start + len(printed), start, "", printed, False, "modèle"))
+            candidates.append(_pair_candidate(page_number, start, printed))
         else:
             unread.append(pair)
     for found in _model_names(pages=pages, windows=unread, lowercase_words=lowercase_words):
         candidates.extend(found)
     return candidates
+
+
+def _pair_candidate(page: int, start: int, printed: str) -> _Candidate:
+    return _Candidate(page, start, start + len(printed), start, "", printed, False, "modèle")
 
 
 def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, int]],

@@ -188,7 +188,7 @@ class PostgresSearchBackend:
         self, *, text: str, k: int = 30, mode: Mode = "hybrid", filters: SearchFilters | None = None
     ) -> list[SearchHit]:
         k = max(1, min(int(k), 1000))
-        candidates = self._ranked(text=text, mode=mode, filters=filters or SearchFilters(), depth=max(k, 1), strict=False)
+        candidates = self._ranked(text=text, mode=mode, filters=filters or SearchFilters(), depth=max(k, 1))
         hits = self._hits_build(candidates[:k], plan=None)
         return hits
 
@@ -217,8 +217,8 @@ class PostgresSearchBackend:
         size = max(1, min(int(query.page_size), 100))
         wanted = page * size
         parsed = query_parse(query.text)
-        plan = self._keyword_plan(parsed=parsed, relaxed=False)
         if query.mode == "keyword":
+            plan = self._keyword_plan(parsed=parsed, relaxed=False)
             ordered, _ = self._keyword_candidates(
                 plan=plan, filters=query.filters, limit=wanted + size, by_date=query.sort == "date"
             )
@@ -238,14 +238,14 @@ class PostgresSearchBackend:
             else:
                 total, facets = self._matches_count(where=where, params=params), {}
         else:
+            # The relaxed plan ranks the keyword candidates and gives the highlights (same lexemes as the strict one).
+            plan = self._keyword_plan(parsed=parsed, relaxed=True)
             depth = max(self.tuning.candidates, wanted + size)
-            ordered = self._ranked(text=query.text, mode=query.mode, filters=query.filters, depth=depth, strict=False)
+            ordered = self._ranked(text=query.text, mode=query.mode, filters=query.filters, depth=depth, plan=plan)
             if query.sort == "date":
                 ordered.sort(key=lambda c: (c.seance_date is not None, c.seance_date), reverse=True)
             total = len(ordered)
             facets = self._facets(where="p.id = ANY(%s)", params=[[c.passage_id for c in ordered]])[1] if query.with_facets else {}
-            if plan.empty:
-                plan = self._keyword_plan(parsed=parsed, relaxed=True)
         window = ordered[(page - 1) * size : page * size]
         hits = self._hits_build(window, plan=plan if query.with_highlights else None)
         return SearchResults(hits=hits, total=total, facets=facets)
@@ -395,13 +395,16 @@ class PostgresSearchBackend:
     # Fusion.
     def candidates_rank(self, *, text: str, mode: Mode, filters: SearchFilters, depth: int) -> list[RankedPassage]:
         """Ranked candidates without their texts: what evaluation on an isolated index needs."""
-        return self._ranked(text=text, mode=mode, filters=filters, depth=depth, strict=False)
+        return self._ranked(text=text, mode=mode, filters=filters, depth=depth)
 
-    def _ranked(self, *, text: str, mode: Mode, filters: SearchFilters, depth: int, strict: bool) -> list[RankedPassage]:
+    def _ranked(
+        self, *, text: str, mode: Mode, filters: SearchFilters, depth: int, plan: _KeywordPlan | None = None
+    ) -> list[RankedPassage]:
+        """`plan`: the relaxed keyword plan when the caller has it already."""
         parsed = query_parse(text)
         depth_each = max(depth, self.tuning.candidates) if mode == "hybrid" else depth + 20
         if mode == "keyword":
-            plan = self._keyword_plan(parsed=parsed, relaxed=not strict)
+            plan = plan or self._keyword_plan(parsed=parsed, relaxed=True)
             return _overlaps_drop(self._keyword_candidates(plan=plan, filters=filters, limit=depth_each)[0])[:depth]
         if mode == "semantic":
             return _overlaps_drop(self._semantic_candidates(text=text, filters=filters, limit=depth_each))[:depth]
@@ -409,7 +412,7 @@ class PostgresSearchBackend:
         # The place and time the question names: both retrievers again, inside them, so that a small
         # town's passages are not crowded out of the candidates by a big city's.
         narrowed = _filters_narrow(filters, context)
-        plan = self._keyword_plan(parsed=parsed, relaxed=not strict)
+        plan = plan or self._keyword_plan(parsed=parsed, relaxed=True)
         keyword, keyword_inside = self._keyword_candidates(plan=plan, filters=filters, limit=depth_each, narrowed=narrowed)
         semantic = self._semantic_candidates(text=text, filters=filters, limit=depth_each)
         lists = [("keyword", keyword, self.tuning.keyword_weight), ("semantic", semantic, self.tuning.semantic_weight)]
