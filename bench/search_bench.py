@@ -21,7 +21,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 SYNTHETIC_TABLE = "bench.synthetic_passage"
 # Changed whenever the generator changes, so that a table built by an older one is rebuilt.
-SYNTHETIC_VERSION = "mix-3"
+SYNTHETIC_VERSION = "mix-4"
 
 
 def _django_setup() -> None:
@@ -142,15 +142,20 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
     which no real corpus has and on which any approximate index loses the order among equals.
     """
     from django.db import connection
+    from pgvector.django import HnswIndex
+
+    from search.models import Passage
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT obj_description(to_regclass(%s), 'pg_class')", [SYNTHETIC_TABLE])
         row = cursor.fetchone()
-        if row and row[0] == f"{SYNTHETIC_VERSION} {rows}":
+        hnsw = next(index for index in Passage._meta.indexes if isinstance(index, HnswIndex))
+        version = f"{SYNTHETIC_VERSION} {int(rows)} m={hnsw.m} ef_construction={hnsw.ef_construction}"
+        if row and row[0] == version:
             return SYNTHETIC_TABLE
         cursor.execute("CREATE SCHEMA IF NOT EXISTS bench")
         cursor.execute(f"DROP TABLE IF EXISTS {SYNTHETIC_TABLE}")
-        cursor.execute(f"CREATE TABLE {SYNTHETIC_TABLE} (LIKE {seed_table} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY)")
+        cursor.execute(f"CREATE TABLE {SYNTHETIC_TABLE} (LIKE {seed_table} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY INCLUDING STORAGE)")
         cursor.execute(
             f"CREATE TEMP TABLE seed AS SELECT row_number() OVER (ORDER BY id) AS n, heading, "
             f"regexp_split_to_array(text, '\\s+') AS words, embedding, collectivite_id, body_id, seance_date, "
@@ -159,7 +164,8 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
         )
         cursor.execute("SELECT count(*) FROM seed")
         seeds = cursor.fetchone()[0]
-        cursor.execute("SET maintenance_work_mem = '1GB'")
+        # The graph of a million 384-dimension vectors fits in 4 GB; past maintenance_work_mem the build slows down.
+        cursor.execute("SET maintenance_work_mem = '4GB'")
         batch = 100_000
         for start in range(0, rows, batch):
             cursor.execute(
@@ -183,9 +189,12 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} USING gin (search_vector)")
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (collectivite_id)")
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (published, seance_date)")
-        cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)")
+        cursor.execute(
+            f"CREATE INDEX ON {SYNTHETIC_TABLE} USING hnsw (embedding vector_cosine_ops) "
+            f"WITH (m = {hnsw.m}, ef_construction = {hnsw.ef_construction})"
+        )
         cursor.execute(f"ANALYZE {SYNTHETIC_TABLE}")
-        cursor.execute(f"COMMENT ON TABLE {SYNTHETIC_TABLE} IS '{SYNTHETIC_VERSION} {int(rows)}'")
+        cursor.execute(f"COMMENT ON TABLE {SYNTHETIC_TABLE} IS '{version}'")
     return SYNTHETIC_TABLE
 
 

@@ -76,9 +76,9 @@ TEMPLATES = [
 if env("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
 else:
-    from config.embedded import embedded_database_settings
+    from config.embedded import embedded_database_settings, server_settings_default
 
-    DATABASES = {"default": embedded_database_settings(data_dir=DATA_DIR)}
+    DATABASES = {"default": embedded_database_settings(data_dir=DATA_DIR, server_settings=server_settings_default())}
 # pgvector's default ef_search (40) silently caps larger LIMITs; set it per connection.
 HNSW_EF_SEARCH = int(env("HNSW_EF_SEARCH", "200"))
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = (

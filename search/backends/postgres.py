@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import html
+import itertools
 import math
 import re
 import threading
@@ -53,6 +54,8 @@ class Tuning:
     all_terms_bonus: float = 1.0
     # The OR query that selects keyword candidates keeps the rarest lexemes up to this many expected rows.
     candidate_rows_budget: int = 1000
+    # When the rarest lexeme alone exceeds that budget, candidates hold two of this many rarest lexemes.
+    pair_words: int = 4
 
 
 @dataclass
@@ -301,7 +304,15 @@ class PostgresSearchBackend:
                     break
                 chosen.append(lexeme)
                 expected += frequency * rows
-            match_sql, match_params = "p.search_vector @@ %s::tsquery", [tsquery_literal(chosen)] if chosen else []
+            any_chosen = tsquery_literal(chosen) if chosen else ""
+            if expected > self.tuning.candidate_rows_budget and len(weighted) > 1:
+                # Even the rarest word is everywhere (a large index, a question in common words):
+                # candidates must then hold two of the rarest words.
+                rarest = [lexeme for _, lexeme in weighted[: self.tuning.pair_words]]
+                any_chosen = " | ".join(
+                    f"({tsquery_literal([a, b], operator='&')})" for a, b in itertools.combinations(rarest, 2)
+                )
+            match_sql, match_params = "p.search_vector @@ %s::tsquery", [any_chosen] if chosen else []
             if strict:
                 match_sql, match_params = f"({match_sql} OR p.search_vector @@ %s::tsquery)", [*match_params, strict]
             if not chosen:

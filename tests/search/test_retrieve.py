@@ -74,3 +74,16 @@ def test_passages_following_stays_in_the_deliberation_and_published(passages):
     assert [hit.passage_id for hit in following[first.pk]] == [decision.pk]
     assert following[first.pk][0].deliberation_number == first.deliberation.number
     assert other.pk not in following
+
+
+def test_keyword_candidates_need_two_rare_words_when_one_exceeds_the_budget(passages):
+    from search.backends.postgres import PostgresSearchBackend, Tuning
+
+    question = "Tarifs d'entrée de la piscine pour les adultes"
+    # « tarifs » alone also matches the school-meals passage (its objet); it is a candidate while the budget allows.
+    ample = PostgresSearchBackend().candidates_rank(text=question, mode="keyword", filters=SearchFilters(), depth=10)
+    assert {c.passage_id for c in ample} >= {passages[1].pk, passages[2].pk}
+    # A budget that even the rarest word exceeds, as on a very large index: two of the rarest words are required.
+    tight = PostgresSearchBackend(tuning=Tuning(candidate_rows_budget=0))
+    ranked = tight.candidates_rank(text=question, mode="keyword", filters=SearchFilters(), depth=10)
+    assert [c.passage_id for c in ranked] == [passages[2].pk]
