@@ -11,7 +11,8 @@ from qa.answering import Selection
 # too far from the question to be offered as an answer.
 CONFIDENCE_THRESHOLD = 0.49
 # The best sentence must share at least this weighted share of the question's terms with its passage.
-PASSAGE_TERMS_MIN = 0.2
+# 0.15 (was 0.2), chosen on the dev questions: answerable questions worded unlike their minutes sit at 0.17.
+PASSAGE_TERMS_MIN = 0.15
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ def abstention_decide(*, selection: Selection, threshold: float = CONFIDENCE_THR
         return Decision(True, 0.0, "aucun passage publié ne correspond")
     if best.passage_share < PASSAGE_TERMS_MIN:
         return Decision(True, best.score, "les passages trouvés ne parlent pas du sujet de la question")
+    if selection.focus_missing:
+        # « Combien de trottinettes… » is not answered by a délibération that never speaks of trottinettes.
+        return Decision(True, best.score, "les passages trouvés ne parlent pas de ce que la question demande")
     if best.score < threshold:
         return Decision(True, best.score, "les passages trouvés ne répondent pas assez précisément")
     return Decision(False, best.score, "")

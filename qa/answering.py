@@ -205,9 +205,25 @@ _DATE = re.compile(
 )
 _CIVILITE_NAME = re.compile(
     r"\b(?:M\.|MM\.|Mme|Mmes|Monsieur|Madame|Mademoiselle)\s+[A-ZÀ-Þ][\w'’\-]+|\b[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})?\b"
-    r"|\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?\s+[A-ZÀ-Þ]{2,}",
+    r"|\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?\s+[A-ZÀ-Þ]{2,}"
+    # A name after the verb that elects, appoints or gives the floor: « élit Nicolas Dupont », « désigne Anne ».
+    r"|\b(?:[ée]lit|[ée]lue?|d[ée]sign[ée]e?|nomm[ée]e?|proclam[ée]e?|pr[ée]sent[ée]e?|propos[ée]e?)\s+[A-ZÀ-Þ][a-zß-ÿ]+",
 )
 _ORGANISATION = re.compile(r"\b(?:société|entreprise|association|SARL|SAS|SA|cabinet|bureau d'études)\b|\b[A-Z]{3,}\b")
+# What the council resolved: an item of the operative part (« - élit… », « - De fixer… », « - DECIDE »), or the
+# sentence that carries the vote (« après en avoir délibéré, … ACCEPTENT … », « Résultat du vote : … »).
+_OPERATIVE = re.compile(
+    r"^[-–•]\s*(?:[Dd][Ee]\s+|[Dd]['’]\s*)?(?!(?:les?|la|des|du|une?|aux?|pour|dont|par|sur|avec|dans)\b)"
+    r"(?:[a-zà-ÿ]{3,}|[A-ZÀ-Þ]{4,})\b(?!\s*:)|apr[eè]s (?:en )?avoir d[ée]lib[ée]r[ée]\W+\w"
+    r"|(?i:\bunanimit|\b\d+\s+voix\b|r[ée]sultat du vote|\badopt[ée]e?\b)"
+    r"|\b(?:DECIDE|DÉCIDE|ACCEPTE|APPROUVE|ADOPTE)"
+    r"|\b(?:d[ée]cide|approuve|adopte|[ée]lit|attribue|fixe)\s+(?:de\s|d['’]|l[ae']|les\s)",
+)
+_REASON = re.compile(
+    r"\bau motif\b|\ben raison\b|\bmotiv[ée]|\bà la suite\b|\bsuite à\b|\bparce qu|\bcar\b|\bafin de\b"
+    r"|\bcompte tenu\b|\bdu fait\b|\bnécessaire\b|\bobligation\b",
+    re.I,
+)
 _DECISION = re.compile(r"\bd[ée]cide|\baccepte|\brefuse|\bapprouve|\bémet|\bemet|\bavis|\bne pas\b|\brejet", re.I)
 
 
@@ -219,6 +235,12 @@ class QuestionKind:
     wants_person: bool = False
     wants_organisation: bool = False
     wants_decision: bool = False
+    wants_reason: bool = False
+
+    @property
+    def asks(self) -> bool:
+        return any((self.wants_amount, self.wants_count, self.wants_date, self.wants_person, self.wants_organisation,
+                    self.wants_decision, self.wants_reason))
 
 
 def question_kind(question: str) -> QuestionKind:
@@ -239,10 +261,43 @@ def question_kind(question: str) -> QuestionKind:
                   r"|\ba qui\b|\bqui\b.*\belu", q)
     )
     organisation = bool(re.search(r"quel(?:le)?s?\s+(?:entreprise|societe|association|prestataire|cabinet|organisme)", q))
-    # A yes/no question (no interrogative word) asks what was decided, and so do « quel avis », « pourquoi »…
+    # A yes/no question (no interrogative word) asks what was decided, and so does « quel avis »…
     wh_word = re.search(r"\b(?:combien|quel(?:le)?s?|qui|quand|ou|comment|lequel|laquelle|quoi)\b", q)
-    decision = not wh_word or bool(re.search(r"quel avis|qu'a repondu|\bpourquoi\b|unanim|accepte|refuse", q))
-    return QuestionKind(amount, count, date, person, organisation, decision)
+    decision = not wh_word or bool(re.search(r"quel avis|qu'a repondu|unanim|accepte|refuse", q))
+    reason = bool(re.search(r"\bpourquoi\b|pour quelle raison|quel motif", q))
+    return QuestionKind(amount, count, date, person, organisation, decision, reason)
+
+
+# « Combien de trottinettes… », « Quel est le prix d'un repas… », « Quel montant de subvention… »: the thing
+# counted or priced. The adjectives between the measure and « de » are skipped (« le montant mensuel brut de »).
+_FOCUS = re.compile(
+    r"(?:combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+)?(?:le\s+|la\s+|les\s+|l')?"
+    r"(?:prix|tarifs?|montants?|nombre|couts?|taux)\s+(?:(?!(?:la|le|les|l|ce|cette)\b)\w+\s+){0,2}?"
+    r"(?:de\s+|d'|du\s+|des\s+))"
+    r"(?:la\s+|le\s+|l'|les\s+|un\s+|une\s+)?"
+    # The noun and at most two more words, a bare complement included (« agents de police »), up to an article
+    # or a preposition.
+    r"([\w-]+(?:\s+(?:de\s+|d')?"
+    r"(?!(?:la|le|les|l|du|des|un|une|ce|cette|a|au|aux|en|sur|par|pour|dans|que|qui|ont|est|sont)\b)[\w-]+){0,2})"
+)
+# Who is counted in a vote is rarely named in it (« 2 contre »): these words need not be found.
+_COUNTED_MEMBERS = re.compile(r"^(?:conseill|elu|membre|voix|vote|suffrage|municipa|communautair)")
+
+
+def question_focus(question: str) -> list[str]:
+    """The terms of what a « combien de … » or « quel est le prix de … » question measures (stems)."""
+    match = _FOCUS.search(text_fold(question))
+    if not match:
+        return []
+    # A place named there (« combien d'élus de Montpellier ») is the collectivité, already filtered on.
+    proper = {text_fold(w) for w in re.findall(r"\b[A-ZÀ-Þ][\w-]*", question)}
+    words = [w for w in _TOKEN.findall(match.group(1)) if w not in proper]
+    return [t for t in terms_extract(" ".join(words)) if not _COUNTED_MEMBERS.match(t)]
+
+
+def decision_like(sentence: str) -> bool:
+    """Whether a sentence belongs to what the council resolved rather than to the exposé that precedes it."""
+    return bool(_OPERATIVE.search(sentence))
 
 
 def kind_match(*, kind: QuestionKind, sentence: str) -> float:
@@ -260,6 +315,8 @@ def kind_match(*, kind: QuestionKind, sentence: str) -> float:
         wanted.append(1.0 if _ORGANISATION.search(sentence) else 0.0)
     if kind.wants_decision:
         wanted.append(1.0 if (_VOTE.search(sentence) or _DECISION.search(sentence)) else 0.0)
+    if kind.wants_reason:
+        wanted.append(1.0 if _REASON.search(sentence) else 0.0)
     return max(wanted) if wanted else 0.5
 
 
@@ -284,12 +341,8 @@ class Weights:
     # e5 cosine similarities live in a narrow band; this maps [low, high] to [0, 1].
     semantic_low: float = 0.75
     semantic_high: float = 0.9
-    # A further sentence joins the answer when it scores at least this share of the best one.
-    companion_share: float = 0.85
-    # … or this share when it comes from the best sentence's own passage (no new citation needed).
-    same_passage_share: float = 0.75
+    # The best sentence and at most two companions from its délibération.
     max_sentences: int = 3
-    max_passages: int = 2
 
 
 @dataclass
@@ -310,6 +363,8 @@ class Selection:
     sentences: list[ScoredSentence] = field(default_factory=list)
     candidates: int = 0
     question_terms: int = 0
+    # What the question measures (« combien de trottinettes ») and the evidence's délibération never names.
+    focus_missing: list[str] = field(default_factory=list)
 
     @property
     def best(self) -> ScoredSentence | None:
@@ -369,23 +424,62 @@ def evidence_select(
     if not scored:
         return selection
     scored.sort(key=lambda s: -s.score)
+    selection.sentences = _answer_pick(scored, hits=hits, kind=kind, ranks=ranks, weights=weights)
+    best = selection.best.passage_index
+    unit = [i for i in range(len(hits)) if _same_deliberation(hits, ranks, best, i)]
+    named = set().union(*(heading_terms[i] | set().union(*sentence_terms[i]) for i in unit))
+    selection.focus_missing = [t for t in question_focus(question) if t not in named]
+    return selection
+
+
+def _answer_pick(
+    scored: list[ScoredSentence], *, hits: list[SearchHit], kind: QuestionKind, ranks: list[int], weights: Weights
+) -> list[ScoredSentence]:
+    """The best sentence, then up to two more from its own délibération, those that carry what is asked first.
+
+    The sentence that matches the question's words is often the exposé; the value asked for (the amount, the
+    name elected, the outcome) sits a few lines further, with few of the question's words. Companions come
+    only from the best sentence's délibération, on its pages, so that every citation stays on the pages
+    that answer.
+    """
     best = scored[0]
+    companions = [s for s in scored[1:] if _same_deliberation(hits, ranks, best.passage_index, s.passage_index)]
+    companions.sort(key=lambda s: (-_answers_shape(s, kind), -decision_like(s.text), -_adjacent(s, best), -s.score))
     picked = [best]
-    passages = {best.passage_index}
-    for candidate in scored[1:]:
+    for candidate in companions:
         if len(picked) >= weights.max_sentences:
             break
-        share = weights.same_passage_share if candidate.passage_index == best.passage_index else weights.companion_share
-        if candidate.score < share * best.score or candidate.terms_share <= 0:
-            continue
-        if candidate.passage_index not in passages and len(passages) >= weights.max_passages:
-            continue
         if any(_near_duplicate(candidate.text, p.text) for p in picked):
             continue
+        # A companion says something of the question's subject, or what was asked, or what was resolved.
+        if not (_answers_shape(candidate, kind) or decision_like(candidate.text) or candidate.terms_share > 0):
+            continue
+        # Another passage means another citation: only for the decision itself, of the shape asked for.
+        if candidate.passage_index != best.passage_index and not (
+            decision_like(candidate.text) and _answers_shape(candidate, kind)
+        ):
+            continue
         picked.append(candidate)
-        passages.add(candidate.passage_index)
-    selection.sentences = picked
-    return selection
+    return picked
+
+
+def _same_deliberation(hits: list[SearchHit], ranks: list[int], a: int, b: int) -> bool:
+    """Two passages of one délibération sharing a page; without a known délibération, a hit and its follower."""
+    one, other = hits[a], hits[b]
+    if one.deliberation_id is None:
+        # A follower stands at its parent's rank (see `qa.services._hits_expand`).
+        return ranks[a] == ranks[b] and one.document_id == other.document_id
+    shares_a_page = other.page_start <= one.page_end and one.page_start <= other.page_end
+    return other.deliberation_id == one.deliberation_id and shares_a_page
+
+
+def _answers_shape(sentence: ScoredSentence, kind: QuestionKind) -> bool:
+    return kind.asks and sentence.kind_fit >= 1.0
+
+
+def _adjacent(sentence: ScoredSentence, best: ScoredSentence) -> bool:
+    # The item next to the best one in a list: « - 3.40 € pour… » before « - 3.50 € … ACCEPTE les tarifs ».
+    return sentence.passage_index == best.passage_index and abs(sentence.position - best.position) == 1
 
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
