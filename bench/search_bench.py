@@ -115,14 +115,20 @@ def _service_latency(*, texts: list[str], table: str | None = None) -> dict:
 
 
 def _hnsw_recall(*, table: str, vectors: list[np.ndarray], k: int = 10) -> float:
-    """Share of the exact top-k (sequential scan) that the HNSW index returns."""
+    """Share of the exact top-k (sequential scan) that the HNSW index returns, at the service's ef_search."""
     from django.db import connection, transaction
 
+    from search.backends.postgres import ef_search_for
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [table])
+        ef_search = ef_search_for(cursor.fetchone()[0])
     found, total = 0, 0
     for vector in vectors:
         literal = "[" + ",".join(f"{x:.7g}" for x in vector) + "]"
         sql = f"SELECT id FROM {table} p WHERE p.published ORDER BY p.embedding <=> %s::vector LIMIT {k}"
         with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL hnsw.ef_search = {ef_search}")
             cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
             cursor.execute(sql, [literal])
             approximate = {r[0] for r in cursor.fetchall()}
@@ -155,7 +161,7 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
             return SYNTHETIC_TABLE
         cursor.execute("CREATE SCHEMA IF NOT EXISTS bench")
         cursor.execute(f"DROP TABLE IF EXISTS {SYNTHETIC_TABLE}")
-        cursor.execute(f"CREATE TABLE {SYNTHETIC_TABLE} (LIKE {seed_table} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY INCLUDING STORAGE)")
+        cursor.execute(f"CREATE TABLE {SYNTHETIC_TABLE} (LIKE {seed_table} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY INCLUDING STORAGE INCLUDING STATISTICS)")
         cursor.execute(
             f"CREATE TEMP TABLE seed AS SELECT row_number() OVER (ORDER BY id) AS n, heading, "
             f"regexp_split_to_array(text, '\\s+') AS words, embedding, collectivite_id, body_id, seance_date, "
@@ -189,6 +195,7 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} USING gin (search_vector)")
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (collectivite_id)")
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (published, seance_date)")
+        cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (published, collectivite_id, seance_date)")
         cursor.execute(
             f"CREATE INDEX ON {SYNTHETIC_TABLE} USING hnsw (embedding vector_cosine_ops) "
             f"WITH (m = {hnsw.m}, ef_construction = {hnsw.ef_construction})"

@@ -54,4 +54,6 @@ class Passage(models.Model):
                 opclasses=["vector_cosine_ops"],
             ),
             models.Index(fields=["published", "seance_date"], name="passage_published_date"),
+            # A collectivité and a period together (the narrowed retrieval of a question naming both).
+            models.Index(fields=["published", "collectivite", "seance_date"], name="passage_published_place_date"),
         ]

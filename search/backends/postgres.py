@@ -74,16 +74,18 @@ class RankedPassage:
 
 
 class _LexemeStats:
-    """Share of passages containing each lexeme, read from PostgreSQL's own statistics (ANALYZE), cached."""
+    """Share of passages containing each lexeme, and the number of passages, read from PostgreSQL's own
+    statistics (ANALYZE), cached."""
 
     TTL_SECONDS = 300
 
     def __init__(self, *, table: str) -> None:
-        self._table = table.split(".")[-1]
+        self._table = table
         self._lock = threading.Lock()
         self._loaded_at = -math.inf
         self._frequencies: dict[str, float] = {}
         self._floor = 1e-4
+        self._rows = 0
 
     def frequency(self, lexeme: str) -> float:
         with self._lock:
@@ -91,12 +93,22 @@ class _LexemeStats:
                 self._load()
             return self._frequencies.get(lexeme, self._floor)
 
+    def rows(self) -> int:
+        """Passages in the table, at least 1,000 (a new index has no statistics yet)."""
+        with self._lock:
+            if time.monotonic() - self._loaded_at > self.TTL_SECONDS:
+                self._load()
+            return self._rows
+
     def _load(self) -> None:
         with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [self._table])
+            row = cursor.fetchone()
+            self._rows = max(int(row[0]) if row else 0, 1000)
             cursor.execute(
                 "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
                 "WHERE tablename = %s AND attname = 'search_vector'",
-                [self._table],
+                [self._table.split(".")[-1]],
             )
             row = cursor.fetchone()
         self._loaded_at = time.monotonic()
@@ -116,6 +128,15 @@ class _LexemeStats:
 def _idf(frequency: float) -> float:
     frequency = min(max(frequency, 1e-6), 0.999)
     return math.log(1 + (1 - frequency) / frequency)
+
+
+def ef_search_for(rows: int) -> int:
+    """HNSW_EF_SEARCH up to 100,000 passages, then growing with the square root of their number (at most 1,000).
+
+    At a fixed ef_search, recall falls as the graph grows: on the 1M-passage benchmark index, 200 finds 83 % of
+    the exact ten nearest, 600 finds 96 % (`make bench`).
+    """
+    return min(1000, round(settings.HNSW_EF_SEARCH * max(1.0, math.sqrt(rows / 100_000))))
 
 
 def _filters_sql(filters: SearchFilters) -> tuple[str, list]:
@@ -298,7 +319,7 @@ class PostgresSearchBackend:
             score_params += [strict, self.tuning.all_terms_bonus * max([_idf(f) for f, _ in weighted] or [1.0])]
         if relaxed and not parsed.has_operators:
             # The rarest lexemes select the candidates, within a budget of expected rows; all of them score.
-            chosen, expected, rows = [], 0.0, self._passage_count()
+            chosen, expected, rows = [], 0.0, self._stats.rows()
             for frequency, lexeme in weighted:
                 if chosen and expected + frequency * rows > self.tuning.candidate_rows_budget:
                     break
@@ -323,12 +344,6 @@ class PostgresSearchBackend:
             match_sql, match_params = "p.search_vector @@ %s::tsquery", [strict]
         headline = " | ".join(q for q in (any_query, tsquery_literal(prefixes, prefix=True) if prefixes else "") if q)
         return _KeywordPlan(match_sql, match_params, " + ".join(score_parts), score_params, headline)
-
-    def _passage_count(self) -> int:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [self.table])
-            row = cursor.fetchone()
-        return max(int(row[0]) if row else 0, 1000)
 
     def _matches_count(self, *, where: str, params: list) -> int:
         with connection.cursor() as cursor:
@@ -372,13 +387,15 @@ class PostgresSearchBackend:
         return _keyword_ranked(everywhere), _keyword_ranked(within[:limit])
 
     # Semantic retrieval.
-    def _semantic_candidates(self, *, text: str, filters: SearchFilters, limit: int) -> list[RankedPassage]:
+    def _semantic_candidates(
+        self, *, text: str, filters: SearchFilters, limit: int, ef_search: int | None = None
+    ) -> list[RankedPassage]:
         cleaned = query_parse(text).text
         if not cleaned:
             return []
         literal = query_vector_literal(cleaned)
         where, params = _filters_sql(filters)
-        ef_search = max(settings.HNSW_EF_SEARCH, limit)
+        ef_search = max(ef_search or ef_search_for(self._stats.rows()), limit)
         # Iterative index scans keep reading the HNSW graph until `limit` rows pass the filters;
         # relaxed order is then fixed by the outer ORDER BY.
         sql = (
@@ -428,7 +445,11 @@ class PostgresSearchBackend:
         semantic = self._semantic_candidates(text=text, filters=filters, limit=depth_each)
         lists = [("keyword", keyword, self.tuning.keyword_weight), ("semantic", semantic, self.tuning.semantic_weight)]
         if narrowed is not None:
-            semantic_inside = self._semantic_candidates(text=text, filters=narrowed, limit=depth_each)
+            # A second opinion inside the place and time named: the base beam is enough, and a filtered scan
+            # with the wide beam of a large index costs more than the whole global query.
+            semantic_inside = self._semantic_candidates(
+                text=text, filters=narrowed, limit=depth_each, ef_search=settings.HNSW_EF_SEARCH
+            )
             lists += [
                 ("keyword", keyword_inside, self.tuning.keyword_weight),
                 ("semantic", semantic_inside, self.tuning.semantic_weight),
