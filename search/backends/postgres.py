@@ -89,16 +89,18 @@ class _LexemeStats:
 
     def frequency(self, lexeme: str) -> float:
         with self._lock:
-            if time.monotonic() - self._loaded_at > self.TTL_SECONDS:
-                self._load()
+            self._load_if_stale()
             return self._frequencies.get(lexeme, self._floor)
 
     def rows(self) -> int:
         """Passages in the table, at least 1,000 (a new index has no statistics yet)."""
         with self._lock:
-            if time.monotonic() - self._loaded_at > self.TTL_SECONDS:
-                self._load()
+            self._load_if_stale()
             return self._rows
+
+    def _load_if_stale(self) -> None:
+        if time.monotonic() - self._loaded_at > self.TTL_SECONDS:
+            self._load()
 
     def _load(self) -> None:
         with connection.cursor() as cursor:
