@@ -16,12 +16,25 @@ def server_settings_default() -> dict[str, str]:
     data in memory, random reads cost little more than sequential ones; at the default 4 the planner prefers
     reading every embedding to walking the HNSW graph.
     """
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    memory = _memory_available()
     return {
         "shared_buffers": f"{min(max(memory // 4, 128 << 20), 8 << 30) >> 20}MB",
         "effective_cache_size": f"{max(memory // 2, 1 << 30) >> 20}MB",
         "random_page_cost": "1.1",
     }
+
+
+def _memory_available() -> int:
+    """The machine's memory, or the container's limit when it sets a lower one (cgroup v2, then v1)."""
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    for limit_file in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            limit = Path(limit_file).read_text().strip()
+        except OSError:
+            continue
+        if limit.isdigit():
+            memory = min(memory, int(limit))
+    return memory
 
 
 def embedded_database_settings(*, data_dir: Path, server_settings: dict[str, str]) -> dict:
