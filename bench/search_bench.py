@@ -21,7 +21,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 SYNTHETIC_TABLE = "bench.synthetic_passage"
 # Changed whenever the generator changes, so that a table built by an older one is rebuilt.
-SYNTHETIC_VERSION = "mix-4"
+SYNTHETIC_VERSION = "mix-5"
 
 
 def _django_setup() -> None:
@@ -162,6 +162,11 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
         cursor.execute("CREATE SCHEMA IF NOT EXISTS bench")
         cursor.execute(f"DROP TABLE IF EXISTS {SYNTHETIC_TABLE}")
         cursor.execute(f"CREATE TABLE {SYNTHETIC_TABLE} (LIKE {seed_table} INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY INCLUDING STORAGE INCLUDING STATISTICS)")
+        # Table options too (the row size kept before TOAST), which LIKE does not copy.
+        cursor.execute("SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = %s::regclass", [seed_table])
+        options = cursor.fetchone()[0]
+        if options:
+            cursor.execute(f"ALTER TABLE {SYNTHETIC_TABLE} SET ({options})")
         cursor.execute(
             f"CREATE TEMP TABLE seed AS SELECT row_number() OVER (ORDER BY id) AS n, heading, "
             f"regexp_split_to_array(text, '\\s+') AS words, embedding, collectivite_id, body_id, seance_date, "
