@@ -167,6 +167,15 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
         options = cursor.fetchone()[0]
         if options:
             cursor.execute(f"ALTER TABLE {SYNTHETIC_TABLE} SET ({options})")
+        # …nor the size of the multi-column statistics.
+        cursor.execute(
+            "SELECT copy.stxname, seed.stxstattarget FROM pg_statistic_ext copy JOIN pg_statistic_ext seed "
+            "ON seed.stxrelid = %s::regclass AND seed.stxkeys::text = copy.stxkeys::text "
+            "WHERE copy.stxrelid = %s::regclass AND seed.stxstattarget IS NOT NULL",
+            [seed_table, SYNTHETIC_TABLE],
+        )
+        for name, target in cursor.fetchall():
+            cursor.execute(f"ALTER STATISTICS bench.{name} SET STATISTICS {int(target)}")
         cursor.execute(
             f"CREATE TEMP TABLE seed AS SELECT row_number() OVER (ORDER BY id) AS n, heading, "
             f"regexp_split_to_array(text, '\\s+') AS words, embedding, collectivite_id, body_id, seance_date, "
