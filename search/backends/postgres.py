@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import html
 import itertools
+import json
 import math
 import re
 import threading
@@ -130,6 +131,12 @@ class _LexemeStats:
 def _idf(frequency: float) -> float:
     frequency = min(max(frequency, 1e-6), 0.999)
     return math.log(1 + (1 - frequency) / frequency)
+
+
+# Past this many passages inside a filter, the HNSW graph finds their nearest faster than comparing them all
+# (1M-passage benchmark: a town and a month, 19,000 passages, 4 to 23 ms against 42 to 130 ms; the planner's
+# own choice). Below it, the exact comparison is cheap and exact.
+GRAPH_FILTERED_ROWS = 10_000
 
 
 def ef_search_for(rows: int) -> int:
@@ -347,6 +354,14 @@ class PostgresSearchBackend:
         headline = " | ".join(q for q in (any_query, tsquery_literal(prefixes, prefix=True) if prefixes else "") if q)
         return _KeywordPlan(match_sql, match_params, " + ".join(score_parts), score_params, headline)
 
+    def _rows_estimate(self, filters: SearchFilters) -> float:
+        """The planner's estimate of the passages that pass `filters` (its statistics, no scan)."""
+        where, params = _filters_sql(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {self.table} p WHERE {where}", params)
+            plan = cursor.fetchone()[0]
+        return float((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
+
     def _matches_count(self, *, where: str, params: list) -> int:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {self.table} p WHERE {where}", params)
@@ -390,8 +405,9 @@ class PostgresSearchBackend:
 
     # Semantic retrieval.
     def _semantic_candidates(
-        self, *, text: str, filters: SearchFilters, limit: int, ef_search: int | None = None
+        self, *, text: str, filters: SearchFilters, limit: int, ef_search: int | None = None, graph_only: bool = False
     ) -> list[RankedPassage]:
+        """`graph_only`: walk the HNSW graph even where the planner would compare every filtered row."""
         cleaned = query_parse(text).text
         if not cleaned:
             return []
@@ -406,7 +422,7 @@ class PostgresSearchBackend:
             f"WHERE {where} AND p.embedding IS NOT NULL ORDER BY distance LIMIT %s) "
             f"SELECT * FROM nearest ORDER BY distance, id"
         )
-        if ef_search == settings.HNSW_EF_SEARCH:
+        if ef_search == settings.HNSW_EF_SEARCH and not graph_only:
             # Every connection starts with this ef_search and iterative scans on (settings.DATABASES).
             with connection.cursor() as cursor:
                 cursor.execute(sql, [literal, *params, limit])
@@ -415,6 +431,9 @@ class PostgresSearchBackend:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(f"SET LOCAL hnsw.ef_search = {ef_search}")
                 cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+                if graph_only:
+                    cursor.execute("SET LOCAL enable_bitmapscan = off")
+                    cursor.execute("SET LOCAL enable_seqscan = off")
                 cursor.execute(sql, [literal, *params, limit])
                 rows = cursor.fetchall()
         return [
@@ -450,7 +469,8 @@ class PostgresSearchBackend:
             # A second opinion inside the place and time named: the base beam is enough, and a filtered scan
             # with the wide beam of a large index costs more than the whole global query.
             semantic_inside = self._semantic_candidates(
-                text=text, filters=narrowed, limit=depth_each, ef_search=settings.HNSW_EF_SEARCH
+                text=text, filters=narrowed, limit=depth_each, ef_search=settings.HNSW_EF_SEARCH,
+                graph_only=self._rows_estimate(narrowed) > GRAPH_FILTERED_ROWS,
             )
             lists += [
                 ("keyword", keyword_inside, self.tuning.keyword_weight),

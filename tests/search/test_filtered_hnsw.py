@@ -52,3 +52,18 @@ def test_filtered_semantic_query_returns_k_through_the_index(db, settings):
     assert len(ranked) == 8
     distances = [-c.score for c in ranked]
     assert distances == sorted(distances)
+
+
+def test_graph_walk_for_a_large_filter_returns_k_in_order(db):
+    towns = _documents({"Grande ville": 600, "Petit village": 8})
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_passage")
+    backend = PostgresSearchBackend()
+    inside = SearchFilters(collectivite_ids=(towns["Grande ville"].pk,))
+    # The planner's estimate decides between walking the graph and comparing every row of the filter.
+    assert 400 <= backend._rows_estimate(inside) <= 800
+    ranked = backend._semantic_candidates(text="budget primitif", filters=inside, limit=20, graph_only=True)
+    assert len(ranked) == 20
+    assert [c.semantic_rank for c in ranked] == list(range(1, 21))
+    distances = [-c.score for c in ranked]
+    assert distances == sorted(distances)
