@@ -237,11 +237,6 @@ class QuestionKind:
     wants_decision: bool = False
     wants_reason: bool = False
 
-    @property
-    def asks(self) -> bool:
-        return any((self.wants_amount, self.wants_count, self.wants_date, self.wants_person, self.wants_organisation,
-                    self.wants_decision, self.wants_reason))
-
 
 def question_kind(question: str) -> QuestionKind:
     """What shape of answer the question's wording calls for (« combien » a number, « quand » a date…)."""
@@ -424,7 +419,7 @@ def evidence_select(
     if not scored:
         return selection
     scored.sort(key=lambda s: -s.score)
-    selection.sentences = _answer_pick(scored, hits=hits, kind=kind, ranks=ranks, weights=weights)
+    selection.sentences = _answer_pick(scored, hits=hits, ranks=ranks, weights=weights)
     best = selection.best.passage_index
     unit = [i for i in range(len(hits)) if _same_deliberation(hits, ranks, best, i)]
     named = set().union(*(heading_terms[i] | set().union(*sentence_terms[i]) for i in unit))
@@ -433,7 +428,7 @@ def evidence_select(
 
 
 def _answer_pick(
-    scored: list[ScoredSentence], *, hits: list[SearchHit], kind: QuestionKind, ranks: list[int], weights: Weights
+    scored: list[ScoredSentence], *, hits: list[SearchHit], ranks: list[int], weights: Weights
 ) -> list[ScoredSentence]:
     """The best sentence, then up to two more from its own délibération, those that carry what is asked first.
 
@@ -444,7 +439,7 @@ def _answer_pick(
     """
     best = scored[0]
     companions = [s for s in scored[1:] if _same_deliberation(hits, ranks, best.passage_index, s.passage_index)]
-    companions.sort(key=lambda s: (-_answers_shape(s, kind), -decision_like(s.text), -_adjacent(s, best), -s.score))
+    companions.sort(key=lambda s: (-_answers_shape(s), -decision_like(s.text), -_adjacent(s, best), -s.score))
     picked = [best]
     for candidate in companions:
         if len(picked) >= weights.max_sentences:
@@ -452,11 +447,11 @@ def _answer_pick(
         if any(_near_duplicate(candidate.text, p.text) for p in picked):
             continue
         # A companion says something of the question's subject, or what was asked, or what was resolved.
-        if not (_answers_shape(candidate, kind) or decision_like(candidate.text) or candidate.terms_share > 0):
+        if not (_answers_shape(candidate) or decision_like(candidate.text) or candidate.terms_share > 0):
             continue
         # Another passage means another citation: only for the decision itself, of the shape asked for.
         if candidate.passage_index != best.passage_index and not (
-            decision_like(candidate.text) and _answers_shape(candidate, kind)
+            decision_like(candidate.text) and _answers_shape(candidate)
         ):
             continue
         picked.append(candidate)
@@ -473,8 +468,9 @@ def _same_deliberation(hits: list[SearchHit], ranks: list[int], a: int, b: int) 
     return other.deliberation_id == one.deliberation_id and shares_a_page
 
 
-def _answers_shape(sentence: ScoredSentence, kind: QuestionKind) -> bool:
-    return kind.asks and sentence.kind_fit >= 1.0
+def _answers_shape(sentence: ScoredSentence) -> bool:
+    # A full fit exists only when the question asks for something (`kind_match` gives 0.5 otherwise).
+    return sentence.kind_fit >= 1.0
 
 
 def _adjacent(sentence: ScoredSentence, best: ScoredSentence) -> bool:

@@ -6,7 +6,6 @@ import dataclasses
 import functools
 import html
 import itertools
-import json
 import math
 import re
 import threading
@@ -359,8 +358,8 @@ class PostgresSearchBackend:
         where, params = _filters_sql(filters)
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {self.table} p WHERE {where}", params)
-            plan = cursor.fetchone()[0]
-        return float((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
+            plan = cursor.fetchone()[0]  # psycopg reads the JSON
+        return float(plan[0]["Plan"]["Plan Rows"])
 
     def _matches_count(self, *, where: str, params: list) -> int:
         with connection.cursor() as cursor:
@@ -470,7 +469,9 @@ class PostgresSearchBackend:
             # with the wide beam of a large index costs more than the whole global query.
             semantic_inside = self._semantic_candidates(
                 text=text, filters=narrowed, limit=depth_each, ef_search=settings.HNSW_EF_SEARCH,
-                graph_only=self._rows_estimate(narrowed) > GRAPH_FILTERED_ROWS,
+                # No estimate to ask for when the whole index is smaller than the threshold.
+                graph_only=self._stats.rows() > GRAPH_FILTERED_ROWS
+                and self._rows_estimate(narrowed) > GRAPH_FILTERED_ROWS,
             )
             lists += [
                 ("keyword", keyword_inside, self.tuning.keyword_weight),
