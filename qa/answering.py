@@ -50,10 +50,32 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+# An ordinal is its number: « troisième décision modificative » is « décision modificative n°3 », « 3ème ».
+_ORDINALS = {
+    word: str(number)
+    for number, words in enumerate(
+        [
+            ("premier", "premiere", "1er", "1ere", "1re"),
+            ("deuxieme", "second", "seconde", "2e", "2eme", "2nd", "2nde"),
+            ("troisieme", "3e", "3eme"),
+            ("quatrieme", "4e", "4eme"),
+            ("cinquieme", "5e", "5eme"),
+            ("sixieme", "6e", "6eme"),
+            ("septieme", "7e", "7eme"),
+            ("huitieme", "8e", "8eme"),
+            ("neuvieme", "9e", "9eme"),
+            ("dixieme", "10e", "10eme"),
+        ],
+        start=1,
+    )
+    for word in words
+}
+
+
 def terms_extract(text: str) -> list[str]:
     """Content words of a text as French stems, accents folded, stop words and one-letter words left out."""
     return [
-        _stem(word)
+        _ORDINALS.get(word) or _stem(word)
         for word in _TOKEN.findall(text_fold(text))
         if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
     ]
@@ -71,7 +93,9 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 # A new line starting with one of these opens a new sentence (lists of decisions, bullets, numbered items).
-_BULLET = re.compile(r"^(?:[-–—•●▪◦*>]|\d{1,2}[°).]|[a-z][).]|[IVX]{1,4}[.)-])\s")
+_BULLET = re.compile(r"^(?:[-–—•●▪◦*>]|\d{1,3}[°).-]|[a-z][).]|[IVX]{1,4}[.)-])\s")
+# A line drawn across the page (« ------ », « ______ »): as good as an empty line.
+_RULE = re.compile(r"^[-–—_=*.~·]{3,}$")
 _SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 MAX_SENTENCE_WORDS = 70
 
@@ -95,7 +119,7 @@ def _blocks(text: str) -> list[str]:
     blocks: list[list[str]] = []
     for line in text.splitlines():
         line = line.strip()
-        if not line:
+        if not line or _RULE.match(line):
             if blocks and blocks[-1]:
                 blocks.append([])
             continue
@@ -193,10 +217,16 @@ _AMOUNT = re.compile(
 _ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
 _COUNT = re.compile(
     r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)\s+"
-    r"(?:voix|votes?|«\s*pour|«\s*contre|pour\b|contre\b|abstentions?|membres|conseillers|élus|suffrages)",
+    # « 14 000 € pour… » is no vote: « pour » counts only where a tally goes on (« 12 pour, 2 contre »).
+    r"(?:voix|votes?|«\s*pour|«\s*contre|pour\s*(?=[,;.)]|et\b|$)|contre\b|abstentions?|membres|conseillers|élus|suffrages)",
     re.I,
 )
-_VOTE = re.compile(r"unanimit|\bvoix\b|\bvotes?\b|\bpour\s*:|\bcontre\b|abstention|majorit|prépondérante", re.I)
+# How a vote went; the bare word « vote » is no result (« Vote des tarifs communaux 2015 »).
+_VOTE = re.compile(
+    r"unanimit|\bvoix\b|\bvotes?\s+(?:pour|contre|blancs?|nuls?)\b|r[ée]sultat du vote|\bpour\s*:|\bcontre\b|abstention"
+    r"|majorit|prépondérante",
+    re.I,
+)
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b"
@@ -209,7 +239,14 @@ _CIVILITE_NAME = re.compile(
     # A name after the verb that elects, appoints or gives the floor: « élit Nicolas Dupont », « désigne Anne ».
     r"|\b(?:[ée]lit|[ée]lue?|d[ée]sign[ée]e?|nomm[ée]e?|proclam[ée]e?|pr[ée]sent[ée]e?|propos[ée]e?)\s+[A-ZÀ-Þ][a-zß-ÿ]+",
 )
-_ORGANISATION = re.compile(r"\b(?:société|entreprise|association|SARL|SAS|SA|cabinet|bureau d'études)\b|\b[A-Z]{3,}\b")
+# A named organisation (« la société SULO France », « l'association « Les Compagnons… » », « ROCHE SARL »), not
+# the bare word (« c'est l'entreprise qui réalisera… »).
+_ORGANISATION = re.compile(
+    r"\b(?:soci[ée]t[ée]|entreprise|association|cabinet|groupe|bureau d['’][ée]tudes|syndicat|fondation)\s+"
+    r"(?:«\s*)?[A-ZÀ-Þ]|\b(?:SARL|SAS|SASU|SA|SCI|SEM|SPL|EURL|SCOP)\b"
+)
+# A word in capitals may name a body (« SEEDR ») as well as a tax (« TEOMI »): half a fit.
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 # What the council resolved: an item of the operative part (« - élit… », « - De fixer… », « - DECIDE »), or the
 # sentence that carries the vote (« après en avoir délibéré, … ACCEPTENT … », « Résultat du vote : … »).
 _OPERATIVE = re.compile(
@@ -255,10 +292,15 @@ def question_kind(question: str) -> QuestionKind:
         re.search(r"^qui\b|\bqui\s+(?:a|est|sont|ont)\b|quel(?:le)?s?\s+(?:elue?s?|conseill\w*|adjointe?|maire|rapporteur|personne)"
                   r"|\ba qui\b|\bqui\b.*\belu", q)
     )
-    organisation = bool(re.search(r"quel(?:le)?s?\s+(?:entreprise|societe|association|prestataire|cabinet|organisme)", q))
-    # A yes/no question (no interrogative word) asks what was decided, and so does « quel avis »…
+    # « À qui la Ville vend-elle… »: a person or a body.
+    organisation = bool(
+        re.search(r"quel(?:le)?s?\s+(?:entreprise|societe|association|prestataire|cabinet|organisme)|\ba qui\b", q)
+    )
+    # A yes/no question asks what was decided: no interrogative word, or a subject inverted before the first one
+    # (« les cabanes sont-elles exonérées, et comment… »); and so does « quel avis »…
     wh_word = re.search(r"\b(?:combien|quel(?:le)?s?|qui|quand|ou|comment|lequel|laquelle|quoi)\b", q)
-    decision = not wh_word or bool(re.search(r"quel avis|qu'a repondu|unanim|accepte|refuse", q))
+    yes_no = not wh_word or bool(re.search(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b", q[: wh_word.start()]))
+    decision = yes_no or bool(re.search(r"quel avis|qu'a repondu|unanim|accepte|refuse", q))
     reason = bool(re.search(r"\bpourquoi\b|pour quelle raison|quel motif", q))
     return QuestionKind(amount, count, date, person, organisation, decision, reason)
 
@@ -307,7 +349,7 @@ def kind_match(*, kind: QuestionKind, sentence: str) -> float:
     if kind.wants_person:
         wanted.append(1.0 if _CIVILITE_NAME.search(sentence) else 0.0)
     if kind.wants_organisation:
-        wanted.append(1.0 if _ORGANISATION.search(sentence) else 0.0)
+        wanted.append(1.0 if _ORGANISATION.search(sentence) else 0.5 if _ACRONYM.search(sentence) else 0.0)
     if kind.wants_decision:
         wanted.append(1.0 if (_VOTE.search(sentence) or _DECISION.search(sentence)) else 0.0)
     if kind.wants_reason:
@@ -449,9 +491,10 @@ def _answer_pick(
         # A companion says something of the question's subject, or what was asked, or what was resolved.
         if not (_answers_shape(candidate) or decision_like(candidate.text) or candidate.terms_share > 0):
             continue
-        # Another passage means another citation: only for the decision itself, of the shape asked for.
+        # Another passage means another citation: only for the decision itself, of the shape asked for, and
+        # only inside a known délibération (in a list of items, the next passage holds other items).
         if candidate.passage_index != best.passage_index and not (
-            decision_like(candidate.text) and _answers_shape(candidate)
+            decision_like(candidate.text) and _answers_shape(candidate) and hits[best.passage_index].deliberation_id
         ):
             continue
         picked.append(candidate)

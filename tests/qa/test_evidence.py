@@ -1,7 +1,7 @@
 """Which sentences answer, and when the evidence does not speak of what is asked: no database needed."""
 
 from qa.abstention import abstention_decide
-from qa.answering import decision_like, evidence_select, question_focus, question_kind
+from qa.answering import QuestionKind, decision_like, evidence_select, kind_match, question_focus, question_kind
 from search.backends.base import SearchHit
 
 
@@ -61,3 +61,27 @@ def test_decision_sentences_and_reason_questions():
     assert not decision_like("Considérant la démission de Mme Véronique MARTIN, suppléante")
     assert not decision_like("- Charges fixes : 160€ annuelle")
     assert question_kind("Pourquoi le conseil a-t-il dû voter la fermeture du marché ?").wants_reason
+
+
+def test_shapes_of_votes_and_organisations():
+    count = QuestionKind(wants_count=True)
+    assert kind_match(kind=count, sentence="Le Conseil, avec 74 voix pour, 2 contre et 2 abstentions :") == 1.0
+    assert kind_match(kind=count, sentence="- verse 14 000 € pour la saison 2021 à l’office de tourisme.") < 1.0
+    decision = QuestionKind(wants_decision=True)
+    assert kind_match(kind=decision, sentence="DE-2014/113 – Vote des tarifs communaux 2015") == 0.0
+    assert kind_match(kind=decision, sentence="La voix du Maire étant prépondérante, le conseil décide") == 1.0
+    organisation = QuestionKind(wants_organisation=True)
+    assert kind_match(kind=organisation, sentence="La commission a attribué le marché à la société SULO France.") == 1.0
+    assert kind_match(kind=organisation, sentence="Il confirme que c’est l’entreprise qui réalisera l’enquête.") == 0.0
+    assert kind_match(kind=organisation, sentence="- la mise en place d’une tarification incitative : TEOMI ;") == 0.5
+
+
+def test_no_companion_from_the_next_items_of_a_list():
+    # A compte rendu lists its items without délibérations: the next passage holds other items, whatever their votes.
+    budget = _hit(1, "Budget primitif 2012 de la Ville\nPour : 46\nContre : 7\nAdopté à la majorité.", page=1,
+                  deliberation_id=None)
+    next_items = _hit(2, "4 Contrat enfance jeunesse\nPour : 55\nContre : /\nAdopté à l’unanimité.", page=2,
+                      deliberation_id=None)
+    selection = evidence_select(question="Le budget primitif 2012 a-t-il été adopté à l'unanimité ?",
+                                hits=[budget, next_items], ranks=[0, 0])
+    assert {s.passage_index for s in selection.sentences} == {0}

@@ -45,6 +45,21 @@ def test_question_shapes():
     assert question_kind("Quand le conseil a-t-il choisi le nom de la salle ?").wants_date
     assert question_kind("Quel élu a présenté le projet ?").wants_person
     assert question_kind("Le budget a-t-il été adopté à l'unanimité ?").wants_decision
+    # A subject inverted before the interrogative word: a yes/no question first.
+    assert question_kind("Les abris de jardin sont-ils exonérés, et comment le vote a-t-il été tranché ?").wants_decision
+    assert not question_kind("Comment le conseil a-t-il financé la salle ?").wants_decision
+    # « À qui » a sale goes: a person or a body.
+    assert question_kind("À qui la Ville a-t-elle vendu le domaine ?").wants_organisation
+
+
+def test_ordinals_are_numbers():
+    assert set(terms_extract("la troisième décision modificative")) == set(terms_extract("décision modificative n°3"))
+    assert "1" in terms_extract("la 1ère adjointe") and "1" in terms_extract("le premier adjoint")
+
+
+def test_rules_and_numbered_items_cut_sentences():
+    text = "Adopté à l’unanimité.\n----------------------------------\n75- Vente du domaine du Grand Puy\nLe rapporteur expose"
+    assert sentences_split(text) == ["Adopté à l’unanimité.", "75- Vente du domaine du Grand Puy Le rapporteur expose"]
 
 
 def test_instructions_to_a_model_are_recognised():
