@@ -68,6 +68,10 @@ def embedded_database_settings(*, data_dir: Path, server_settings: dict[str, str
         "USER": connection["user"],
         "HOST": connection["host"],
         "PORT": str(connection["port"]),
+        # A connection kept between requests: a new one costs a few milliseconds, and its server process then
+        # maps anew every page of shared memory it reads (the HNSW graph, hundreds of megabytes at scale).
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
     }
 
 

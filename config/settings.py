@@ -74,7 +74,7 @@ TEMPLATES = [
 
 # DATABASE_URL selects any PostgreSQL with pgvector; unset, the project starts its own.
 if env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
 else:
     from config.embedded import embedded_database_settings, server_settings_default
 
