@@ -80,7 +80,7 @@ else:
 
     DATABASES = {"default": embedded_database_settings(data_dir=DATA_DIR, server_settings=server_settings_default())}
 # pgvector's default ef_search (40) silently caps larger LIMITs; set it per connection.
-HNSW_EF_SEARCH = int(env("HNSW_EF_SEARCH", "200"))
+HNSW_EF_SEARCH = int(env("HNSW_EF_SEARCH", "100"))
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
     f"-c hnsw.ef_search={HNSW_EF_SEARCH} -c hnsw.iterative_scan=relaxed_order"
 )

@@ -10,6 +10,7 @@ import math
 import re
 import threading
 import time
+from typing import Literal
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -56,6 +57,10 @@ class Tuning:
     candidate_rows_budget: int = 1000
     # When the rarest lexeme alone exceeds that budget, candidates hold two of this many rarest lexemes.
     pair_words: int = 4
+    # Cover density is computed for the best this many matches by the other terms of the score.
+    density_shortlist: int = 300
+    # Hybrid: how many nearest passages the semantic retriever adds from inside the place and time named.
+    narrowed_semantic_depth: int = 20
 
 
 @dataclass
@@ -132,19 +137,27 @@ def _idf(frequency: float) -> float:
     return math.log(1 + (1 - frequency) / frequency)
 
 
-# Past this many passages inside a filter, the HNSW graph finds their nearest faster than comparing them all
-# (1M-passage benchmark: a town and a month, 19,000 passages, 4 to 23 ms against 42 to 130 ms; the planner's
-# own choice). Below it, the exact comparison is cheap and exact.
-GRAPH_FILTERED_ROWS = 10_000
+def exact_filtered_rows_max(rows: int, *, limit: int) -> float:
+    """Up to how many passages inside a filter comparing them all beats walking the HNSW graph.
+
+    Comparing costs about a row read per passage inside (2 µs at 1M passages). A graph walk reads about
+    `limit / share` tuples before `limit` of them pass a filter holding `share` of the index, each about three
+    times dearer. The two cost the same at sqrt(3 × limit × rows) passages: 12,000 of a million at limit 50
+    (1M-passage benchmark: a town and four months, 9,380 passages, 20 ms compared against 40 to 54 ms walked; a
+    town and a year, 19,000 passages, 2 to 6 ms walked against 43 ms compared), 7,700 at limit 20.
+    """
+    return math.sqrt(3 * limit * rows)
 
 
 def ef_search_for(rows: int) -> int:
-    """HNSW_EF_SEARCH up to 100,000 passages, then growing with the square root of their number (at most 1,000).
+    """HNSW_EF_SEARCH (100) up to 25,000 passages, then growing with the square root of their number: 200 at
+    100,000, 632 at a million (at most 1,000).
 
     At a fixed ef_search, recall falls as the graph grows: on the 1M-passage benchmark index, 200 finds 83 % of
-    the exact ten nearest, 600 finds 96 % (`make bench`).
+    the exact ten nearest, 600 finds 96 % (`make bench`). On the full corpus, 100 finds them all, as 200 did, and
+    costs 1.5 ms less a query.
     """
-    return min(1000, round(settings.HNSW_EF_SEARCH * max(1.0, math.sqrt(rows / 100_000))))
+    return min(1000, round(settings.HNSW_EF_SEARCH * max(1.0, math.sqrt(rows / 25_000))))
 
 
 def _filters_sql(filters: SearchFilters) -> tuple[str, list]:
@@ -177,6 +190,8 @@ class _KeywordPlan:
     score_sql: str
     score_params: list
     headline_query: str  # tsquery literal used for highlights
+    # Cover density (ts_rank_cd) of the query's lexemes: dear per row, added to the best-scored matches only.
+    density_query: str = ""
 
     @property
     def empty(self) -> bool:
@@ -319,9 +334,6 @@ class PostgresSearchBackend:
             score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s::float8")
             score_params += [tsquery_literal([prefix], prefix=True), _idf(0.01)]
         any_query = tsquery_literal(lexemes) if lexemes else ""
-        if any_query:
-            score_parts.append("ts_rank_cd(p.search_vector, %s::tsquery, 1)")
-            score_params.append(any_query)
         if strict:
             score_parts.append("(p.search_vector @@ %s::tsquery)::int * %s::float8")
             score_params += [strict, self.tuning.all_terms_bonus * max([_idf(f) for f, _ in weighted] or [1.0])]
@@ -341,17 +353,15 @@ class PostgresSearchBackend:
                 any_chosen = " | ".join(
                     f"({tsquery_literal([a, b], operator='&')})" for a, b in itertools.combinations(rarest, 2)
                 )
-            match_sql, match_params = "p.search_vector @@ %s::tsquery", [any_chosen] if chosen else []
-            if strict:
-                match_sql, match_params = f"({match_sql} OR p.search_vector @@ %s::tsquery)", [*match_params, strict]
-            if not chosen:
-                match_sql, match_params = "p.search_vector @@ %s::tsquery", [strict]
+            # A passage holding every word holds the rarest ones: the candidates need no test of the strict query
+            # (on a large index its GIN scan reads the posting lists of common words for nothing).
+            match_sql, match_params = "p.search_vector @@ %s::tsquery", [any_chosen if chosen else strict]
         else:
             if not strict:
                 return _KeywordPlan("", [], "0", [], "")
             match_sql, match_params = "p.search_vector @@ %s::tsquery", [strict]
         headline = " | ".join(q for q in (any_query, tsquery_literal(prefixes, prefix=True) if prefixes else "") if q)
-        return _KeywordPlan(match_sql, match_params, " + ".join(score_parts), score_params, headline)
+        return _KeywordPlan(match_sql, match_params, " + ".join(score_parts) or "0", score_params, headline, any_query)
 
     def _rows_estimate(self, filters: SearchFilters) -> float:
         """The planner's estimate of the passages that pass `filters` (its statistics, no scan)."""
@@ -378,21 +388,36 @@ class PostgresSearchBackend:
             return [], []
         where, params = _filters_sql(filters)
         inside, inside_params = _filters_sql(narrowed) if narrowed else ("FALSE", [])
-        order = "seance_date DESC NULLS LAST, score DESC, id" if by_date else "score DESC, id"
-        # The inner query reads each matching vector once (« || '' » detoasts it): the score tests it many times.
+        order = "seance_date DESC NULLS LAST, {score} DESC, id" if by_date else "{score} DESC, id"
+        density = "ts_rank_cd(t.search_vector, %s::tsquery, 1)" if plan.density_query else "0"
+        shortlist = max(self.tuning.density_shortlist, limit)
+        # Every match is scored by the IDF of the lexemes it holds; reading each vector once (« || '' »
+        # detoasts it) since the score tests it many times. Cover density, as dear as all the rest on a large
+        # index, is then added to the best `shortlist` only (and to the best inside the narrower filters).
         sql = (
+            f"WITH scored AS MATERIALIZED ("
+            f" SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id,"
+            f"  {plan.score_sql} AS base, {inside} AS inside FROM ("
+            f"  SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.published, p.collectivite_id,"
+            f"   p.body_id, p.document_kind, p.outcome, p.search_vector || ''::tsvector AS search_vector"
+            f"  FROM {self.table} p WHERE {where} AND {plan.match_sql} OFFSET 0) p), "
+            f"shortlist AS (SELECT * FROM ("
+            f" SELECT *, row_number() OVER (ORDER BY {order.format(score='base')}) AS base_all,"
+            f"  row_number() OVER (PARTITION BY inside ORDER BY {order.format(score='base')}) AS base_inside FROM scored) s"
+            f" WHERE base_all <= %s OR (inside AND base_inside <= %s)) "
             f"SELECT id, document_id, page_start, page_end, seance_date, collectivite_id, score, inside FROM ("
-            f" SELECT *, row_number() OVER (ORDER BY {order}) AS rank_all,"
-            f"  row_number() OVER (PARTITION BY inside ORDER BY {order}) AS rank_inside FROM ("
-            f"  SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id, {plan.score_sql} AS score,"
-            f"   {inside} AS inside FROM ("
-            f"   SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.published, p.collectivite_id,"
-            f"    p.body_id, p.document_kind, p.outcome, p.search_vector || ''::tsvector AS search_vector"
-            f"   FROM {self.table} p WHERE {where} AND {plan.match_sql} OFFSET 0) p) scored) ranked "
-            f"WHERE rank_all <= %s OR (inside AND rank_inside <= %s) ORDER BY {order}"
+            f" SELECT *, row_number() OVER (ORDER BY {order.format(score='score')}) AS rank_all,"
+            f"  row_number() OVER (PARTITION BY inside ORDER BY {order.format(score='score')}) AS rank_inside FROM ("
+            f"  SELECT s.id, s.document_id, s.page_start, s.page_end, s.seance_date, s.collectivite_id, s.inside,"
+            f"   s.base + {density} AS score FROM shortlist s JOIN {self.table} t ON t.id = s.id) scored) ranked "
+            f"WHERE rank_all <= %s OR (inside AND rank_inside <= %s) ORDER BY {order.format(score='score')}"
         )
+        density_params = [plan.density_query] if plan.density_query else []
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*plan.score_params, *inside_params, *params, *plan.match_params, limit, limit])
+            cursor.execute(sql, [
+                *plan.score_params, *inside_params, *params, *plan.match_params, shortlist, shortlist,
+                *density_params, limit, limit,
+            ])
             rows = cursor.fetchall()
         everywhere, within = [], []
         for r in rows:
@@ -404,33 +429,40 @@ class PostgresSearchBackend:
 
     # Semantic retrieval.
     def _semantic_candidates(
-        self, *, text: str, filters: SearchFilters, limit: int, ef_search: int | None = None, graph_only: bool = False
+        self, *, text: str, filters: SearchFilters, limit: int, ef_search: int | None = None,
+        access: Literal["planner", "graph", "exact"] = "planner",
     ) -> list[RankedPassage]:
-        """`graph_only`: walk the HNSW graph even where the planner would compare every filtered row."""
+        """`access`: the planner's choice, the HNSW graph walked whatever the filter, or every filtered row compared."""
         cleaned = query_parse(text).text
         if not cleaned:
             return []
         literal = query_vector_literal(cleaned)
         where, params = _filters_sql(filters)
         ef_search = max(ef_search or ef_search_for(self._stats.rows()), limit)
-        # Iterative index scans keep reading the HNSW graph until `limit` rows pass the filters;
-        # relaxed order is then fixed by the outer ORDER BY.
+        # « OFFSET 0 » keeps the filtered rows a subquery of their own, which the graph cannot serve: every one
+        # is compared, read through the best index on the filter.
+        rows_source = (
+            f"(SELECT * FROM {self.table} p WHERE {where} AND p.embedding IS NOT NULL OFFSET 0) p"
+            if access == "exact"
+            else f"{self.table} p WHERE {where} AND p.embedding IS NOT NULL"
+        )
         sql = (
             f"WITH nearest AS MATERIALIZED (SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id, "
-            f"p.embedding <=> %s::vector AS distance FROM {self.table} p "
-            f"WHERE {where} AND p.embedding IS NOT NULL ORDER BY distance LIMIT %s) "
+            f"p.embedding <=> %s::vector AS distance FROM {rows_source} ORDER BY distance LIMIT %s) "
             f"SELECT * FROM nearest ORDER BY distance, id"
         )
-        if ef_search == settings.HNSW_EF_SEARCH and not graph_only:
+        if access == "exact" or (access == "planner" and ef_search == settings.HNSW_EF_SEARCH):
             # Every connection starts with this ef_search and iterative scans on (settings.DATABASES).
             with connection.cursor() as cursor:
                 cursor.execute(sql, [literal, *params, limit])
                 rows = cursor.fetchall()
         else:
+            # Iterative index scans keep reading the HNSW graph until `limit` rows pass the filters;
+            # relaxed order is then fixed by the outer ORDER BY.
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(f"SET LOCAL hnsw.ef_search = {ef_search}")
                 cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-                if graph_only:
+                if access == "graph":
                     cursor.execute("SET LOCAL enable_bitmapscan = off")
                     cursor.execute("SET LOCAL enable_seqscan = off")
                 cursor.execute(sql, [literal, *params, limit])
@@ -465,13 +497,13 @@ class PostgresSearchBackend:
         semantic = self._semantic_candidates(text=text, filters=filters, limit=depth_each)
         lists = [("keyword", keyword, self.tuning.keyword_weight), ("semantic", semantic, self.tuning.semantic_weight)]
         if narrowed is not None:
-            # A second opinion inside the place and time named: the base beam is enough, and a filtered scan
-            # with the wide beam of a large index costs more than the whole global query.
+            # A second opinion inside the place and time named: a short list and the base beam are enough (a
+            # filtered graph walk costs in proportion to both), or every passage there compared when they are few.
+            depth_inside = self.tuning.narrowed_semantic_depth
+            exact_max = exact_filtered_rows_max(self._stats.rows(), limit=depth_inside)
             semantic_inside = self._semantic_candidates(
-                text=text, filters=narrowed, limit=depth_each, ef_search=settings.HNSW_EF_SEARCH,
-                # No estimate to ask for when the whole index is smaller than the threshold.
-                graph_only=self._stats.rows() > GRAPH_FILTERED_ROWS
-                and self._rows_estimate(narrowed) > GRAPH_FILTERED_ROWS,
+                text=text, filters=narrowed, limit=depth_inside, ef_search=settings.HNSW_EF_SEARCH,
+                access="exact" if self._rows_estimate(narrowed) <= exact_max else "graph",
             )
             lists += [
                 ("keyword", keyword_inside, self.tuning.keyword_weight),

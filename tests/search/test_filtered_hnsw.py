@@ -66,8 +66,24 @@ def test_graph_walk_for_a_large_filter_returns_k_in_order(db):
     inside = SearchFilters(collectivite_ids=(towns["Grande ville"].pk,))
     # The planner's estimate decides between walking the graph and comparing every row of the filter.
     assert 400 <= backend._rows_estimate(inside) <= 800
-    ranked = backend._semantic_candidates(text="budget primitif", filters=inside, limit=20, graph_only=True)
+    ranked = backend._semantic_candidates(text="budget primitif", filters=inside, limit=20, access="graph")
     assert len(ranked) == 20
     assert [c.semantic_rank for c in ranked] == list(range(1, 21))
     distances = [-c.score for c in ranked]
     assert distances == sorted(distances)
+
+
+def test_exact_access_compares_every_passage_inside_the_filter(db):
+    from search.backends.postgres import exact_filtered_rows_max, query_vector_literal
+
+    towns = _documents({"Grande ville": 300, "Petit village": 40})
+    backend = PostgresSearchBackend()
+    village = SearchFilters(collectivite_ids=(towns["Petit village"].pk,))
+    ranked = backend._semantic_candidates(text="budget primitif", filters=village, limit=10, access="exact")
+    query = np.array([float(x) for x in query_vector_literal("budget primitif").strip("[]").split(",")])
+    inside = Passage.objects.filter(collectivite=towns["Petit village"])
+    nearest = sorted(inside, key=lambda p: -float(np.dot(p.embedding, query)))[:10]
+    assert [c.passage_id for c in ranked] == [p.pk for p in nearest]
+    # Comparing them all pays up to sqrt(3 × limit × rows) passages, past which the graph walk is cheaper.
+    assert 7_000 < exact_filtered_rows_max(1_000_000, limit=20) < 8_000
+    assert exact_filtered_rows_max(10_000, limit=20) < 1_000
