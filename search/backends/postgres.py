@@ -10,8 +10,8 @@ import math
 import re
 import threading
 import time
-from typing import Literal
 from dataclasses import dataclass
+from typing import Literal
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -78,11 +78,12 @@ class RankedPassage:
     semantic_score: float | None = None
 
 
-class _LexemeStats:
-    """Share of passages containing each lexeme, and the number of passages, read from PostgreSQL's own
-    statistics (ANALYZE), cached."""
+class _IndexStats:
+    """Share of passages containing each lexeme, the number of passages, and the planner's estimates of the
+    passages inside filters: PostgreSQL's own statistics (ANALYZE), cached."""
 
     TTL_SECONDS = 300
+    ESTIMATES_MAX = 10_000
 
     def __init__(self, *, table: str) -> None:
         self._table = table
@@ -91,6 +92,7 @@ class _LexemeStats:
         self._frequencies: dict[str, float] = {}
         self._floor = 1e-4
         self._rows = 0
+        self._estimates: dict[SearchFilters, float] = {}
 
     def frequency(self, lexeme: str) -> float:
         with self._lock:
@@ -102,6 +104,24 @@ class _LexemeStats:
         with self._lock:
             self._load_if_stale()
             return self._rows
+
+    def rows_inside(self, filters: SearchFilters) -> float:
+        """The planner's estimate of the passages that pass `filters` (its statistics, no scan)."""
+        with self._lock:
+            self._load_if_stale()
+            known = self._estimates.get(filters)
+        if known is not None:
+            return known
+        where, params = _filters_sql(filters)
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {self._table} p WHERE {where}", params)
+            plan = cursor.fetchone()[0]  # psycopg reads the JSON
+        estimate = float(plan[0]["Plan"]["Plan Rows"])
+        with self._lock:
+            if len(self._estimates) >= self.ESTIMATES_MAX:
+                self._estimates.clear()
+            self._estimates[filters] = estimate
+        return estimate
 
     def _load_if_stale(self) -> None:
         if time.monotonic() - self._loaded_at > self.TTL_SECONDS:
@@ -119,6 +139,7 @@ class _LexemeStats:
             )
             row = cursor.fetchone()
         self._loaded_at = time.monotonic()
+        self._estimates = {}
         if not row or not row[0]:
             self._frequencies, self._floor = {}, 1e-4
             return
@@ -209,7 +230,7 @@ class PostgresSearchBackend:
             keyword_weight=settings.SEARCH_KEYWORD_WEIGHT,
         )
         self.table = table
-        self._stats = _LexemeStats(table=table)
+        self._stats = _IndexStats(table=table)
 
     # Indexing: the table is the index. The full-text vector is a generated column, so only embeddings remain.
     def passages_index(self, *, passage_ids: list[int]) -> None:
@@ -363,14 +384,6 @@ class PostgresSearchBackend:
         headline = " | ".join(q for q in (any_query, tsquery_literal(prefixes, prefix=True) if prefixes else "") if q)
         return _KeywordPlan(match_sql, match_params, " + ".join(score_parts) or "0", score_params, headline, any_query)
 
-    def _rows_estimate(self, filters: SearchFilters) -> float:
-        """The planner's estimate of the passages that pass `filters` (its statistics, no scan)."""
-        where, params = _filters_sql(filters)
-        with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {self.table} p WHERE {where}", params)
-            plan = cursor.fetchone()[0]  # psycopg reads the JSON
-        return float(plan[0]["Plan"]["Plan Rows"])
-
     def _matches_count(self, *, where: str, params: list) -> int:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {self.table} p WHERE {where}", params)
@@ -503,7 +516,7 @@ class PostgresSearchBackend:
             exact_max = exact_filtered_rows_max(self._stats.rows(), limit=depth_inside)
             semantic_inside = self._semantic_candidates(
                 text=text, filters=narrowed, limit=depth_inside, ef_search=settings.HNSW_EF_SEARCH,
-                access="exact" if self._rows_estimate(narrowed) <= exact_max else "graph",
+                access="exact" if self._stats.rows_inside(narrowed) <= exact_max else "graph",
             )
             lists += [
                 ("keyword", keyword_inside, self.tuning.keyword_weight),

@@ -65,7 +65,7 @@ def test_graph_walk_for_a_large_filter_returns_k_in_order(db):
     backend = PostgresSearchBackend()
     inside = SearchFilters(collectivite_ids=(towns["Grande ville"].pk,))
     # The planner's estimate decides between walking the graph and comparing every row of the filter.
-    assert 400 <= backend._rows_estimate(inside) <= 800
+    assert 400 <= backend._stats.rows_inside(inside) <= 800
     ranked = backend._semantic_candidates(text="budget primitif", filters=inside, limit=20, access="graph")
     assert len(ranked) == 20
     assert [c.semantic_rank for c in ranked] == list(range(1, 21))
