@@ -8,8 +8,9 @@ from qa.answering import Selection
 
 # Calibrated on the dev questions over the whole corpus (see `python manage.py evaluate`): the highest
 # correctness that wrongly declines at most 10 % of answerable questions. Below it, the best sentence is
-# too far from the question to be offered as an answer.
-CONFIDENCE_THRESHOLD = 0.49
+# too far from the question to be offered as an answer. Since the query embedding reads the content words
+# only, similarities run higher: the same results hold from 0.505 to 0.53 (0.48 to 0.50 before).
+CONFIDENCE_THRESHOLD = 0.51
 # The best sentence must share at least this weighted share of the question's terms with its passage.
 # 0.15 (was 0.2), chosen on the dev questions: answerable questions worded unlike their minutes sit at 0.17.
 PASSAGE_TERMS_MIN = 0.15

@@ -21,7 +21,15 @@ from search.backends.base import FacetValue, Mode, SearchFilters, SearchHit, Sea
 from search.embeddings import embedder_get
 from search.models import SEARCH_CONFIG, Passage
 from search.context import QueryContext, query_context
-from search.query import INVERTED_SUBJECT, QUESTION_WORDS, ParsedQuery, query_parse, tsquery_literal, websearch_text
+from search.query import (
+    INVERTED_SUBJECT,
+    QUESTION_WORDS,
+    ParsedQuery,
+    query_parse,
+    semantic_query_text,
+    tsquery_literal,
+    websearch_text,
+)
 
 TABLE = Passage._meta.db_table
 # Private-use characters mark matches inside ts_headline's output; the passage text is escaped around them.
@@ -449,7 +457,7 @@ class PostgresSearchBackend:
         cleaned = query_parse(text).text
         if not cleaned:
             return []
-        literal = query_vector_literal(cleaned)
+        literal = query_vector_literal(semantic_query_text(cleaned))
         where, params = _filters_sql(filters)
         ef_search = max(ef_search or ef_search_for(self._stats.rows()), limit)
         # « OFFSET 0 » keeps the filtered rows a subquery of their own, which the graph cannot serve: every one

@@ -47,3 +47,13 @@ def test_ranking_score_counts_each_relevant_entry_once():
     assert scores["mrr@10"] == 0.5
     ideal = 1 + 1 / 1.5849625007211563
     assert abs(scores["ndcg@10"] - (1 / 1.5849625007211563) / ideal) < 1e-9
+
+
+def test_embedding_reads_the_content_words():
+    from search.query import semantic_query_text
+
+    text = "À Chéméré, les cabanes de jardin sont-elles exonérées de la taxe d'aménagement en 2014 ?"
+    assert semantic_query_text(text) == "Chéméré cabanes jardin sont-elles exonérées taxe aménagement 2014"
+    # Signs that carry meaning stay; a query of function words only is kept whole.
+    assert semantic_query_text("Combien coûte l'entrée (en €) ?") == "Combien coûte entrée ( € )"
+    assert semantic_query_text("de la") == "de la"
