@@ -58,7 +58,7 @@ def _baselines(*, rows, paths):
 
     from search.embeddings import embedder_get
     from search.evaluation import RankedItem
-    from search.query import query_parse, semantic_query_text
+    from search.query import semantic_query_text
 
     stemmer = Stemmer.Stemmer("french")
     retriever = bm25s.BM25()
@@ -77,7 +77,7 @@ def _baselines(*, rows, paths):
 
     def exact(text: str, mode: str, k: int):
         # The vector the service searches with, compared with every passage.
-        vector = embedder_get().query_embed(semantic_query_text(query_parse(text).text))
+        vector = embedder_get().query_embed(semantic_query_text(text))
         scores = matrix @ (vector / np.linalg.norm(vector))
         best = np.argsort(-scores)[:k]
         return [item(int(i), scores[i]) for i in best]
@@ -248,9 +248,9 @@ def search_benchmark(*, questions: Path, corpus: Path, synthetic_rows: int = 1_0
     }
     texts = [q["question"] for q in items]
     from search.embeddings import embedder_get
-    from search.query import query_parse, semantic_query_text
+    from search.query import semantic_query_text
 
-    sample = [embedder_get().query_embed(semantic_query_text(query_parse(t).text)) for t in texts[:50]]
+    sample = [embedder_get().query_embed(semantic_query_text(t)) for t in texts[:50]]
     result = {
         "passages": len(rows),
         "questions": ours["questions_answerable"],

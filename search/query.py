@@ -125,8 +125,9 @@ def tsquery_literal(lexemes: list[str], *, operator: str = "|", prefix: bool = F
 
 
 def semantic_query_text(text: str) -> str:
-    """What of a query the embedding reads: its words but the function words and punctuation (signs such as
-    « € » or « % » stay)."""
-    tokens = _EMBEDDED_TOKEN.findall(text.replace("’", "'").replace("'", "' "))
+    """What of a query the embedding reads: the cleaned text but its function words and punctuation (signs such
+    as « € » or « % » stay)."""
+    cleaned = query_clean(text)
+    tokens = _EMBEDDED_TOKEN.findall(cleaned.replace("'", "' "))
     kept = [t for t in tokens if t.lower() not in _FUNCTION_WORDS and t not in _PUNCTUATION]
-    return " ".join(kept) or text
+    return " ".join(kept) or cleaned

@@ -454,10 +454,10 @@ class PostgresSearchBackend:
         access: Literal["planner", "graph", "exact"] = "planner",
     ) -> list[RankedPassage]:
         """`access`: the planner's choice, the HNSW graph walked whatever the filter, or every filtered row compared."""
-        cleaned = query_parse(text).text
-        if not cleaned:
+        embedded = semantic_query_text(text)
+        if not embedded:
             return []
-        literal = query_vector_literal(semantic_query_text(cleaned))
+        literal = query_vector_literal(embedded)
         where, params = _filters_sql(filters)
         ef_search = max(ef_search or ef_search_for(self._stats.rows()), limit)
         # « OFFSET 0 » keeps the filtered rows a subquery of their own, which the graph cannot serve: every one
