@@ -1,19 +1,26 @@
-"""When the evidence does not answer: decline plainly rather than guess."""
+"""When the evidence does not answer: decline plainly rather than guess, by a decision learned and calibrated
+leave-one-collectivité-out (`qa.training`) over signals that hold in any town."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qa.answering import Selection
+from qa.questions import question_focus
+from qa.reader import ReaderModel, Selection, deliberation_unit, share
 
-# Calibrated on the dev questions over the whole corpus (see `python manage.py evaluate`): the highest
-# correctness that wrongly declines at most 10 % of answerable questions. Below it, the best sentence is
-# too far from the question to be offered as an answer. Since the query embedding reads the content words
-# only, similarities run higher: the same results hold from 0.505 to 0.53 (0.48 to 0.50 before).
-CONFIDENCE_THRESHOLD = 0.51
-# The best sentence must share at least this weighted share of the question's terms with its passage.
-# 0.15 (was 0.2), chosen on the dev questions: answerable questions worded unlike their minutes sit at 0.17.
-PASSAGE_TERMS_MIN = 0.15
+ABSTENTION_FEATURES = (
+    "best",  # the reader's probability for the best sentence
+    "margin",  # … minus the best one outside its délibération
+    "terms",  # share of the question's subject terms in the best sentence
+    "unit_share",  # … in its délibération (the passages read of it, with their headings)
+    "top_missing",  # share of the two rarest subject terms that its délibération never names
+    "asked_found",  # the kind of value asked for is in the answer (1 when nothing in particular is asked)
+    "focus_found",  # share of what a « combien de X » question measures that the délibération names
+    "agree",  # both retrievers placed the best passage among their ten first
+    "semantic",  # similarity of the best passage
+    "rank",  # retrieval rank prior of the best passage
+    "stored",  # the answer reads a field ingestion stored (a vote, an outcome, a rapporteur)
+)
 
 
 @dataclass(frozen=True)
@@ -23,16 +30,44 @@ class Decision:
     reason: str  # French, shown to nobody but logged and evaluated
 
 
-def abstention_decide(*, selection: Selection, threshold: float = CONFIDENCE_THRESHOLD) -> Decision:
-    """Abstain when nothing was found, or when the best evidence scores under the calibrated threshold."""
-    best = selection.best
-    if best is None:
+def abstention_features(*, selection: Selection, stored: bool = False) -> dict[str, float]:
+    """What the abstention model reads of a selection (see ABSTENTION_FEATURES)."""
+    reading, best = selection.reading, selection.best
+    unit = deliberation_unit(selection)
+    unit_terms = set().union(*(reading.unit_terms[i] for i in unit)) if unit else set()
+    outside = [c.score for c in reading.candidates if c.passage_index not in unit]
+    weights = reading.subject_weights
+    rarest = sorted(weights, key=lambda t: -weights[t])[:2]
+    asked = reading.kind.asked
+    focus = question_focus(reading.question)
+    hit = reading.hits[best.passage_index]
+    return {
+        "best": best.score,
+        "margin": best.score - max(outside, default=0.0),
+        "terms": best.features["terms"],
+        "unit_share": share(weights, unit_terms),
+        "top_missing": sum(1 for t in rarest if t not in unit_terms) / len(rarest) if rarest else 0.0,
+        "asked_found": max((s.values[k] for s in selection.sentences for k in asked), default=0.0) if asked else 1.0,
+        "focus_found": sum(1 for t in focus if t in unit_terms) / len(focus) if focus else 1.0,
+        "agree": float(
+            hit.keyword_rank is not None and hit.semantic_rank is not None and hit.keyword_rank <= 10 and hit.semantic_rank <= 10
+        ),
+        "semantic": best.features["semantic"],
+        "rank": best.features["rank"],
+        "stored": float(stored),
+    }
+
+
+def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool = False) -> Decision:
+    """Abstain when nothing was found, or when the answer is unlikely to be right (a calibrated probability)."""
+    if selection.best is None:
         return Decision(True, 0.0, "aucun passage publié ne correspond")
-    if best.passage_share < PASSAGE_TERMS_MIN:
-        return Decision(True, best.score, "les passages trouvés ne parlent pas du sujet de la question")
-    if selection.focus_missing:
-        # « Combien de trottinettes… » is not answered by a délibération that never speaks of trottinettes.
-        return Decision(True, best.score, "les passages trouvés ne parlent pas de ce que la question demande")
-    if best.score < threshold:
-        return Decision(True, best.score, "les passages trouvés ne répondent pas assez précisément")
-    return Decision(False, best.score, "")
+    features = abstention_features(selection=selection, stored=stored)
+    confidence = model.abstention.probability(features)
+    if confidence < model.threshold:
+        if features["unit_share"] < 0.3:
+            return Decision(True, confidence, "les passages trouvés ne parlent pas du sujet de la question")
+        if features["asked_found"] < 1.0 or features["focus_found"] < 1.0:
+            return Decision(True, confidence, "les passages trouvés ne donnent pas ce que la question demande")
+        return Decision(True, confidence, "les passages trouvés ne répondent pas assez précisément")
+    return Decision(False, confidence, "")

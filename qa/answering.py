@@ -205,20 +205,23 @@ def passage_text_safe(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------
-# What the question asks for
+# The values a sentence carries
 # ---------------------------------------------------------------------------
 
 _NUMBER = r"\d[\d  .]*(?:,\d+)?"
 _AMOUNT = re.compile(
     rf"{_NUMBER}\s*(?:€|euros?\b|eur\b|k€|m€|%|pour\s*cent|millions?|milliards?"
-    rf"|heures?\b|h\b|jours?\b|semaines?\b|mois\b|ans\b|années?\b|m2|m²|ha\b|hectares?|km\b|mètres?\b|places?\b)",
+    rf"|heures?\b|h\b|jours?\b|semaines?\b|mois\b|ans\b|années?\b|m2|m²|m³|ha\b|hectares?|ares?\b|km\b|mètres?\b"
+    rf"|places?\b|logements?\b|lits?\b|postes?\b)",
     re.I,
 )
 _ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
+_NUMBER_WORDS = r"une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
 _COUNT = re.compile(
-    r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize)\s+"
+    rf"\b(?:\d+|{_NUMBER_WORDS})\s+"
     # « 14 000 € pour… » is no vote: « pour » counts only where a tally goes on (« 12 pour, 2 contre »).
-    r"(?:voix|votes?|«\s*pour|«\s*contre|pour\s*(?=[,;.)]|et\b|$)|contre\b|abstentions?|membres|conseillers|élus|suffrages)",
+    r"(?:voix|votes?|«\s*pour|«\s*contre|pour\s*(?=[,;.)]|et\b|$)|contre\b|abstentions?|membres|conseillers|élus|suffrages)"
+    r"|\b(?:pour|contre|abstentions?)\s*:\s*\d+",
     re.I,
 )
 # How a vote went; the bare word « vote » is no result (« Vote des tarifs communaux 2015 »).
@@ -230,7 +233,7 @@ _VOTE = re.compile(
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b"
-    rf"|\b(?:rentrée|année|exercice)\s+(?:scolaire\s+)?\d{{4}}",
+    rf"|\b(?:rentrée|année|exercice)\s+(?:scolaire\s+)?\d{{4}}|\b(?:en|depuis|dès|jusqu'en|avant|après)\s+(?:19|20)\d\d\b",
     re.I,
 )
 _CIVILITE_NAME = re.compile(
@@ -242,94 +245,50 @@ _CIVILITE_NAME = re.compile(
 # A named organisation (« la société SULO France », « l'association « Les Compagnons… » », « ROCHE SARL »), not
 # the bare word (« c'est l'entreprise qui réalisera… »).
 _ORGANISATION = re.compile(
-    r"\b(?:soci[ée]t[ée]|entreprise|association|cabinet|groupe|bureau d['’][ée]tudes|syndicat|fondation)\s+"
-    r"(?:«\s*)?[A-ZÀ-Þ]|\b(?:SARL|SAS|SASU|SA|SCI|SEM|SPL|EURL|SCOP)\b"
+    r"\b(?:soci[ée]t[ée]|entreprise|association|cabinet|groupe|bureau d['’][ée]tudes|syndicat|fondation|office|agence"
+    r"|commune|ville|communauté|établissement|centre)\s+(?:d[eu']\s*|des\s+)?(?:«\s*)?[A-ZÀ-Þ]"
+    r"|\b(?:SARL|SAS|SASU|SA|SCI|SEM|SPL|EURL|SCOP|GIP|SIVOM|SIVU|SMA|EPCI)\b"
 )
 # A word in capitals may name a body (« SEEDR ») as well as a tax (« TEOMI »): half a fit.
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+_PLACE = re.compile(
+    r"\b(?:rue|avenue|boulevard|place|chemin|route|impasse|allée|quai|square|parc|quartier|lieu-dit|lotissement|zone"
+    r"|parcelles?|salle|site|terrain)\s+(?:d[eu']\s*|des\s+|de\s+la\s+)?[A-ZÀ-Þ0-9]"
+    r"|\bcadastr[ée]e?s?\b|\b(?:à|au|aux)\s+[A-ZÀ-Þ][a-zß-ÿ]+",
+)
 # What the council resolved: an item of the operative part (« - élit… », « - De fixer… », « - DECIDE »), or the
 # sentence that carries the vote (« après en avoir délibéré, … ACCEPTENT … », « Résultat du vote : … »).
 _OPERATIVE = re.compile(
     r"^[-–•]\s*(?:[Dd][Ee]\s+|[Dd]['’]\s*)?(?!(?:les?|la|des|du|une?|aux?|pour|dont|par|sur|avec|dans)\b)"
     r"(?:[a-zà-ÿ]{3,}|[A-ZÀ-Þ]{4,})\b(?!\s*:)|apr[eè]s (?:en )?avoir d[ée]lib[ée]r[ée]\W+\w"
-    r"|(?i:\bunanimit|\b\d+\s+voix\b|r[ée]sultat du vote|\badopt[ée]e?\b)"
-    r"|\b(?:DECIDE|DÉCIDE|ACCEPTE|APPROUVE|ADOPTE)"
-    r"|\b(?:d[ée]cide|approuve|adopte|[ée]lit|attribue|fixe)\s+(?:de\s|d['’]|l[ae']|les\s)",
+    r"|(?i:\bunanimit|\b\d+\s+voix\b|r[ée]sultat du vote|\badopt[ée]e?s?\b)"
+    r"|\b(?:DECIDE|DÉCIDE|ACCEPTE|APPROUVE|ADOPTE|AUTORISE|EMET|ÉMET|DONNE|REFUSE|FIXE|ATTRIBUE|DESIGNE|DÉSIGNE)"
+    r"|\b(?:d[ée]cide|approuve|adopte|[ée]lit|attribue|fixe|autorise|d[ée]signe|refuse|[ée]met)\s+(?:de\s|d['’]|l[ae']|les\s|un)",
 )
 _REASON = re.compile(
-    r"\bau motif\b|\ben raison\b|\bmotiv[ée]|\bà la suite\b|\bsuite à\b|\bparce qu|\bcar\b|\bafin de\b"
-    r"|\bcompte tenu\b|\bdu fait\b|\bnécessaire\b|\bobligation\b",
+    r"\bau motif\b|\ben raison\b|\bmotiv[ée]|\bà la suite\b|\bsuite à\b|\bparce qu|\bcar\b|\bafin de\b|\bpour permettre\b"
+    r"|\bcompte tenu\b|\bdu fait\b|\bnécessaire\b|\bobligation\b|\bconsidérant\b|\bétant donné\b|\bvu que\b",
     re.I,
 )
-_DECISION = re.compile(r"\bd[ée]cide|\baccepte|\brefuse|\bapprouve|\bémet|\bemet|\bavis|\bne pas\b|\brejet", re.I)
-
-
-@dataclass(frozen=True)
-class QuestionKind:
-    wants_amount: bool = False
-    wants_count: bool = False
-    wants_date: bool = False
-    wants_person: bool = False
-    wants_organisation: bool = False
-    wants_decision: bool = False
-    wants_reason: bool = False
-
-
-def question_kind(question: str) -> QuestionKind:
-    """What shape of answer the question's wording calls for (« combien » a number, « quand » a date…)."""
-    q = text_fold(question)
-    count = bool(re.search(r"combien\s+(?:d'|de\s+)(?:conseill|elu|membre|voix|vote|personne|agent)", q))
-    amount = not count and bool(
-        re.search(
-            r"combien|quel(?:le)?s?\s+(?:montant|prix|somme|cout|tarif|taux|part|pourcentage|niveau|subvention|budget)"
-            r"|a quel (?:prix|montant|niveau|taux)|pour quelle somme|pour quel prix|coup de pouce"
-            r"|temps de travail|combien d'heures|quelle duree",
-            q,
-        )
-    )
-    date = bool(re.search(r"\bquand\b|quelle date|a partir de quand|jusqu'a quand|depuis quand|quelle rentree|quelle annee", q))
-    person = bool(
-        re.search(r"^qui\b|\bqui\s+(?:a|est|sont|ont)\b|quel(?:le)?s?\s+(?:elue?s?|conseill\w*|adjointe?|maire|rapporteur|personne)"
-                  r"|\ba qui\b|\bqui\b.*\belu", q)
-    )
-    # « À qui la Ville vend-elle… »: a person or a body.
-    organisation = bool(
-        re.search(r"quel(?:le)?s?\s+(?:entreprise|societe|association|prestataire|cabinet|organisme)|\ba qui\b", q)
-    )
-    # A yes/no question asks what was decided: no interrogative word, or a subject inverted before the first one
-    # (« les cabanes sont-elles exonérées, et comment… »); and so does « quel avis »…
-    wh_word = re.search(r"\b(?:combien|quel(?:le)?s?|qui|quand|ou|comment|lequel|laquelle|quoi)\b", q)
-    yes_no = not wh_word or bool(re.search(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b", q[: wh_word.start()]))
-    decision = yes_no or bool(re.search(r"quel avis|qu'a repondu|unanim|accepte|refuse", q))
-    reason = bool(re.search(r"\bpourquoi\b|pour quelle raison|quel motif", q))
-    return QuestionKind(amount, count, date, person, organisation, decision, reason)
-
-
-# « Combien de trottinettes… », « Quel est le prix d'un repas… », « Quel montant de subvention… »: the thing
-# counted or priced. The adjectives between the measure and « de » are skipped (« le montant mensuel brut de »).
-_FOCUS = re.compile(
-    r"(?:combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+)?(?:le\s+|la\s+|les\s+|l')?"
-    r"(?:prix|tarifs?|montants?|nombre|couts?|taux)\s+(?:(?!(?:la|le|les|l|ce|cette)\b)\w+\s+){0,2}?"
-    r"(?:de\s+|d'|du\s+|des\s+))"
-    r"(?:la\s+|le\s+|l'|les\s+|un\s+|une\s+)?"
-    # The noun and at most two more words, a bare complement included (« agents de police »), up to an article
-    # or a preposition.
-    r"([\w-]+(?:\s+(?:de\s+|d')?"
-    r"(?!(?:la|le|les|l|du|des|un|une|ce|cette|a|au|aux|en|sur|par|pour|dans|que|qui|ont|est|sont)\b)[\w-]+){0,2})"
+_DECISION = re.compile(
+    r"\bd[ée]cide|\baccept|\brefus|\bapprouv|\bémet|\bemet|\bavis\b|\bne pas\b|\brejet|\bautoris|\bfavorable|\bdéfavorable"
+    r"|\bretenu|\bvalid|\bsoutien|\bsoutenir",
+    re.I,
 )
-# Who is counted in a vote is rarely named in it (« 2 contre »): these words need not be found.
-_COUNTED_MEMBERS = re.compile(r"^(?:conseill|elu|membre|voix|vote|suffrage|municipa|communautair)")
 
 
-def question_focus(question: str) -> list[str]:
-    """The terms of what a « combien de … » or « quel est le prix de … » question measures (stems)."""
-    match = _FOCUS.search(text_fold(question))
-    if not match:
-        return []
-    # A place named there (« combien d'élus de Montpellier ») is the collectivité, already filtered on.
-    proper = {text_fold(w) for w in re.findall(r"\b[A-ZÀ-Þ][\w-]*", question)}
-    words = [w for w in _TOKEN.findall(match.group(1)) if w not in proper]
-    return [t for t in terms_extract(" ".join(words)) if not _COUNTED_MEMBERS.match(t)]
+def sentence_values(sentence: str) -> dict[str, float]:
+    """Which kinds of value a sentence carries, 1 for a clear one and 0.5 for a likely one (see `qa.questions.KINDS`)."""
+    return {
+        "amount": 1.0 if _AMOUNT.search(sentence) else 0.5 if _ANY_NUMBER.search(sentence) else 0.0,
+        "count": 1.0 if _COUNT.search(sentence) else 0.5 if _VOTE.search(sentence) else 0.0,
+        "date": 1.0 if _DATE.search(sentence) else 0.0,
+        "person": 1.0 if _CIVILITE_NAME.search(sentence) else 0.0,
+        "organisation": 1.0 if _ORGANISATION.search(sentence) else 0.5 if _ACRONYM.search(sentence) else 0.0,
+        "decision": 1.0 if (_VOTE.search(sentence) or _DECISION.search(sentence)) else 0.0,
+        "reason": 1.0 if _REASON.search(sentence) else 0.0,
+        "place": 1.0 if _PLACE.search(sentence) else 0.0,
+    }
 
 
 def decision_like(sentence: str) -> bool:
@@ -337,210 +296,6 @@ def decision_like(sentence: str) -> bool:
     return bool(_OPERATIVE.search(sentence))
 
 
-def kind_match(*, kind: QuestionKind, sentence: str) -> float:
-    """How well a sentence has the shape of the answer asked for: 1 fits, 0 does not; 0.5 when nothing is asked."""
-    wanted = []
-    if kind.wants_amount:
-        wanted.append(1.0 if _AMOUNT.search(sentence) else 0.5 if _ANY_NUMBER.search(sentence) else 0.0)
-    if kind.wants_count:
-        wanted.append(1.0 if _COUNT.search(sentence) else 0.5 if _VOTE.search(sentence) else 0.0)
-    if kind.wants_date:
-        wanted.append(1.0 if _DATE.search(sentence) else 0.0)
-    if kind.wants_person:
-        wanted.append(1.0 if _CIVILITE_NAME.search(sentence) else 0.0)
-    if kind.wants_organisation:
-        wanted.append(1.0 if _ORGANISATION.search(sentence) else 0.5 if _ACRONYM.search(sentence) else 0.0)
-    if kind.wants_decision:
-        wanted.append(1.0 if (_VOTE.search(sentence) or _DECISION.search(sentence)) else 0.0)
-    if kind.wants_reason:
-        wanted.append(1.0 if _REASON.search(sentence) else 0.0)
-    return max(wanted) if wanted else 0.5
-
-
-# ---------------------------------------------------------------------------
-# Scoring
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Weights:
-    """Knobs of the sentence score, tuned on the dev questions (no knob names a document or a town)."""
-
-    sentence_terms: float = 0.35
-    passage_terms: float = 0.15
-    semantic: float = 0.15
-    kind: float = 0.15
-    # The retrieval rank says much: the search engine read the whole passage with both retrievers.
-    rank: float = 0.2
-    rank_halving: float = 2.0
-    # A question naming a year is not answered by a passage of another year.
-    other_year_factor: float = 0.7
-    # e5 cosine similarities live in a narrow band; this maps [low, high] to [0, 1].
-    semantic_low: float = 0.75
-    semantic_high: float = 0.9
-    # The best sentence and at most two companions from its délibération.
-    max_sentences: int = 3
-
-
-@dataclass
-class ScoredSentence:
-    text: str
-    passage_index: int  # index into the hits given
-    position: int  # position of the sentence in its passage
-    score: float
-    terms_share: float  # weighted share of the question's terms found in the sentence
-    passage_share: float  # … in the sentence's passage with its heading
-    kind_fit: float
-
-
-@dataclass
-class Selection:
-    """The sentences picked to answer, best first, and what the abstention decision reads."""
-
-    sentences: list[ScoredSentence] = field(default_factory=list)
-    candidates: int = 0
-    question_terms: int = 0
-    # What the question measures (« combien de trottinettes ») and the evidence's délibération never names.
-    focus_missing: list[str] = field(default_factory=list)
-
-    @property
-    def best(self) -> ScoredSentence | None:
-        return self.sentences[0] if self.sentences else None
-
-
-def _weights_idf(question_terms: list[str], documents: list[set[str]]) -> dict[str, float]:
-    """IDF of each question term among the candidate sentences: a word found everywhere weighs little."""
-    total = len(documents)
-    weights = {}
-    for term in set(question_terms):
-        frequency = sum(1 for terms in documents if term in terms)
-        weights[term] = math.log(1 + (total + 1) / (frequency + 0.5))
-    return weights
-
-
-def _share(weights: dict[str, float], terms: set[str]) -> float:
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
-
-
-def evidence_select(
-    *, question: str, hits: list[SearchHit], weights: Weights | None = None, ranks: list[int] | None = None
-) -> Selection:
-    """Score every sentence of the retrieved passages against the question and keep 1–3 that answer it.
-
-    `ranks`: the retrieval rank each hit stands for (a passage read after its parent shares its rank).
-    """
-    weights = weights or Weights()
-    ranks = ranks or list(range(len(hits)))
-    question_terms = terms_extract(question)
-    kind = question_kind(question)
-    years = set(_YEAR.findall(question))
-    split = [[s for s in sentences_split(hit.text) if not instruction_like(s)] for hit in hits]
-    sentence_terms = [[set(terms_extract(s)) for s in sentences] for sentences in split]
-    heading_terms = [set(terms_extract(hit.heading)) for hit in hits]
-    idf = _weights_idf(question_terms, [t for terms in sentence_terms for t in terms] + heading_terms)
-    scored: list[ScoredSentence] = []
-    for index, hit in enumerate(hits):
-        passage_terms = set().union(heading_terms[index], *sentence_terms[index]) if sentence_terms[index] else heading_terms[index]
-        passage_share = _share(idf, passage_terms)
-        semantic = _semantic_norm(hit.semantic_score, weights)
-        rank_prior = 1 / (1 + ranks[index] / weights.rank_halving)
-        year_factor = 1.0 if _years_agree(years, hit) else weights.other_year_factor
-        for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
-            terms_share = _share(idf, terms)
-            fit = kind_match(kind=kind, sentence=sentence)
-            score = year_factor * (
-                weights.sentence_terms * terms_share
-                + weights.passage_terms * passage_share
-                + weights.semantic * semantic
-                + weights.kind * fit
-                + weights.rank * rank_prior
-            )
-            scored.append(ScoredSentence(sentence, index, position, score, terms_share, passage_share, fit))
-    selection = Selection(candidates=len(scored), question_terms=len(set(question_terms)))
-    if not scored:
-        return selection
-    scored.sort(key=lambda s: -s.score)
-    selection.sentences = _answer_pick(scored, hits=hits, ranks=ranks, weights=weights)
-    best = selection.best.passage_index
-    unit = [i for i in range(len(hits)) if _same_deliberation(hits, ranks, best, i)]
-    named = set().union(*(heading_terms[i] | set().union(*sentence_terms[i]) for i in unit))
-    selection.focus_missing = [t for t in question_focus(question) if t not in named]
-    return selection
-
-
-def _answer_pick(
-    scored: list[ScoredSentence], *, hits: list[SearchHit], ranks: list[int], weights: Weights
-) -> list[ScoredSentence]:
-    """The best sentence, then up to two more from its own délibération, those that carry what is asked first.
-
-    The sentence that matches the question's words is often the exposé; the value asked for (the amount, the
-    name elected, the outcome) sits a few lines further, with few of the question's words. Companions come
-    only from the best sentence's délibération, on its pages, so that every citation stays on the pages
-    that answer.
-    """
-    best = scored[0]
-    companions = [s for s in scored[1:] if _same_deliberation(hits, ranks, best.passage_index, s.passage_index)]
-    companions.sort(key=lambda s: (-_answers_shape(s), -decision_like(s.text), -_adjacent(s, best), -s.score))
-    picked = [best]
-    for candidate in companions:
-        if len(picked) >= weights.max_sentences:
-            break
-        if any(_near_duplicate(candidate.text, p.text) for p in picked):
-            continue
-        # A companion says something of the question's subject, or what was asked, or what was resolved.
-        if not (_answers_shape(candidate) or decision_like(candidate.text) or candidate.terms_share > 0):
-            continue
-        # Another passage means another citation: only for the decision itself, of the shape asked for, and
-        # only inside a known délibération (in a list of items, the next passage holds other items).
-        if candidate.passage_index != best.passage_index and not (
-            decision_like(candidate.text) and _answers_shape(candidate) and hits[best.passage_index].deliberation_id
-        ):
-            continue
-        picked.append(candidate)
-    return picked
-
-
-def _same_deliberation(hits: list[SearchHit], ranks: list[int], a: int, b: int) -> bool:
-    """Two passages of one délibération sharing a page; without a known délibération, a hit and its follower."""
-    one, other = hits[a], hits[b]
-    if one.deliberation_id is None:
-        # A follower stands at its parent's rank (see `qa.services._hits_expand`).
-        return ranks[a] == ranks[b] and one.document_id == other.document_id
-    shares_a_page = other.page_start <= one.page_end and one.page_start <= other.page_end
-    return other.deliberation_id == one.deliberation_id and shares_a_page
-
-
-def _answers_shape(sentence: ScoredSentence) -> bool:
-    # A full fit exists only when the question asks for something (`kind_match` gives 0.5 otherwise).
-    return sentence.kind_fit >= 1.0
-
-
-def _adjacent(sentence: ScoredSentence, best: ScoredSentence) -> bool:
-    # The item next to the best one in a list: « - 3.40 € pour… » before « - 3.50 € … ACCEPTE les tarifs ».
-    return sentence.passage_index == best.passage_index and abs(sentence.position - best.position) == 1
-
-
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-
-
-def _years_agree(years: set[str], hit: SearchHit) -> bool:
-    """No year asked, or the passage's séance, heading or text has one of them (or the year before, for « fin 2014 »)."""
-    if not years:
-        return True
-    found = set(_YEAR.findall(f"{hit.heading} {hit.text}"))
-    if hit.seance_date:
-        found.add(str(hit.seance_date.year))
-    return any(y in found or str(int(y) + 1) in found for y in years)
-
-
-def _semantic_norm(score: float | None, weights: Weights) -> float:
-    if score is None:
-        return 0.0
-    return min(1.0, max(0.0, (score - weights.semantic_low) / (weights.semantic_high - weights.semantic_low)))
-
-
-def _near_duplicate(a: str, b: str) -> bool:
-    # Passages overlap by a line, so the same sentence may come twice.
-    ta, tb = set(terms_extract(a)), set(terms_extract(b))
-    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.8
+def vote_like(sentence: str) -> bool:
+    """Whether a sentence reports how a vote went (a tally, unanimity, a majority)."""
+    return bool(_COUNT.search(sentence) or re.search(r"unanimit|majorit", sentence, re.I))

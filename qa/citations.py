@@ -46,6 +46,11 @@ class CheckedSentence:
     text: str  # with its markers renumbered
     numbers: list[int]
 
+    @property
+    def body(self) -> str:
+        """The sentence without its markers nor its final stop, for pages that link each [n] to its source."""
+        return _markers_strip(self.text).rstrip(".!?… ")
+
 
 @dataclass
 class CheckedAnswer:

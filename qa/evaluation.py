@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import defaultdict
 from pathlib import Path
 
 from qa.answering import text_fold
@@ -26,7 +27,7 @@ def citation_relevant(*, citation: dict, relevant: list[dict]) -> bool:
     return any(citation["document"] == r["document"] and pages & set(r["pages"]) for r in relevant)
 
 
-def _relative(source_path: str, corpus_root: Path) -> str:
+def relative_path(source_path: str, corpus_root: Path) -> str:
     # `ingest` stores paths relative to the folder it was given; a path given absolute is made relative here.
     path = Path(source_path)
     if path.is_absolute():
@@ -47,7 +48,7 @@ def answers_evaluate(*, questions: list[dict], corpus_root: Path, mode: str = EX
         citations = [
             {
                 "n": c.n,
-                "document": _relative(c.source_path, corpus_root),
+                "document": relative_path(c.source_path, corpus_root),
                 "pages": c.pages,
                 "quote": c.quote,
             }
@@ -58,6 +59,8 @@ def answers_evaluate(*, questions: list[dict], corpus_root: Path, mode: str = EX
             {
                 "id": item.get("id"),
                 "question": item["question"],
+                "collectivite": item.get("collectivite"),
+                "type": item.get("type") or "—",
                 "answerable": bool(item.get("answerable")),
                 "answer": answer.text,
                 "abstained": answer.abstained,
@@ -68,14 +71,21 @@ def answers_evaluate(*, questions: list[dict], corpus_root: Path, mode: str = EX
                 "latency_ms": round(latency_ms, 1),
             }
         )
-    return {"summary": _summary(per_question, mode=mode), "per_question": per_question}
+    types = defaultdict(list)
+    for row in per_question:
+        types[row["type"]].append(row)
+    return {
+        "summary": summary_compute(per_question, mode=mode),
+        "by_type": {name: summary_compute(rows, mode=mode) for name, rows in sorted(types.items())},
+        "per_question": per_question,
+    }
 
 
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _summary(rows: list[dict], *, mode: str) -> dict:
+def summary_compute(rows: list[dict], *, mode: str = EXTRACTIVE) -> dict:
     answerable = [r for r in rows if r["answerable"]]
     unanswerable = [r for r in rows if not r["answerable"]]
     answered = [r for r in answerable if not r["abstained"]]

@@ -33,6 +33,18 @@ SCHEMAS = {
                 "items": {"$ref": "#/components/schemas/AskCitation"},
                 "description": "En cas d'abstention : les documents les plus proches de la question.",
             },
+            "deliberation": {
+                "type": ["object", "null"],
+                "description": "La délibération d'où vient la réponse, telle que son registre la décrit.",
+                "properties": {
+                    "number": {"type": "string"},
+                    "objet": {"type": "string"},
+                    "seance_date": {"type": ["string", "null"], "format": "date"},
+                    "outcome": {"type": "string", "description": "« adoptée », « rejetée », ou vide si inconnu."},
+                    "vote": {"type": "string", "description": "Par exemple « Adoptée par 46 voix pour, 8 contre et 2 abstentions »."},
+                    "url": {"type": "string"},
+                },
+            },
             "contact": {
                 "type": "object",
                 "properties": {k: {"type": "string"} for k in ("service", "phone", "email", "form_url")},

@@ -10,16 +10,18 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone
 
+from council.models import Deliberation
 from qa import llm
 from qa.abstention import Decision, abstention_decide
-from qa.answering import Selection, evidence_select
+from qa.reader import ReaderModel, Reading, Selection, evidence_select, reader_model_load, reading_build
+from qa.records import StoredFact, stored_facts, vote_sentence
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, answer_sentences, citation_build
 from qa.models import Feedback, QuestionLog
 from qa.selectors import question_logs_expired
 from search.backends.base import SearchFilters, SearchHit
 from search.context import collectivites_named
 from search.query import query_clean
-from search.selectors import passages_following, passages_retrieve
+from search.selectors import hit_deliberation_url, passages_following, passages_retrieve
 
 EXTRACTIVE, LLM = "extractive", "llm"
 RETRIEVE_K = 30
@@ -43,6 +45,8 @@ class Answer:
     confidence: float = 0.0
     # When declining: the documents nearest to the question, to read for oneself.
     closest: list[Citation] = field(default_factory=list)
+    # The délibération the answer comes from, as its record stores it (objet, séance, outcome, vote).
+    card: dict | None = None
     latency_ms: int = 0
 
     def as_json(self) -> dict:
@@ -53,8 +57,13 @@ class Answer:
             "mode": self.mode,
             "citations": [citation_json(c) for c in self.citations],
             "closest": [citation_json(c) for c in self.closest],
+            "deliberation": self.card and self.card | {"seance_date": _iso(self.card["seance_date"])},
             "contact": contact_get(),
         }
+
+
+def _iso(date) -> str | None:
+    return date.isoformat() if date else None
 
 
 def citation_json(citation: Citation) -> dict:
@@ -87,26 +96,49 @@ def mode_default() -> str:
 
 
 @dataclass
-class _Evidence:
+class Evidence:
+    """What retrieval found for a question: the hits, each follower after its parent, and the rank each stands for."""
+
     question: str
     hits: list[SearchHit]
+    ranks: list[int]
+    followers: set[int]
+
+
+@dataclass
+class Reasoning:
+    """What the reader and the abstention decision made of the evidence."""
+
+    evidence: Evidence
+    reading: Reading
     selection: Selection
+    facts: list[StoredFact]
     decision: Decision
 
 
-def _evidence_gather(*, question: str, filters: SearchFilters | None) -> _Evidence:
+def evidence_gather(*, question: str, filters: SearchFilters | None = None) -> Evidence:
+    """Retrieve the passages a question is answered from (published only)."""
     question = query_clean(question)[:QUESTION_MAX_CHARS]
     if filters is None:
         # A question that names a collectivité is about it: its documents only.
         named = sorted(collectivites_named(question))
         filters = SearchFilters(collectivite_ids=tuple(named)) if named else SearchFilters()
     hits = passages_retrieve(text=question, k=RETRIEVE_K, mode="hybrid", filters=filters) if question else []
-    hits, ranks = _hits_expand(hits)
-    selection = evidence_select(question=question, hits=hits, ranks=ranks)
-    return _Evidence(question, hits, selection, abstention_decide(selection=selection))
+    hits, ranks, followers = _hits_expand(hits)
+    return Evidence(question, hits, ranks, followers)
 
 
-def _hits_expand(hits: list[SearchHit]) -> tuple[list[SearchHit], list[int]]:
+def evidence_read(*, evidence: Evidence, model: ReaderModel | None = None) -> Reasoning:
+    """Score the sentences, read the stored fields the question asks about, decide whether to answer."""
+    model = model or reader_model_load()
+    reading = reading_build(question=evidence.question, hits=evidence.hits, ranks=evidence.ranks, followers=evidence.followers)
+    selection = evidence_select(reading=reading, model=model)
+    facts = stored_facts(selection=selection) if selection.best else []
+    decision = abstention_decide(selection=selection, model=model, stored=bool(facts))
+    return Reasoning(evidence, reading, selection, facts, decision)
+
+
+def _hits_expand(hits: list[SearchHit]) -> tuple[list[SearchHit], list[int], set[int]]:
     """The best hits each followed by the next passage of their délibération, with the rank each one stands for.
 
     The passage that matches a question's words is often the exposé; the decision that answers it (« - élit
@@ -114,7 +146,7 @@ def _hits_expand(hits: list[SearchHit]) -> tuple[list[SearchHit], list[int]]:
     """
     following = passages_following(passage_ids=[hit.passage_id for hit in hits[:EXPANDED_HITS]], count=1)
     seen = {hit.passage_id for hit in hits}
-    expanded, ranks = [], []
+    expanded, ranks, followers = [], [], set()
     for rank, hit in enumerate(hits):
         expanded.append(hit)
         ranks.append(rank)
@@ -122,9 +154,10 @@ def _hits_expand(hits: list[SearchHit]) -> tuple[list[SearchHit], list[int]]:
             if follower.passage_id not in seen:
                 seen.add(follower.passage_id)
                 follower.semantic_score = hit.semantic_score
+                followers.add(len(expanded))
                 expanded.append(follower)
                 ranks.append(rank)
-    return expanded, ranks
+    return expanded, ranks, followers
 
 
 def _closest(hits: list[SearchHit], question: str) -> list[Citation]:
@@ -139,7 +172,7 @@ def _closest(hits: list[SearchHit], question: str) -> list[Citation]:
     return closest
 
 
-def _abstained(answer: Answer, evidence: _Evidence, reason: str) -> Answer:
+def _abstained(answer: Answer, evidence: Evidence, reason: str) -> Answer:
     answer.abstained, answer.reason = True, reason
     answer.text, answer.sentences, answer.citations = "", [], []
     answer.closest = _closest(evidence.hits, evidence.question)
@@ -156,32 +189,53 @@ def question_answer(*, question: str, mode: str | None = None, filters: SearchFi
             if isinstance(event, Answer):
                 answer = event
         return answer
-    evidence = _evidence_gather(question=question, filters=filters)
-    answer = Answer(question=evidence.question, mode=EXTRACTIVE, confidence=evidence.decision.confidence)
-    if evidence.decision.abstain:
-        answer = _abstained(answer, evidence, evidence.decision.reason)
-    else:
-        picked = _reading_order(evidence.selection)
-        draft = " ".join(
-            f"{_seance_lead(evidence.hits[s.passage_index]) if i == 0 else ''}{s.text.rstrip(' .;:,')} [{s.passage_index + 1}]."
-            for i, s in enumerate(picked)
-        )
-        _checked_fill(answer, answer_check(text=draft, sources=evidence.hits), evidence)
+    answer = answer_extract(reasoning=evidence_read(evidence=evidence_gather(question=question, filters=filters)))
     answer.latency_ms = int((time.perf_counter() - started) * 1000)
     return answer
 
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre")
+def answer_extract(*, reasoning: Reasoning) -> Answer:
+    """The extractive answer: the stored facts asked about first, then the reader's sentences, each cited."""
+    evidence = reasoning.evidence
+    answer = Answer(question=evidence.question, mode=EXTRACTIVE, confidence=reasoning.decision.confidence)
+    if reasoning.decision.abstain:
+        return _abstained(answer, evidence, reasoning.decision.reason)
+    sources = list(evidence.hits)
+    lines = []
+    for fact in reasoning.facts:
+        if fact.hit not in sources:
+            sources.append(fact.hit)
+        n = sources.index(fact.hit) + 1
+        lines.append(f"{fact.text} [{n}].")
+        if fact.printed:
+            lines.append(f"« {fact.printed.rstrip(' .;:,')} » [{n}].")
+    # With a stored fact, the reader's best sentence only says what the délibération is about.
+    picked = _reading_order(reasoning.selection)[: 1 if reasoning.facts else None]
+    printed = {f.printed for f in reasoning.facts}
+    for s in picked:
+        if s.text not in printed:
+            lines.append(f"{s.text.rstrip(' .;:,')} [{s.passage_index + 1}].")
+    _checked_fill(answer, answer_check(text=" ".join(lines), sources=sources), evidence)
+    if not answer.abstained:
+        answer.card = deliberation_card(hit=evidence.hits[reasoning.selection.best.passage_index])
+    return answer
 
 
-def _seance_lead(hit: SearchHit) -> str:
-    """« Séance du 20 février 2013 : »: when it was decided is part of the answer, taken from the record."""
-    if not hit.seance_date:
-        return ""
-    date = hit.seance_date
-    day = "1er" if date.day == 1 else str(date.day)
-    return f"Séance du {day} {_MONTHS[date.month - 1]} {date.year} : "
+def deliberation_card(*, hit: SearchHit) -> dict | None:
+    """What the record of the answer's délibération says: objet, séance, outcome and vote, with its page."""
+    if hit.deliberation_id is None:
+        return None
+    deliberation = Deliberation.objects.filter(pk=hit.deliberation_id, document__published=True).select_related("seance").first()
+    if deliberation is None:
+        return None
+    return {
+        "number": deliberation.number,
+        "objet": deliberation.objet,
+        "seance_date": deliberation.seance.date if deliberation.seance else None,
+        "outcome": deliberation.get_outcome_display() if deliberation.outcome != Deliberation.Outcome.UNKNOWN else "",
+        "vote": vote_sentence(deliberation),
+        "url": hit_deliberation_url(hit=hit),
+    }
 
 
 def _reading_order(selection: Selection):
@@ -192,7 +246,7 @@ def _reading_order(selection: Selection):
     return sorted(selection.sentences, key=lambda s: (rank[s.passage_index], s.position))
 
 
-def _checked_fill(answer: Answer, checked, evidence: _Evidence) -> None:
+def _checked_fill(answer: Answer, checked, evidence: Evidence) -> None:
     if not checked.supported:
         _abstained(answer, evidence, "aucune phrase de la réponse n'est appuyée par une source")
         return
@@ -202,12 +256,13 @@ def _checked_fill(answer: Answer, checked, evidence: _Evidence) -> None:
 def question_answer_stream(*, question: str, filters: SearchFilters | None = None) -> Iterator[CheckedSentence | Answer]:
     """LLM mode: each sentence as soon as it is written and checked, then the whole Answer."""
     started = time.perf_counter()
-    evidence = _evidence_gather(question=question, filters=filters)
-    answer = Answer(question=evidence.question, mode=LLM, confidence=evidence.decision.confidence)
-    if evidence.decision.abstain:
-        _abstained(answer, evidence, evidence.decision.reason)
+    reasoning = evidence_read(evidence=evidence_gather(question=question, filters=filters))
+    evidence = reasoning.evidence
+    answer = Answer(question=evidence.question, mode=LLM, confidence=reasoning.decision.confidence)
+    if reasoning.decision.abstain:
+        _abstained(answer, evidence, reasoning.decision.reason)
     else:
-        sources = _llm_sources(evidence)
+        sources = _llm_sources(reasoning)
         checker = CitationChecker(sources=sources)
         pending = ""
         for piece in llm.answer_stream(question=evidence.question, hits=sources):
@@ -228,10 +283,11 @@ def question_answer_stream(*, question: str, filters: SearchFilters | None = Non
     yield answer
 
 
-def _llm_sources(evidence: _Evidence) -> list[SearchHit]:
+def _llm_sources(reasoning: Reasoning) -> list[SearchHit]:
     """The passages of the picked sentences first, then the next best, LLM_SOURCES in all."""
+    evidence = reasoning.evidence
     order = []
-    for s in evidence.selection.sentences:
+    for s in reasoning.selection.sentences:
         if s.passage_index not in order:
             order.append(s.passage_index)
     for index in range(len(evidence.hits)):

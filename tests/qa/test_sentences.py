@@ -1,6 +1,7 @@
 """Sentence splitting and question shapes, on lines copied from the corpus."""
 
-from qa.answering import instruction_like, question_kind, sentences_split, terms_extract
+from qa.answering import instruction_like, sentences_split, terms_extract
+from qa.questions import question_kind
 
 
 def test_abbreviations_and_numbers_do_not_cut_sentences():

@@ -1,0 +1,104 @@
+"""Measure retrieval and answers on annotated question sets (side by side, and leave-one-collectivité-out), or
+retrieval on a BEIR folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from qa.evaluation import answers_evaluate
+from search.evaluation import corpus_retriever, questions_load, report_format, retrieval_evaluate
+from search.selectors import MODES
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
+ANSWER_METRICS = ("correctness", "citation_precision", "abstention", "false_refusals", "answered_rate")
+
+
+class Command(BaseCommand):
+    help = (
+        "Recall@1/5/10, MRR@10, nDCG@10 per search mode; answer correctness, citation precision, abstention and "
+        "false refusals per question set and per question type; with --loco, the reader refitted leave-one-"
+        "collectivité-out over all the sets given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--questions", type=Path, action="append", default=[],
+            help="JSONL: id, question, collectivite, answerable, relevant[] (repeatable: sets side by side)",
+        )
+        parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="Corpus root the document paths are relative to")
+        parser.add_argument("--mode", choices=[*MODES, "all", "none"], default="all", help="Search modes (none: answers only)")
+        parser.add_argument("--k", type=int, default=10)
+        parser.add_argument("--loco", action="store_true", help="Also refit the reader leave-one-collectivité-out")
+        parser.add_argument("--json", type=Path, dest="json_out", help="Write the full report here")
+        parser.add_argument("--beir", type=Path, help="BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv)")
+
+    def handle(self, *args, questions, corpus, mode, k, loco, json_out, beir, **options):
+        modes = () if mode == "none" else MODES if mode == "all" else (mode,)
+        if beir:
+            from search.beir import beir_index_build, beir_load, beir_retriever
+
+            documents, items = beir_load(folder=beir)
+            table, names = beir_index_build(folder=beir, corpus=documents)
+            report = retrieval_evaluate(questions=items, retrieve=beir_retriever(table=table, document_names=names), modes=modes, k=k)
+            report["title"] = f"BEIR {beir} ({len(documents)} documents, index {table})"
+            self.stdout.write(report_format(report))
+        elif questions:
+            report = {"sets": {}}
+            everything = []
+            for path in questions:
+                items = questions_load(path=path)
+                everything += items
+                block = {}
+                if modes:
+                    block = retrieval_evaluate(questions=items, retrieve=corpus_retriever(corpus_root=corpus), modes=modes, k=k)
+                    block["title"] = f"Questions {path}"
+                    self.stdout.write(report_format(block) + "\n")
+                block["answers"] = answers_evaluate(questions=items, corpus_root=corpus)
+                report["sets"][path.name] = block
+            if loco:
+                from qa.training import examples_build, in_sample_evaluate, loco_evaluate
+
+                examples = examples_build(questions=everything, corpus_root=corpus, on_progress=self.stdout.write)
+                report["in_sample"] = in_sample_evaluate(examples, corpus_root=corpus)
+                report["loco"] = loco_evaluate(examples, corpus_root=corpus)
+            self.stdout.write(answers_format(report))
+        else:
+            raise CommandError("--questions FILE or --beir DIR is required")
+        if json_out:
+            json_out.parent.mkdir(parents=True, exist_ok=True)
+            json_out.write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+            self.stdout.write(f"\nReport written to {json_out}")
+
+
+def _line(label: str, summary: dict, n: int | None = None) -> str:
+    cells = " ".join(f"{'—' if summary.get(m) is None else format(summary[m], '.3f'):>10}" for m in ANSWER_METRICS)
+    return f"{label[:30]:<30} {'' if n is None else n:>4} {cells}"
+
+
+def answers_format(report: dict) -> str:
+    """Answer metrics: one line per set (the model in the repository), then in-sample and leave-one-out."""
+    header = f"{'answers':<30} {'n':>4} " + " ".join(f"{m[:10]:>10}" for m in ANSWER_METRICS)
+    lines = ["", header]
+    for name, block in report["sets"].items():
+        summary = block["answers"]["summary"]
+        lines.append(_line(name, summary, summary["questions"]))
+    if "loco" in report:
+        lines.append(_line("all sets, in-sample refit", report["in_sample"]["pooled"], report["in_sample"]["pooled"]["questions"]))
+        lines.append(_line("all sets, leave-one-out (macro)", report["loco"]["macro"]))
+        lines.append(_line("all sets, leave-one-out (pooled)", report["loco"]["pooled"], report["loco"]["pooled"]["questions"]))
+        lines.append("\nleave-one-collectivité-out, per collectivité:")
+        for name, summary in report["loco"]["per_collectivite"].items():
+            lines.append(_line(f"  {name}", summary, summary["questions"]))
+        lines.append("\nleave-one-collectivité-out, per question type:")
+        for name, summary in report["loco"]["by_type"].items():
+            lines.append(_line(f"  {name}", summary, summary["questions"]))
+    for name, block in report["sets"].items():
+        by_type = block["answers"].get("by_type", {})
+        if len(by_type) > 1:
+            lines.append(f"\n{name}, per question type (model in the repository):")
+            for kind, summary in by_type.items():
+                lines.append(_line(f"  {kind}", summary, summary["questions"]))
+    return "\n".join(lines)

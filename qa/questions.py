@@ -1,0 +1,148 @@
+"""What a French question asks for: the kind of value (an amount, a date, a name…) and the stored fields it is about.
+
+Every pattern here reads the grammar of French questions (interrogative words, « combien de », an inverted
+subject, the verbs of a vote), never the subject of one question: a question is only matched on the way it asks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.answering import _TOKEN, terms_extract, text_fold
+
+# The kinds of value a question may ask for, in the order the reader's features name them.
+KINDS = ("amount", "count", "date", "person", "organisation", "decision", "reason", "place")
+
+
+@dataclass(frozen=True)
+class QuestionKind:
+    """The values a question asks for, and which of a délibération's stored fields answer it."""
+
+    wants_amount: bool = False
+    wants_count: bool = False
+    wants_date: bool = False
+    wants_person: bool = False
+    wants_organisation: bool = False
+    wants_decision: bool = False
+    wants_reason: bool = False
+    wants_place: bool = False
+    # Stored fields (`council.Deliberation`): the vote (tally, unanimity, names), the outcome, the rapporteur.
+    asks_vote: bool = False
+    asks_outcome: bool = False
+    asks_rapporteur: bool = False
+    asks_vote_names: bool = False
+
+    def wants(self, kind: str) -> bool:
+        return getattr(self, f"wants_{kind}")
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        return tuple(kind for kind in KINDS if self.wants(kind))
+
+
+_WH_WORD = re.compile(r"\b(?:combien|quel(?:le)?s?|qui|quand|ou|comment|lequel|laquelle|lesquel(?:le)?s|quoi|pourquoi)\b")
+_INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b")
+# What is counted in a vote: members, voices, votes.
+_VOTERS = r"(?:conseill\w*|elus?|elues?|membres?|voix|votes?|suffrages?|personnes?|delegues?)"
+_VOTE_VERBS = r"(?:vot\w*|oppos\w*|abstenu\w*|absten\w*|prononc\w*|exprim\w*)"
+
+
+def question_kind(question: str) -> QuestionKind:
+    """What shape of answer the question's wording calls for (« combien » a number, « quand » a date…)."""
+    q = text_fold(question)
+    wh = _WH_WORD.search(q)
+    # A yes/no question: no interrogative word, or a subject inverted before the first one (« les cabanes
+    # sont-elles exonérées, et comment… »).
+    yes_no = not wh or bool(_INVERTED.search(q[: wh.start()]))
+    vote = bool(
+        re.search(
+            rf"combien\s+(?:de\s+|d')?{_VOTERS}|combien\s+(?:ont|se\s+sont|s'est)\b.*\b{_VOTE_VERBS}"
+            rf"|\bpar\s+combien\b|\bavec\s+combien\b|resultat\s+du\s+vote|quel(?:le)?\s+(?:a\s+ete\s+le\s+)?(?:vote|scrutin|resultat)"
+            rf"|\bcomment\b.*\bvot|\bunanim|\b(?:se\s+sont|s'est)\s+(?:abstenu|oppos)|\btous\s+d'accord|\bpartag"
+            rf"|\bqui\b.*\b(?:vote|abstenu|oppose)|\bavec\s+quel\s+(?:resultat|vote|score)",
+            q,
+        )
+    )
+    vote_names = bool(re.search(r"\bqui\b.*\b(?:vote|abstenu|oppose)|\bquel(?:le)?s?\s+(?:elu|conseill)\w*.*\b(?:vote|abstenu|oppose)", q))
+    count = vote or bool(re.search(rf"combien\s+(?:de\s+|d')", q))
+    amount = not count and bool(
+        re.search(
+            r"\bcombien\b|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?(?:le\s+|la\s+|les\s+|l')?"
+            r"(?:montant|prix|somme|cout|tarif|taux|part|pourcentage|niveau|subvention|budget|duree|superficie|surface"
+            r"|loyer|indemnite|redevance|valeur|enveloppe)"
+            r"|\ba\s+(?:quel|hauteur\s+de\s+combien)\s+(?:prix|montant|niveau|taux|hauteur)|pour\s+quel(?:le)?\s+(?:somme|prix|montant)"
+            r"|\bquelle\s+duree|\bpendant\s+combien",
+            q,
+        )
+    )
+    date = bool(
+        re.search(
+            r"\bquand\b|quel(?:le)?\s+(?:date|jour|annee|mois|periode|seance|echeance)|\ba\s+partir\s+de\s+quand"
+            r"|jusqu'a\s+quand|depuis\s+quand|\bpendant\s+quelle\b|\ba\s+quelle\s+(?:date|seance|epoque)",
+            q,
+        )
+    )
+    rapporteur = bool(re.search(r"\brapporteur|\bqui\b.*\b(?:presente|rapporte)\b", q))
+    person = rapporteur or bool(
+        re.search(
+            r"^qui\b|\bqui\s+(?:a|est|sont|ont|etait|represente|preside|remplace)\b|\ba\s+qui\b|\bde\s+qui\b"
+            r"|quel(?:le)?s?\s+(?:elue?s?|conseill\w*|adjointe?s?|maire|rapporteur|personne|agent|candidat\w*"
+            r"|representant\w*|delegue\w*|president\w*|titulaire|suppleant\w*)\b",
+            q,
+        )
+    )
+    organisation = bool(
+        re.search(
+            r"quel(?:le)?s?\s+(?:entreprise|societe|association|prestataire|cabinet|organisme|bureau|structure"
+            r"|operateur|attributaire|ville|commune|syndicat|etablissement|partenaire)|\ba\s+qui\b|\bpar\s+qui\b",
+            q,
+        )
+    )
+    place = bool(re.search(r"\bou\s+(?:se|la|le|les|l'|sera|seront|a|ont|est|sont|doit|doivent)\b|quel(?:le)?s?\s+(?:lieu|endroit|site|parcelle|terrain|rue|quartier|salle)\b|\ba\s+quel\s+endroit", q))
+    outcome = yes_no and bool(re.search(r"\b(?:adopt|approuv|accept|rejet|refus|autoris|vot|accord|valid|retenu|obtenu)\w*", q))
+    decision = yes_no or outcome or bool(
+        re.search(r"quel(?:le)?\s+(?:avis|position|decision|suite)|qu'a\s+(?:decide|repondu|vote)|\bqu'a-t-(?:il|elle)\s+decide", q)
+    )
+    reason = bool(re.search(r"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|quel(?:le)?s?\s+(?:raison|motif|justification)", q))
+    return QuestionKind(
+        wants_amount=amount,
+        wants_count=count,
+        wants_date=date,
+        wants_person=person,
+        wants_organisation=organisation,
+        wants_decision=decision,
+        wants_reason=reason,
+        wants_place=place,
+        asks_vote=vote,
+        asks_outcome=outcome,
+        asks_rapporteur=rapporteur,
+        asks_vote_names=vote_names,
+    )
+
+
+# « Combien de trottinettes… », « Quel est le prix d'un repas… », « Quel montant de subvention… »: the thing
+# counted or priced. The adjectives between the measure and « de » are skipped (« le montant mensuel brut de »).
+_FOCUS = re.compile(
+    r"(?:combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+)?(?:le\s+|la\s+|les\s+|l')?"
+    r"(?:prix|tarifs?|montants?|nombre|couts?|taux)\s+(?:(?!(?:la|le|les|l|ce|cette)\b)\w+\s+){0,2}?"
+    r"(?:de\s+|d'|du\s+|des\s+))"
+    r"(?:la\s+|le\s+|l'|les\s+|un\s+|une\s+)?"
+    # The noun and at most two more words, a bare complement included (« agents de police »), up to an article
+    # or a preposition.
+    r"([\w-]+(?:\s+(?:de\s+|d')?"
+    r"(?!(?:la|le|les|l|du|des|un|une|ce|cette|a|au|aux|en|sur|par|pour|dans|que|qui|ont|est|sont)\b)[\w-]+){0,2})"
+)
+# Who is counted in a vote is rarely named in it (« 2 contre »): these words need not be found.
+_COUNTED_MEMBERS = re.compile(r"^(?:conseill|elu|membre|voix|vote|suffrage|municipa|communautair)")
+
+
+def question_focus(question: str) -> list[str]:
+    """The terms of what a « combien de … » or « quel est le prix de … » question measures (stems)."""
+    match = _FOCUS.search(text_fold(question))
+    if not match:
+        return []
+    # A place named there (« combien d'élus de Montpellier ») is the collectivité, already filtered on.
+    proper = {text_fold(w) for w in re.findall(r"\b[A-ZÀ-Þ][\w-]*", question)}
+    words = [w for w in _TOKEN.findall(match.group(1)) if w not in proper]
+    return [t for t in terms_extract(" ".join(words)) if not _COUNTED_MEMBERS.match(t)]

@@ -1,0 +1,327 @@
+"""The reader: every sentence of the retrieved passages scored by a small learned model, the best ones kept.
+
+The features hold across towns (term overlap weighted by rarity, the retrievers' ranks and similarity, whether the
+sentence carries the kind of value asked for, its role in the délibération); their weights are learned from the
+question sets' evidence by `manage.py reader_train` (`qa.training`) and stored in `qa/data/reader.json`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, terms_extract, vote_like
+from qa.questions import KINDS, QuestionKind, question_kind
+from search.backends.base import SearchHit
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "reader.json"
+
+SENTENCE_FEATURES = (
+    "terms",  # IDF-weighted share of the question's subject terms in the sentence
+    "terms_passage",  # … in its passage and heading
+    "terms_heading",  # … in the heading (the délibération's objet)
+    "pairs",  # share of the question's adjacent term pairs found adjacent in the sentence
+    "numbers",  # a number of the question is in the sentence
+    "semantic",  # the passage's cosine similarity, mapped to [0, 1]
+    "rank",  # 1 / (1 + rank / 2) of the passage in the fused retrieval
+    "keyword_top",  # the keyword retriever placed the passage among its first three
+    "semantic_top",  # the semantic retriever did
+    "follower",  # the passage was read because it follows a hit in its délibération
+    "year",  # the passage is of a year the question names (1 when it names none)
+    "fit",  # best fit between the kinds asked and the values the sentence carries (0.5 when nothing is asked)
+    *(f"fit_{kind}" for kind in KINDS),
+    "operative",  # the sentence belongs to what was resolved
+    "vote",  # the sentence reports a vote
+    "title",  # the sentence is made of the heading's words (a title rarely answers)
+    "long",  # words / 60, at most 1
+    "short",  # fewer than six words
+    "first",  # first sentence of its passage
+)
+
+
+# ---------------------------------------------------------------------------
+# The model
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Logistic:
+    """A logistic model over named features: p = σ(bias + Σ wᵢ xᵢ)."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.bias + sum(w * values.get(name, 0.0) for name, w in zip(self.features, self.weights))
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def as_json(self) -> dict:
+        return {"features": list(self.features), "weights": [round(w, 6) for w in self.weights], "bias": round(self.bias, 6)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Logistic:
+        return cls(tuple(data["features"]), tuple(float(w) for w in data["weights"]), float(data["bias"]))
+
+
+@dataclass(frozen=True)
+class ReaderModel:
+    """The sentence scorer and the abstention decision, learned together (see `qa.training`)."""
+
+    sentence: Logistic
+    abstention: Logistic
+    # Answer when the abstention model's probability that the answer is right reaches this.
+    threshold: float
+    trained_on: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {
+            "sentence": self.sentence.as_json(),
+            "abstention": self.abstention.as_json(),
+            "threshold": round(self.threshold, 4),
+            "trained_on": self.trained_on,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ReaderModel:
+        return cls(
+            sentence=Logistic.from_json(data["sentence"]),
+            abstention=Logistic.from_json(data["abstention"]),
+            threshold=float(data["threshold"]),
+            trained_on=data.get("trained_on", {}),
+        )
+
+
+@functools.cache
+def reader_model_load(path: Path = MODEL_PATH) -> ReaderModel:
+    """The model versioned in the repository (rebuilt by `manage.py reader_train`)."""
+    return ReaderModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+# ---------------------------------------------------------------------------
+# Features
+# ---------------------------------------------------------------------------
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_NUMBER = re.compile(r"\b\d+(?:[ ,.]\d+)*\b")
+_MONTH_STEMS = frozenset(
+    terms_extract("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
+)
+SEMANTIC_LOW, SEMANTIC_HIGH = 0.75, 0.92
+
+
+@dataclass
+class Candidate:
+    """A sentence of a retrieved passage, with what the reader reads of it."""
+
+    text: str
+    passage_index: int  # index into the hits given
+    position: int  # position of the sentence in its passage
+    features: dict[str, float]
+    values: dict[str, float]
+    score: float = 0.0
+
+
+@dataclass
+class Reading:
+    """Everything the reader computed for one question: candidates and the terms they were weighed by."""
+
+    question: str
+    kind: QuestionKind
+    hits: list[SearchHit]
+    ranks: list[int]
+    candidates: list[Candidate]
+    subject_weights: dict[str, float]  # IDF weight of each subject term of the question
+    unit_terms: list[set[str]]  # terms of each hit's passage and heading
+
+
+def subject_terms(question: str, hits: list[SearchHit]) -> list[str]:
+    """The question's terms about its subject: not the collectivité it names, nor its months and years.
+
+    Place and period are filters already; a passage rarely repeats the town's name, so counting it would make every
+    passage look as if it missed part of the question.
+    """
+    places = set()
+    for name in {hit.collectivite for hit in hits if hit.collectivite}:
+        places.update(terms_extract(name))
+    return [t for t in terms_extract(question) if t not in places and t not in _MONTH_STEMS and not _YEAR.fullmatch(t)]
+
+
+def _idf(terms: list[str], documents: list[set[str]]) -> dict[str, float]:
+    total = len(documents)
+    return {t: math.log(1 + (total + 1) / (sum(1 for d in documents if t in d) + 0.5)) for t in set(terms)}
+
+
+def share(weights: dict[str, float], terms: set[str]) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in terms) / total if total else 0.0
+
+
+def _pairs(terms: list[str]) -> set[tuple[str, str]]:
+    return set(zip(terms, terms[1:]))
+
+
+def _semantic(score: float | None) -> float:
+    if score is None:
+        return 0.0
+    return min(1.0, max(0.0, (score - SEMANTIC_LOW) / (SEMANTIC_HIGH - SEMANTIC_LOW)))
+
+
+def years_agree(years: set[str], hit: SearchHit) -> bool:
+    """No year asked, or the passage's séance, heading or text has one of them (or the next, for « fin 2014 »)."""
+    if not years:
+        return True
+    found = set(_YEAR.findall(f"{hit.heading} {hit.text}"))
+    if hit.seance_date:
+        found.add(str(hit.seance_date.year))
+    return any(y in found or str(int(y) + 1) in found for y in years)
+
+
+def kind_fit(kind: QuestionKind, values: dict[str, float]) -> float:
+    """How well a sentence has the shape of the answer asked for: 1 fits, 0 does not; 0.5 when nothing is asked."""
+    asked = kind.asked
+    return max(values[k] for k in asked) if asked else 0.5
+
+
+def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], followers: set[int] | None = None) -> Reading:
+    """Split the passages into sentences and compute each sentence's features."""
+    followers = followers or set()
+    kind = question_kind(question)
+    subject = subject_terms(question, hits)
+    question_pairs = _pairs(subject)
+    question_numbers = {n.replace(" ", "") for n in _NUMBER.findall(question) if not _YEAR.fullmatch(n)}
+    years = set(_YEAR.findall(question))
+    split = [[s for s in sentences_split(hit.text) if not instruction_like(s)] for hit in hits]
+    sentence_terms = [[terms_extract(s) for s in sentences] for sentences in split]
+    heading_terms = [set(terms_extract(hit.heading)) for hit in hits]
+    idf = _idf(subject, [set(t) for terms in sentence_terms for t in terms] + heading_terms)
+    unit_terms = [heading_terms[i].union(*map(set, sentence_terms[i])) for i in range(len(hits))]
+    candidates: list[Candidate] = []
+    for index, hit in enumerate(hits):
+        passage = {
+            "terms_passage": share(idf, unit_terms[index]),
+            "terms_heading": share(idf, heading_terms[index]),
+            "semantic": _semantic(hit.semantic_score),
+            "rank": 1 / (1 + ranks[index] / 2),
+            "keyword_top": float(hit.keyword_rank is not None and hit.keyword_rank <= 3),
+            "semantic_top": float(hit.semantic_rank is not None and hit.semantic_rank <= 3),
+            "follower": float(index in followers),
+            "year": float(years_agree(years, hit)),
+        }
+        for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
+            values = sentence_values(sentence)
+            term_set = set(terms)
+            words = len(sentence.split())
+            numbers = {n.replace(" ", "") for n in _NUMBER.findall(sentence)}
+            features = dict(passage)
+            features.update(
+                terms=share(idf, term_set),
+                pairs=len(question_pairs & _pairs(terms)) / len(question_pairs) if question_pairs else 0.0,
+                numbers=float(bool(question_numbers & numbers)),
+                fit=kind_fit(kind, values),
+                operative=float(decision_like(sentence)),
+                vote=float(vote_like(sentence)),
+                title=float(bool(term_set) and len(term_set & heading_terms[index]) / len(term_set) > 0.8),
+                long=min(words, 60) / 60,
+                short=float(words < 6),
+                first=float(position == 0),
+            )
+            for k in KINDS:
+                features[f"fit_{k}"] = values[k] if kind.wants(k) else 0.0
+            candidates.append(Candidate(sentence, index, position, features, values))
+    return Reading(question, kind, hits, ranks, candidates, idf, unit_terms)
+
+
+def readings_score(reading: Reading, model: ReaderModel) -> None:
+    for candidate in reading.candidates:
+        candidate.score = model.sentence.probability(candidate.features)
+
+
+# ---------------------------------------------------------------------------
+# Picking the answer
+# ---------------------------------------------------------------------------
+
+MAX_SENTENCES = 3
+# A companion must score at least this share of the best sentence's score, unless it carries what is asked.
+COMPANION_SHARE = 0.5
+
+
+@dataclass
+class Selection:
+    """The sentences picked to answer, best first, and the reading they come from."""
+
+    reading: Reading
+    sentences: list[Candidate] = field(default_factory=list)
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.sentences[0] if self.sentences else None
+
+
+def same_deliberation(hits: list[SearchHit], ranks: list[int], a: int, b: int) -> bool:
+    """Two passages of one délibération sharing a page; without a known délibération, a hit and its follower."""
+    one, other = hits[a], hits[b]
+    if one.deliberation_id is None:
+        # A follower stands at its parent's rank (see `qa.services._hits_expand`).
+        return ranks[a] == ranks[b] and one.document_id == other.document_id
+    shares_a_page = other.page_start <= one.page_end and one.page_start <= other.page_end
+    return other.deliberation_id == one.deliberation_id and shares_a_page
+
+
+def evidence_select(*, reading: Reading, model: ReaderModel) -> Selection:
+    """The best sentence, then up to two more from its own délibération: those that carry what is asked first.
+
+    The sentence that matches the question's words is often the exposé; the value asked for sits a few lines
+    further, with few of the question's words. Companions come only from the best sentence's délibération, on its
+    pages, so that every citation stays on the pages that answer.
+    """
+    readings_score(reading, model)
+    ordered = sorted(reading.candidates, key=lambda c: -c.score)
+    selection = Selection(reading=reading)
+    if not ordered:
+        return selection
+    best = ordered[0]
+    hits, ranks = reading.hits, reading.ranks
+    asked = reading.kind.asked
+    best_carries = any(best.values[k] >= 1.0 for k in asked)
+    picked = [best]
+    for candidate in ordered[1:]:
+        if len(picked) >= MAX_SENTENCES:
+            break
+        if not same_deliberation(hits, ranks, best.passage_index, candidate.passage_index):
+            continue
+        if any(_near_duplicate(candidate.text, p.text) for p in picked):
+            continue
+        carries = any(candidate.values[k] >= 1.0 for k in asked)
+        if candidate.score < COMPANION_SHARE * best.score and not (carries and not best_carries):
+            continue
+        # Another passage means another citation: only inside a known délibération (in a list of items, the next
+        # passage holds other items).
+        if candidate.passage_index != best.passage_index and not hits[best.passage_index].deliberation_id:
+            continue
+        picked.append(candidate)
+        best_carries = best_carries or carries
+    selection.sentences = picked
+    return selection
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    # Passages overlap by a line, so the same sentence may come twice.
+    ta, tb = set(terms_extract(a)), set(terms_extract(b))
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.8
+
+
+def deliberation_unit(selection: Selection) -> list[int]:
+    """The hits of the best sentence's délibération."""
+    if selection.best is None:
+        return []
+    reading = selection.reading
+    return [
+        i
+        for i in range(len(reading.hits))
+        if same_deliberation(reading.hits, reading.ranks, selection.best.passage_index, i)
+    ]

@@ -1,0 +1,156 @@
+"""Answers read from what ingestion stored about a délibération: its vote, outcome, rapporteur and séance date.
+
+Once the reader has found the délibération, a question about its vote is answered from `Deliberation.votes_*`,
+`names_*`, `unanimous` and `outcome`, cited on the passage where the vote is printed; a field that is unknown, or
+that the text of the passages does not confirm, gives no answer here, and the reader's sentences answer instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from council.models import Deliberation
+from qa.answering import sentences_split, text_fold, vote_like
+from qa.reader import Selection, deliberation_unit
+from search.backends.base import SearchHit
+from search.selectors import passages_following
+
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre")
+# A « quand » question about the decision itself (« quand le conseil a-t-il approuvé… »), not about a date the
+# decision sets (« à partir de quand les horaires s'appliquent-ils »).
+_WHEN_DECIDED = re.compile(
+    r"\b(?:quand|quelle\s+date|a\s+quelle\s+seance|en\s+quelle\s+annee)\b.*\b(?:decid|vot|adopt|approuv|delibere|choisi|designe"
+    r"|elu|attribu|autoris)\w*"
+)
+# How far after the best passage the vote of its délibération is looked for.
+VOTE_LOOKAHEAD = 8
+
+
+@dataclass
+class StoredFact:
+    """A sentence composed from a stored field, and the passage that shows it."""
+
+    text: str
+    hit: SearchHit
+    # The printed sentence the field was read from, quoted after the fact so that it can be checked.
+    printed: str = ""
+
+
+def date_spelled(date) -> str:
+    day = "1er" if date.day == 1 else str(date.day)
+    return f"{day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 and not word.endswith(('s', 'x')) else ''}"
+
+
+def vote_sentence(deliberation: Deliberation) -> str:
+    """« Adoptée à l'unanimité (18 voix pour) », « Adoptée par 46 voix pour, 8 contre et 2 abstentions »; "" if unknown."""
+    counts = []
+    if deliberation.votes_for is not None:
+        counts.append(f"{deliberation.votes_for} voix pour")
+    if deliberation.votes_against is not None:
+        counts.append(f"{deliberation.votes_against} contre")
+    if deliberation.votes_abstention is not None:
+        counts.append(_plural(deliberation.votes_abstention, "abstention"))
+    outcome = {
+        Deliberation.Outcome.ADOPTED: "Adoptée",
+        Deliberation.Outcome.REJECTED: "Rejetée",
+    }.get(deliberation.outcome, "")
+    if deliberation.unanimous:
+        lead = f"{outcome or 'Votée'} à l'unanimité"
+        return f"{lead} ({counts[0]})" if deliberation.votes_for and not deliberation.votes_against else lead
+    if not counts or not any((deliberation.votes_for, deliberation.votes_against, deliberation.votes_abstention)):
+        return ""
+    tally = counts[0] if len(counts) == 1 else f"{', '.join(counts[:-1])} et {counts[-1]}"
+    return f"{outcome} par {tally}" if outcome else f"Vote : {tally}"
+
+
+def _names_sentences(deliberation: Deliberation) -> list[str]:
+    sentences = []
+    for names, label in (
+        (deliberation.names_against, "Ont voté contre"),
+        (deliberation.names_abstention, "Se sont abstenus"),
+        (deliberation.names_for, "Ont voté pour"),
+    ):
+        if names:
+            sentences.append(f"{label} : {', '.join(names)}")
+    return sentences
+
+
+def _vote_printed(hits: list[SearchHit]) -> tuple[SearchHit, str] | None:
+    """The last vote printed in these passages (the decisive vote is the last), with its passage.
+
+    A vote often spans several lines (« Vote : / - Contre : 3 (…) / - Pour : 15 »): consecutive sentences that
+    report it are read together.
+    """
+    found = None
+    for hit in hits:
+        run: list[str] = []
+        for sentence in [*sentences_split(hit.text), ""]:
+            if sentence and vote_like(sentence):
+                run.append(sentence.strip(" .;-–•*"))
+            elif run:
+                found = (hit, " ; ".join(run))
+                run = []
+    return found
+
+
+def _printed_agrees(deliberation: Deliberation, printed: str) -> bool:
+    """The printed vote says what the stored fields say: unanimity, or each stored count."""
+    folded = text_fold(printed)
+    numbers = set(re.findall(r"\d+", folded))
+    if deliberation.unanimous:
+        return "unanim" in folded or str(deliberation.votes_for) in numbers
+    stored = [n for n in (deliberation.votes_for, deliberation.votes_against, deliberation.votes_abstention) if n]
+    if not stored:
+        return False
+    # Counts printed in words (« DEUX voix POUR ») were read by the parser; digits, when printed, must agree.
+    return all(str(n) in numbers for n in stored) if numbers else True
+
+
+def stored_facts(*, selection: Selection) -> list[StoredFact]:
+    """The facts of the best sentence's délibération that the question asks about, each with its passage."""
+    reading, best = selection.reading, selection.best
+    kind = reading.kind
+    if best is None or not (kind.asks_vote or kind.asks_outcome or kind.asks_rapporteur or kind.wants_date):
+        return []
+    hit = reading.hits[best.passage_index]
+    if hit.deliberation_id is None:
+        return []
+    deliberation = Deliberation.objects.filter(pk=hit.deliberation_id).select_related("seance").first()
+    if deliberation is None:
+        return []
+    unit = [reading.hits[i] for i in deliberation_unit(selection)]
+    facts: list[StoredFact] = []
+    if kind.asks_vote or kind.asks_outcome:
+        facts += _vote_facts(deliberation, unit=unit, best=hit, names=kind.asks_vote_names)
+    if kind.asks_rapporteur and deliberation.rapporteur:
+        surname = deliberation.rapporteur.split()[-1]
+        shown = next((h for h in unit if surname in h.text or surname in h.heading), None)
+        if shown:
+            facts.append(StoredFact(f"Rapporteur : {deliberation.rapporteur}", shown))
+    if kind.wants_date and deliberation.seance and _WHEN_DECIDED.search(text_fold(reading.question)):
+        facts.append(StoredFact(f"Décision prise en séance du {date_spelled(deliberation.seance.date)}", hit))
+    return facts
+
+
+def _vote_facts(deliberation: Deliberation, *, unit: list[SearchHit], best: SearchHit, names: bool) -> list[StoredFact]:
+    sentence = vote_sentence(deliberation)
+    if not sentence:
+        return []
+    printed = _vote_printed(unit)
+    if printed is None:
+        # The vote is usually printed after the exposé: read on in the délibération.
+        following = passages_following(passage_ids=[best.passage_id], count=VOTE_LOOKAHEAD).get(best.passage_id, [])
+        printed = _vote_printed([h for h in following if h.deliberation_id == deliberation.pk])
+    if printed is None or not _printed_agrees(deliberation, printed[1]):
+        return []
+    hit, line = printed
+    facts = [StoredFact(sentence, hit, printed=line)]
+    if names:
+        facts += [StoredFact(s, hit) for s in _names_sentences(deliberation)]
+    return facts

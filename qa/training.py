@@ -1,0 +1,237 @@
+"""Learning the reader and the abstention decision from the question sets, and measuring them leave-one-collectivité-out.
+
+Positives of the sentence model are the retrieved sentences that overlap a question's `evidence` (or hold its
+expected answer) in a relevant document; the abstention model learns, from the answers the fitted reader gives on
+the training questions, when an answer is right. Every fit is deterministic (Newton's method, fixed L2).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from qa.abstention import ABSTENTION_FEATURES, abstention_features
+from qa.answering import terms_extract
+from qa.evaluation import answer_correct, citation_relevant, relative_path, summary_compute, text_normalise
+from qa.reader import SENTENCE_FEATURES, Logistic, ReaderModel, Reading, evidence_select, reading_build
+from qa.records import stored_facts
+from qa.services import Evidence, Reasoning, answer_extract, evidence_gather
+from qa.abstention import Decision
+
+L2 = 1.0
+# Answering wrongly costs this many right answers: a citizen misled is worse than one sent to the contact.
+WRONG_COST = 2.0
+EVIDENCE_OVERLAP = 0.7
+
+
+@dataclass
+class Example:
+    """One question of a set, with what retrieval found for it (fixed: only the reader is learned)."""
+
+    item: dict
+    evidence: Evidence
+    reading: Reading
+    labels: list[int]  # one per candidate sentence
+
+    @property
+    def collectivite(self) -> str:
+        return self.item.get("collectivite") or "—"
+
+
+def _relevant_hit(hit, item: dict, corpus_root: Path) -> bool:
+    citation = {"document": relative_path(hit.document_source_path, corpus_root), "pages": list(range(hit.page_start, hit.page_end + 1))}
+    return citation_relevant(citation=citation, relevant=item.get("relevant", []))
+
+
+def sentence_labels(*, item: dict, reading: Reading, corpus_root: Path) -> list[int]:
+    """1 for a sentence of a relevant page that overlaps the evidence or holds the expected answer."""
+    if not item.get("answerable"):
+        return [0] * len(reading.candidates)
+    evidence_terms = set(terms_extract(item.get("evidence", "")))
+    expected = [text_normalise(e) for e in item.get("answer_contains", []) if e.strip()]
+    relevant = [_relevant_hit(hit, item, corpus_root) for hit in reading.hits]
+    labels = []
+    for candidate in reading.candidates:
+        if not relevant[candidate.passage_index]:
+            labels.append(0)
+            continue
+        terms = set(terms_extract(candidate.text))
+        overlap = len(terms & evidence_terms) / len(terms) if len(terms) >= 3 else 0.0
+        holds = any(e in text_normalise(candidate.text) for e in expected)
+        labels.append(int(overlap >= EVIDENCE_OVERLAP or holds))
+    return labels
+
+
+def examples_build(*, questions: list[dict], corpus_root: Path, on_progress=None) -> list[Example]:
+    examples = []
+    for index, item in enumerate(questions, start=1):
+        evidence = evidence_gather(question=item["question"])
+        reading = reading_build(question=evidence.question, hits=evidence.hits, ranks=evidence.ranks, followers=evidence.followers)
+        examples.append(Example(item, evidence, reading, sentence_labels(item=item, reading=reading, corpus_root=corpus_root)))
+        if on_progress and index % 25 == 0:
+            on_progress(f"  {index}/{len(questions)} questions lues")
+    return examples
+
+
+# ---------------------------------------------------------------------------
+# Fitting
+# ---------------------------------------------------------------------------
+
+
+def logistic_fit(x: np.ndarray, y: np.ndarray, *, features: tuple[str, ...], l2: float = L2, weights: np.ndarray | None = None) -> Logistic:
+    """L2-regularised logistic regression by Newton's method (deterministic); the bias is not penalised."""
+    n, d = x.shape
+    design = np.hstack([np.ones((n, 1)), x])
+    sample = np.ones(n) if weights is None else weights
+    beta = np.zeros(d + 1)
+    penalty = np.full(d + 1, l2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(design @ beta, -30, 30)))
+        gradient = design.T @ (sample * (p - y)) + penalty * beta
+        hessian = (design * (sample * p * (1 - p))[:, None]).T @ design + np.diag(penalty) + 1e-9 * np.eye(d + 1)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return Logistic(features=features, weights=tuple(float(b) for b in beta[1:]), bias=float(beta[0]))
+
+
+def _sentence_fit(examples: list[Example]) -> Logistic:
+    rows, labels, weights = [], [], []
+    for example in examples:
+        positives = sum(example.labels)
+        if not positives:
+            continue
+        # Each question weighs the same, whatever the number of its candidate sentences.
+        negatives = len(example.labels) - positives
+        for candidate, label in zip(example.reading.candidates, example.labels):
+            rows.append([candidate.features[f] for f in SENTENCE_FEATURES])
+            labels.append(label)
+            weights.append(0.5 / positives if label else 0.5 / max(1, negatives))
+    return logistic_fit(np.array(rows), np.array(labels, dtype=float), features=SENTENCE_FEATURES, weights=np.array(weights) * len(weights) / len(examples))
+
+
+_ALWAYS = Logistic(features=(), weights=(), bias=30.0)
+
+
+@dataclass
+class Outcome:
+    """How one question went with a given model."""
+
+    example: Example
+    reasoning: Reasoning
+    features: dict[str, float]
+    row: dict  # the per-question evaluation row
+
+
+def outcomes_compute(examples: list[Example], model: ReaderModel, *, corpus_root: Path) -> list[Outcome]:
+    """Answer every example with the model (retrieval reused) and score the answers as `evaluate` does."""
+    outcomes = []
+    for example in examples:
+        selection = evidence_select(reading=example.reading, model=model)
+        facts = stored_facts(selection=selection) if selection.best else []
+        if selection.best is None:
+            features = {}
+            decision = Decision(True, 0.0, "aucun passage publié ne correspond")
+        else:
+            features = abstention_features(selection=selection, stored=bool(facts))
+            confidence = model.abstention.probability(features)
+            decision = Decision(confidence < model.threshold, confidence, "" if confidence >= model.threshold else "seuil")
+        reasoning = Reasoning(example.evidence, example.reading, selection, facts, decision)
+        answer = answer_extract(reasoning=reasoning)
+        outcomes.append(Outcome(example, reasoning, features, answer_row(item=example.item, answer=answer, corpus_root=corpus_root)))
+    return outcomes
+
+
+def answer_row(*, item: dict, answer, corpus_root: Path) -> dict:
+    citations = [{"n": c.n, "document": relative_path(c.source_path, corpus_root), "pages": c.pages} for c in answer.citations]
+    relevant = item.get("relevant", [])
+    return {
+        "id": item.get("id"),
+        "question": item["question"],
+        "collectivite": item.get("collectivite"),
+        "type": item.get("type") or "—",
+        "answerable": bool(item.get("answerable")),
+        "answer": answer.text,
+        "abstained": answer.abstained,
+        "confidence": round(answer.confidence, 4),
+        "correct": (not answer.abstained) and answer_correct(answer=answer.text, expected=item.get("answer_contains", [])),
+        "citations": citations,
+        "citations_relevant": [citation_relevant(citation=c, relevant=relevant) for c in citations],
+        "latency_ms": 0.0,
+    }
+
+
+def model_fit(examples: list[Example], *, corpus_root: Path) -> ReaderModel:
+    """Fit the sentence model, then the abstention model on the answers it gives, then the threshold."""
+    sentence = _sentence_fit(examples)
+    answering = ReaderModel(sentence=sentence, abstention=_ALWAYS, threshold=0.5)
+    outcomes = [o for o in outcomes_compute(examples, answering, corpus_root=corpus_root) if o.features]
+    x = np.array([[o.features[f] for f in ABSTENTION_FEATURES] for o in outcomes])
+    y = np.array([float(o.row["correct"]) for o in outcomes])
+    abstention = logistic_fit(x, y, features=ABSTENTION_FEATURES)
+    probabilities = [abstention.probability(o.features) for o in outcomes]
+    threshold = threshold_choose(probabilities, [bool(o.row["correct"]) for o in outcomes])
+    collectivites = sorted({e.collectivite for e in examples})
+    return ReaderModel(
+        sentence=sentence,
+        abstention=abstention,
+        threshold=threshold,
+        trained_on={"questions": len(examples), "collectivites": collectivites},
+    )
+
+
+def threshold_choose(probabilities: list[float], correct: list[bool]) -> float:
+    """The threshold that maximises right answers minus WRONG_COST × wrong ones (an answer given wrongly)."""
+    candidates = sorted(set(round(p, 4) for p in probabilities)) or [0.5]
+    best, best_gain = 0.5, -math.inf
+    for t in candidates:
+        gain = sum((1.0 if ok else -WRONG_COST) for p, ok in zip(probabilities, correct) if p >= t)
+        if gain > best_gain:
+            best, best_gain = t, gain
+    return best
+
+
+# ---------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------
+
+
+def loco_evaluate(examples: list[Example], *, corpus_root: Path) -> dict:
+    """Leave-one-collectivité-out: fitted on the others, scored on each collectivité in turn; macro average."""
+    groups = defaultdict(list)
+    for example in examples:
+        groups[example.collectivite].append(example)
+    per_collectivite, rows = {}, []
+    for name, held_out in sorted(groups.items()):
+        training = [e for e in examples if e.collectivite != name]
+        model = model_fit(training, corpus_root=corpus_root)
+        fold_rows = [o.row for o in outcomes_compute(held_out, model, corpus_root=corpus_root)]
+        per_collectivite[name] = summary_compute(fold_rows)
+        rows += fold_rows
+    metrics = ("correctness", "citation_precision", "abstention", "false_refusals", "answered_rate")
+    macro = {
+        m: round(float(np.mean([s[m] for s in per_collectivite.values() if s.get(m) is not None])), 4) for m in metrics
+    }
+    return {"macro": macro, "pooled": summary_compute(rows), "per_collectivite": per_collectivite, "by_type": by_type(rows), "per_question": rows}
+
+
+def in_sample_evaluate(examples: list[Example], *, corpus_root: Path) -> dict:
+    model = model_fit(examples, corpus_root=corpus_root)
+    rows = [o.row for o in outcomes_compute(examples, model, corpus_root=corpus_root)]
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row["collectivite"] or "—"].append(row)
+    return {"pooled": summary_compute(rows), "per_collectivite": {k: summary_compute(v) for k, v in sorted(groups.items())}, "by_type": by_type(rows), "model": model.as_json()}
+
+
+def by_type(rows: list[dict]) -> dict:
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row.get("type") or "—"].append(row)
+    return {name: summary_compute(group) for name, group in sorted(groups.items())}

@@ -1,0 +1,109 @@
+"""The reader and its features, the stored-field answers and the fitting, on lines copied from the corpus.
+
+The lines come from minutes of a collectivité that no question set covers (Pierrefonds), so that these tests do
+not quietly copy the evaluation.
+"""
+
+import numpy as np
+
+from council.models import Deliberation
+from qa.answering import decision_like, sentence_values, vote_like
+from qa.questions import question_kind
+from qa.reader import SENTENCE_FEATURES, evidence_select, reader_model_load, reading_build
+from qa.records import vote_sentence
+from qa.training import logistic_fit, threshold_choose
+from search.backends.base import SearchHit
+
+# pierrefonds_mymairie/20241015-PV.pdf, page 3
+TARIF = (
+    "Pour la restauration dans le cadre de l’accueil de loisirs, il est proposé de maintenir le coût du repas à 4,80 €.\n"
+    "Le Conseil Municipal, après en avoir délibéré, à l’unanimité :\n"
+    "- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs"
+)
+# pierrefonds_mymairie/20241015-PV.pdf, page 4
+NON_VALEUR = (
+    "La liste des créances proposées en admission en non-valeur représente un montant de 144,60 € correspondant à :\n"
+    "Considérant le caractère irrécouvrable des créances pour un montant de 144,60 €,\n"
+    "Le Conseil Municipal, après en avoir délibéré, à l’unanimité :\n"
+    "- DÉCIDE d’admettre en non-valeur les créances pour un montant de 144,60 €"
+)
+
+
+def _hit(n: int, text: str, *, heading: str, deliberation_id: int, page: int, rank: int) -> SearchHit:
+    return SearchHit(passage_id=n, score=1.0, document_id=1, deliberation_id=deliberation_id, page_start=page,
+                     page_end=page, heading=heading, text=text, semantic_score=0.86, keyword_rank=rank, semantic_rank=rank,
+                     collectivite="Commune de Pierrefonds")
+
+
+def test_question_kinds():
+    assert question_kind("Combien coûte le repas à l'accueil de loisirs ?").wants_amount
+    kind = question_kind("Combien d'élus se sont abstenus sur le budget annexe ?")
+    assert kind.asks_vote and kind.wants_count and not kind.wants_amount
+    assert question_kind("Qui a voté contre la cession du terrain ?").asks_vote_names
+    assert question_kind("La création du poste a-t-elle été adoptée ?").asks_outcome
+    assert not question_kind("Comment la commune finance-t-elle la voirie ?").asks_vote
+    assert question_kind("Qui était le rapporteur du budget primitif ?").asks_rapporteur
+    assert question_kind("À partir de quand le nouveau tarif s'applique-t-il ?").wants_date
+    assert question_kind("Pourquoi la commune renonce-t-elle au projet ?").wants_reason
+    assert question_kind("Quelle entreprise a obtenu le marché de voirie ?").wants_organisation
+
+
+def test_sentence_values():
+    values = sentence_values("- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs")
+    assert values["amount"] == 1.0 and values["date"] == 0.0
+    assert decision_like("- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs")
+    assert decision_like("- DÉCIDE d’admettre en non-valeur les créances pour un montant de 144,60 €")
+    assert not decision_like("Considérant le caractère irrécouvrable des créances pour un montant de 144,60 €,")
+    # pierrefonds_mymairie/20250127-PV.pdf, page 4
+    assert vote_like("Le Conseil Municipal, après en avoir délibéré, à l’unanimité :")
+    assert not vote_like("Pour rappel, le SMIC horaire brut est fixé à 11,88 € au 1er janvier 2025.")
+
+
+def test_reading_features_hold_their_contract():
+    hits = [
+        _hit(1, TARIF, heading="Tarif du repas de l'accueil de loisirs", deliberation_id=7, page=3, rank=1),
+        _hit(2, NON_VALEUR, heading="Admission en non-valeur", deliberation_id=8, page=4, rank=2),
+    ]
+    reading = reading_build(question="Quel est le tarif du repas de l'accueil de loisirs à Pierrefonds ?", hits=hits, ranks=[0, 1])
+    assert all(set(c.features) == set(SENTENCE_FEATURES) for c in reading.candidates)
+    assert all(0.0 <= v <= 1.0 for c in reading.candidates for v in c.features.values())
+    # The town the question names is a filter, not a subject term.
+    assert "pierrefond" not in reading.subject_weights
+    fixes = next(c for c in reading.candidates if c.text.startswith("- FIXE"))
+    other = next(c for c in reading.candidates if c.text.startswith("- DÉCIDE"))
+    assert fixes.features["terms"] > other.features["terms"] and fixes.features["fit_amount"] == 1.0
+
+
+def test_reader_answers_with_the_value_from_its_deliberation():
+    hits = [
+        _hit(1, TARIF, heading="Tarif du repas de l'accueil de loisirs", deliberation_id=7, page=3, rank=1),
+        _hit(2, NON_VALEUR, heading="Admission en non-valeur", deliberation_id=8, page=4, rank=2),
+    ]
+    reading = reading_build(question="Quel est le tarif du repas de l'accueil de loisirs ?", hits=hits, ranks=[0, 1])
+    selection = evidence_select(reading=reading, model=reader_model_load())
+    assert {s.passage_index for s in selection.sentences} == {0}
+    assert any("4,80 €" in s.text for s in selection.sentences)
+
+
+def test_vote_sentences_read_the_stored_fields():
+    adopted = Deliberation(objet="x", page_start=1, page_end=1, votes_for=46, votes_against=8, votes_abstention=2,
+                           outcome=Deliberation.Outcome.ADOPTED)
+    assert vote_sentence(adopted) == "Adoptée par 46 voix pour, 8 contre et 2 abstentions"
+    unanimous = Deliberation(objet="x", page_start=1, page_end=1, votes_for=18, unanimous=True,
+                             outcome=Deliberation.Outcome.ADOPTED)
+    assert vote_sentence(unanimous) == "Adoptée à l'unanimité (18 voix pour)"
+    assert vote_sentence(Deliberation(objet="x", page_start=1, page_end=1)) == ""
+
+
+def test_logistic_fit_is_deterministic_and_learns_the_signal():
+    rng = np.random.default_rng(0)
+    x = rng.random((400, 2))
+    y = (x[:, 0] + 0.1 * rng.standard_normal(400) > 0.5).astype(float)
+    first = logistic_fit(x, y, features=("signal", "noise"))
+    assert first == logistic_fit(x, y, features=("signal", "noise"))
+    assert first.weights[0] > 3 and abs(first.weights[1]) < 1
+
+
+def test_threshold_weighs_a_wrong_answer_more_than_a_right_one():
+    # Two right answers above 0.6 are worth one wrong answer at 0.4: the threshold stays above it.
+    assert threshold_choose([0.9, 0.8, 0.4, 0.3], [True, True, False, True]) == 0.8
