@@ -13,7 +13,6 @@ import os
 import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -32,10 +31,11 @@ def _django_setup() -> None:
     django.setup()
 
 
-def _tokens(text: str, stemmer) -> list[str]:
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return stemmer.stemWords(re.findall(r"[a-z0-9]+", text))
+def _tokens(text: str) -> list[str]:
+    from french.folding import fold
+    from french.stemming import stems
+
+    return stems(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 def _published_passages():
@@ -54,15 +54,13 @@ def _published_passages():
 def _baselines(*, rows, paths):
     """BM25 over heading + text, and exact cosine search over the same embeddings: two Retrievers."""
     import bm25s
-    import Stemmer
 
     from search.embeddings import embedder_get
     from search.evaluation import RankedItem
     from search.query import semantic_query_text
 
-    stemmer = Stemmer.Stemmer("french")
     retriever = bm25s.BM25()
-    retriever.index([_tokens(f"{r[4]}\n{r[5]}", stemmer) for r in rows], show_progress=False)
+    retriever.index([_tokens(f"{r[4]}\n{r[5]}") for r in rows], show_progress=False)
     matrix = np.stack([np.asarray(r[6], dtype=np.float32) for r in rows])
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
 
@@ -71,7 +69,7 @@ def _baselines(*, rows, paths):
         return RankedItem(paths.get(r[1], ""), r[2], r[3], r[0], float(score))
 
     def bm25(text: str, mode: str, k: int):
-        tokens = _tokens(text, stemmer) or ["_"]
+        tokens = _tokens(text) or ["_"]
         indexes, scores = retriever.retrieve([tokens], k=min(k, len(rows)), show_progress=False)
         return [item(int(i), s) for i, s in zip(indexes[0], scores[0]) if s > 0]
 

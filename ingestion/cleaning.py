@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from french.votes import TALLY_WORD, UNANIMITY
+
 # Lines looked at for running headers and footers, at each end of a page.
 _EDGE_LINES = 4
 # A line (digits aside) at the same place from the same edge of more than this share
@@ -29,7 +31,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 # (a vote at the foot of every page of a compte rendu), and losing one is worse than
 # keeping a header.
 _CONTENT_WORDS = re.compile(
-    r"\b(?:pour|contre|abst?entions?|unanimit[ée]|votes?|vot[ée]s?|votants?|adopt[ée]e?s?|rejet[ée]e?s?"
+    rf"\b(?:{TALLY_WORD}|{UNANIMITY}|votes?|vot[ée]s?|votants?|adopt[ée]e?s?|rejet[ée]e?s?"
     r"|objet|rapporteur|rapporte|d[ée]lib[ée]r[ée]|d[ée]cide)\b|€|%",
     re.IGNORECASE,
 )

@@ -12,6 +12,8 @@ from pathlib import Path
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from french.dates import date_words
+
 TOWN = "Val-sur-Loire"
 TOWN_TITLE = "VILLE DE VAL-SUR-LOIRE"
 DEPARTEMENT = "Département du Loiret"
@@ -30,12 +32,6 @@ _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSan
 # The scanned page is drawn at a photocopier's resolution, not a print one.
 _SCAN_DPI = 200
 _A4_MM = (210.0, 297.0)
-
-_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 MAIRE = "M. Bernard VASSEUR"
 # The 29 members of the council; the last four sit in the opposition.
@@ -508,8 +504,7 @@ def sample_corpus_build(*, folder: Path) -> list[Path]:
 
 def seance_date_words(*, day: date) -> str:
     """« lundi 3 février 2025 »."""
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{_WEEKDAYS[day.weekday()]} {first} {_MONTHS[day.month - 1]} {day.year}"
+    return date_words(day, weekday=True)
 
 
 def seance_presents(*, seance: SampleSeance) -> list[str]:
@@ -520,7 +515,7 @@ def seance_presents(*, seance: SampleSeance) -> list[str]:
 
 def minutes_pdf_render(*, seance: SampleSeance) -> bytes:
     """Procès-verbal of one séance; its last délibérations on a scanned page if asked."""
-    title = f"Procès-verbal du conseil municipal du {_date_short(seance.held_on)}"
+    title = f"Procès-verbal du conseil municipal du {date_words(seance.held_on)}"
     pdf = _document_start(running_title=title)
     pdf.add_page()
     _title_block(pdf=pdf, lines=(
@@ -558,7 +553,7 @@ def deliberation_pdf_render(*, seance: SampleSeance, deliberation: SampleDeliber
         f"{len(presents)} – Votants : {len(presents) + len(seance.proxies)}"
     ))
     _paragraph(pdf=pdf, style="", text=(
-        f"Date de la convocation : {_date_short(seance.convened_on)}. "
+        f"Date de la convocation : {date_words(seance.convened_on)}. "
         f"{_opening_sentence(seance=seance)}"
     ))
     _paragraph(pdf=pdf, style="", text=f"Secrétaire de séance : {seance.secretaire}")
@@ -656,15 +651,12 @@ def _paragraph(*, pdf: _MinutesPdf, text: str, style: str) -> None:
     pdf.ln(2)
 
 
-def _date_short(day: date) -> str:
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _opening_sentence(*, seance: SampleSeance) -> str:
     return (
         f"{seance.opening_words} à {seance.opening_time}, le Conseil municipal de la "
-        f"commune de {TOWN}, légalement convoqué le {_date_short(seance.convened_on)}, "
+        f"commune de {TOWN}, légalement convoqué le {date_words(seance.convened_on)}, "
         f"s'est réuni en séance publique à l'Hôtel de Ville, sous la présidence de "
         f"{MAIRE}, Maire."
     )

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from council.models import Collectivite
-from ingestion.parsing.dates import MONTHS, text_fold
+from french.dates import MONTHS
+from french.folding import fold_keep_offsets
 
 # Parts of a year said in words, as (first month, last month).
 YEAR_PARTS = {
@@ -60,7 +61,7 @@ class QueryContext:
 
 def dates_named(text: str) -> tuple[tuple[tuple[datetime.date, datetime.date], ...], frozenset[int]]:
     """Periods named to the month or closer, and the years named on their own."""
-    folded = text_fold(text)
+    folded = fold_keep_offsets(text)
     periods: list[tuple[datetime.date, datetime.date]] = []
     taken: list[tuple[int, int]] = []
 
@@ -92,14 +93,14 @@ def _months(year: int, first: int, last: int) -> tuple[datetime.date, datetime.d
 
 def collectivite_short_names(*, name: str) -> list[str]:
     """Folded forms under which a question may name a collectivité: « Commune de Chéméré » → « chemere »."""
-    folded = " ".join(text_fold(name).split())
+    folded = " ".join(fold_keep_offsets(name).split())
     short = _GENERIC_PREFIX.sub("", folded).strip()
     return [re.sub(r"[\s\-]+", " ", form) for form in {folded, short} if len(form) >= 3]
 
 
 def collectivites_named(text: str) -> frozenset[int]:
     """Ids of the collectivités whose name the text contains (accents, case and hyphens aside)."""
-    folded = " " + re.sub(r"[\s\-]+", " ", text_fold(text)) + " "
+    folded = " " + re.sub(r"[\s\-]+", " ", fold_keep_offsets(text)) + " "
     named = set()
     for pk, name in Collectivite.objects.values_list("pk", "name"):
         if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", folded) for form in collectivite_short_names(name=name)):

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 
-MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_UNITS = {
-    "zero": 0, "un": 1, "une": 1, "premier": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
-    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
-    "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "trente": 30,
-    "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mil": 1000, "mille": 1000,
-}
+from french.dates import MONTHS, WEEKDAY_NAMES
+from french.folding import fold_keep_offsets
+from french.numbers import NUMBER_WORDS, number_parse
 
 # Only the first pages name the meeting; later pages quote other dates.
 _PAGES_SEARCHED = 2
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+"
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAY_NAMES)})\s+"
 _NAMED_DATE = re.compile(
     rf"\b(?:{_WEEKDAY})?(?P<day>\d{{1,2}})\s*(?:er|e)?\s+(?P<month>{_MONTH_NAMES})\.?\s+(?P<year>\d{{4}})\b"
 )
@@ -33,7 +24,7 @@ _YEAR_IN_WORDS = re.compile(
     rf"\bl\s*'?\s*an\s+(?P<year>{_WORD}?)\s*,?\s+le\s+(?:{_WEEKDAY})?(?P<day>\d{{1,2}}|{_WORD}?)\s*(?:er)?\s+"
     rf"(?:(?:du\s+mois\s+)?(?:de\s+|d\s*')?)?(?P<month>{_MONTH_NAMES})\b"
 )
-_NUMBER_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _YEAR_WORDS = rf"(?:deux[\s-]+)?mil(?:le)?(?:[\s-]+(?:et[\s-]+)?(?:{_NUMBER_WORD})s?)*"
 # « Le vingt trois Juillet deux mille vingt » (Preuilly-sur-Claise).
 _DATE_IN_WORDS = re.compile(
@@ -67,39 +58,6 @@ class DateMention:
     end: int
 
 
-def text_fold(text: str) -> str:
-    """Lowercase without accents, same length as the input so offsets still apply."""
-    folded = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)[0].lower()
-        folded.append(base if len(base) == 1 else char)
-    return "".join(folded).replace("’", "'")
-
-
-def words_number(words: str) -> int | None:
-    """« deux mille quinze » → 2015, « vingt-huit » → 28, « premier » → 1."""
-    tokens = [token for token in re.split(r"[\s-]+", words.strip()) if token and token != "et"]
-    if not tokens:
-        return None
-    total = 0
-    current = 0
-    for token in tokens:
-        token = token.rstrip("s") if token not in _UNITS else token  # « quatre-vingts »
-        if token not in _UNITS:
-            return None
-        value = _UNITS[token]
-        if value == 1000:
-            total += max(current, 1) * 1000
-            current = 0
-        elif value == 100:
-            current = max(current, 1) * 100
-        elif value == 20 and current and current % 100 in (4,):
-            current = current - 4 + 80  # « quatre-vingt »
-        else:
-            current += value
-    return total + current
-
-
 def _year_full(year: int) -> int:
     if year < 100:
         return 2000 + year if year < 70 else 1900 + year
@@ -116,14 +74,9 @@ def _date_make(*, year: int | None, month: int | None, day: int | None) -> datet
     return date if 1950 <= date.year <= 2100 else None
 
 
-def _number_read(text: str) -> int | None:
-    text = text.strip()
-    return int(text) if text.isdigit() else words_number(text)
-
-
 def dates_find(*, text: str, page: int = 0) -> list[DateMention]:
     """Every French date written in text, in order."""
-    folded = text_fold(text)
+    folded = fold_keep_offsets(text)
     found: dict[int, DateMention] = {}
     for pattern in (_YEAR_IN_WORDS, _DATE_IN_WORDS, _NAMED_DATE, _NUMERIC_DATE):
         for match in pattern.finditer(folded):
@@ -132,7 +85,7 @@ def dates_find(*, text: str, page: int = 0) -> list[DateMention]:
             month_text = match.group("month")
             month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.rstrip("."))
             date = _date_make(
-                year=_number_read(match.group("year")), month=month, day=_number_read(match.group("day"))
+                year=number_parse(match.group("year")), month=month, day=number_parse(match.group("day"))
             )
             if date is not None:
                 found[match.start()] = DateMention(date=date, page=page, start=match.start(), end=match.end())
@@ -171,7 +124,7 @@ def seance_date_find(pages: list[str]) -> datetime.date | None:
     counts: dict[datetime.date, int] = {}
     scored: list[tuple[DateMention, int]] = []
     for index, text in enumerate(pages[:_PAGES_SEARCHED]):
-        folded = text_fold(text)
+        folded = fold_keep_offsets(text)
         for mention in dates_find(text=text, page=index):
             score = _mention_score(mention=mention, folded=folded, first_page=index == 0)
             scored.append((mention, score))

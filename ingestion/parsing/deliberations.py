@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
+from french.votes import TALLY_WORD_SPELT
 from ingestion.parsing.model import ParsedDeliberation, Position
 from ingestion.parsing.rapporteur import rapporteur_find
 from ingestion.parsing.votes import vote_parse
@@ -33,7 +34,7 @@ _TITLE_CONTINUES = re.compile(r"(?:\b(?:du|de|des|d'|d’|la|le|les|et|à|au|aux
 _OBJET_LINE = re.compile(r"^\s*objet\s*:\s*(?P<title>\S.*)$", re.IGNORECASE)
 _RAPPORTE_LINE = re.compile(r"^(?P<who>[A-ZÉ][\w'’ .-]{2,60}?)\s+rapporte\s*:?\s*$")
 # « 10 votes pour. 2 Abstentions » right under « 1/ Délibération … CCPH : »: the vote, not the title.
-_VOTE_LINE = re.compile(r"^\W*(?:\d+\s+(?:voix|votes?)\b|(?:votes?|pour|contre|abstentions?)\s*:|.{0,30}unanimit)", re.I)
+_VOTE_LINE = re.compile(rf"^\W*(?:\d+\s+(?:voix|votes?)\b|(?:votes?|{TALLY_WORD_SPELT})\s*:|.{{0,30}}unanimit)", re.I)
 _TITLE_MAX_LINES = 4
 _SINGLE_TITLE_MAX_LINES = 8
 _PERSON = re.compile(r"^(?:[A-ZÉ][a-zéèëêïîçôöüû'’-]+(?:-[A-ZÉ][a-zéèëêïîçôöüû]+)?\s+)+[A-ZÉÈ][A-ZÉÈÀÏÔ'’-]{1,}(?:\s+[A-ZÉÈ][A-ZÉÈÀÏÔ'’-]{1,})*$")

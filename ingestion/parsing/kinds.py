@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingestion.parsing.dates import text_fold
+from french.folding import fold_keep_offsets
 from ingestion.parsing.model import DocumentKind
 
 _LIST = re.compile(r"\b(?:liste|repertoire|registre chronologique)\b.{0,40}\bdeliberations?\b")
@@ -15,8 +15,8 @@ _COMPTE_RENDU = re.compile(r"\bcompte[\s-]*rendu\b|(?:^|[\W_])cr(?:[\W_]|$)")
 
 def document_kind_guess(*, filename: str, pages: list[str]) -> DocumentKind:
     """The kind of document, from its title on the first page, else from its file name."""
-    name = text_fold(filename).replace("_", " ")
-    head = text_fold("\n".join(pages[:1]))[:1500]
+    name = fold_keep_offsets(filename).replace("_", " ")
+    head = fold_keep_offsets("\n".join(pages[:1]))[:1500]
     if _LIST.search(name) or _LIST.search(head[:300]):
         return "liste_deliberations"
     if _EXTRACT.search(head):

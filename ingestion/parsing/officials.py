@@ -8,8 +8,9 @@ body of a délibération (« vente à M. Dupont ») is never taken.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from french.civilites import CIVILITE_IN_LISTS
+from french.folding import fold
 from ingestion.parsing.rapporteur import RAPPORTEUR_PATTERNS
 from ingestion.parsing.speakers import interventions_find
 from ingestion.parsing.votes import vote_names_find
@@ -42,9 +43,7 @@ _SIGNATURE = re.compile(
 # « Annie BARDOUL : Marie-Josèphe BATARD : Excusée », the grid the members sign.
 _SIGNATURE_GRID = re.compile(rf"(?m)^(?:\s*{_FIRST}\s+{_PARTICLE}?{_CAPS}\s*:\s*(?:Excusée?|Absente?)?\s*){{2,}}$")
 
-_TITLES = re.compile(
-    r"\b(?:M\.|MM\.|MMES|MME|Mmes|Mme|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)(?:\s|\.|(?=[A-Z])|$)"
-)
+_TITLES = re.compile(rf"\b{CIVILITE_IN_LISTS}(?:\s|\.|(?=[A-Z])|$)")
 _ROLES = re.compile(
     r"\b(?:maire|adjoint(?:e)?s?|conseill(?:er|ère)s?(?:\s+municipa(?:l|ux|le|les))?(?:\s+délégué(?:e)?s?)?"
     r"|délégué(?:e)?s?|président(?:e)?|vice-président(?:e)?|suppléant(?:e)?s?|titulaires?|secrétaire"
@@ -69,8 +68,7 @@ _LIST_END = re.compile(r"(?i)^\s*(?:ordre du jour|(?:[IVX]+|\d+)\s*[.)/-]?\s+[A-
 
 
 def _fold(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name)
-    return re.sub(r"\s+", " ", "".join(c for c in name if not unicodedata.combining(c))).strip().lower()
+    return " ".join(fold(name).split())
 
 
 def _is_prose(line: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_TITLE = r"(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)"
+from french.civilites import CIVILITE
+
 _UPPER = r"[A-ZÀ-ÖØ-Ý]"
 _FIRST_NAME = rf"{_UPPER}[a-zà-öø-ÿ]+(?:-{_UPPER}[a-zà-öø-ÿ]+)?"
 _SURNAME = rf"(?:(?:DE|DE LA|DU|LE|LA|VAN|VON|DI) )?{_UPPER}[A-ZÀ-ÖØ-Ý'’\-]+(?:[ -]{_UPPER}[A-ZÀ-ÖØ-Ý'’\-]+)?"
@@ -17,7 +18,7 @@ _PERSON = (
     rf"|{_FIRST_NAME}[ ]{_CAPITALISED}(?:-{_CAPITALISED})?)"
 )
 _ROLE = r"(?i:l[ea] (?:maire|président(?:e)?|vice-président(?:e)?|(?:premi(?:er|ère) )?adjoint(?:e)?))"
-_WHO = rf"(?:{_TITLE}\s*)?(?P<who>{_ROLE}|{_PERSON})"
+_WHO = rf"(?:{CIVILITE}\s*)?(?P<who>{_ROLE}|{_PERSON})"
 
 RAPPORTEUR_PATTERNS = [
     # « Rapporteur : M. Bernard CHAZELAS », « Rapporteur : Eric BEGUIN »
@@ -32,7 +33,7 @@ RAPPORTEUR_PATTERNS = [
     re.compile(rf"\b(?i:passe|donne) la parole à\s+{_WHO}"),
     # « Monsieur X, adjoint (aux finances), expose »; « Jacques Troncy présente la création »
     re.compile(rf"{_WHO}\s*,\s*(?:\w+[ -]){{0,1}}(?:adjoint|conseill|vice-pr|délégu)[^,\n]{{0,60}},\s*(?:expose|présente|rappelle|propose|indique)"),
-    re.compile(rf"(?m)^\s*{_TITLE}?\s*(?P<who>{_PERSON})\s+(?:expose|présente)\s+(?:la|le|les|l'|l’|aux|au|que)\b"),
+    re.compile(rf"(?m)^\s*{CIVILITE}?\s*(?P<who>{_PERSON})\s+(?:expose|présente)\s+(?:la|le|les|l'|l’|aux|au|que)\b"),
 ]
 
 # Words that look like a person to the patterns but are not.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from french.civilites import CIVILITE
+from french.votes import TALLY_WORD_SPELT
 from ingestion.parsing.model import ParsedIntervention, Position
 
 _UPPER = "A-ZÀ-ÖØ-Ý"
 _LOWER = "a-zà-öø-ÿ"
-_TITLE = r"(?:M\.|Mme|Mlle|MM\.|Monsieur|Madame|Mademoiselle)"
 _FIRST_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _SURNAME_WORD = rf"[{_UPPER}][{_UPPER}'’]{{2,}}(?:-[{_UPPER}][{_UPPER}'’]+)*"
 _SURNAME = rf"(?:(?:DE|DE LA|DU|LE|LA|DI|VAN) )?{_SURNAME_WORD}"
@@ -19,8 +20,8 @@ _ROLE = (
 # A speaker is a role with a title, a title and a surname, or a first name and a
 # surname in capitals: « Pour », « Objet », « Montant proposé » never fit.
 _SPEAKER = (
-    rf"(?:{_TITLE}\s*{_ROLE}"
-    rf"|{_TITLE}\s*(?:{_FIRST_NAME}\s+)?{_SURNAME}"
+    rf"(?:{CIVILITE}\s*{_ROLE}"
+    rf"|{CIVILITE}\s*(?:{_FIRST_NAME}\s+)?{_SURNAME}"
     rf"|{_FIRST_NAME}\s+{_SURNAME})"
 )
 # Capitalised nouns that open a line « Travaux STEP : » or « Liste UMP-SE : » the way
@@ -37,7 +38,7 @@ _SIGNATURE_REST = re.compile(
 _TURN = re.compile(rf"(?m)^[ \t]*(?P<speaker>{_SPEAKER})[ \t]*:(?!\S)")
 # A vote block closes the turn of whoever called the vote: what follows is no longer speech.
 _VOTE_LINE = re.compile(
-    r"(?im)^[ \t.\-−–•]*(?:pour|contre|abstentions?|vote)\s*:\s*(?:\d|/|$)"
+    rf"(?im)^[ \t.\-−–•]*(?:{TALLY_WORD_SPELT}|vote)\s*:\s*(?:\d|/|$)"
 )
 
 

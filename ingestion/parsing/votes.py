@@ -20,30 +20,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from french.civilites import CIVILITE
+from french.numbers import COUNT_IN_WORDS, number_parse
+from french.votes import TALLY_WORD, UNANIMITY, tally_kind
 from ingestion.parsing.model import Outcome, VoteResult
 
-_UNITS = {
-    "zéro": 0, "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
-    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
-    "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-}
-_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
-_NUMBER_WORD = (
-    r"(?:(?:vingt|trente|quarante|cinquante|soixante)(?:[\s-]+et)?(?:[\s-]+(?:dix-sept|dix-huit|dix-neuf|"
-    r"onze|douze|treize|quatorze|quinze|seize|dix|une?|deux|trois|quatre|cinq|six|sept|huit|neuf))?"
-    r"|dix-sept|dix-huit|dix-neuf|z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
-    r"|treize|quatorze|quinze|seize)"
-)
-_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORD})"
+_NUMBER = rf"(?:\d{{1,3}}|{COUNT_IN_WORDS})"
 
 # Labels as printed, including the frequent typo « Absentions ».
-_KIND_WORD = r"(?P<kind>pour|contre|abst?entions?|oui|non)"
-_KINDS = {"pour": "for", "oui": "for", "contre": "against", "non": "against"}
+_KIND_WORD = rf"(?P<kind>{TALLY_WORD}|oui|non)"
 
 _BULLET = r"[ \t\-−–•.·]*"
-_TITLE = r"(?:M\.|MM\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)"
 _NAME = re.compile(
-    rf"{_TITLE}\s*[A-ZÀ-ÖØ-Ý][\w'’\-]*\.?(?:[ \t]+[A-ZÀ-ÖØ-Ý][\w'’\-]+)?"
+    rf"{CIVILITE}\s*[A-ZÀ-ÖØ-Ý][\w'’\-]*\.?(?:[ \t]+[A-ZÀ-ÖØ-Ý][\w'’\-]+)?"
 )
 
 # « Pour : 58 », « - Abstentions : 3 (M. X, Mme Y) », « Vote : Pour : 15 »,
@@ -51,7 +40,7 @@ _NAME = re.compile(
 _LABEL_ITEM = re.compile(
     rf"(?:^|(?<=[/;(,]))(?:{_BULLET}vote\s*:)?{_BULLET}«?\s*{_KIND_WORD}\s*»?\s*:[ \t]*"
     rf"(?:«\s*)?(?P<number>{_NUMBER}\b)?(?:\s*»)?"
-    rf"(?P<rest>(?:(?![/;,]\s*«?\s*(?:pour|contre|abst?entions?)\s*»?\s*:)[^\n])*)",
+    rf"(?P<rest>(?:(?![/;,]\s*«?\s*{TALLY_WORD}\s*»?\s*:)[^\n])*)",
     re.IGNORECASE | re.MULTILINE,
 )
 # « 1 contre : M. Leblanc », « 3 abstentions : Mme Debuisser, M. Papin ».
@@ -63,10 +52,10 @@ _NUMBER_FIRST_LINE = re.compile(
 # « 0 contre », « 2 abstentions », « ONZE voix CONTRE ».
 _INLINE_ITEM = re.compile(
     rf"(?<![\w,.])(?P<number>{_NUMBER})\s+(?P<marker>voix\s+|votes?\s+)?(?P<quote>«\s*)?"
-    rf"(?P<kind>pour|contre|abst?entions?)\b",
+    rf"(?P<kind>{TALLY_WORD})\b",
     re.IGNORECASE,
 )
-_UNANIMITY = re.compile(r"unanimit[ée]", re.IGNORECASE)
+_UNANIMITY = re.compile(UNANIMITY, re.IGNORECASE)
 # The CGCT quotes « le conseil municipal peut décider, à l'unanimité, de ne pas
 # procéder au scrutin secret »: a rule, not a vote.
 _UNANIMITY_RULE = re.compile(r"peu(?:t|vent)\s+(?:\w+\s+){0,3}d[ée]cider\s*,?\s*à\s+l'\s*$", re.IGNORECASE)
@@ -100,30 +89,6 @@ class _Item:
     names: list[str] = field(default_factory=list)
 
 
-def number_parse(word: str) -> int | None:
-    """Read « 15 », « quinze », « DEUX », « vingt-trois » or « soixante et onze » as an int."""
-    word = word.strip().lower()
-    if word.isdigit():
-        return int(word)
-    parts = [p for p in re.split(r"[\s-]+", word) if p and p != "et"]
-    total = 0
-    for index, part in enumerate(parts):
-        if part in _TENS:
-            total += _TENS[part]
-        elif part == "dix" and index + 1 < len(parts):
-            total += 10
-        elif part in _UNITS:
-            total += _UNITS[part]
-        else:
-            return None
-    return total if parts else None
-
-
-def _kind_normalise(word: str) -> str:
-    word = word.lower()
-    return _KINDS.get(word, "abstention")
-
-
 def _text_normalise(text: str) -> str:
     text = text.replace("\r", "").replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
     return re.sub(r"[ \t]+", " ", text)
@@ -141,7 +106,7 @@ def _label_value(text: str, match: re.Match) -> tuple[str, int]:
     end = match.end()
     while True:
         stripped = value.rstrip()
-        runs_on = stripped.endswith((",", " et")) or re.search(rf"{_TITLE}$", stripped) is not None
+        runs_on = stripped.endswith((",", " et")) or re.search(rf"{CIVILITE}$", stripped) is not None
         next_line = re.match(r"\n([^\n]*)", text[end:])
         if not next_line:
             break
@@ -163,7 +128,7 @@ def _count_items(text: str) -> list[_Item]:
         for match in pattern.finditer(text):
             value, end = _label_value(text, match)
             value_stripped = value.strip()
-            kind = _kind_normalise(match.group("kind"))
+            kind = tally_kind(match.group("kind"))
             number = number_parse(match.group("number")) if match.group("number") else None
             # A trailing « (Verts) » or « , M. X » lists who voted so; a bare « / » or
             # an empty label means nobody did.
@@ -189,7 +154,7 @@ def _count_items(text: str) -> list[_Item]:
         number = number_parse(match.group("number"))
         if number is None:
             continue
-        kind = _kind_normalise(match.group("kind"))
+        kind = tally_kind(match.group("kind"))
         names: list[str] = []
         after = re.match(r"\s*\(([^)]*)\)", text[match.end():])
         end = match.end()

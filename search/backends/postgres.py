@@ -17,13 +17,13 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from council.models import Deliberation, Document
+from french.stopwords import QUESTION_WORDS
 from search.backends.base import FacetValue, Mode, SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.embeddings import embedder_get
 from search.models import SEARCH_CONFIG, Passage
 from search.context import QueryContext, query_context
 from search.query import (
     INVERTED_SUBJECT,
-    QUESTION_WORDS,
     ParsedQuery,
     query_parse,
     semantic_query_text,

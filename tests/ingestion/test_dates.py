@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from ingestion.parsing.dates import dates_find, seance_date_find, words_number
-
-
-def test_words_number():
-    assert words_number("deux mil quinze") == 2015
-    assert words_number("deux mille vingt-cinq") == 2025
-    assert words_number("vingt-huit") == 28
-    assert words_number("premier") == 1
+from ingestion.parsing.dates import dates_find, seance_date_find
 
 
 def test_year_in_words_opening_sentence():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingestion.parsing.votes import number_parse, vote_names_find, vote_parse, voters_find
+from ingestion.parsing.votes import vote_names_find, vote_parse, voters_find
 
 
 def _counts(text: str, **kwargs) -> tuple:
@@ -102,8 +102,3 @@ def test_last_vote_decides():
         "l'unanimité des exprimés.\nPour : 64\nContre : \nAbstentions : 1\nAdopté à l'unanimité."
     )
     assert _counts(text) == (64, 0, 1, "adopted")
-
-
-@pytest.mark.parametrize(("word", "value"), [("quinze", 15), ("DEUX", 2), ("vingt-trois", 23), ("soixante et onze", 71), ("12", 12)])
-def test_number_parse(word, value):
-    assert number_parse(word) == value

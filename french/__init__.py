@@ -1,0 +1,1 @@
+"""The French text kernel: words and forms of French shared by every app (plain Python, no Django)."""

@@ -1,0 +1,23 @@
+"""Civilités (« M. », « Mme », « Monsieur »…) as regex alternations: three sets, from narrowest to broadest.
+
+No set holds a group; each is wrapped in (?:…) so it can be followed by a quantifier or a name pattern.
+The sets differ on purpose; a parser that moves to a broader one changes what it reads.
+"""
+
+from __future__ import annotations
+
+# The title before one person's name, as a speaker, rapporteur or voter is printed (« M. PAPIN », « Madame
+# BOURBIER »), plus « MM. » (« MM. X et Y »). No alternative is a prefix of another: order does not matter.
+CIVILITE = r"(?:M\.|MM\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)"
+
+# `CIVILITE` plus the plural and all-capitals forms of attendance lists (« Mmes », « MME », « Messieurs »).
+# Longer forms come before their prefixes (« MMES » before « MME »): a pattern that may follow the title
+# with an uppercase letter would otherwise take « MME » from « MMES DUPONT ».
+CIVILITE_IN_LISTS = r"(?:M\.|MM\.|MMES|MME|Mmes|Mme|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)"
+
+# Every title that may stand before a private person's name: `CIVILITE_IN_LISTS` plus « Melle », « Mr »,
+# « Maître », « Me », « Docteur », « Dr ». Broad on purpose: a name missed is a name published.
+CIVILITE_BROAD = (
+    r"(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Mme|Mmes|MME|MMES|Mlle|Melle|MM\.|Mr\.?|M\."
+    r"|Maître|Me|Docteur|Dr\.?)"
+)

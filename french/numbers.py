@@ -1,0 +1,85 @@
+"""French numbers written in words (« deux mille quinze », « soixante et onze ») and ordinals (« troisième » → 3)."""
+
+from __future__ import annotations
+
+import re
+
+from french.folding import fold
+
+# Words that make up a number, accents folded, to their value; « premier » counts as one (« le premier mars »).
+NUMBER_WORDS = {
+    "zero": 0, "un": 1, "une": 1, "premier": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mil": 1000, "mille": 1000,
+}
+
+# A count from zero to seventy-nine in words, as a vote is printed (« ONZE voix CONTRE », « vingt-trois »,
+# « soixante et onze »); lowercase and with its accents, to be used with re.IGNORECASE. No group.
+COUNT_IN_WORDS = (
+    r"(?:(?:vingt|trente|quarante|cinquante|soixante)(?:[\s-]+et)?(?:[\s-]+(?:dix-sept|dix-huit|dix-neuf|"
+    r"onze|douze|treize|quatorze|quinze|seize|dix|une?|deux|trois|quatre|cinq|six|sept|huit|neuf))?"
+    r"|dix-sept|dix-huit|dix-neuf|z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze"
+    r"|treize|quatorze|quinze|seize)"
+)
+
+# Ordinals, accents folded, to their number as digits: « troisième décision modificative » is
+# « décision modificative n°3 », « 3ème ».
+ORDINAL_DIGITS = {
+    word: str(number)
+    for number, words in enumerate(
+        [
+            ("premier", "premiere", "1er", "1ere", "1re"),
+            ("deuxieme", "second", "seconde", "2e", "2eme", "2nd", "2nde"),
+            ("troisieme", "3e", "3eme"),
+            ("quatrieme", "4e", "4eme"),
+            ("cinquieme", "5e", "5eme"),
+            ("sixieme", "6e", "6eme"),
+            ("septieme", "7e", "7eme"),
+            ("huitieme", "8e", "8eme"),
+            ("neuvieme", "9e", "9eme"),
+            ("dixieme", "10e", "10eme"),
+        ],
+        start=1,
+    )
+    for word in words
+}
+
+
+def words_number(words: str) -> int | None:
+    """Folded words as a number: « deux mille quinze » → 2015, « quatre-vingt-dix » → 90, « premier » → 1.
+
+    None when a word is not a number word.
+    """
+    tokens = [token for token in re.split(r"[\s-]+", words.strip()) if token and token != "et"]
+    if not tokens:
+        return None
+    total = 0
+    current = 0
+    for token in tokens:
+        token = token.rstrip("s") if token not in NUMBER_WORDS else token  # « quatre-vingts »
+        if token not in NUMBER_WORDS:
+            return None
+        value = NUMBER_WORDS[token]
+        if value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif value == 100:
+            current = max(current, 1) * 100
+        elif value == 20 and current and current % 100 in (4,):
+            current = current - 4 + 80  # « quatre-vingt »
+        else:
+            current += value
+    return total + current
+
+
+def number_parse(text: str) -> int | None:
+    """Digits or words, in any case and with or without accents: « 15 », « DEUX », « zéro », « soixante et onze »."""
+    text = text.strip()
+    return int(text) if text.isdigit() else words_number(fold(text))
+
+
+def ordinal_number(word: str) -> int | None:
+    """The number an ordinal stands for: « troisième » → 3, « 1ère » → 1, « seconde » → 2; None otherwise."""
+    digits = ORDINAL_DIGITS.get(fold(word.strip()))
+    return int(digits) if digits else None

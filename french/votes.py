@@ -1,0 +1,23 @@
+"""The words of a vote: the three tally labels (pour, contre, abstention), unanimity, and what each label counts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+TallyKind = Literal["for", "against", "abstention"]
+
+# The three tally labels as regex alternations (no group), to be used with re.IGNORECASE. `TALLY_WORD`
+# accepts the frequent typo « absention(s) »; `TALLY_WORD_SPELT` only the right spelling. They are kept
+# apart because moving a pattern from one to the other changes what it reads.
+TALLY_WORD = r"(?:pour|contre|abst?entions?)"
+TALLY_WORD_SPELT = r"(?:pour|contre|abstentions?)"
+# « à l'unanimité », « Unanimité »; ends at the accent so that folded text matches too.
+UNANIMITY = r"unanimit[ée]"
+
+# Labels that count votes for or against; every other tally label counts abstentions.
+_KINDS: dict[str, TallyKind] = {"pour": "for", "oui": "for", "contre": "against", "non": "against"}
+
+
+def tally_kind(label: str) -> TallyKind:
+    """What a tally label counts: « Pour », « oui » → for; « CONTRE », « non » → against; else abstention."""
+    return _KINDS.get(label.lower(), "abstention")

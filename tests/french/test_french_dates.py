@@ -1,0 +1,38 @@
+"""french.dates: month and weekday names read and written (named apart from tests/ingestion/test_dates.py)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from french.dates import MONTH_NAMES, MONTHS, MONTHS_PATTERN, WEEKDAY_NAMES, date_words
+from french.folding import fold, fold_keep_offsets
+
+# montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 2
+CONVOQUE = "Convoqué le mardi 1er février 2011, le Conseil Municipal "  # (the line goes on)
+# chemere_regardscitoyens/pdf/CM 16 novembre 2010.pdf, page 5
+PROCHAINE = "Prochaine réunion de conseil reportée au mercredi 22 décembre 2010 à 20 heures. "
+# couthenans/CR_reunion_20210604.pdf, page 6
+LOI = "Hélène a évoqué la Loi du 30 janv. 2020 protégeant le « Patrimoine sensoriel des campagnes » • voir "
+
+
+def test_months_read_folded_names_and_abbreviations():
+    assert [MONTHS[fold(name)] for name in MONTH_NAMES] == list(range(1, 13))
+    match = re.search(r"(\d+) (\w+)\.? (\d{4})", fold_keep_offsets(LOI))
+    assert MONTHS[match.group(2)] == 1 and match.group(3) == "2020"
+    assert MONTHS[re.search(r"\d+ (\w+) \d{4}", fold_keep_offsets(PROCHAINE)).group(1)] == 12
+
+
+def test_months_pattern_reads_names_with_or_without_accents():
+    day_month = re.compile(rf"\b\d{{1,2}}(?:er)? (?:{MONTHS_PATTERN}) \d{{4}}")
+    assert day_month.search(PROCHAINE).group(0) == "22 décembre 2010"
+    assert day_month.search(fold(PROCHAINE)).group(0) == "22 decembre 2010"
+    assert day_month.search(CONVOQUE).group(0) == "1er février 2011"
+    assert day_month.search(LOI) is None  # abbreviations are not in the pattern
+
+
+def test_date_words_as_minutes_print_them():
+    assert date_words(datetime.date(2011, 2, 1), weekday=True) in CONVOQUE
+    assert date_words(datetime.date(2010, 12, 22), weekday=True) in PROCHAINE
+    assert date_words(datetime.date(2010, 12, 22)) == "22 décembre 2010"
+    assert WEEKDAY_NAMES[datetime.date(2011, 2, 1).weekday()] == "mardi"

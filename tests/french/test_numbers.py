@@ -1,0 +1,60 @@
+"""french.numbers: numbers in words and ordinals, on amounts and dates the minutes print in both forms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from french.folding import fold
+from french.numbers import COUNT_IN_WORDS, ORDINAL_DIGITS, number_parse, ordinal_number, words_number
+
+# chemere_regardscitoyens/pdf/CM 23 mars 2011.pdf, page 11 (two lines)
+EMPRUNTS = (
+    "pour le remboursement de quatre emprunts d’un montant total de cinq cent \n"
+    "soixante-six mille et huit cent quatre-vingt onze euros (566 891,00 €) souscrits"
+)
+# montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 69
+ACQUERIR = "Il est proposé d’acquérir ce bien, dépourvu de SHON, à 40 €/m2, soit 4 240 € (quatre mille deux cent quarante "
+# chemere_regardscitoyens/pdf/CM 10 juillet 2012.pdf, page 1
+L_AN = "L'an deux mil douze, le dix juillet, à vingt heures "
+# chemere_regardscitoyens/pdf/CM 24 février 2015.pdf, page 13
+DELAI = "DOMICILE puisse assurer les paiements des dépenses dans le délai de quarante cinq jours, sauf circonstances"
+
+
+def test_amounts_in_words_match_their_digits():
+    words = re.search(r"total de (.+?) euros", EMPRUNTS, re.S).group(1)
+    assert words_number(fold(words)) == 566891
+    assert number_parse(re.search(r"\((.+?) $", ACQUERIR).group(1)) == 4240
+
+
+def test_year_and_day_in_words():
+    year, day = re.search(r"L'an (.+?), le (.+?) juillet", L_AN).groups()
+    assert (words_number(year), words_number(day)) == (2012, 10)
+    assert words_number("premier") == 1
+    assert words_number("vingt heures") is None
+
+
+def test_count_in_words_reads_a_whole_count():
+    match = re.search(COUNT_IN_WORDS, DELAI, re.IGNORECASE)
+    assert match.group(0) == "quarante cinq"
+    assert number_parse(match.group(0)) == 45
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("quinze", 15), ("DEUX", 2), ("vingt-trois", 23), ("soixante et onze", 71), ("12", 12), (" ZÉRO ", 0),
+     ("quatre-vingt-dix", 90), ("dix-sept", 17), ("pour", None)],
+)
+def test_number_parse(text, value):
+    assert number_parse(text) == value
+
+
+def test_ordinals():
+    # chemere_regardscitoyens/pdf/CM 12 octobre 2011.pdf, page 2: « délibérer dans un deuxième temps. »
+    assert ordinal_number("deuxième") == 2
+    # chemere_regardscitoyens/pdf/CM 10 juillet 2012.pdf, page 2: « Suite à la 1ère réunion de la commission MAPA »
+    assert ordinal_number("1ère") == 1
+    assert ordinal_number("Troisième") == 3 and ordinal_number("10eme") == 10
+    assert ordinal_number("réunion") is None
+    assert ORDINAL_DIGITS["troisieme"] == ORDINAL_DIGITS["3e"] == "3"
