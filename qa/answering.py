@@ -1,81 +1,27 @@
-"""Evidence selection: split retrieved passages into sentences and pick those that answer the question."""
+"""The words, sentences and kinds of value of the passages an answer is read from."""
 
 from __future__ import annotations
 
-import functools
-import math
 import re
-import unicodedata
-from dataclasses import dataclass, field
-
-from search.backends.base import SearchHit
+from french.dates import MONTHS_PATTERN
+from french.folding import fold
+from french.numbers import ORDINAL_DIGITS
+from french.stemming import stem
+from french.stopwords import STOP_WORDS
 
 # ---------------------------------------------------------------------------
 # Words
 # ---------------------------------------------------------------------------
 
-# Words that say nothing about a question's subject (accents already folded).
-STOP_WORDS = frozenset(
-    """
-    a afin ai aie ainsi al alors apres au aucun aucune aupres aussi autre autres aux avait avaient avant avec avoir
-    c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment combien
-    d dans de depuis des deja desormais donc dont du e elle elles en encore entre est et etaient etait etant ete
-    etre eu eux fait faire fut il ils j je jusqu jusque l la laquelle le lequel les lesquelles lesquels leur
-    leurs lors lorsqu lorsque lui m ma mais me meme memes mes moi mon n ne ni non nos notre nous on ont ou par
-    parce pas peu peut plus pour pourquoi quand que quel quelle quelles quels qu qui quoi s sa sans se selon
-    ses si son sont sous sur t ta te tes toi ton tous tout toute toutes tres tu un une unes uns vers vos votre
-    vous y elu elus elue elues
-    """.split()
-)
-
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def text_fold(text: str) -> str:
-    """Lowercase, without accents, ligatures opened: « Élue œuvre » → « elue oeuvre »."""
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-@functools.cache
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("french")
-
-
-@functools.lru_cache(maxsize=50000)
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-# An ordinal is its number: « troisième décision modificative » is « décision modificative n°3 », « 3ème ».
-_ORDINALS = {
-    word: str(number)
-    for number, words in enumerate(
-        [
-            ("premier", "premiere", "1er", "1ere", "1re"),
-            ("deuxieme", "second", "seconde", "2e", "2eme", "2nd", "2nde"),
-            ("troisieme", "3e", "3eme"),
-            ("quatrieme", "4e", "4eme"),
-            ("cinquieme", "5e", "5eme"),
-            ("sixieme", "6e", "6eme"),
-            ("septieme", "7e", "7eme"),
-            ("huitieme", "8e", "8eme"),
-            ("neuvieme", "9e", "9eme"),
-            ("dixieme", "10e", "10eme"),
-        ],
-        start=1,
-    )
-    for word in words
-}
+# The kernel's folding that may change the length: qa never maps offsets back to the page.
+text_fold = fold
 
 
 def terms_extract(text: str) -> list[str]:
     """Content words of a text as French stems, accents folded, stop words and one-letter words left out."""
     return [
-        _ORDINALS.get(word) or _stem(word)
+        ORDINAL_DIGITS.get(word) or stem(word)
         for word in _TOKEN.findall(text_fold(text))
         if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
     ]
@@ -98,12 +44,6 @@ _BULLET = re.compile(r"^(?:[-–—•●▪◦*>]|\d{1,3}[°).-]|[a-z][).]|[IVX
 _RULE = re.compile(r"^[-–—_=*.~·]{3,}$")
 _SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 MAX_SENTENCE_WORDS = 70
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    index: int  # position in its passage
 
 
 def sentences_split(text: str) -> list[str]:
@@ -230,7 +170,7 @@ _VOTE = re.compile(
     r"|majorit|prépondérante",
     re.I,
 )
-_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+_MONTHS = MONTHS_PATTERN
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b"
     rf"|\b(?:rentrée|année|exercice)\s+(?:scolaire\s+)?\d{{4}}|\b(?:en|depuis|dès|jusqu'en|avant|après)\s+(?:19|20)\d\d\b",

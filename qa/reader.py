@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from french.dates import MONTH_NAMES
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, terms_extract, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
@@ -108,9 +109,7 @@ def reader_model_load(path: Path = MODEL_PATH) -> ReaderModel:
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _NUMBER = re.compile(r"\b\d+(?:[ ,.]\d+)*\b")
-_MONTH_STEMS = frozenset(
-    terms_extract("janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
-)
+_MONTH_STEMS = frozenset(terms_extract(" ".join(MONTH_NAMES)))
 SEMANTIC_LOW, SEMANTIC_HIGH = 0.75, 0.92
 
 

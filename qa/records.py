@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass
 
 from council.models import Deliberation
+from french.dates import date_words
 from qa.answering import sentences_split, text_fold, vote_like
 from qa.reader import Selection, deliberation_unit
 from search.backends.base import SearchHit
 from search.selectors import passages_following
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre")
 # A « quand » question about the decision itself (« quand le conseil a-t-il approuvé… »), not about a date the
 # decision sets (« à partir de quand les horaires s'appliquent-ils »).
 _WHEN_DECIDED = re.compile(
@@ -36,11 +35,6 @@ class StoredFact:
     hit: SearchHit
     # The printed sentence the field was read from, quoted after the fact so that it can be checked.
     printed: str = ""
-
-
-def date_spelled(date) -> str:
-    day = "1er" if date.day == 1 else str(date.day)
-    return f"{day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -134,7 +128,7 @@ def stored_facts(*, selection: Selection) -> list[StoredFact]:
         if shown:
             facts.append(StoredFact(f"Rapporteur : {deliberation.rapporteur}", shown))
     if kind.wants_date and deliberation.seance and _WHEN_DECIDED.search(text_fold(reading.question)):
-        facts.append(StoredFact(f"Décision prise en séance du {date_spelled(deliberation.seance.date)}", hit))
+        facts.append(StoredFact(f"Décision prise en séance du {date_words(deliberation.seance.date)}", hit))
     return facts
 
 
