@@ -3,10 +3,15 @@ leave-one-collectivité-out (`qa.training`) over signals that hold in any town."
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+import numpy as np
+
 from qa.questions import question_focus
-from qa.reader import ReaderModel, Selection, deliberation_unit, share
+from qa.reader import SEMANTIC_HIGH, SEMANTIC_LOW, ReaderModel, Selection, deliberation_unit, share
+from search.embeddings import embedder_get
+from search.query import semantic_query_text
 
 ABSTENTION_FEATURES = (
     "best",  # the reader's probability for the best sentence
@@ -20,6 +25,7 @@ ABSTENTION_FEATURES = (
     "semantic",  # similarity of the best passage
     "rank",  # retrieval rank prior of the best passage
     "stored",  # the answer reads a field ingestion stored (a vote, an outcome, a rapporteur)
+    "sentence_semantic",  # cosine similarity of the question and the best sentence alone, mapped to [0, 1]
 )
 
 
@@ -55,7 +61,22 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
         "semantic": best.features["semantic"],
         "rank": best.features["rank"],
         "stored": float(stored),
+        "sentence_semantic": _similarity(reading.question, best.text),
     }
+
+
+@functools.lru_cache(maxsize=4096)
+def _vector(text: str, *, query: bool) -> np.ndarray:
+    embedder = embedder_get()
+    return embedder.query_embed(text) if query else embedder.passages_embed([text])[0]
+
+
+def _similarity(question: str, sentence: str) -> float:
+    """How close the best sentence alone is to the question (the retrievers only saw whole passages)."""
+    a = _vector(semantic_query_text(question), query=True)
+    b = _vector(sentence, query=False)
+    cosine = float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) or 1.0))
+    return min(1.0, max(0.0, (cosine - SEMANTIC_LOW) / (SEMANTIC_HIGH - SEMANTIC_LOW)))
 
 
 def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool = False) -> Decision:

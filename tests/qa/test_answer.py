@@ -29,29 +29,29 @@ def _valid(answer) -> None:
 
 
 def test_amount_quoted_verbatim_with_its_citation(qa_passages):
-    answer = question_answer(
-        question="À quel prix la commune de Chéméré a-t-elle proposé de céder la parcelle du bassin de rétention ?",
-        mode=EXTRACTIVE,
-    )
-    assert not answer.abstained
-    assert "46 000,00 €" in answer.text and "[1]" in answer.text
+    answer = question_answer(question="Quel est le tarif du repas des accueils de loisirs à Pierrefonds ?", mode=EXTRACTIVE)
+    assert not answer.abstained, answer.reason
+    assert "4,80 €" in answer.text and answer.text.endswith("[1].")
     assert answer.citations[0].passage_id == qa_passages[0].pk
-    assert answer.citations[0].pages == [3, 4]
+    assert answer.citations[0].pages == [3]
+    # The fact first: no preamble naming the séance or the objet.
+    assert not answer.text.startswith(("Séance", "Objet"))
+    assert answer.card["number"] == "2024-31" and answer.card["outcome"] == "adoptée"
     _valid(answer)
 
 
 def test_name_answer(qa_passages):
     answer = question_answer(
-        question="Qui Roannais Agglomération a-t-elle élu suppléant au syndicat d'élimination des déchets ?", mode=EXTRACTIVE
+        question="Qui représente Pierrefonds comme délégué suppléant au Syndicat Mixte Oise Aronde ?", mode=EXTRACTIVE
     )
-    assert "Nicolas Chargueros" in answer.text
+    assert "Gilles PAPIN" in answer.text
     _valid(answer)
 
 
 def test_question_naming_a_collectivite_reads_only_its_documents(qa_passages):
-    answer = question_answer(question="Combien coûte le repas du mercredi à Preuilly-sur-Claise ?", mode=EXTRACTIVE)
-    assert all(c.collectivite == "Commune de Preuilly-sur-Claise" for c in answer.citations + answer.closest)
-    assert "1,12" not in answer.text
+    answer = question_answer(question="Combien coûte le repas des accueils de loisirs aux Lisières de l'Oise ?", mode=EXTRACTIVE)
+    assert all(c.collectivite == "Communauté de communes des Lisières de l'Oise" for c in answer.citations + answer.closest)
+    assert "4,80" not in answer.text
 
 
 def test_unrelated_question_is_declined_with_closest_documents(qa_passages):
@@ -64,22 +64,24 @@ def test_unrelated_question_is_declined_with_closest_documents(qa_passages):
 def test_unpublished_passage_never_cited(qa_passages):
     from tests.qa.conftest import passage_create, passages_embed
 
-    hidden = passage_create(collectivite="Commune de Chéméré", date="2016-01-12", number="2016-01",
+    hidden = passage_create(collectivite="Commune de Pierrefonds", date="2016-01-12", number="2016-01",
                             objet="Subvention secrète", pages=(2, 2), published=False,
                             text="La commune verse une subvention de 99 999 euros à l'association secrète.")
     passages_embed([hidden])
-    answer = question_answer(question="Quelle subvention secrète la commune de Chéméré verse-t-elle ?", mode=EXTRACTIVE)
+    answer = question_answer(question="Quelle subvention secrète la commune de Pierrefonds verse-t-elle ?", mode=EXTRACTIVE)
     assert "99 999" not in answer.text
     assert hidden.pk not in {c.passage_id for c in answer.citations + answer.closest}
 
 
 def test_question_page_without_javascript(client, qa_passages):
-    response = client.get(reverse("qa-question"), {"q": "Combien la commune de Chéméré paie-t-elle le repas du mercredi ?"})
+    response = client.get(reverse("qa-question"), {"q": "Combien coûte le repas des accueils de loisirs à Pierrefonds ?"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "1,12 €/repas servi" in html and "<script" not in html
+    assert "4,80 €" in html and "<script" not in html
+    # Each [n] links to its source, whose supporting sentence is highlighted.
+    assert '<a href="#source-1"' in html and 'id="source-1"' in html and "<mark>" in html
     assert 'lang="fr"' in html and 'for="q"' in html
-    assert "Sources citées" in html and "page 3" in html
+    assert "Sources citées" in html and "page 3" in html and "Tarif du repas des accueils de loisirs" in html
     assert "assemblees@mairie.example.fr" in html  # the human contact, with every answer
 
 
@@ -93,15 +95,16 @@ def test_declined_page_offers_the_configured_contact(client, qa_passages, settin
 
 
 def test_ask_api_shape(client, qa_passages):
-    response = client.post(reverse("api-ask"), data=json.dumps({"question": "Pour quelle somme Preuilly-sur-Claise achète-t-elle le garage de la route du Grand Pressigny ?"}),
-                           content_type="application/json")
+    question = "Quel montant d'aide la CC des Lisières de l'Oise attribue-t-elle à la société LA COTE A L'OS ?"
+    response = client.post(reverse("api-ask"), data=json.dumps({"question": question}), content_type="application/json")
     body = response.json()
     assert response.status_code == 200
-    assert body["abstained"] is False and "5000 euros" in body["answer"]
+    assert body["abstained"] is False and "1 800 €" in body["answer"]
     citation = body["citations"][0]
     assert set(citation) >= {"n", "deliberation", "document", "pages", "quote", "url"}
-    assert citation["n"] == 1 and citation["pages"] == [7] and citation["deliberation"].startswith("2020-35")
-    assert "5000 euros" in citation["quote"]
+    assert citation["n"] == 1 and citation["pages"] == [7] and citation["deliberation"].startswith("2025-41")
+    assert "1 800 €" in citation["quote"]
+    assert body["deliberation"]["number"] == "2025-41" and body["deliberation"]["seance_date"] == "2025-09-25"
 
 
 @pytest.mark.parametrize("payload", [b"not json", b"{}", json.dumps({"question": 3}).encode(), json.dumps({"question": "x" * 600}).encode()])
@@ -116,7 +119,7 @@ def test_rate_limit_per_client(client, qa_passages, settings):
     cache.clear()
     settings.ASK_RATE_LIMIT_PER_MINUTE = 2
     url = reverse("api-ask")
-    data = json.dumps({"question": "prix du repas du mercredi"})
+    data = json.dumps({"question": "prix du repas des accueils de loisirs"})
     codes = [client.post(url, data=data, content_type="application/json", REMOTE_ADDR="10.0.0.1").status_code for _ in range(3)]
     assert codes == [200, 200, 429]
     other = client.post(url, data=data, content_type="application/json", REMOTE_ADDR="10.0.0.2")
@@ -126,7 +129,7 @@ def test_rate_limit_per_client(client, qa_passages, settings):
 
 def test_question_log_keeps_no_name_no_address_and_expires(client, qa_passages, settings):
     settings.QUESTION_LOG_RETENTION_DAYS = 30
-    client.get(reverse("qa-question"), {"q": "Pourquoi Madame Germaine VASSEUR a-t-elle acheté le garage ?"},
+    client.get(reverse("qa-question"), {"q": "Pourquoi Madame Germaine VASSEUR a-t-elle obtenu une aide ?"},
                REMOTE_ADDR="192.0.2.7", HTTP_USER_AGENT="Navigateur-Test/1.0")
     log = QuestionLog.objects.get()
     assert "VASSEUR" not in log.question and "Germaine" not in log.question
@@ -137,7 +140,7 @@ def test_question_log_keeps_no_name_no_address_and_expires(client, qa_passages, 
 
 
 def test_purge_removes_expired_logs_and_their_feedback(qa_passages):
-    answer = question_answer(question="prix du repas du mercredi", mode=EXTRACTIVE)
+    answer = question_answer(question="prix du repas des accueils de loisirs", mode=EXTRACTIVE)
     old, recent = question_log_record(answer=answer), question_log_record(answer=answer)
     QuestionLog.objects.filter(pk=old.pk).update(expires_at=timezone.now() - datetime.timedelta(days=1))
     Feedback.objects.create(question_log=old, useful=True)
@@ -149,7 +152,7 @@ def test_purge_removes_expired_logs_and_their_feedback(qa_passages):
 
 
 def test_feedback_from_the_page(client, qa_passages):
-    page = client.get(reverse("qa-question"), {"q": "prix du repas du mercredi à Chéméré"}).content.decode()
+    page = client.get(reverse("qa-question"), {"q": "prix du repas des accueils de loisirs à Pierrefonds"}).content.decode()
     token = page.split('name="token" value="')[1].split('"')[0]
     response = client.post(reverse("qa-feedback"), {"token": token, "useful": "0", "comment": "Réponse incomplète, signé Jean DUPONT"})
     assert response.status_code == 302
