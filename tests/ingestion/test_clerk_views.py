@@ -153,8 +153,12 @@ def test_list_shows_progress_reason_and_filters(clerk_client, body):
     assert "3 pages sur 10 lues" in page
     assert "reconnaissance de caractères" in page
     assert "Le fichier n&#x27;est pas un PDF." in page
+    ready = _document(body, content=minutes_pdf(["Troisième document"]), status=Document.Status.READY)
+    page = clerk_client.get(reverse("clerk-documents")).content.decode()
+    # Retry is offered in every state but ready (a document stuck « en cours » included).
     assert reverse("clerk-document-retry", args=[failed.pk]) in page
-    assert reverse("clerk-document-retry", args=[reading.pk]) not in page
+    assert reverse("clerk-document-retry", args=[reading.pk]) in page
+    assert reverse("clerk-document-retry", args=[ready.pk]) not in page
 
     filtered = clerk_client.get(reverse("clerk-documents"), {"status": "failed"}).content.decode()
     assert f'id="document-{failed.pk}"' in filtered
