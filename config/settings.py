@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.errors.ServiceUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,7 +74,9 @@ TEMPLATES = [
 ]
 
 # DATABASE_URL selects any PostgreSQL with pgvector; unset, the project starts its own.
-if env("DATABASE_URL"):
+# False: the embedded server, which a web process takes up again after it was stopped and started (config.errors).
+DATABASE_EXTERNAL = bool(env("DATABASE_URL"))
+if DATABASE_EXTERNAL:
     DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
 else:
     from config.embedded import embedded_database_settings, server_settings_default
@@ -84,6 +87,8 @@ HNSW_EF_SEARCH = int(env("HNSW_EF_SEARCH", "100"))
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
     f"-c hnsw.ef_search={HNSW_EF_SEARCH} -c hnsw.iterative_scan=relaxed_order"
 )
+# A database that does not answer fails the request (a 503) within this many seconds instead of holding a worker.
+DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(env("DATABASE_CONNECT_TIMEOUT", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -183,9 +188,18 @@ CONTACT_PHONE = env("CONTACT_PHONE", "01 23 45 67 89")
 CONTACT_EMAIL = env("CONTACT_EMAIL", "assemblees@mairie.example.fr")
 CONTACT_FORM_URL = env("CONTACT_FORM_URL", "https://www.mairie.example.fr/contact")
 
+# Rate limits and login throttling count here: without CACHE_URL each process counts for itself (with 3 gunicorn
+# workers a client gets 3 times the limit), so production sets it (docker-compose.yml).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env("CACHE_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("CACHE_URL")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL"),
+            # A cache that is down costs a request at most this long (the limiters then let it through).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 
 LOGGING = {
     "version": 1,

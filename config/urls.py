@@ -19,3 +19,5 @@ urlpatterns = [
     path("greffe/", include("ingestion.urls")),
     path("greffe/", include("privacy.urls")),
 ]
+
+handler500 = "config.errors.server_error"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -16,6 +14,7 @@ from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from config.ratelimit import client_rate_exceeded as rate_limit_exceeded
 from qa.models import QuestionLog
 from qa.services import (
     LLM,
@@ -35,20 +34,8 @@ _FEEDBACK_SALT = "qa.feedback"
 
 
 def client_rate_exceeded(request: HttpRequest) -> bool:
-    """Per-client budget of questions a minute; the client's address lives a minute in the cache, hashed."""
-    limit = settings.ASK_RATE_LIMIT_PER_MINUTE
-    if limit <= 0:
-        return False
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "qa-rate:" + hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()[:32]
-    if cache.add(key, 1, timeout=60):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=60)
-        return False
-    return count > limit
+    """Per-client budget of questions a minute (config.ratelimit: hashed address, fails open)."""
+    return rate_limit_exceeded(request, scope="qa", limit=settings.ASK_RATE_LIMIT_PER_MINUTE)
 
 
 def _too_many(request: HttpRequest, *, api: bool) -> HttpResponse:
