@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.errors.ServiceUnavailableMiddleware",
+    "config.input.JsonBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,6 +181,10 @@ LLM_API_KEY = env("LLM_API_KEY", "")
 LLM_TIMEOUT_SECONDS = float(env("LLM_TIMEOUT_SECONDS", "60"))
 QUESTION_LOG_RETENTION_DAYS = int(env("QUESTION_LOG_RETENTION_DAYS", "90"))
 ASK_RATE_LIMIT_PER_MINUTE = int(env("ASK_RATE_LIMIT_PER_MINUTE", "20"))
+SEARCH_RATE_LIMIT_PER_MINUTE = int(env("SEARCH_RATE_LIMIT_PER_MINUTE", "60"))
+# JSON bodies of the API: larger or deeper ones are refused with a 400 before any view parses them.
+API_JSON_MAX_BYTES = int(env("API_JSON_MAX_BYTES", str(64 * 1024)))
+API_JSON_MAX_DEPTH = 20
 
 # The human contact offered with every answer and every refusal.
 PORTAL_NAME = env("PORTAL_NAME", "Délibérations du conseil municipal")

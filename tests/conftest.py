@@ -28,6 +28,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _rate_limits_reset():
+    """Each test starts with fresh per-client budgets (rate limits, login throttling)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
