@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import seance_get_or_create
 from ingestion.cleaning import pages_clean
-from ingestion.extraction import PdfRejected, pdf_pages_extract
+from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
 from ingestion.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
 from privacy.services import document_pseudonymiser_build
@@ -71,6 +71,11 @@ def document_upload(
     if size == 0:
         os.unlink(temporary.name)
         raise UploadRejected(_("Le fichier est vide."))
+    try:  # refused now, with its reason, rather than accepted and failed later in the worker
+        pdf_check(path=Path(temporary.name), max_pages=settings.INGEST_MAX_PAGES)
+    except PdfRejected as error:
+        os.unlink(temporary.name)
+        raise UploadRejected(str(error)) from error
     existing = Document.objects.filter(sha256=sha256).first()
     if existing:
         os.unlink(temporary.name)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, TooManyFilesSent
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -176,7 +176,24 @@ def document_upload_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         # Must be installed before anything reads request.POST, hence csrf_exempt here.
         request.upload_handlers.insert(0, UploadLimitHandler(request))
+        try:
+            request.POST, request.FILES  # noqa: B018  (parsed here, where a refusal can be explained)
+        except TooManyFilesSent:
+            return _too_many_files(request)
     return _document_upload(request)
+
+
+@staff_required
+def _too_many_files(request: HttpRequest) -> HttpResponse:
+    messages.error(
+        request,
+        _("Trop de fichiers en un envoi : %(limit)d au plus. Envoyez-les en plusieurs fois.")
+        % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FILES},
+    )
+    return render(
+        request, "ingestion/upload.html", {"form": UploadForm(), "limit_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)},
+        status=400,
+    )
 
 
 @csrf_protect

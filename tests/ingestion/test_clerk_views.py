@@ -267,3 +267,21 @@ def test_admin_actions_go_through_the_services(admin_client, body, django_captur
     assert list(Document.objects.filter(published=True)) == [ready]
     page = admin_client.get(reverse("admin:council_document_change", args=[ready.pk])).content.decode()
     assert reverse("clerk-redactions", args=[ready.pk]) in page
+
+
+def test_more_than_a_hundred_files_in_one_post_get_a_french_message(clerk_client, body, settings):
+    files = [_pdf_upload(f"pv-{n}.pdf", minutes_pdf([f"Document {n}"])) for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)]
+    response = clerk_client.post(reverse("clerk-upload"), {"files": files, "collectivite": body.collectivite.pk, "body": "x"})
+    assert response.status_code == 400
+    assert "Trop de fichiers en un envoi : 100 au plus" in response.content.decode()
+    assert Document.objects.count() == 0
+
+
+def test_a_non_pdf_upload_is_refused_at_once_in_french(clerk_client, body):
+    response = clerk_client.post(
+        reverse("clerk-upload"),
+        {"files": [_pdf_upload("pv.pdf", b"<html>pas un PDF</html>")], "collectivite": body.collectivite.pk, "body": "x"},
+        follow=True,
+    )
+    assert any("« pv.pdf » refusé : Le fichier n'est pas un PDF." in m for m in _messages(response))
+    assert Document.objects.count() == 0
