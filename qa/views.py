@@ -31,6 +31,7 @@ from search.query import query_clean
 QUESTION_MAX_CHARS = 500
 STREAM_SLOT = "<!--answer-stream-->"
 _FEEDBACK_SALT = "qa.feedback"
+FEEDBACK_TOKEN_MAX_AGE = 24 * 3600
 
 
 def client_rate_exceeded(request: HttpRequest) -> bool:
@@ -98,8 +99,8 @@ def _question_page_streamed(request: HttpRequest, question: str) -> StreamingHtt
 @require_POST
 def feedback_submit(request: HttpRequest) -> HttpResponse:
     try:
-        log_id = signing.loads(request.POST.get("token", ""), salt=_FEEDBACK_SALT)
-        log = QuestionLog.objects.get(pk=log_id)
+        log_id = signing.loads(request.POST.get("token", ""), salt=_FEEDBACK_SALT, max_age=FEEDBACK_TOKEN_MAX_AGE)
+        log = QuestionLog.objects.get(pk=log_id, feedback__isnull=True)
     except (signing.BadSignature, QuestionLog.DoesNotExist):
         messages.error(request, "Cet avis ne peut plus être enregistré (question trop ancienne).")
         return redirect("qa-question")
@@ -140,7 +141,11 @@ def feedback_api(request: HttpRequest) -> JsonResponse:
     """POST {"feedback_token": "…", "useful": true, "comment": "…"}."""
     try:
         payload = json.loads(request.body or b"{}")
-        log = QuestionLog.objects.get(pk=signing.loads(str(payload.get("feedback_token", "")), salt=_FEEDBACK_SALT))
+        token = str(payload.get("feedback_token", ""))
+        # Single use (one opinion per answer) and expiring.
+        log = QuestionLog.objects.get(
+            pk=signing.loads(token, salt=_FEEDBACK_SALT, max_age=FEEDBACK_TOKEN_MAX_AGE), feedback__isnull=True
+        )
     except (json.JSONDecodeError, UnicodeDecodeError, AttributeError, signing.BadSignature, QuestionLog.DoesNotExist):
         return JsonResponse({"error": "Jeton d'avis invalide ou expiré."}, status=400)
     if not isinstance(payload.get("useful"), bool):

@@ -156,8 +156,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "hits": hits,
         "searched": bool(query.text),
         "modes": [("hybrid", _("Tout (mots et sens)")), ("keyword", _("Mots exacts")), ("semantic", _("Sens proche"))],
-        "collectivites": Collectivite.objects.order_by("name"),
-        "bodies": Body.objects.select_related("collectivite").order_by("collectivite__name", "name"),
+        # Only where something is published: an unpublished collectivité's name is not public.
+        "collectivites": Collectivite.objects.filter(documents__published=True).distinct().order_by("name"),
+        "bodies": Body.objects.filter(documents__published=True).distinct().select_related("collectivite")
+        .order_by("collectivite__name", "name"),
         "kinds": Document.Kind.choices,
         "outcomes": Deliberation.Outcome.choices,
         "facet_titles": {
