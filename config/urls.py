@@ -5,13 +5,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from config.security import LoginView
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("search.api_urls")),
     path("api/v1/", include("qa.api_urls")),
     path("api/v1/", include("council.api_urls")),
-    path("connexion/", auth_views.LoginView.as_view(), name="login"),
+    path("connexion/", LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("council.urls")),
     path("recherche/", include("search.urls")),
@@ -19,3 +21,5 @@ urlpatterns = [
     path("greffe/", include("ingestion.urls")),
     path("greffe/", include("privacy.urls")),
 ]
+
+handler500 = "config.errors.server_error"

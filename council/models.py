@@ -74,6 +74,8 @@ class Document(models.Model):
 
     class Step(models.TextChoices):
         QUEUED = "queued", _("en file d'attente")
+        # Received and stored, but the queue could not be reached: sent again by the beat task.
+        UNSENT = "unsent", _("en attente d'envoi")
         EXTRACTING = "extracting", _("lecture du texte")
         OCR = "ocr", _("reconnaissance de caractères")
         STRUCTURING = "structuring", _("analyse de la structure")
@@ -100,6 +102,10 @@ class Document(models.Model):
     pages_done = models.PositiveIntegerField(default=0)
     pages_total = models.PositiveIntegerField(default=0)
     error = models.TextField(_("motif de l'échec"), blank=True)
+    # The worker processing the document ("node:uuid") and its last sign of life: one worker per document,
+    # and a document whose worker died is found (ingestion.queueing).
+    lease = models.CharField(max_length=200, blank=True, default="")
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     published = models.BooleanField(_("publié"), default=False)
     # Only a clerk's explicit check lets the public download the original file.
     personal_data_free = models.BooleanField(_("sans données personnelles"), default=False)

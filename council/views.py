@@ -149,7 +149,9 @@ def document_page_image(request, pk: int, number: int):
             content_type="text/plain; charset=utf-8",
         )
     response = FileResponse(open(path, "rb"), content_type="image/png")
-    response["Cache-Control"] = "public, max-age=3600"
+    # Only a published page gets here; a short lifetime, so that a shared cache forgets a page soon after it is
+    # unpublished or its masking changes.
+    response["Cache-Control"] = "public, max-age=300"
     return response
 
 

@@ -82,7 +82,11 @@ def pdf_pages_extract(*, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> list
             )
         pages = []
         for index in range(page_count):
-            page = document[index]
+            # Loading the page fails too on a broken file (a cyclic cross-reference table): same French reason.
+            try:
+                page = document[index]
+            except pdfium.PdfiumError as error:
+                raise PdfRejected(f"La page {index + 1} du PDF est illisible (fichier endommagé).") from error
             try:
                 text = _page_text(page=page)
                 has_text_layer = _page_has_text_layer(page=page, text=text)
@@ -113,12 +117,35 @@ def _pdf_open(*, path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
-        message = str(error).lower()
-        if "password" in message or "security" in message:
+        # pdfium's last error is global to the process and is not reset by every call: a reason read from it
+        # can belong to an earlier file. Whether this file is encrypted is read from the file itself.
+        if _pdf_declares_encryption(path=path):
             raise PdfRejected(
                 "Le PDF est protégé par un mot de passe ; merci d'envoyer une version sans protection."
             ) from error
         raise PdfRejected("Le PDF est endommagé ou incomplet et ne peut pas être lu.") from error
+
+
+def _pdf_declares_encryption(*, path: Path) -> bool:
+    """An encrypted PDF names its /Encrypt dictionary in its trailer."""
+    try:
+        return b"/Encrypt" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def pdf_check(*, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> int:
+    """What can be known at once, before a file is queued: a PDF by its magic bytes, not encrypted, readable,
+    with 1 to ``max_pages`` pages. Its page count; raises PdfRejected with the French reason."""
+    page_count = pdf_page_count(path=path)
+    if page_count == 0:
+        raise PdfRejected("Le PDF ne contient aucune page.")
+    if page_count > max_pages:
+        raise PdfRejected(
+            f"Le PDF compte {page_count} pages, au-delà de la limite de {max_pages} pages. "
+            "Merci de le découper en plusieurs fichiers."
+        )
+    return page_count
 
 
 def _page_text(*, page: pdfium.PdfPage) -> str:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import seance_get_or_create
 from ingestion.cleaning import pages_clean
-from ingestion.extraction import PdfRejected, pdf_pages_extract
+from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
 from ingestion.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
 from privacy.services import document_pseudonymiser_build
@@ -71,6 +71,11 @@ def document_upload(
     if size == 0:
         os.unlink(temporary.name)
         raise UploadRejected(_("Le fichier est vide."))
+    try:  # refused now, with its reason, rather than accepted and failed later in the worker
+        pdf_check(path=Path(temporary.name), max_pages=settings.INGEST_MAX_PAGES)
+    except PdfRejected as error:
+        os.unlink(temporary.name)
+        raise UploadRejected(str(error)) from error
     existing = Document.objects.filter(sha256=sha256).first()
     if existing:
         os.unlink(temporary.name)
@@ -305,21 +310,23 @@ def document_retry(*, document: Document) -> Document:
     return document
 
 
-def document_enqueue(*, document: Document) -> None:
-    """Queue the document for the workers once the upload is committed."""
+def document_send(*, document_id: int) -> bool:
+    """Hand the document to the broker now; when it cannot be reached the document waits « en attente d'envoi »
+    (the beat task of `ingestion.queueing` sends it again) and False is returned: an upload never fails on it."""
     from ingestion.tasks import document_process_task
 
-    transaction.on_commit(lambda: document_process_task.delay(document.pk))
+    try:
+        document_process_task.delay(document_id)
+        return True
+    except Exception:  # broker down or unreachable
+        logger.warning("document %s: could not be queued, left unsent", document_id, exc_info=True)
+        try:
+            Document.objects.filter(pk=document_id, status=Document.Status.PENDING).update(step=Document.Step.UNSENT)
+        except Exception:
+            logger.exception("document %s: could not record that it is unsent", document_id)
+        return False
 
 
-def documents_interrupted_requeue() -> int:
-    """Queue again the documents a killed worker left half-done.
-
-    Only for the embedded broker: it drops a message once delivered, and it serves a single
-    local worker, so at that worker's start nothing else can be working on them. With Redis,
-    late acknowledgement gives the task back to another worker instead.
-    """
-    interrupted = list(Document.objects.filter(status=Document.Status.PROCESSING))
-    for document in interrupted:
-        document_enqueue(document=document)
-    return len(interrupted)
+def document_enqueue(*, document: Document) -> None:
+    """Queue the document for the workers once the upload is committed."""
+    transaction.on_commit(lambda: document_send(document_id=document.pk))

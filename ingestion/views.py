@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, TooManyFilesSent
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -24,9 +24,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from council.models import Document
 from council.services import DEFAULT_BODY, body_get_or_create, collectivite_get_or_create, document_publish
-from ingestion.services import document_enqueue
 from ingestion.forms import DocumentFilterForm, UploadForm
-from ingestion.services import UploadRejected, document_retry, document_upload
+from ingestion.queueing import RetryRefused, document_retry
+from ingestion.services import UploadRejected, document_enqueue, document_upload
 
 PAGE_SIZE = 50
 
@@ -176,7 +176,24 @@ def document_upload_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         # Must be installed before anything reads request.POST, hence csrf_exempt here.
         request.upload_handlers.insert(0, UploadLimitHandler(request))
+        try:
+            request.POST, request.FILES  # noqa: B018  (parsed here, where a refusal can be explained)
+        except TooManyFilesSent:
+            return _too_many_files(request)
     return _document_upload(request)
+
+
+@staff_required
+def _too_many_files(request: HttpRequest) -> HttpResponse:
+    messages.error(
+        request,
+        _("Trop de fichiers en un envoi : %(limit)d au plus. Envoyez-les en plusieurs fois.")
+        % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FILES},
+    )
+    return render(
+        request, "ingestion/upload.html", {"form": UploadForm(), "limit_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)},
+        status=400,
+    )
 
 
 @csrf_protect
@@ -203,7 +220,7 @@ def _document_upload(request: HttpRequest) -> HttpResponse:
     body = body_get_or_create(collectivite=collectivite, name=form.cleaned_data["body"].strip() or DEFAULT_BODY)
     for name in refused_too_large:
         messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": name, "reason": upload_too_large_message()})
-    accepted = 0
+    accepted, unsent = 0, 0
     for upload in form.cleaned_data["files"]:
         try:
             with transaction.atomic():
@@ -221,6 +238,8 @@ def _document_upload(request: HttpRequest) -> HttpResponse:
             continue
         if created:
             accepted += 1
+            document.refresh_from_db(fields=["step"])
+            unsent += document.step == Document.Step.UNSENT
         else:
             messages.warning(
                 request,
@@ -235,6 +254,15 @@ def _document_upload(request: HttpRequest) -> HttpResponse:
             request,
             _("%(count)d fichier(s) reçu(s) et mis en file de traitement pour %(body)s.") % {"count": accepted, "body": body},
         )
+    if unsent:
+        messages.warning(
+            request,
+            _(
+                "%(count)d fichier(s) enregistré(s) mais pas encore transmis au traitement (file d'attente "
+                "indisponible) : l'envoi sera réessayé automatiquement, rien à refaire."
+            )
+            % {"count": unsent},
+        )
     return redirect("clerk-documents")
 
 
@@ -242,12 +270,12 @@ def _document_upload(request: HttpRequest) -> HttpResponse:
 @staff_required
 def document_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk)
-    if document.status != Document.Status.FAILED:
-        messages.info(request, _("« %(document)s » n'est pas en échec : rien à relancer.") % {"document": document})
-    else:
+    try:
         with transaction.atomic():
             document_retry(document=document)
-            document_enqueue(document=document)
+    except RetryRefused as refusal:
+        messages.info(request, str(refusal))
+    else:
         messages.success(request, _("« %(document)s » est remis en file de traitement.") % {"document": document})
     return redirect(_next_url(request, reverse("clerk-documents")))
 

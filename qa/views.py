@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -16,6 +14,7 @@ from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from config.ratelimit import client_rate_exceeded as rate_limit_exceeded
 from qa.models import QuestionLog
 from qa.services import (
     LLM,
@@ -32,23 +31,12 @@ from search.query import query_clean
 QUESTION_MAX_CHARS = 500
 STREAM_SLOT = "<!--answer-stream-->"
 _FEEDBACK_SALT = "qa.feedback"
+FEEDBACK_TOKEN_MAX_AGE = 24 * 3600
 
 
 def client_rate_exceeded(request: HttpRequest) -> bool:
-    """Per-client budget of questions a minute; the client's address lives a minute in the cache, hashed."""
-    limit = settings.ASK_RATE_LIMIT_PER_MINUTE
-    if limit <= 0:
-        return False
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "qa-rate:" + hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()[:32]
-    if cache.add(key, 1, timeout=60):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=60)
-        return False
-    return count > limit
+    """Per-client budget of questions a minute (config.ratelimit: hashed address, fails open)."""
+    return rate_limit_exceeded(request, scope="qa", limit=settings.ASK_RATE_LIMIT_PER_MINUTE)
 
 
 def _too_many(request: HttpRequest, *, api: bool) -> HttpResponse:
@@ -111,8 +99,8 @@ def _question_page_streamed(request: HttpRequest, question: str) -> StreamingHtt
 @require_POST
 def feedback_submit(request: HttpRequest) -> HttpResponse:
     try:
-        log_id = signing.loads(request.POST.get("token", ""), salt=_FEEDBACK_SALT)
-        log = QuestionLog.objects.get(pk=log_id)
+        log_id = signing.loads(request.POST.get("token", ""), salt=_FEEDBACK_SALT, max_age=FEEDBACK_TOKEN_MAX_AGE)
+        log = QuestionLog.objects.get(pk=log_id, feedback__isnull=True)
     except (signing.BadSignature, QuestionLog.DoesNotExist):
         messages.error(request, "Cet avis ne peut plus être enregistré (question trop ancienne).")
         return redirect("qa-question")
@@ -153,7 +141,11 @@ def feedback_api(request: HttpRequest) -> JsonResponse:
     """POST {"feedback_token": "…", "useful": true, "comment": "…"}."""
     try:
         payload = json.loads(request.body or b"{}")
-        log = QuestionLog.objects.get(pk=signing.loads(str(payload.get("feedback_token", "")), salt=_FEEDBACK_SALT))
+        token = str(payload.get("feedback_token", ""))
+        # Single use (one opinion per answer) and expiring.
+        log = QuestionLog.objects.get(
+            pk=signing.loads(token, salt=_FEEDBACK_SALT, max_age=FEEDBACK_TOKEN_MAX_AGE), feedback__isnull=True
+        )
     except (json.JSONDecodeError, UnicodeDecodeError, AttributeError, signing.BadSignature, QuestionLog.DoesNotExist):
         return JsonResponse({"error": "Jeton d'avis invalide ou expiré."}, status=400)
     if not isinstance(payload.get("useful"), bool):

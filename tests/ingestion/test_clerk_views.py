@@ -153,8 +153,12 @@ def test_list_shows_progress_reason_and_filters(clerk_client, body):
     assert "3 pages sur 10 lues" in page
     assert "reconnaissance de caractères" in page
     assert "Le fichier n&#x27;est pas un PDF." in page
+    ready = _document(body, content=minutes_pdf(["Troisième document"]), status=Document.Status.READY)
+    page = clerk_client.get(reverse("clerk-documents")).content.decode()
+    # Retry is offered in every state but ready (a document stuck « en cours » included).
     assert reverse("clerk-document-retry", args=[failed.pk]) in page
-    assert reverse("clerk-document-retry", args=[reading.pk]) not in page
+    assert reverse("clerk-document-retry", args=[reading.pk]) in page
+    assert reverse("clerk-document-retry", args=[ready.pk]) not in page
 
     filtered = clerk_client.get(reverse("clerk-documents"), {"status": "failed"}).content.decode()
     assert f'id="document-{failed.pk}"' in filtered
@@ -263,3 +267,21 @@ def test_admin_actions_go_through_the_services(admin_client, body, django_captur
     assert list(Document.objects.filter(published=True)) == [ready]
     page = admin_client.get(reverse("admin:council_document_change", args=[ready.pk])).content.decode()
     assert reverse("clerk-redactions", args=[ready.pk]) in page
+
+
+def test_more_than_a_hundred_files_in_one_post_get_a_french_message(clerk_client, body, settings):
+    files = [_pdf_upload(f"pv-{n}.pdf", minutes_pdf([f"Document {n}"])) for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)]
+    response = clerk_client.post(reverse("clerk-upload"), {"files": files, "collectivite": body.collectivite.pk, "body": "x"})
+    assert response.status_code == 400
+    assert "Trop de fichiers en un envoi : 100 au plus" in response.content.decode()
+    assert Document.objects.count() == 0
+
+
+def test_a_non_pdf_upload_is_refused_at_once_in_french(clerk_client, body):
+    response = clerk_client.post(
+        reverse("clerk-upload"),
+        {"files": [_pdf_upload("pv.pdf", b"<html>pas un PDF</html>")], "collectivite": body.collectivite.pk, "body": "x"},
+        follow=True,
+    )
+    assert any("« pv.pdf » refusé : Le fichier n'est pas un PDF." in m for m in _messages(response))
+    assert Document.objects.count() == 0

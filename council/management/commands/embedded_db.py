@@ -1,23 +1,28 @@
-"""`manage.py embedded_db stop|status`: the project's own PostgreSQL, when no DATABASE_URL is given."""
+"""`manage.py embedded_db start|stop|status`: the project's own PostgreSQL, when no DATABASE_URL is given."""
 
 import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from config.embedded import embedded_database_status, embedded_database_stop
+from config.embedded import embedded_database_start, embedded_database_status, embedded_database_stop
 
 
 class Command(BaseCommand):
-    help = "Arrête la base PostgreSQL embarquée ou affiche son état (sans DATABASE_URL)."
+    help = "Démarre ou arrête la base PostgreSQL embarquée, ou affiche son état (sans DATABASE_URL)."
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["stop", "status"])
+        parser.add_argument("action", choices=["start", "stop", "status"])
 
     def handle(self, *args, **options):
         if os.environ.get("DATABASE_URL"):
             self.stdout.write("DATABASE_URL est défini : la base n'est pas gérée par le projet, rien à faire.")
+            return
+        if options["action"] == "start":
+            # Left running after this command: the web and worker processes that lost it take it up again.
+            status = embedded_database_start(data_dir=settings.DATA_DIR)
+            self.stdout.write(f"Base embarquée démarrée (processus {status['pid']}).")
             return
         if options["action"] == "stop":
             stopped = embedded_database_stop(data_dir=settings.DATA_DIR)

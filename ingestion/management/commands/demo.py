@@ -62,6 +62,17 @@ def clerk_account_ensure(*, password_file: Path) -> tuple[str, str]:
     return CLERK_USERNAME, password
 
 
+def demo_secret_key_ensure(*, key_file: Path) -> None:
+    """The demo's own random key (kept in var/) where none is set: the server refuses the public default."""
+    if settings.SECRET_KEY != settings.INSECURE_DEFAULT_SECRET_KEY:
+        return
+    if not key_file.is_file():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        key_file.chmod(0o600)
+    settings.SECRET_KEY = key_file.read_text(encoding="utf-8").strip()
+
+
 def worker_start(*, log_path: Path) -> subprocess.Popen:
     """A real Celery worker on the configured broker (by default folders under var/broker)."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +148,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"\nPortail : {base}/\nEspace greffe : {base}/greffe/"))
             self.stdout.write(f"Identifiant : {username}\nMot de passe : {password}\n")
             if not options["no_serve"]:
+                demo_secret_key_ensure(key_file=Path(settings.DATA_DIR) / "demo-secret-key")
                 # No reloader: it would start this command (and a second worker) again in a child process.
                 call_command(
                     "runserver", f"{options['host']}:{options['port']}", use_reloader=False, insecure_serving=True

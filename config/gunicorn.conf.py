@@ -1,0 +1,29 @@
+"""gunicorn settings for production (`gunicorn -c config/gunicorn.conf.py config.wsgi`; Dockerfile, docker-compose.yml).
+
+gthread workers: a request waiting on the LLM endpoint (LLM_TIMEOUT_SECONDS, streamed in LLM mode) or on a slow
+database holds one thread, not a whole process, so a few slow requests cannot take every worker as three long
+semantic queries did with sync workers. The CPU-bound part of a request is bounded: the query embedding reads
+at most 48 words (search.query), a connection attempt gives up after DATABASE_CONNECT_TIMEOUT, searches and
+questions are rate limited per client.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# gthread: a worker that stops answering its arbiter for this long is restarted; requests run in its threads.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "90"))
+graceful_timeout = 30
+keepalive = 5
+# Bounded request heads (gunicorn's defaults, written down): a hostile client cannot send megabytes of headers.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# A worker is replaced now and then, so that no slow leak lives for ever.
+max_requests = 2000
+max_requests_jitter = 200
+# No access log: it would keep client addresses (as django.server's is dropped in LOGGING).
+accesslog = None
+errorlog = "-"
