@@ -54,10 +54,20 @@ def sentences_split(text: str) -> list[str]:
     return [s for s in (" ".join(s.split()) for s in sentences) if _TOKEN.search(s)]
 
 
+# A line shorter than this share of the passage's longest line ends its paragraph (a title, the last line of a
+# paragraph) when the next line opens with a capital: wrapped lines run the width of the page.
+SHORT_LINE_SHARE = 0.6
+_WIDTH_MIN = 50
+
+
 def _blocks(text: str) -> list[str]:
-    """Lines glued back into paragraphs; a bullet, a heading in capitals or a line ending « : » or « ; » cuts."""
+    """Lines glued back into paragraphs; a bullet, a heading in capitals, a line ending « : » or « ; », or a short
+    line followed by a capital cuts."""
     blocks: list[list[str]] = []
-    for line in text.splitlines():
+    lines = text.splitlines()
+    width = max((len(line.strip()) for line in lines), default=0)
+    short = SHORT_LINE_SHARE * width if width >= _WIDTH_MIN else 0
+    for line in lines:
         line = line.strip()
         if not line or _RULE.match(line):
             if blocks and blocks[-1]:
@@ -71,6 +81,7 @@ def _blocks(text: str) -> list[str]:
             or previous.endswith((":", ";"))
             or _is_heading(line)
             or _is_heading(previous)
+            or (len(previous) < short and line[:1].isupper() and not previous.endswith(("-", "'", "’")))
         )
         if starts_new:
             blocks.append([line])
