@@ -144,7 +144,7 @@ def document_replacements(*, pages: list[str], file: str, learned: object | None
     cleaned = pages_clean(pages)
     officials = minutes_parse(pages=cleaned, filename=Path(file).name).officials
     kwargs = {"learned": learned} if learned is not None else {}
-    return replacements_build(persons_detect(pages=cleaned, officials=officials, **kwargs))
+    return replacements_build(persons_detect(pages=cleaned, officials=officials, **kwargs), pages=cleaned)
 
 
 def learned_build(labels: list[Label]) -> object | None:

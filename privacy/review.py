@@ -21,7 +21,7 @@ def person_forms(*, document: Document, surface: str) -> list[str]:
     if not pages:
         return [surface]
     officials = minutes_parse(pages=pages, filename=document.original_name).officials
-    replacements = replacements_build(persons_detect(pages=pages, officials=officials))
+    replacements = replacements_build(persons_detect(pages=pages, officials=officials), pages=pages)
     placeholder = replacements.get(surface, "")
     if not placeholder.startswith(_PERSON_PLACEHOLDER_PREFIX):
         return [surface]

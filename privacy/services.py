@@ -22,7 +22,7 @@ def document_pseudonymiser_build(
     Clerks' decisions (source « clerk ») survive a new detection and win over it.
     """
     mentions = persons_detect(pages=pages, officials=officials)
-    replacements = replacements_build(mentions)
+    replacements = replacements_build(mentions, pages=pages)
     Redaction.objects.filter(document=document, source=Redaction.Source.AUTOMATIC).delete()
     clerk = {r.surface: r for r in Redaction.objects.filter(document=document, source=Redaction.Source.CLERK)}
     pages_by_surface: dict[str, set[int]] = defaultdict(set)
