@@ -66,6 +66,11 @@ class Document(models.Model):
         LISTE_DELIBERATIONS = "liste_deliberations", _("liste des délibérations")
         AUTRE = "autre", _("autre")
 
+    class PrivacyStatus(models.TextChoices):
+        CLEAR = "clear", _("sans doute relevé")
+        NEEDS_REVIEW = "needs_review", _("à relire avant publication")
+        REVIEWED = "reviewed", _("relu par un agent")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("en attente")
         PROCESSING = "processing", _("en cours")
@@ -101,6 +106,11 @@ class Document(models.Model):
     pages_total = models.PositiveIntegerField(default=0)
     error = models.TextField(_("motif de l'échec"), blank=True)
     published = models.BooleanField(_("publié"), default=False)
+    # Set by pseudonymisation: a document with a doubt waits for a clerk before it can be published.
+    privacy_status = models.CharField(
+        _("pseudonymisation"), max_length=20, choices=PrivacyStatus.choices, default=PrivacyStatus.CLEAR
+    )
+    privacy_reasons = models.JSONField(_("points à relire"), default=list, blank=True)
     # Only a clerk's explicit check lets the public download the original file.
     personal_data_free = models.BooleanField(_("sans données personnelles"), default=False)
     seance_date_declared = models.DateField(_("date déclarée"), null=True, blank=True)

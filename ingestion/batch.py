@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from council.models import Document
-from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse, document_publish
+from council.services import (
+    PublicationRefused,
+    body_get_or_create,
+    collectivite_get_or_create,
+    collectivite_label_parse,
+    document_publish,
+)
 from ingestion.services import UploadRejected, document_enqueue, document_ingest, document_upload
 
 
@@ -25,6 +31,7 @@ class BatchReport:
     unchanged: int = 0
     ready: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    unpublished: list[str] = field(default_factory=list)  # ready, but a clerk must review them first
     pages: int = 0
     seconds: float = 0.0
 
@@ -103,7 +110,11 @@ def files_ingest(
             report.ready += 1
             report.pages += document.page_count
             if publish and not document.published:
-                document_publish(document=document, published=True)
+                try:
+                    document_publish(document=document, published=True)
+                except PublicationRefused as refusal:
+                    report.unpublished.append(str(refusal))
+                    on_progress(str(refusal))
         else:
             report.failed.append((document.source_path or document.original_name, document.error or document.status))
     report.seconds = time.monotonic() - started

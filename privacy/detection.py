@@ -34,6 +34,7 @@ class PersonMention:
     kind: MentionKind
     reason: str  # French, for the clerk who checks what is masked
     person_key: str  # same value for every mention of the same person in the document
+    confident: bool = True  # False: a name found without civilité, table row or known official (the model's guess)
 
 
 # ---------------------------------------------------------------------------
@@ -301,12 +302,34 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
             kind, reason = "private", _private_reason(text=text, start=candidate.start)
         mentions.append(PersonMention(surface=text[candidate.start:candidate.end], page=candidate.page,
                                       start=candidate.start, end=candidate.end, kind=kind, reason=reason,
-                                      person_key=key))
+                                      person_key=key,
+                                      confident=kind == "official" or candidate.source not in ("modèle", "majuscules?")))
         if kind == "private":
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end))
     for page_number, text in enumerate(pages, start=1):
         mentions.extend(_contact_data(text=text, page=page_number))
     return _mentions_dedupe(mentions)
+
+
+def review_reasons(*, pages: list[str], mentions: list[PersonMention]) -> list[str]:
+    """Why a clerk should read this document's pseudonymisation before it is published (French), if at all."""
+    reasons = []
+    unsure = sorted({mention.page for mention in mentions if not mention.confident})
+    if unsure:
+        reasons.append(f"noms reconnus sans civilité ni contexte, masqués par déduction (p. {_pages_list(unsure)})")
+    rows = sorted({number for number, text in enumerate(pages, start=1)
+                   for line in text.split("\n") if _PERSON_ROW.search(line)})
+    if rows:
+        reasons.append(f"tableau de personnes (demandeurs, acquéreurs, bénéficiaires) à vérifier ligne à ligne (p. {_pages_list(rows)})")
+    return reasons
+
+
+def _pages_list(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:8])) + ("…" if len(numbers) > 8 else "")
+
+
+# A table row naming someone after a date: « A 2033 17/06/2013 BRIANCEAU Guy … ».
+_PERSON_ROW = re.compile(rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}[ \t]+(?:[{_UPPER}]{{2,}}[ \t]*[{_UPPER}][{_LOWER}]|(?:Consorts|M\.|Mme)[ \t])")
 
 
 def replacements_build(mentions: Iterable[PersonMention], *, pages: list[str] | None = None) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -306,3 +307,44 @@ def image_boxes_draw(*, image: Image.Image, boxes: list[Box], scale: float) -> N
             ],
             fill="black",
         )
+
+
+def page_masked_text(*, document: Document, text: str) -> str:
+    """The page's public text with every masked surface of the document replaced once more (belt and braces)."""
+    from privacy.pseudonymise import pseudonymiser_build
+
+    redactions = Redaction.objects.filter(document=document, decision=Redaction.Decision.REDACT)
+    return pseudonymiser_build({r.surface: r.placeholder or "[masqué]" for r in redactions if r.surface.strip()})(text)
+
+
+TEXT_PAGE_WIDTH = 900
+TEXT_PAGE_MARGIN = 30
+TEXT_LINE_HEIGHT = 16
+
+
+def page_text_image(*, text: str) -> bytes:
+    """A PNG of the page's public text, masks included, for when the PDF page cannot be masked.
+
+    The public text is already pseudonymised: what this draws hides exactly what the text view hides.
+    """
+    from PIL import ImageFont
+
+    font = ImageFont.load_default()
+    lines = []
+    for line in (text or "").splitlines() or [""]:
+        while len(line) > 110:
+            cut = line.rfind(" ", 0, 110)
+            cut = cut if cut > 0 else 110
+            lines.append(line[:cut])
+            line = line[cut:].lstrip()
+        lines.append(line)
+    notice = "Image de la page indisponible : texte de la page, passages masqués compris."
+    height = TEXT_PAGE_MARGIN * 2 + TEXT_LINE_HEIGHT * (len(lines) + 2)
+    image = Image.new("RGB", (TEXT_PAGE_WIDTH, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((TEXT_PAGE_MARGIN, TEXT_PAGE_MARGIN), notice, fill="#8a1c1c", font=font)
+    for index, line in enumerate(lines, start=2):
+        draw.text((TEXT_PAGE_MARGIN, TEXT_PAGE_MARGIN + index * TEXT_LINE_HEIGHT), line, fill="black", font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from council.models import Document
-from privacy.detection import persons_detect, replacements_build
+from privacy.detection import persons_detect, replacements_build, review_reasons
 from privacy.models import Redaction
 from privacy.pseudonymise import pseudonymiser_build
 
@@ -23,6 +23,7 @@ def document_pseudonymiser_build(
     """
     mentions = persons_detect(pages=pages, officials=officials)
     replacements = replacements_build(mentions, pages=pages)
+    document_privacy_status_set(document=document, reasons=review_reasons(pages=pages, mentions=mentions))
     Redaction.objects.filter(document=document, source=Redaction.Source.AUTOMATIC).delete()
     clerk = {r.surface: r for r in Redaction.objects.filter(document=document, source=Redaction.Source.CLERK)}
     pages_by_surface: dict[str, set[int]] = defaultdict(set)
@@ -80,3 +81,28 @@ def redaction_decide(*, document: Document, surface: str, decision: str, reason:
         },
     )
     return redaction
+
+
+def document_privacy_status_set(*, document: Document, reasons: list[str]) -> None:
+    """Record why the document must be read before publication; a clerk's review stands until new doubts appear."""
+    if document.privacy_status == Document.PrivacyStatus.REVIEWED and set(reasons) <= set(document.privacy_reasons):
+        return
+    document.privacy_status = Document.PrivacyStatus.NEEDS_REVIEW if reasons else Document.PrivacyStatus.CLEAR
+    document.privacy_reasons = reasons
+    Document.objects.filter(pk=document.pk).update(privacy_status=document.privacy_status, privacy_reasons=reasons)
+
+
+def document_privacy_flag(*, document: Document, reason: str) -> None:
+    """A doubt found after ingestion (a mask not placed on a page image): the document waits for a clerk again."""
+    reasons = list(document.privacy_reasons)
+    if reason not in reasons:
+        reasons.append(reason)
+    document.privacy_status = Document.PrivacyStatus.NEEDS_REVIEW
+    document.privacy_reasons = reasons
+    Document.objects.filter(pk=document.pk).update(privacy_status=document.privacy_status, privacy_reasons=reasons)
+
+
+def document_privacy_review_mark(*, document: Document) -> None:
+    """A clerk has read the document's masks and reasons: it may be published."""
+    document.privacy_status = Document.PrivacyStatus.REVIEWED
+    Document.objects.filter(pk=document.pk).update(privacy_status=document.privacy_status)

@@ -173,13 +173,22 @@ def test_masked_text_is_found_after_an_elided_article_and_across_lines():
 
 
 @pytest.mark.django_db
-def test_masked_text_that_cannot_be_located_refuses_the_image(client):
+def test_masked_text_that_cannot_be_located_serves_the_masked_text_and_flags_the_document(client):
+    from privacy.rendering import page_masked_text
+
     pdf, _ = _text_pdf()
-    # The stored text names someone the PDF does not print: the image cannot be trusted.
+    # The stored text names someone the PDF does not print: the PDF page cannot be trusted.
     document = _document(pdf, origin=Page.Origin.TEXT_LAYER, raw_text="Mme Odette LAMBRECHT")
     _redact(document, "Odette LAMBRECHT")
     response = client.get(reverse("document-page-image", args=[document.pk, 1]))
-    assert response.status_code == 503
+    # Never a blank image nor an error: the page's text, masked, drawn as an image.
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content))
+    assert image.width == 900 and np.asarray(image.convert("L")).min() < 100
+    assert "LAMBRECHT" not in page_masked_text(document=document, text="Mme Odette LAMBRECHT")
+    document.refresh_from_db()
+    assert document.privacy_status == "needs_review"
+    assert "masques non localisés sur l'image de la page 1" in document.privacy_reasons
     assert client.get(reverse("document-page", args=[document.pk, 1])).status_code == 200
 
 

@@ -38,6 +38,8 @@ class Command(BaseCommand):
             f"Terminé en {report.seconds:.1f} s : {report.ready} prêts ({report.pages} pages), "
             f"{report.created} nouveaux, {report.unchanged} inchangés, {len(report.failed)} en échec."
         )
+        for refusal in report.unpublished:
+            self.stdout.write(f"Non publié : {refusal}")
         for path, reason in report.failed:
             self.stdout.write(f"  ÉCHEC {path} : {reason}")
         if report.failed:
