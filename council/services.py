@@ -40,11 +40,11 @@ def seance_get_or_create(*, body: Body, date: datetime.date) -> Seance:
     return seance
 
 
-@transaction.atomic
 class PublicationRefused(Exception):
     """The document may not be published yet; the message is French, for the clerk."""
 
 
+@transaction.atomic
 def document_publish(*, document: Document, published: bool) -> Document:
     """Publish or withdraw a document; its passages follow at once, so search never lags behind.
 
