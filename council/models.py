@@ -111,6 +111,9 @@ class Document(models.Model):
         _("pseudonymisation"), max_length=20, choices=PrivacyStatus.choices, default=PrivacyStatus.CLEAR
     )
     privacy_reasons = models.JSONField(_("points à relire"), default=list, blank=True)
+    # Who declared the review (a clerk's login, or the name given to `ingest --privacy-reviewed`), and when.
+    privacy_reviewed_by = models.CharField(_("relu par"), max_length=150, blank=True)
+    privacy_reviewed_at = models.DateTimeField(_("relu le"), null=True, blank=True)
     # Only a clerk's explicit check lets the public download the original file.
     personal_data_free = models.BooleanField(_("sans données personnelles"), default=False)
     seance_date_declared = models.DateField(_("date déclarée"), null=True, blank=True)

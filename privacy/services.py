@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.db import transaction
+from django.utils import timezone
 
 from council.models import Document
 from privacy.detection import persons_detect, replacements_build, review_reasons
@@ -102,7 +103,20 @@ def document_privacy_flag(*, document: Document, reason: str) -> None:
     Document.objects.filter(pk=document.pk).update(privacy_status=document.privacy_status, privacy_reasons=reasons)
 
 
-def document_privacy_review_mark(*, document: Document) -> None:
-    """A clerk has read the document's masks and reasons: it may be published."""
+def document_privacy_review_mark(*, document: Document, reviewer: str) -> None:
+    """Someone has read the document's masks and reasons and says so: it may be published.
+
+    ``reviewer`` is recorded with the time: a clerk's login from the anonymisation page, or the name
+    given to `ingest --privacy-reviewed` for a corpus reviewed before it was loaded.
+    """
+    reviewer = reviewer.strip()
+    if not reviewer:
+        raise ValueError("a review is declared by someone: reviewer is required")
     document.privacy_status = Document.PrivacyStatus.REVIEWED
-    Document.objects.filter(pk=document.pk).update(privacy_status=document.privacy_status)
+    document.privacy_reviewed_by = reviewer[:150]
+    document.privacy_reviewed_at = timezone.now()
+    Document.objects.filter(pk=document.pk).update(
+        privacy_status=document.privacy_status,
+        privacy_reviewed_by=document.privacy_reviewed_by,
+        privacy_reviewed_at=document.privacy_reviewed_at,
+    )

@@ -88,6 +88,6 @@ def redaction_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def redaction_reviewed_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk)
-    document_privacy_review_mark(document=document)
+    document_privacy_review_mark(document=document, reviewer=request.user.get_username())
     messages.success(request, _("« %(document)s » est relu : il peut être publié.") % {"document": document})
     return redirect("clerk-redactions", pk=document.pk)

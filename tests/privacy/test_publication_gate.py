@@ -36,7 +36,7 @@ def test_service_refuses_then_accepts_after_review(doubtful):
         raise AssertionError("a document to review was published")
     doubtful.refresh_from_db()
     assert not doubtful.published
-    document_privacy_review_mark(document=doubtful)
+    document_privacy_review_mark(document=doubtful, reviewer="greffier")
     assert document_publish(document=doubtful, published=True).published
 
 
