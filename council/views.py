@@ -135,7 +135,7 @@ def document_page(request, pk: int, number: int):
 @require_safe
 def document_page_image(request, pk: int, number: int):
     from privacy.rendering import PageRenderUnavailable, page_image_render, page_masked_text, page_text_image
-    from privacy.services import document_privacy_flag
+    from privacy.services import document_privacy_flag, mask_unplaced_reason
 
     page = selectors.page_get_public(document_pk=pk, number=number)
     if page is None:
@@ -145,9 +145,7 @@ def document_page_image(request, pk: int, number: int):
     except PageRenderUnavailable:
         # Showing the page unmasked is never an option: its public text is drawn instead, and a clerk
         # is asked to look at the document again.
-        document_privacy_flag(
-            document=page.document, reason=_("masques non localisés sur l'image de la page %(number)s") % {"number": number}
-        )
+        document_privacy_flag(document=page.document, reason=mask_unplaced_reason(page_number=number))
         masked = page_masked_text(document=page.document, text=page.text)
         response = HttpResponse(page_text_image(text=masked), content_type="image/png")
         response["Cache-Control"] = "no-store"

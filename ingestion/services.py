@@ -23,7 +23,7 @@ from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_pages_extract
 from ingestion.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
-from privacy.services import document_pseudonymiser_build
+from privacy.services import document_masks_placement_check, document_pseudonymiser_build
 from search.passages import passages_draft, segments_cover
 from search.services import passages_embed, passages_replace
 
@@ -254,6 +254,8 @@ def document_structure_build(*, document: Document) -> None:
             deliberations=deliberations,
             document_heading=document_heading(document=document),
         )
+    # Whether each mask can be placed on its page image is known now, not when the public first asks.
+    document_masks_placement_check(document=document)
 
 
 def _deliberation_at(parsed_items, saved: list[Deliberation], position) -> Deliberation | None:

@@ -100,6 +100,49 @@ def page_image_render(*, document: Document, page_number: int, dpi: int = RENDER
     return cached
 
 
+def document_masks_unplaced(*, document: Document) -> dict[int, list[str]]:
+    """Per page number, the masked texts its stored text holds that cannot be located on its image.
+
+    The same search as ``page_image_render`` without drawing anything, for the whole document at once:
+    run at ingestion, so that a clerk sees before publication which page images would be drawn from
+    their text instead. Text-layer pages are searched in the PDF's text; scanned pages by reading
+    their words again with OCR (only pages that hold a masked text). OCR that cannot run leaves every
+    masked text of the page unplaced.
+    """
+    surfaces = redaction_surfaces(document=document)
+    if not surfaces:
+        return {}
+    expected: dict[int, tuple[str, list[str]]] = {}
+    for number, origin, raw_text in Page.objects.filter(document=document).values_list("number", "origin", "raw_text"):
+        wanted = surfaces_in_text(surfaces=surfaces, text=raw_text)
+        if wanted:
+            expected[number] = (origin, wanted)
+    if not expected:
+        return {}
+    path = Path(document.file.path)
+    found: dict[int, set[str]] = {}
+    text_layer = sorted(number for number, (origin, _) in expected.items() if origin != Page.Origin.OCR)
+    if text_layer:
+        with _pdfium_lock():
+            pdf = pdfium.PdfDocument(path)
+            try:
+                for number in text_layer:
+                    page = pdf[number - 1]
+                    _, found[number] = text_layer_boxes_find(page=page, surfaces=expected[number][1])
+                    page.close()
+            finally:
+                pdf.close()
+    for number, (origin, wanted) in expected.items():
+        if origin == Page.Origin.OCR:
+            try:
+                _, found[number] = ocr_page_boxes_find(path=path, page_number=number, surfaces=wanted)
+            except PageRenderUnavailable:
+                found[number] = set()
+    unplaced = {number: [surface for surface in wanted if surface not in found[number]]
+                for number, (_, wanted) in expected.items()}
+    return {number: missing for number, missing in sorted(unplaced.items()) if missing}
+
+
 def _pdfium_lock():
     # pdfium is not thread-safe even across documents; OCR holds the same lock.
     from ingestion.ocr import _PDFIUM_LOCK

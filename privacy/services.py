@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from council.models import Document
 from privacy.detection import persons_detect, replacements_build, review_reasons
@@ -93,9 +94,31 @@ def document_privacy_status_set(*, document: Document, reasons: list[str]) -> No
     Document.objects.filter(pk=document.pk).update(privacy_status=document.privacy_status, privacy_reasons=reasons)
 
 
+def mask_unplaced_reason(*, page_number: int) -> str:
+    """The doubt recorded for a page whose masks cannot be placed on its image (the same words wherever found)."""
+    return gettext("masques non localisés sur l'image de la page %(number)s") % {"number": page_number}
+
+
+def document_masks_placement_check(*, document: Document) -> dict[int, list[str]]:
+    """At ingestion: flag each page whose masked texts cannot be placed on its image, before anyone publishes.
+
+    Such a page's public image is drawn from its masked text instead; the clerk is told which pages.
+    Returns the unplaced texts per page.
+    """
+    from privacy.rendering import document_masks_unplaced
+
+    unplaced = document_masks_unplaced(document=document)
+    for number in unplaced:
+        document_privacy_flag(document=document, reason=mask_unplaced_reason(page_number=number))
+    return unplaced
+
+
 def document_privacy_flag(*, document: Document, reason: str) -> None:
-    """A doubt found after ingestion (a mask not placed on a page image): the document waits for a clerk again."""
+    """A doubt found after detection (a mask not placed on a page image): the document waits for a clerk again,
+    unless a clerk already reviewed it knowing this very doubt."""
     reasons = list(document.privacy_reasons)
+    if document.privacy_status == Document.PrivacyStatus.REVIEWED and reason in reasons:
+        return
     if reason not in reasons:
         reasons.append(reason)
     document.privacy_status = Document.PrivacyStatus.NEEDS_REVIEW
