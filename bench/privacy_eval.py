@@ -142,9 +142,10 @@ def document_replacements(*, pages: list[str], file: str, learned: object | None
     from privacy.detection import persons_detect, replacements_build
 
     cleaned = pages_clean(pages)
-    officials = minutes_parse(pages=cleaned, filename=Path(file).name).officials
+    parsed = minutes_parse(pages=cleaned, filename=Path(file).name)
     kwargs = {"learned": learned} if learned is not None else {}
-    return replacements_build(persons_detect(pages=cleaned, officials=officials, **kwargs), pages=cleaned)
+    return replacements_build(persons_detect(pages=cleaned, officials=parsed.officials, **kwargs), pages=cleaned,
+                              titles=[item.objet for item in parsed.deliberations])
 
 
 def learned_build(labels: list[Label]) -> object | None:

@@ -198,7 +198,9 @@ def document_structure_build(*, document: Document) -> None:
     _progress(document, step=Document.Step.PSEUDONYMISING)
     # One transaction: what was masked (the clerk's list) and the public text it produced change together.
     with transaction.atomic():
-        pseudonymise = document_pseudonymiser_build(document=document, pages=raw, officials=parsed.officials)
+        pseudonymise = document_pseudonymiser_build(
+            document=document, pages=raw, officials=parsed.officials, titles=[item.objet for item in parsed.deliberations]
+        )
         _progress(document, step=Document.Step.INDEXING)
         seance_date = document.seance_date_declared or parsed.seance_date
         document.seance = seance_get_or_create(body=document.body, date=seance_date) if seance_date else None

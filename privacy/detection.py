@@ -194,7 +194,11 @@ _ATTENDANCE = re.compile(
     r"(?:(?:^|\n)[ \t•\-]*(?:(?:[ée]taient|sont|membres|conseillers)\s+)?(?:pr[ée]sents?|pr[ée]sentes|absents?|absentes?|absent\(e?\)\(?s?\)?|excus[ée]e?s?|excus[ée]\(e?\)\(?s?\)?|pouvoirs?|procurations?|"
     r"secr[ée]taire(?:s)? de s[ée]ance|[ée]lue? secr[ée]taire|"
     r"ayant donn[ée] (?:pouvoir|procuration)|votants?)\s*(?:[:]|de\b|d['’]|\n))|ayant vot[ée] par procuration|"
-    r"sous la pr[ée]sidence d[e']|pouvoir donn[ée]",
+    r"sous la pr[ée]sidence d[e']|pouvoir donn[ée]|"
+    # Headings in inclusive writing, joined by « et »: « Absent(s) et absent(s) excusé(s) : ».
+    r"(?:^|\n)[ \t•\-]*(?:{word})(?:[ \t]+(?:et[ \t]+)?(?:{word}))*[ \t]*:".format(
+        word=r"(?:pr[ée]sent|absent|excus[ée]|repr[ée]sent[ée])(?:e|s|es)?(?:\((?:e|s|es)\))*"
+    ),
     re.IGNORECASE,
 )
 _LIST_END = re.compile(r"[.;][ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))")
@@ -258,6 +262,24 @@ class _Identity:
     surname: str  # normalised
 
 
+# Legal forms of French companies, farms and public bodies: the capitalised words printed with one name a
+# company (« Cafés EURL CBLB », « SASU MARCHAND », « GAEC DES BROSSES »), not a person.
+_LEGAL_FORM = re.compile(
+    r"(?<![\w\-])(?:SARL|SAS|SASU|EURL|SA|SCI|SCP|SNC|SCEA|EARL|GAEC|SEM|SPL|SCOP|SELARL|SCM|Sté|Ets|[ÉE]ts)(?![\w\-])"
+)
+
+
+def _organisation_at(text: str, start: int, end: int) -> bool:
+    """Whether a legal form stands inside the name or right beside it, with nothing but spaces between."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = re.search(r"(\S+)[ \t]+$", text[line_start:start])
+    after = re.match(r"[ \t]+(\S+)", text[end:line_end])
+    near = [text[start:end]] + [match.group(1) for match in (before, after) if match]
+    return any(_LEGAL_FORM.search(part) for part in near)
+
+
 def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMention]:
     """Every person named in the pages, with the personal data attached to private persons."""
     official_identities = [identity for identity in map(_identity_parse, officials) if identity.surname]
@@ -268,6 +290,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     candidates.extend(_model_candidates(pages=pages, taken=candidates, lowercase_words=lowercase_words,
                                         official_identities=official_identities))
     candidates = _overlaps_drop(candidates)
+    # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
 
     identities = [_identity_parse(candidate.name) for candidate in candidates]
     keys = _keys_assign(identities)
@@ -332,14 +357,19 @@ def _pages_list(numbers: list[int]) -> str:
 _PERSON_ROW = re.compile(rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}[ \t]+(?:[{_UPPER}]{{2,}}[ \t]*[{_UPPER}][{_LOWER}]|(?:Consorts|M\.|Mme)[ \t])")
 
 
-def replacements_build(mentions: Iterable[PersonMention], *, pages: list[str] | None = None) -> dict[str, str]:
+def replacements_build(
+    mentions: Iterable[PersonMention], *, pages: list[str] | None = None, titles: Iterable[str] = ()
+) -> dict[str, str]:
     """Map each printed form of a private person or of their personal data to its placeholder.
 
     With the pages, a bare surname is not masked where the document also uses it as a place or a
-    company's name (« Commune de CHEMERE », « à Montpellier », « SASU MARCHAND »).
+    company's name (« Commune de CHEMERE », « à Montpellier », « SASU MARCHAND »). An address that a
+    délibération's title names (« PVR – 13 bis rue du Brandais ») is the place the council decides
+    on, public wherever it is printed: the pseudonymiser masks a text everywhere or nowhere.
     """
     mentions = sorted(mentions, key=lambda mention: (mention.page, mention.start))
     non_person_words = _non_person_words(pages or [])
+    public_titles = " ".join(_fold_spaces(title) for title in titles)
     numbers: dict[str, int] = {}
     replacements: dict[str, str] = {}
     official_words = {_normalise(word) for mention in mentions if mention.kind == "official"
@@ -349,6 +379,8 @@ def replacements_build(mentions: Iterable[PersonMention], *, pages: list[str] | 
         if mention.kind != "private":
             continue
         if mention.person_key == ADDRESS_KEY:
+            if public_titles and _fold_spaces(mention.surface) in public_titles:
+                continue
             placeholder = ADDRESS_PLACEHOLDER
         elif mention.person_key == EMAIL_KEY:
             placeholder = EMAIL_PLACEHOLDER
@@ -361,11 +393,11 @@ def replacements_build(mentions: Iterable[PersonMention], *, pages: list[str] | 
             if len(name) >= 3 and name != mention.surface:
                 replacements.setdefault(name, placeholder)
             words = _name_words(name)
-            if words:
-                surnames.setdefault(words[-1], set()).add(placeholder)
-                if len(words) > 1 and words[0].isupper() and not words[-1].isupper():
-                    # "PINARD Patrick": the surname comes first.
-                    surnames.setdefault(words[0], set()).add(placeholder)
+            # The surname is what the name prints in capitals (« PINARD Patrick », « Jean DUPONT »), else its
+            # last word: a given name alone (« Patrick ») names nobody and is never masked everywhere.
+            upper = [word for word in words if word.isupper() and len(word) > 1]
+            for surname in upper or words[-1:]:
+                surnames.setdefault(surname, set()).add(placeholder)
         replacements.setdefault(mention.surface, placeholder)
     # The surname alone ("M. Dupont" … later "Dupont a indiqué") when it points to one
     # private person only, is no elected official's name and is not a common word.
@@ -380,6 +412,10 @@ def replacements_build(mentions: Iterable[PersonMention], *, pages: list[str] | 
         # theirs all the same; it takes the number of the first of them.
         replacements.setdefault(surname, min(placeholders, key=lambda placeholder: int(re.sub(r"\D", "", placeholder) or 0)))
     return replacements
+
+
+def _fold_spaces(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 _NON_PERSON_BEFORE = re.compile(

@@ -13,7 +13,6 @@ pytestmark = pytest.mark.corpus
 DOCUMENT = "chemere_regardscitoyens/pdf/CM 10 septembre 2013.pdf"
 # The applicants of the page-9 table as the corpus prints them, and the public words around them.
 APPLICANTS = ("SAINT Gustave", "LE BLAY Maëlle", "Emilie", "GUILLOU Olivier", "COLIN Christopher", "AVENEL Julien")
-KEPT = ("PROCÈS-VERBAL", "HT Taux", "G 2486", "Panneaux", "Maison d'habitation", "Clôture")
 
 
 def test_page_9_applicants_masked_and_table_words_kept():
@@ -33,3 +32,16 @@ def test_page_9_applicants_masked_and_table_words_kept():
     for text in ("G 2486", "Panneaux", "G 1530", "Garage"):
         assert text in public[9] + public[8], text
     assert "Paul PIPAUD" in "\n".join(public)  # a council member stays named
+
+
+def test_a_minutes_heading_in_capitals_is_not_masked():
+    """« PROCÈS-VERBAL » with its accent is printed in no text layer of the corpus: the heading as Preuilly prints it."""
+    _corpus_required()
+    from ingestion.cleaning import pages_clean
+    from ingestion.parsing import minutes_parse
+
+    pages = pages_clean(_pages_extract(CORPUS / "preuilly_sur_claise/PV.pdf"))
+    assert pages[0].startswith("PROCES VERBAL DU CONSEIL MUNICIPAL")
+    officials = minutes_parse(pages=pages, filename="PV.pdf").officials
+    public = pseudonymiser_build(replacements_build(persons_detect(pages=pages, officials=officials), pages=pages))(pages[0])
+    assert public.startswith("PROCES VERBAL DU CONSEIL MUNICIPAL")
