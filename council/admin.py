@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from council.models import Body, Collectivite, Deliberation, Document, Seance
-from council.services import document_publish
+from council.services import PublicationRefused, document_publish
 
 
 def _passages_metadata_sync(*, documents) -> None:
@@ -96,9 +96,14 @@ class DocumentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publier les documents sélectionnés (traitement terminé)"))
     def publish(self, request, queryset):
-        ready = list(queryset.filter(status=Document.Status.READY, published=False))
-        for document in ready:
-            document_publish(document=document, published=True)
+        ready, refused = [], []
+        for document in queryset.filter(status=Document.Status.READY, published=False):
+            try:
+                ready.append(document_publish(document=document, published=True))
+            except PublicationRefused as refusal:
+                refused.append(str(refusal))
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
         skipped = queryset.exclude(status=Document.Status.READY).count()
         self.message_user(request, ngettext("%d document publié.", "%d documents publiés.", len(ready)) % len(ready))
         if skipped:

@@ -66,6 +66,11 @@ class Document(models.Model):
         LISTE_DELIBERATIONS = "liste_deliberations", _("liste des délibérations")
         AUTRE = "autre", _("autre")
 
+    class PrivacyStatus(models.TextChoices):
+        CLEAR = "clear", _("sans doute relevé")
+        NEEDS_REVIEW = "needs_review", _("à relire avant publication")
+        REVIEWED = "reviewed", _("relu par un agent")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("en attente")
         PROCESSING = "processing", _("en cours")
@@ -107,6 +112,14 @@ class Document(models.Model):
     lease = models.CharField(max_length=200, blank=True, default="")
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     published = models.BooleanField(_("publié"), default=False)
+    # Set by pseudonymisation: a document with a doubt waits for a clerk before it can be published.
+    privacy_status = models.CharField(
+        _("pseudonymisation"), max_length=20, choices=PrivacyStatus.choices, default=PrivacyStatus.CLEAR
+    )
+    privacy_reasons = models.JSONField(_("points à relire"), default=list, blank=True)
+    # Who declared the review (a clerk's login, or the name given to `ingest --privacy-reviewed`), and when.
+    privacy_reviewed_by = models.CharField(_("relu par"), max_length=150, blank=True)
+    privacy_reviewed_at = models.DateTimeField(_("relu le"), null=True, blank=True)
     # Only a clerk's explicit check lets the public download the original file.
     personal_data_free = models.BooleanField(_("sans données personnelles"), default=False)
     seance_date_declared = models.DateField(_("date déclarée"), null=True, blank=True)

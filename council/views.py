@@ -134,7 +134,8 @@ def document_page(request, pk: int, number: int):
 
 @require_safe
 def document_page_image(request, pk: int, number: int):
-    from privacy.rendering import PageRenderUnavailable, page_image_render
+    from privacy.rendering import PageRenderUnavailable, page_image_render, page_masked_text, page_text_image
+    from privacy.services import document_privacy_flag, mask_unplaced_reason
 
     page = selectors.page_get_public(document_pk=pk, number=number)
     if page is None:
@@ -142,12 +143,13 @@ def document_page_image(request, pk: int, number: int):
     try:
         path = page_image_render(document=page.document, page_number=number)
     except PageRenderUnavailable:
-        # Showing the page unmasked is never an option: the text view stays available.
-        return HttpResponse(
-            _("Image indisponible : les passages masqués de cette page n'ont pas pu être localisés."),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
+        # Showing the page unmasked is never an option: its public text is drawn instead, and a clerk
+        # is asked to look at the document again.
+        document_privacy_flag(document=page.document, reason=mask_unplaced_reason(page_number=number))
+        masked = page_masked_text(document=page.document, text=page.text)
+        response = HttpResponse(page_text_image(text=masked), content_type="image/png")
+        response["Cache-Control"] = "no-store"
+        return response
     response = FileResponse(open(path, "rb"), content_type="image/png")
     # Only a published page gets here; a short lifetime, so that a shared cache forgets a page soon after it is
     # unpublished or its masking changes.

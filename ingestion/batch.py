@@ -9,8 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from council.models import Document
-from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse, document_publish
+from council.services import (
+    PublicationRefused,
+    body_get_or_create,
+    collectivite_get_or_create,
+    collectivite_label_parse,
+    document_publish,
+)
 from ingestion.services import UploadRejected, document_enqueue, document_ingest, document_upload
+from privacy.services import document_privacy_review_mark
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,8 @@ class BatchReport:
     unchanged: int = 0
     ready: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    unpublished: list[str] = field(default_factory=list)  # ready, but a clerk must review them first
+    declared_reviewed: int = 0  # documents with doubts that `privacy_reviewed_by` declared reviewed
     pages: int = 0
     seconds: float = 0.0
 
@@ -63,11 +72,17 @@ def files_ingest(
     body: str = "",
     manifest: dict[str, str] | None = None,
     publish: bool = False,
+    privacy_reviewed_by: str = "",
     eager: bool = False,
     on_progress: Callable[[str], None] = lambda message: None,
     wait_seconds: float = 1.0,
 ) -> BatchReport:
-    """Upload each file (a file already known is left alone) and process it, in-process or through Celery."""
+    """Upload each file (a file already known is left alone) and process it, in-process or through Celery.
+
+    ``privacy_reviewed_by`` is for a corpus whose pseudonymisation was reviewed before loading (evaluation,
+    benchmarks, the demo's generated sample): each ready document with doubts is marked reviewed in that
+    name, through the service a clerk uses, so that ``publish`` can publish it. Never for new minutes.
+    """
     report = BatchReport()
     started = time.monotonic()
     documents: list[Document] = []
@@ -102,8 +117,15 @@ def files_ingest(
         if document.status == Document.Status.READY:
             report.ready += 1
             report.pages += document.page_count
+            if privacy_reviewed_by and document.privacy_status == Document.PrivacyStatus.NEEDS_REVIEW:
+                document_privacy_review_mark(document=document, reviewer=privacy_reviewed_by)
+                report.declared_reviewed += 1
             if publish and not document.published:
-                document_publish(document=document, published=True)
+                try:
+                    document_publish(document=document, published=True)
+                except PublicationRefused as refusal:
+                    report.unpublished.append(str(refusal))
+                    on_progress(str(refusal))
         else:
             report.failed.append((document.source_path or document.original_name, document.error or document.status))
     report.seconds = time.monotonic() - started

@@ -23,7 +23,7 @@ from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
 from ingestion.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
-from privacy.services import document_pseudonymiser_build
+from privacy.services import document_masks_placement_check, document_pseudonymiser_build
 from search.passages import passages_draft, segments_cover
 from search.services import passages_embed, passages_replace
 
@@ -203,7 +203,9 @@ def document_structure_build(*, document: Document) -> None:
     _progress(document, step=Document.Step.PSEUDONYMISING)
     # One transaction: what was masked (the clerk's list) and the public text it produced change together.
     with transaction.atomic():
-        pseudonymise = document_pseudonymiser_build(document=document, pages=raw, officials=parsed.officials)
+        pseudonymise = document_pseudonymiser_build(
+            document=document, pages=raw, officials=parsed.officials, titles=[item.objet for item in parsed.deliberations]
+        )
         _progress(document, step=Document.Step.INDEXING)
         seance_date = document.seance_date_declared or parsed.seance_date
         document.seance = seance_get_or_create(body=document.body, date=seance_date) if seance_date else None
@@ -259,6 +261,8 @@ def document_structure_build(*, document: Document) -> None:
             deliberations=deliberations,
             document_heading=document_heading(document=document),
         )
+    # Whether each mask can be placed on its page image is known now, not when the public first asks.
+    document_masks_placement_check(document=document)
 
 
 def _deliberation_at(parsed_items, saved: list[Deliberation], position) -> Deliberation | None:

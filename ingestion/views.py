@@ -23,7 +23,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from council.models import Document
-from council.services import DEFAULT_BODY, body_get_or_create, collectivite_get_or_create, document_publish
+from council.services import (
+    DEFAULT_BODY,
+    PublicationRefused,
+    body_get_or_create,
+    collectivite_get_or_create,
+    document_publish,
+)
 from ingestion.forms import DocumentFilterForm, UploadForm
 from ingestion.queueing import RetryRefused, document_retry
 from ingestion.services import UploadRejected, document_enqueue, document_upload
@@ -290,7 +296,11 @@ def document_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("« %(document)s » ne peut être publié qu'une fois son traitement terminé.") % {"document": document}
         )
     else:
-        document_publish(document=document, published=published)
+        try:
+            document_publish(document=document, published=published)
+        except PublicationRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect(_next_url(request, reverse("clerk-documents")))
         if published:
             messages.success(request, _("« %(document)s » est publié.") % {"document": document})
         else:

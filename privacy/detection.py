@@ -34,6 +34,7 @@ class PersonMention:
     kind: MentionKind
     reason: str  # French, for the clerk who checks what is masked
     person_key: str  # same value for every mention of the same person in the document
+    confident: bool = True  # False: a name found without civilité, table row or known official (the model's guess)
 
 
 # ---------------------------------------------------------------------------
@@ -45,7 +46,11 @@ _LOWER = "a-zß-öø-ÿœ"
 _APOS = "'’"
 _HYPHEN = "\\-‐"
 # One word of a name: "Dupont", "DUPONT", "Jean-Pierre", "Jean‐Pierre", "N'Diaye", "LÜDER".
-_WORD = rf"[{_UPPER}][{_UPPER}{_LOWER}{_APOS}]+(?:[{_HYPHEN}][{_UPPER}][{_UPPER}{_LOWER}{_APOS}]*)*"
+_WORD = (
+    rf"(?:[{_UPPER}]\.(?=[{_UPPER}][{_LOWER}]))?"  # a glued initial: « M.Claude »
+    rf"[{_UPPER}](?:[{_UPPER}{_LOWER}{_APOS}]+|(?=[{_HYPHEN}][{_UPPER}]))"  # « M-Dominique » too
+    rf"(?:[{_HYPHEN}][{_UPPER}][{_UPPER}{_LOWER}{_APOS}]*)*"
+)
 _INITIAL = rf"[{_UPPER}]\.(?:[{_HYPHEN}]?[{_UPPER}]\.)?"
 _PARTICLE = r"(?:de|du|des|d['’]|le|la|van|von|der|di|da|dos|ben|el)"
 # Tokens of a name are separated by spaces; a line break is allowed only before an
@@ -78,8 +83,22 @@ _GIVEN_UPPER = re.compile(
     rf"(?:[ \t]+{_PARTICLE})?[ \t]*\n?[ \t]*{_UPPER_WORD})(?![\w{_HYPHEN}])"
 )
 _UPPER_GIVEN = re.compile(
-    rf"(?<![\w{_HYPHEN}.])(?P<name>{_UPPER_WORD}[ \t]+{_TITLE_WORD})(?![\w{_HYPHEN}])"
+    rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
+    rf"(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD})(?![\w{_HYPHEN}])"
 )
+# A table of applications glues the columns at times: « CHAUVETJérémie ».
+_UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}]{{2,}}\b)[{_UPPER}][{_LOWER}]+)")
+# « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
+_AND_GIVEN = re.compile(rf"^[ \t]+et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
+# « Mme IGEA née COUVELARD », « Mme BERENI Angèle Joséphine vve FERRARI »: the other surname of the same person.
+_BORN_NAME = re.compile(
+    rf"^[ \t]*,?[ \t]*(?:née|veuve|vve|épouse(?:[ \t]+de)?|ép\.)[ \t]+\n?[ \t]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+)
+# A row of a table of applications or of transactions starts with a number and a date:
+# « A 2033 17/06/2013 BRIANCEAU Guy 45 rue du Brandais G 1530 Garage ».
+_ROW_DATE_BEFORE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}[ \t]*$")
+# A cadastre reference: « G 1530 », « F 1430, 1432 », « E 631 », « AC n°100 », « HW 110 ».
+_CADASTRE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}]{{1,2}}[ \t]?(?:n°[ \t]?)?\d{{1,4}}p?\b")
 # Candidates for the spaCy model: two capitalised words in a row ("Hélène Mandroux").
 _MODEL_CONTEXT = 25
 _TITLE_PAIR = re.compile(rf"(?<![\w{_HYPHEN}])({_TITLE_WORD})[ \t]+(?:{_PARTICLE}[ \t]+)?({_TITLE_WORD})(?![\w{_HYPHEN}])")
@@ -127,7 +146,7 @@ _NOT_NAME_WORDS = {
     "résidence", "théâtre", "musée", "église", "cimetière", "gymnase", "médiathèque", "bibliothèque",
     "hôtel", "hôpital", "groupe", "groupes", "pôle", "plan", "programme", "projet", "opération", "marché",
     "contrat", "convention", "accord", "protocole", "décision", "délibération", "séance", "procès",
-    "compte", "rendu", "ordre", "jour", "présents", "présent", "absents", "absent", "excusés", "excusé",
+    "compte", "rendu", "ordre", "jour", "présents", "présent", "absents", "absent", "excusés", "excusé", "excusée", "excusées", "absente", "absentes",
     "pouvoir", "pouvoirs", "procuration", "secrétaire", "vote", "votes", "pour", "contre", "abstention",
     "abstentions", "unanimité", "adopté", "adoptée", "le", "la", "les", "de", "du", "des", "un", "une",
     "et", "ou", "en", "au", "aux", "sur", "par", "dans", "avec", "sans", "son", "sa", "ses", "leur",
@@ -172,10 +191,14 @@ _PLACE_FIRST_WORDS = frozenset(noun.split()[0].replace("\\.", "").rstrip("?") fo
 
 # Context that marks an elected official acting in office.
 _ATTENDANCE = re.compile(
-    r"(?:(?:^|\n)[ \t•\-]*(?:(?:[ée]taient|sont|membres|conseillers)\s+)?(?:pr[ée]sents?|pr[ée]sentes|absents?|absentes?|excus[ée]e?s?|pouvoirs?|procurations?|"
+    r"(?:(?:^|\n)[ \t•\-]*(?:(?:[ée]taient|sont|membres|conseillers)\s+)?(?:pr[ée]sents?|pr[ée]sentes|absents?|absentes?|absent\(e?\)\(?s?\)?|excus[ée]e?s?|excus[ée]\(e?\)\(?s?\)?|pouvoirs?|procurations?|"
     r"secr[ée]taire(?:s)? de s[ée]ance|[ée]lue? secr[ée]taire|"
     r"ayant donn[ée] (?:pouvoir|procuration)|votants?)\s*(?:[:]|de\b|d['’]|\n))|ayant vot[ée] par procuration|"
-    r"sous la pr[ée]sidence d[e']|pouvoir donn[ée]",
+    r"sous la pr[ée]sidence d[e']|pouvoir donn[ée]|"
+    # Headings in inclusive writing, joined by « et »: « Absent(s) et absent(s) excusé(s) : ».
+    r"(?:^|\n)[ \t•\-]*(?:{word})(?:[ \t]+(?:et[ \t]+)?(?:{word}))*[ \t]*:".format(
+        word=r"(?:pr[ée]sent|absent|excus[ée]|repr[ée]sent[ée])(?:e|s|es)?(?:\((?:e|s|es)\))*"
+    ),
     re.IGNORECASE,
 )
 _LIST_END = re.compile(r"[.;][ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))")
@@ -239,6 +262,24 @@ class _Identity:
     surname: str  # normalised
 
 
+# Legal forms of French companies, farms and public bodies: the capitalised words printed with one name a
+# company (« Cafés EURL CBLB », « SASU MARCHAND », « GAEC DES BROSSES »), not a person.
+_LEGAL_FORM = re.compile(
+    r"(?<![\w\-])(?:SARL|SAS|SASU|EURL|SA|SCI|SCP|SNC|SCEA|EARL|GAEC|SEM|SPL|SCOP|SELARL|SCM|Sté|Ets|[ÉE]ts)(?![\w\-])"
+)
+
+
+def _organisation_at(text: str, start: int, end: int) -> bool:
+    """Whether a legal form stands inside the name or right beside it, with nothing but spaces between."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = re.search(r"(\S+)[ \t]+$", text[line_start:start])
+    after = re.match(r"[ \t]+(\S+)", text[end:line_end])
+    near = [text[start:end]] + [match.group(1) for match in (before, after) if match]
+    return any(_LEGAL_FORM.search(part) for part in near)
+
+
 def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMention]:
     """Every person named in the pages, with the personal data attached to private persons."""
     official_identities = [identity for identity in map(_identity_parse, officials) if identity.surname]
@@ -249,6 +290,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     candidates.extend(_model_candidates(pages=pages, taken=candidates, lowercase_words=lowercase_words,
                                         official_identities=official_identities))
     candidates = _overlaps_drop(candidates)
+    # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
 
     identities = [_identity_parse(candidate.name) for candidate in candidates]
     keys = _keys_assign(identities)
@@ -283,7 +327,8 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
             kind, reason = "private", _private_reason(text=text, start=candidate.start)
         mentions.append(PersonMention(surface=text[candidate.start:candidate.end], page=candidate.page,
                                       start=candidate.start, end=candidate.end, kind=kind, reason=reason,
-                                      person_key=key))
+                                      person_key=key,
+                                      confident=kind == "official" or candidate.source not in ("modèle", "majuscules?")))
         if kind == "private":
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end))
     for page_number, text in enumerate(pages, start=1):
@@ -291,9 +336,40 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     return _mentions_dedupe(mentions)
 
 
-def replacements_build(mentions: Iterable[PersonMention]) -> dict[str, str]:
-    """Map each printed form of a private person or of their personal data to its placeholder."""
+def review_reasons(*, pages: list[str], mentions: list[PersonMention]) -> list[str]:
+    """Why a clerk should read this document's pseudonymisation before it is published (French), if at all."""
+    reasons = []
+    unsure = sorted({mention.page for mention in mentions if not mention.confident})
+    if unsure:
+        reasons.append(f"noms reconnus sans civilité ni contexte, masqués par déduction (p. {_pages_list(unsure)})")
+    rows = sorted({number for number, text in enumerate(pages, start=1)
+                   for line in text.split("\n") if _PERSON_ROW.search(line)})
+    if rows:
+        reasons.append(f"tableau de personnes (demandeurs, acquéreurs, bénéficiaires) à vérifier ligne à ligne (p. {_pages_list(rows)})")
+    return reasons
+
+
+def _pages_list(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:8])) + ("…" if len(numbers) > 8 else "")
+
+
+# A table row naming someone after a date: « A 2033 17/06/2013 BRIANCEAU Guy … ».
+_PERSON_ROW = re.compile(rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}[ \t]+(?:[{_UPPER}]{{2,}}[ \t]*[{_UPPER}][{_LOWER}]|(?:Consorts|M\.|Mme)[ \t])")
+
+
+def replacements_build(
+    mentions: Iterable[PersonMention], *, pages: list[str] | None = None, titles: Iterable[str] = ()
+) -> dict[str, str]:
+    """Map each printed form of a private person or of their personal data to its placeholder.
+
+    With the pages, a bare surname is not masked where the document also uses it as a place or a
+    company's name (« Commune de CHEMERE », « à Montpellier », « SASU MARCHAND »). An address that a
+    délibération's title names (« PVR – 13 bis rue du Brandais ») is the place the council decides
+    on, public wherever it is printed: the pseudonymiser masks a text everywhere or nowhere.
+    """
     mentions = sorted(mentions, key=lambda mention: (mention.page, mention.start))
+    non_person_words = _non_person_words(pages or [])
+    public_titles = " ".join(_fold_spaces(title) for title in titles)
     numbers: dict[str, int] = {}
     replacements: dict[str, str] = {}
     official_words = {_normalise(word) for mention in mentions if mention.kind == "official"
@@ -303,6 +379,8 @@ def replacements_build(mentions: Iterable[PersonMention]) -> dict[str, str]:
         if mention.kind != "private":
             continue
         if mention.person_key == ADDRESS_KEY:
+            if public_titles and _fold_spaces(mention.surface) in public_titles:
+                continue
             placeholder = ADDRESS_PLACEHOLDER
         elif mention.person_key == EMAIL_KEY:
             placeholder = EMAIL_PLACEHOLDER
@@ -315,23 +393,42 @@ def replacements_build(mentions: Iterable[PersonMention]) -> dict[str, str]:
             if len(name) >= 3 and name != mention.surface:
                 replacements.setdefault(name, placeholder)
             words = _name_words(name)
-            if words:
-                surnames.setdefault(words[-1], set()).add(placeholder)
-                if len(words) > 1 and words[0].isupper() and not words[-1].isupper():
-                    # "PINARD Patrick": the surname comes first.
-                    surnames.setdefault(words[0], set()).add(placeholder)
+            # The surname is what the name prints in capitals (« PINARD Patrick », « Jean DUPONT »), else its
+            # last word: a given name alone (« Patrick ») names nobody and is never masked everywhere.
+            upper = [word for word in words if word.isupper() and len(word) > 1]
+            for surname in upper or words[-1:]:
+                surnames.setdefault(surname, set()).add(placeholder)
         replacements.setdefault(mention.surface, placeholder)
     # The surname alone ("M. Dupont" … later "Dupont a indiqué") when it points to one
     # private person only, is no elected official's name and is not a common word.
     for surname, placeholders in surnames.items():
-        if len(placeholders) != 1 or len(surname) < 4:
+        if len(surname) < 4 or surname in non_person_words:
             continue
         if _normalise(surname) in official_words or surname.lower() in _NOT_NAME_WORDS:
             continue
         if surname.lower() in _FUNCTION_WORDS or not surname[0].isupper():
             continue
-        replacements.setdefault(surname, next(iter(placeholders)))
+        # Several private persons of one family (« Eric BEGUIN », « Maxime BEGUIN »): the bare surname is
+        # theirs all the same; it takes the number of the first of them.
+        replacements.setdefault(surname, min(placeholders, key=lambda placeholder: int(re.sub(r"\D", "", placeholder) or 0)))
     return replacements
+
+
+def _fold_spaces(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+_NON_PERSON_BEFORE = re.compile(
+    rf"(?:\b(?:de|à|en|sur|société|commune|ville|canton|SASU?|SARL|SCI|EURL|GAEC)[ \t]+|\bd['’])(?P<word>[{_UPPER}][\w{_HYPHEN}]+)"
+)
+
+
+def _non_person_words(pages: list[str]) -> set[str]:
+    """Capitalised words the document prints as a place or a company (« à Montpellier », « SARL DUPONT »)."""
+    words: set[str] = set()
+    for text in pages:
+        words.update(match.group("word") for match in _NON_PERSON_BEFORE.finditer(text))
+    return words
 
 
 # ---------------------------------------------------------------------------
@@ -357,21 +454,57 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
         candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
                                      match.start("name"), match.group("civ"), name, False, "civilité"))
-    for pattern in (_GIVEN_UPPER, _UPPER_GIVEN):
+    for pattern in (_GIVEN_UPPER, _UPPER_GIVEN, _UPPER_GIVEN_GLUED):
         for match in pattern.finditer(text):
-            name = _name_trim(match.group("name"))
+            start = match.start("name")
+            row = _in_row(text, start)
+            if pattern is _UPPER_GIVEN_GLUED and not row:
+                continue
+            # In a row of applicants the surname comes first whatever it is (« SAINT Gustave »).
+            name = match.group("name").rstrip() if row and pattern is not _GIVEN_UPPER else _name_trim(match.group("name"))
             if not name or _is_place(text, match.start()):
                 continue
             words = _name_words(name)
+            if pattern is _UPPER_GIVEN_GLUED:
+                words = re.findall(rf"[{_UPPER}]+(?=[{_UPPER}][{_LOWER}])|[{_UPPER}][{_LOWER}]+", name)
             given = [word for word in words if not word.isupper()]
             upper = [word for word in words if word.isupper()]
             if not given or not upper or any(_is_common(word, lowercase_words) for word in given):
                 continue
-            if all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
+            # « HT Taux », « Collecte EP »: two capitals are an abbreviation, not a surname.
+            if sum(len(word) for word in upper) < 3:
                 continue
-            start = match.start("name")
-            candidates.append(_Candidate(page_number, start, start + len(name), start, "", name, False, "majuscules"))
+            if not row and all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
+                continue
+            candidates.append(_Candidate(page_number, start, start + len(name), start, "", name, False,
+                                         "majuscules" if row else "majuscules?"))
+    candidates.extend(_companions(page_number=page_number, text=text, found=candidates, lowercase_words=lowercase_words))
     return candidates
+
+
+def _in_row(text: str, start: int) -> bool:
+    """Whether a name opens the personal column of a table row (« A 2033 17/06/2013 BRIANCEAU Guy … »)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_ROW_DATE_BEFORE.search(text[line_start:start]))
+
+
+def _companions(*, page_number: int, text: str, found: list[_Candidate], lowercase_words: set[str]) -> list[_Candidate]:
+    """Names printed with a name already found: the second first name of a household, a name after « née »."""
+    more = []
+    for candidate in found:
+        after = text[candidate.end:candidate.end + 80]
+        match = _AND_GIVEN.match(after)
+        if match and not _is_common(match.group("given"), lowercase_words) and candidate.source != "famille":
+            start = candidate.end + match.start("given")
+            more.append(_Candidate(page_number, start, start + len(match.group("given")), start, "",
+                                   match.group("given"), False, "majuscules"))
+        match = _BORN_NAME.match(after)
+        if match:
+            name = _name_trim(match.group("name")) or match.group("name")
+            start = candidate.end + match.start("name")
+            # A birth or former name is a private person's: never an official's mandate.
+            more.append(_Candidate(page_number, start, start + len(name), start, "née", name, True, "famille"))
+    return more
 
 
 def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_words: set[str],
@@ -475,14 +608,24 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
 def _name_trim(name: str) -> str:
     """Drop the trailing words that are not part of the name ("DUPONT Le", "Jean Maire")."""
     words = list(re.finditer(r"\S+", name))
-    if not words or words[0].group(0).lower().rstrip(".") in _FUNCTION_WORDS:
+    if not words:
         return ""
-    if words[0].group(0).lower() in _NOT_NAME_WORDS:
-        return ""
+
+    def capital_particle(index: int) -> bool:
+        # « LE BLAY », « DE VOS »: a particle in capitals before a surname in capitals is part of it.
+        word = words[index].group(0)
+        return (index + 1 < len(words) and word.isupper() and re.fullmatch(_PARTICLE, word.lower()) is not None
+                and words[index + 1].group(0).isupper() and len(words[index + 1].group(0)) > 1)
+
+    if not capital_particle(0):
+        if words[0].group(0).lower().rstrip(".") in _FUNCTION_WORDS or words[0].group(0).lower() in _NOT_NAME_WORDS:
+            return ""
     keep = len(words)
     for index, word in enumerate(words[1:], start=1):
         # "Consorts BRIAND Rue du Coudreau": the name stops where a street or a title starts.
         bare = word.group(0).lower()
+        if capital_particle(index):
+            continue
         if (bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS) and not re.fullmatch(_PARTICLE, word.group(0)):
             keep = index
             break
@@ -520,7 +663,7 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where two overlap; families and civilités win ties."""
-    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "modèle": 3}
+    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "majuscules?": 3, "modèle": 4}
     ordered = sorted(candidates, key=lambda c: (c.page, -(c.end - c.start), priority[c.source]))
     kept: list[_Candidate] = []
     occupied: dict[int, list[tuple[int, int]]] = {}
@@ -696,12 +839,56 @@ def _private_reason(*, text: str, start: int) -> str:
 # Personal data other than names
 # ---------------------------------------------------------------------------
 
+_ADDRESS_NUMBER = re.compile(r"\d{1,4}[ \t]?(?:bis|ter|quater|[A-C])?\b\.?", re.IGNORECASE)
+_STREET_TYPE = re.compile(rf"{_STREET}\b\.?", re.IGNORECASE)
+_ADDRESS_LINK = re.compile(r"(?:de|du|des|la|le|les|à|au|aux|sur|en|et|d['’]|l['’])$", re.IGNORECASE)
+# Words that end an address in a table row: the next columns (lot, section, works…).
+_ADDRESS_STOP = {"lot", "section", "parcelle", "parcelles", "réf", "cadastre", "cadastrée", "n°", "superficie"}
+
+
 def _attached_address(*, text: str, page: int, end: int) -> list[PersonMention]:
-    match = _ATTACHED_ADDRESS.match(text, end)
-    if not match:
+    """The address printed right after a private person's name: « , 15 rue Reynes », or in a table row
+    « 16 rue de la Bride à \nMains G 81 », « Les Grands Houx F 124 » up to the cadastre reference."""
+    position = end
+    match = re.compile(r"[ \t]*,?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*,?[ \t]*)?\n?[ \t]*").match(text, position)
+    position = match.end()
+    start = position
+    number = _ADDRESS_NUMBER.match(text, position)
+    if number:
+        position = number.end()
+        position = re.compile(r"[ \t]*,?[ \t]*").match(text, position).end()
+    street = _STREET_TYPE.match(text, position)
+    row = _looks_like_row(text, end)
+    if not street and not row:
         return []
-    return [_data_mention(text=text, page=page, start=match.start("address"), end=match.end("address"),
-                          key=ADDRESS_KEY, reason="adresse d'une personne privée")]
+    if street:
+        position = street.end()
+    last = position
+    words = list(re.finditer(r"[^\s,;()€]+", text[position:position + 80]))
+    previous = street.group(0) if street else ""
+    for word in words:
+        token = word.group(0)
+        gap = text[position + (words[words.index(word) - 1].end() if words.index(word) else 0):position + word.start()]
+        if "\n" in gap and not (_ADDRESS_LINK.fullmatch(previous) or _STREET_TYPE.fullmatch(previous)
+                                 or _ADDRESS_LINK.fullmatch(token)):
+            break
+        if re.fullmatch(r"\d+[.,]?\d*", token) or token.lower() in _ADDRESS_STOP or _CADASTRE.match(text, position + word.start()):
+            break
+        if not (token[:1].isupper() or _ADDRESS_LINK.fullmatch(token) or re.match(r"[dl]['’]", token, re.IGNORECASE)):
+            break
+        last = position + word.end()
+        previous = token
+    while last > start and _ADDRESS_LINK.fullmatch(text[start:last].split()[-1] if text[start:last].split() else ""):
+        last = start + text[start:last].rstrip().rfind(" ") if " " in text[start:last].rstrip() else start
+    if last <= start or (not street and not re.search(rf"[{_UPPER}][{_LOWER}]", text[start:last])):
+        return []
+    return [_data_mention(text=text, page=page, start=start, end=last, key=ADDRESS_KEY,
+                          reason="adresse d'une personne privée")]
+
+
+def _looks_like_row(text: str, end: int) -> bool:
+    """A name followed, on its line or the next, by a cadastre reference: a table of parcels."""
+    return bool(_CADASTRE.search(text, end, min(len(text), end + 90))) and "\n\n" not in text[end:end + 60]
 
 
 def _contact_data(*, text: str, page: int) -> list[PersonMention]:

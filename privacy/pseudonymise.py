@@ -13,6 +13,34 @@ _AFTER = r"(?![\w\-‐])"
 
 def pseudonymiser_build(replacements: dict[str, str]) -> Callable[[str], str]:
     """One compiled function per document, to apply to its pages, passages, objets and answers."""
+    pattern, lookup = _pattern_build(replacements)
+    if pattern is None:
+        return _identity
+
+    def pseudonymise(text: str) -> str:
+        return pattern.sub(lambda match: lookup.get(_key(match.group(0)), match.group(0)), text)
+
+    return pseudonymise
+
+
+def masked_spans(*, text: str, replacements: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where the pseudonymiser masks this text: (start, end, placeholder), in order.
+
+    Used where the masked text must be shown without rewriting it (a page served as text
+    when its image cannot be masked) and to measure detection against labelled offsets.
+    """
+    pattern, lookup = _pattern_build(replacements)
+    if pattern is None:
+        return []
+    spans = []
+    for match in pattern.finditer(text):
+        placeholder = lookup.get(_key(match.group(0)))
+        if placeholder:
+            spans.append((match.start(), match.end(), placeholder))
+    return spans
+
+
+def _pattern_build(replacements: dict[str, str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     lookup: dict[str, str] = {}
     alternatives: list[tuple[int, str]] = []
     for surface, placeholder in replacements.items():
@@ -33,14 +61,9 @@ def pseudonymiser_build(replacements: dict[str, str]) -> Callable[[str], str]:
         else:
             alternatives.append((len(surface), f"(?i:{body})"))
     if not alternatives:
-        return _identity
+        return None, lookup
     alternatives.sort(key=lambda item: -item[0])
-    pattern = re.compile(_BEFORE + "(?:" + "|".join(body for _, body in alternatives) + ")" + _AFTER)
-
-    def pseudonymise(text: str) -> str:
-        return pattern.sub(lambda match: lookup.get(_key(match.group(0)), match.group(0)), text)
-
-    return pseudonymise
+    return re.compile(_BEFORE + "(?:" + "|".join(body for _, body in alternatives) + ")" + _AFTER), lookup
 
 
 def text_pseudonymise(*, text: str, replacements: dict[str, str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -97,6 +98,49 @@ def page_image_render(*, document: Document, page_number: int, dpi: int = RENDER
         image.save(temporary, format="PNG", optimize=True)
     os.replace(temporary.name, cached)
     return cached
+
+
+def document_masks_unplaced(*, document: Document) -> dict[int, list[str]]:
+    """Per page number, the masked texts its stored text holds that cannot be located on its image.
+
+    The same search as ``page_image_render`` without drawing anything, for the whole document at once:
+    run at ingestion, so that a clerk sees before publication which page images would be drawn from
+    their text instead. Text-layer pages are searched in the PDF's text; scanned pages by reading
+    their words again with OCR (only pages that hold a masked text). OCR that cannot run leaves every
+    masked text of the page unplaced.
+    """
+    surfaces = redaction_surfaces(document=document)
+    if not surfaces:
+        return {}
+    expected: dict[int, tuple[str, list[str]]] = {}
+    for number, origin, raw_text in Page.objects.filter(document=document).values_list("number", "origin", "raw_text"):
+        wanted = surfaces_in_text(surfaces=surfaces, text=raw_text)
+        if wanted:
+            expected[number] = (origin, wanted)
+    if not expected:
+        return {}
+    path = Path(document.file.path)
+    found: dict[int, set[str]] = {}
+    text_layer = sorted(number for number, (origin, _) in expected.items() if origin != Page.Origin.OCR)
+    if text_layer:
+        with _pdfium_lock():
+            pdf = pdfium.PdfDocument(path)
+            try:
+                for number in text_layer:
+                    page = pdf[number - 1]
+                    _, found[number] = text_layer_boxes_find(page=page, surfaces=expected[number][1])
+                    page.close()
+            finally:
+                pdf.close()
+    for number, (origin, wanted) in expected.items():
+        if origin == Page.Origin.OCR:
+            try:
+                _, found[number] = ocr_page_boxes_find(path=path, page_number=number, surfaces=wanted)
+            except PageRenderUnavailable:
+                found[number] = set()
+    unplaced = {number: [surface for surface in wanted if surface not in found[number]]
+                for number, (_, wanted) in expected.items()}
+    return {number: missing for number, missing in sorted(unplaced.items()) if missing}
 
 
 def _pdfium_lock():
@@ -306,3 +350,44 @@ def image_boxes_draw(*, image: Image.Image, boxes: list[Box], scale: float) -> N
             ],
             fill="black",
         )
+
+
+def page_masked_text(*, document: Document, text: str) -> str:
+    """The page's public text with every masked surface of the document replaced once more (belt and braces)."""
+    from privacy.pseudonymise import pseudonymiser_build
+
+    redactions = Redaction.objects.filter(document=document, decision=Redaction.Decision.REDACT)
+    return pseudonymiser_build({r.surface: r.placeholder or "[masqué]" for r in redactions if r.surface.strip()})(text)
+
+
+TEXT_PAGE_WIDTH = 900
+TEXT_PAGE_MARGIN = 30
+TEXT_LINE_HEIGHT = 16
+
+
+def page_text_image(*, text: str) -> bytes:
+    """A PNG of the page's public text, masks included, for when the PDF page cannot be masked.
+
+    The public text is already pseudonymised: what this draws hides exactly what the text view hides.
+    """
+    from PIL import ImageFont
+
+    font = ImageFont.load_default()
+    lines = []
+    for line in (text or "").splitlines() or [""]:
+        while len(line) > 110:
+            cut = line.rfind(" ", 0, 110)
+            cut = cut if cut > 0 else 110
+            lines.append(line[:cut])
+            line = line[cut:].lstrip()
+        lines.append(line)
+    notice = "Image de la page indisponible : texte de la page, passages masqués compris."
+    height = TEXT_PAGE_MARGIN * 2 + TEXT_LINE_HEIGHT * (len(lines) + 2)
+    image = Image.new("RGB", (TEXT_PAGE_WIDTH, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((TEXT_PAGE_MARGIN, TEXT_PAGE_MARGIN), notice, fill="#8a1c1c", font=font)
+    for index, line in enumerate(lines, start=2):
+        draw.text((TEXT_PAGE_MARGIN, TEXT_PAGE_MARGIN + index * TEXT_LINE_HEIGHT), line, fill="black", font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

@@ -20,8 +20,9 @@ def person_forms(*, document: Document, surface: str) -> list[str]:
     pages = list(Page.objects.filter(document=document).order_by("number").values_list("raw_text", flat=True))
     if not pages:
         return [surface]
-    officials = minutes_parse(pages=pages, filename=document.original_name).officials
-    replacements = replacements_build(persons_detect(pages=pages, officials=officials))
+    parsed = minutes_parse(pages=pages, filename=document.original_name)
+    replacements = replacements_build(persons_detect(pages=pages, officials=parsed.officials), pages=pages,
+                                      titles=[item.objet for item in parsed.deliberations])
     placeholder = replacements.get(surface, "")
     if not placeholder.startswith(_PERSON_PLACEHOLDER_PREFIX):
         return [surface]

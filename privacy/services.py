@@ -6,23 +6,27 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from council.models import Document
-from privacy.detection import persons_detect, replacements_build
+from privacy.detection import persons_detect, replacements_build, review_reasons
 from privacy.models import Redaction
 from privacy.pseudonymise import pseudonymiser_build
 
 
 @transaction.atomic
 def document_pseudonymiser_build(
-    *, document: Document, pages: list[str], officials: list[str]
+    *, document: Document, pages: list[str], officials: list[str], titles: list[str] = ()
 ) -> Callable[[str], str]:
     """Detect persons, record what is masked and kept, and return the function that masks public text.
 
+    ``titles`` are the délibérations' objets as parsed: the places they name stay public.
     Clerks' decisions (source « clerk ») survive a new detection and win over it.
     """
     mentions = persons_detect(pages=pages, officials=officials)
-    replacements = replacements_build(mentions)
+    replacements = replacements_build(mentions, pages=pages, titles=titles)
+    document_privacy_status_set(document=document, reasons=review_reasons(pages=pages, mentions=mentions))
     Redaction.objects.filter(document=document, source=Redaction.Source.AUTOMATIC).delete()
     clerk = {r.surface: r for r in Redaction.objects.filter(document=document, source=Redaction.Source.CLERK)}
     pages_by_surface: dict[str, set[int]] = defaultdict(set)
@@ -80,3 +84,63 @@ def redaction_decide(*, document: Document, surface: str, decision: str, reason:
         },
     )
     return redaction
+
+
+def document_privacy_status_set(*, document: Document, reasons: list[str]) -> None:
+    """Record why the document must be read before publication; a clerk's review stands until new doubts appear."""
+    if document.privacy_status == Document.PrivacyStatus.REVIEWED and set(reasons) <= set(document.privacy_reasons):
+        return
+    document.privacy_status = Document.PrivacyStatus.NEEDS_REVIEW if reasons else Document.PrivacyStatus.CLEAR
+    document.privacy_reasons = reasons
+    Document.objects.filter(pk=document.pk).update(privacy_status=document.privacy_status, privacy_reasons=reasons)
+
+
+def mask_unplaced_reason(*, page_number: int) -> str:
+    """The doubt recorded for a page whose masks cannot be placed on its image (the same words wherever found)."""
+    return gettext("masques non localisés sur l'image de la page %(number)s") % {"number": page_number}
+
+
+def document_masks_placement_check(*, document: Document) -> dict[int, list[str]]:
+    """At ingestion: flag each page whose masked texts cannot be placed on its image, before anyone publishes.
+
+    Such a page's public image is drawn from its masked text instead; the clerk is told which pages.
+    Returns the unplaced texts per page.
+    """
+    from privacy.rendering import document_masks_unplaced
+
+    unplaced = document_masks_unplaced(document=document)
+    for number in unplaced:
+        document_privacy_flag(document=document, reason=mask_unplaced_reason(page_number=number))
+    return unplaced
+
+
+def document_privacy_flag(*, document: Document, reason: str) -> None:
+    """A doubt found after detection (a mask not placed on a page image): the document waits for a clerk again,
+    unless a clerk already reviewed it knowing this very doubt."""
+    reasons = list(document.privacy_reasons)
+    if document.privacy_status == Document.PrivacyStatus.REVIEWED and reason in reasons:
+        return
+    if reason not in reasons:
+        reasons.append(reason)
+    document.privacy_status = Document.PrivacyStatus.NEEDS_REVIEW
+    document.privacy_reasons = reasons
+    Document.objects.filter(pk=document.pk).update(privacy_status=document.privacy_status, privacy_reasons=reasons)
+
+
+def document_privacy_review_mark(*, document: Document, reviewer: str) -> None:
+    """Someone has read the document's masks and reasons and says so: it may be published.
+
+    ``reviewer`` is recorded with the time: a clerk's login from the anonymisation page, or the name
+    given to `ingest --privacy-reviewed` for a corpus reviewed before it was loaded.
+    """
+    reviewer = reviewer.strip()
+    if not reviewer:
+        raise ValueError("a review is declared by someone: reviewer is required")
+    document.privacy_status = Document.PrivacyStatus.REVIEWED
+    document.privacy_reviewed_by = reviewer[:150]
+    document.privacy_reviewed_at = timezone.now()
+    Document.objects.filter(pk=document.pk).update(
+        privacy_status=document.privacy_status,
+        privacy_reviewed_by=document.privacy_reviewed_by,
+        privacy_reviewed_at=document.privacy_reviewed_at,
+    )

@@ -13,6 +13,7 @@ from ingestion.views import staff_required
 from privacy.forms import RedactionAddForm, RedactionChangeForm
 from privacy.models import Redaction
 from privacy.review import document_redaction_decide
+from privacy.services import document_privacy_review_mark
 
 
 def _redaction_pages(redactions: list[Redaction], raw_pages: list[tuple[int, str]]) -> None:
@@ -80,4 +81,13 @@ def redaction_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         message += " " + _("La décision s'appliquera au traitement du document.")
     messages.success(request, message)
+    return redirect("clerk-redactions", pk=document.pk)
+
+
+@require_POST
+@staff_required
+def redaction_reviewed_view(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    document_privacy_review_mark(document=document, reviewer=request.user.get_username())
+    messages.success(request, _("« %(document)s » est relu : il peut être publié.") % {"document": document})
     return redirect("clerk-redactions", pk=document.pk)

@@ -155,3 +155,43 @@ def test_a_repeated_mixed_case_name_is_found_at_every_occurrence():
     )
     mentions = [m for m in persons_detect(pages=[text], officials=[]) if "Mandroux" in m.surface]
     assert len(mentions) == 2
+
+
+# pierrefonds_mymairie/cc_lisieres_de_l_oise/2025.09.25-Compte-rendu-du-CC-du-25-septembre-2025-approuve.pdf, page 1
+ABSENT_INCLUSIVE = (
+    "Absent(s) et absent(s) excusé(s) :\n"
+    "M. Stéphane DECULTOT, M. Guillain De FRANCE, M. Michel KMIEC, M. Stéphane DUTILLOY, M. Michel \n"
+    "LEBLANC (5)\n"
+)
+
+
+def test_an_attendance_heading_in_inclusive_writing_opens_a_list_of_officials():
+    mentions = _by_surface(persons_detect(pages=[ABSENT_INCLUSIVE], officials=[]))
+    for surface in ("M. Stéphane DECULTOT", "M. Michel KMIEC", "M. Michel \nLEBLANC"):
+        assert mentions[surface].kind == "official", surface
+
+
+def test_a_name_printed_with_a_legal_form_is_a_company():
+    # roannais_agglomeration/example.pdf, page 8
+    text = "Subvention à l’établissement \nTorréfaction de Cafés EURL CBLB Pouilly les Nonains\n"
+    assert not [m for m in persons_detect(pages=[text], officials=[]) if "CBLB" in m.surface]
+
+
+def test_a_given_name_alone_is_not_masked_everywhere():
+    # chemere_regardscitoyens/pdf/CM 10 septembre 2013.pdf, page 9 (a row printed surname first), and page 9's
+    # reader of the table, an official.
+    text = ("Monsieur Jean-Pierre GRANDJOUAN donne lecture des documents d’urbanisme :\n"
+            "A 1021 31/07/2013 PERROUIN Pierre 7 rue des \nCentaurées\nG 2761 Abri camping-car\n")
+    replacements = replacements_build(persons_detect(pages=[text], officials=[]), pages=[text])
+    assert "PERROUIN Pierre" in replacements and "PERROUIN" in replacements
+    assert "Pierre" not in replacements
+
+
+def test_an_address_named_by_a_deliberation_title_stays_public():
+    # chemere_regardscitoyens/pdf/CM 10 septembre 2013.pdf, page 5 (title) and page 9 (row of an applicant)
+    title = "Institution d’une Participation pour voirie et réseaux (PVR) – 13 bis \nrue du Brandais"
+    row = "A 1019 18/07/2013 LOIRAT Joseph 13 Bis rue du \nBrandais\nG 1603p \net 1319p\nMaison d'habitation\n"
+    mentions = persons_detect(pages=[row], officials=[])
+    assert "13 Bis rue du \nBrandais" in replacements_build(mentions, pages=[row])
+    kept = replacements_build(mentions, pages=[row], titles=[title])
+    assert "13 Bis rue du \nBrandais" not in kept and "LOIRAT Joseph" in kept

@@ -15,6 +15,7 @@ import pytest
 
 from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse, document_publish
 from ingestion.services import document_process, document_upload
+from privacy.services import document_privacy_review_mark
 from qa.services import EXTRACTIVE, LLM, question_answer
 from search.models import Passage
 from tests.corpus import corpus_root
@@ -50,6 +51,9 @@ def dev_corpus(django_db_setup, django_db_blocker):
                 document, _ = document_upload(source=handle, original_name=Path(relative).name, body=body, source_path=relative)
             document = document_process(document_id=document.pk)
             if not document.error:
+                # The public corpus of the question set: its review is declared, as `ingest --privacy-reviewed` does.
+                if document.privacy_status == document.PrivacyStatus.NEEDS_REVIEW:
+                    document_privacy_review_mark(document=document, reviewer="tests : corpus des questions de dev")
                 loaded.append(document_publish(document=document, published=True))
         yield loaded
         for document in loaded:

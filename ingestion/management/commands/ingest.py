@@ -16,6 +16,14 @@ class Command(BaseCommand):
         parser.add_argument("--body", default="", help="Instance (défaut : conseil municipal)")
         parser.add_argument("--manifest", type=Path, help="CSV aux colonnes file, collectivite")
         parser.add_argument("--publish", action="store_true", help="Publie les documents ingérés avec succès")
+        parser.add_argument(
+            "--privacy-reviewed",
+            metavar="QUI",
+            default="",
+            help="Corpus déjà relu hors du portail (évaluation, banc d'essai, démonstration) : déclare relue, au nom "
+            "de QUI, la pseudonymisation des documents à relire, pour que --publish les publie. Jamais pour de "
+            "nouveaux procès-verbaux : chacun doit être relu par un agent dans l'espace greffe.",
+        )
         parser.add_argument("--eager", action="store_true", help="Traite dans ce processus, sans file d'attente")
 
     def handle(self, *args, **options):
@@ -31,6 +39,7 @@ class Command(BaseCommand):
             body=options["body"],
             manifest=manifest,
             publish=options["publish"],
+            privacy_reviewed_by=options["privacy_reviewed"],
             eager=options["eager"],
             on_progress=self.stdout.write,
         )
@@ -38,6 +47,13 @@ class Command(BaseCommand):
             f"Terminé en {report.seconds:.1f} s : {report.ready} prêts ({report.pages} pages), "
             f"{report.created} nouveaux, {report.unchanged} inchangés, {len(report.failed)} en échec."
         )
+        if report.declared_reviewed:
+            self.stdout.write(
+                f"ATTENTION : {report.declared_reviewed} document(s) à relire déclarés relus par "
+                f"« {options['privacy_reviewed']} » sans relecture dans le portail."
+            )
+        for refusal in report.unpublished:
+            self.stdout.write(f"Non publié : {refusal}")
         for path, reason in report.failed:
             self.stdout.write(f"  ÉCHEC {path} : {reason}")
         if report.failed:

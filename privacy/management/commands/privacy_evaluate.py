@@ -1,0 +1,44 @@
+"""`manage.py privacy_evaluate`: pseudonymisation against the labelled mentions, leave-one-collectivité-out."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Rappel sur les personnes privées et précision des masques, par type et par collectivité (LOCO)."
+
+    def add_arguments(self, parser):
+        default_corpus = os.environ.get("COUNCIL_CORPUS", str(Path(settings.BASE_DIR).parent / "shared" / "corpus"))
+        parser.add_argument("--corpus", type=Path, default=Path(default_corpus))
+        parser.add_argument("--labels", type=Path, default=None, help="fichier JSONL des mentions étiquetées")
+        parser.add_argument("--cache", type=Path, default=None, help="dossier où garder le texte extrait des PDF")
+        parser.add_argument("--in-sample", action="store_true", help="aussi le score appris sur toutes les étiquettes")
+        parser.add_argument("--only", nargs="*", default=None, help="collectivités à évaluer (noms exacts)")
+        parser.add_argument("--failures", action="store_true", help="liste les mentions manquées et les masques en trop")
+        parser.add_argument("--json", type=Path, default=None, help="écrit les scores dans ce fichier")
+
+    def handle(self, *args, **options):
+        from bench.privacy_eval import LABELS, evaluate, labels_load, report_format
+
+        labels = labels_load(options["labels"] or LABELS)
+        common = {"labels": labels, "corpus": options["corpus"], "cache": options["cache"], "only": options["only"]}
+        runs = {"LOCO": evaluate(loco=True, **common)}
+        if options["in_sample"]:
+            runs["in-sample"] = evaluate(loco=False, **common)
+        for name, results in runs.items():
+            self.stdout.write(report_format(results, title=f"== {name} ({len(labels)} mentions étiquetées)"))
+            if options["failures"]:
+                self.stdout.write("\n".join(results["ALL"].failures))
+        if options["json"]:
+            options["json"].write_text(json.dumps({
+                name: {collectivite: {metric: {"hits": getattr(scores, metric).hits, "total": getattr(scores, metric).total}
+                                      for metric in ("recall", "address_recall", "precision", "official_kept", "not_person_kept")}
+                       for collectivite, scores in results.items()}
+                for name, results in runs.items()
+            }, indent=1, ensure_ascii=False))
