@@ -3,22 +3,18 @@ leave-one-collectivité-out (`qa.training`) over signals that hold in any town."
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-import numpy as np
-
 from qa.questions import question_focus
-from qa.reader import SEMANTIC_HIGH, SEMANTIC_LOW, ReaderModel, Selection, deliberation_unit, share
-from search.embeddings import embedder_get
-from search.query import semantic_query_text
+from qa.reader import ReaderModel, Selection, deliberation_unit, sentence_similarity, share
 
 ABSTENTION_FEATURES = (
-    "best",  # the reader's probability for the best sentence
-    "margin",  # … minus the best one outside its délibération
+    "best",  # the reader's log-odds for the best sentence, divided by 10
+    "margin",  # … minus the best one outside its délibération, divided by 10
     "terms",  # share of the question's subject terms in the best sentence
     "unit_share",  # … in its délibération (the passages read of it, with their headings)
-    "top_missing",  # share of the two rarest subject terms that its délibération never names
+    "absent",  # share of the subject terms that no retrieved passage holds (words of the question, not of the minutes)
+    "missing",  # share of the subject terms found near by that the best délibération does not hold
     "asked_found",  # the kind of value asked for is in the answer (1 when nothing in particular is asked)
     "focus_found",  # share of what a « combien de X » question measures that the délibération names
     "agree",  # both retrievers placed the best passage among their ten first
@@ -41,18 +37,20 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
     reading, best = selection.reading, selection.best
     unit = deliberation_unit(selection)
     unit_terms = set().union(*(reading.unit_terms[i] for i in unit)) if unit else set()
-    outside = [c.score for c in reading.candidates if c.passage_index not in unit]
+    outside = [c.logit for c in reading.candidates if c.passage_index not in unit]
     weights = reading.subject_weights
-    rarest = sorted(weights, key=lambda t: -weights[t])[:2]
+    anywhere = set().union(*reading.unit_terms) if reading.unit_terms else set()
+    present = {t: w for t, w in weights.items() if t in anywhere}
     asked = reading.kind.asked
     focus = question_focus(reading.question)
     hit = reading.hits[best.passage_index]
     return {
-        "best": best.score,
-        "margin": best.score - max(outside, default=0.0),
+        "best": best.logit / 10,
+        "margin": (best.logit - max(outside, default=best.logit - 10)) / 10,
         "terms": best.features["terms"],
         "unit_share": share(weights, unit_terms),
-        "top_missing": sum(1 for t in rarest if t not in unit_terms) / len(rarest) if rarest else 0.0,
+        "absent": 1.0 - share(weights, anywhere),
+        "missing": 1.0 - share(present, unit_terms) if present else 0.0,
         "asked_found": max((s.values[k] for s in selection.sentences for k in asked), default=0.0) if asked else 1.0,
         "focus_found": sum(1 for t in focus if t in unit_terms) / len(focus) if focus else 1.0,
         "agree": float(
@@ -61,22 +59,8 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
         "semantic": best.features["semantic"],
         "rank": best.features["rank"],
         "stored": float(stored),
-        "sentence_semantic": _similarity(reading.question, best.text),
+        "sentence_semantic": sentence_similarity(reading.question, best.text),
     }
-
-
-@functools.lru_cache(maxsize=4096)
-def _vector(text: str, *, query: bool) -> np.ndarray:
-    embedder = embedder_get()
-    return embedder.query_embed(text) if query else embedder.passages_embed([text])[0]
-
-
-def _similarity(question: str, sentence: str) -> float:
-    """How close the best sentence alone is to the question (the retrievers only saw whole passages)."""
-    a = _vector(semantic_query_text(question), query=True)
-    b = _vector(sentence, query=False)
-    cosine = float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) or 1.0))
-    return min(1.0, max(0.0, (cosine - SEMANTIC_LOW) / (SEMANTIC_HIGH - SEMANTIC_LOW)))
 
 
 def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool = False) -> Decision:

@@ -14,10 +14,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from french.dates import MONTH_NAMES
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, terms_extract, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
+from search.embeddings import embedder_get
+from search.query import semantic_query_text
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "reader.json"
 
@@ -57,9 +61,11 @@ class Logistic:
     weights: tuple[float, ...]
     bias: float
 
+    def logit(self, values: dict[str, float]) -> float:
+        return self.bias + sum(w * values.get(name, 0.0) for name, w in zip(self.features, self.weights))
+
     def probability(self, values: dict[str, float]) -> float:
-        z = self.bias + sum(w * values.get(name, 0.0) for name, w in zip(self.features, self.weights))
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, self.logit(values)))))
 
     def as_json(self) -> dict:
         return {"features": list(self.features), "weights": [round(w, 6) for w in self.weights], "bias": round(self.bias, 6)}
@@ -122,7 +128,8 @@ class Candidate:
     position: int  # position of the sentence in its passage
     features: dict[str, float]
     values: dict[str, float]
-    score: float = 0.0
+    score: float = 0.0  # the sentence model's probability that the sentence answers
+    logit: float = 0.0  # … as log-odds (probabilities near 1 all look alike)
 
 
 @dataclass
@@ -237,7 +244,22 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
 
 def readings_score(reading: Reading, model: ReaderModel) -> None:
     for candidate in reading.candidates:
-        candidate.score = model.sentence.probability(candidate.features)
+        candidate.logit = model.sentence.logit(candidate.features)
+        candidate.score = 1 / (1 + math.exp(-max(-30.0, min(30.0, candidate.logit))))
+
+
+@functools.lru_cache(maxsize=4096)
+def _vector(text: str, *, query: bool) -> np.ndarray:
+    embedder = embedder_get()
+    return embedder.query_embed(text) if query else embedder.passages_embed([text])[0]
+
+
+def sentence_similarity(question: str, sentence: str) -> float:
+    """How close a sentence alone is to the question, mapped to [0, 1] (the retrievers only saw whole passages)."""
+    a = _vector(semantic_query_text(question), query=True)
+    b = _vector(sentence, query=False)
+    cosine = float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) or 1.0))
+    return min(1.0, max(0.0, (cosine - SEMANTIC_LOW) / (SEMANTIC_HIGH - SEMANTIC_LOW)))
 
 
 # ---------------------------------------------------------------------------
