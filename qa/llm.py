@@ -22,13 +22,13 @@ SYSTEM_PROMPT = (
     'Réponds en JSON. Chaque élément de "answer" est une phrase complète qui répond à la question posée, '
     'avec dans "sources" les numéros des sources qui l\'appuient. '
     "Recopie exactement les nombres, montants, dates, noms et résultats de vote. Trois phrases au plus.\n"
-    "Exemple : question « Quel est le tarif de la cantine ? », réponse "
-    '{"answer": [{"text": "Le conseil municipal a fixé le tarif de la cantine à 3,10 € par repas.", "sources": [2]}]}\n'
+    # The shape only: a concrete example (« le tarif de la cantine à 3,10 € ») was copied into answers about meals.
+    'Forme : {"answer": [{"text": "…", "sources": [2]}], "declined": false}\n'
     "Si aucune source ne répond à la question, par exemple si elle porte sur une autre commune ou un autre "
-    'sujet, réponds : {"declined": true}'
+    'sujet, réponds : {"answer": [], "declined": true}'
 )
 # Said again after the question: a small model forgets, at the end of a long prompt, that it may decline.
-DECLINE_REMINDER = 'Si aucune source ne répond à cette question, réponds {"declined": true}.'
+DECLINE_REMINDER = 'Si aucune source ne répond à cette question, réponds "declined": true.'
 SOURCE_MAX_CHARS = 800
 ANSWER_MAX_SENTENCES = 3
 # What the model returns when it says the sources do not answer, and the reason logged for it.
@@ -94,7 +94,11 @@ def prompt_messages(*, question: str, hits: list[SearchHit]):
 
 
 def answer_schema(*, source_count: int) -> dict:
-    """Either sentences that each name the sources they rest on (numbers that exist), or an explicit refusal."""
+    """Sentences that each name the sources they rest on (numbers that exist), then whether the model declines.
+
+    A plain object with every property required, as strict structured-output servers want; the sentences come
+    first, so that they stream first: a refusal is an empty answer with "declined": true.
+    """
     sentence = {
         "type": "object",
         "properties": {
@@ -110,22 +114,13 @@ def answer_schema(*, source_count: int) -> dict:
         "additionalProperties": False,
     }
     return {
-        "anyOf": [
-            {
-                "type": "object",
-                "properties": {
-                    "answer": {"type": "array", "items": sentence, "minItems": 1, "maxItems": ANSWER_MAX_SENTENCES}
-                },
-                "required": ["answer"],
-                "additionalProperties": False,
-            },
-            {
-                "type": "object",
-                "properties": {"declined": {"const": True}},
-                "required": ["declined"],
-                "additionalProperties": False,
-            },
-        ]
+        "type": "object",
+        "properties": {
+            "answer": {"type": "array", "items": sentence, "maxItems": ANSWER_MAX_SENTENCES},
+            "declined": {"type": "boolean"},
+        },
+        "required": ["answer", "declined"],
+        "additionalProperties": False,
     }
 
 

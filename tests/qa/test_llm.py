@@ -19,25 +19,23 @@ QUESTION = "À hauteur de combien la commune de Chéméré prend-elle en charge 
 UNANSWERABLE = "Combien coûte l'entrée de la piscine municipale de Lyon ?"
 
 # What the test model streamed, piece by piece, asked « À quel prix la commune de Chéméré a-t-elle proposé de céder la
-# parcelle du bassin de rétention ? » with the first three passages of tests/qa/conftest.py (a cited sentence that
-# misses the price: the reading is tested here, not the model).
-STREAMED = ['{"', 'answer', '":', ' [{"', 'text', '":', ' "', 'Le', ' bass', 'in', ' de', ' ré', 't', 'ention', ' exist',
-            'ant', ',', ' cadastr', 'é', ' G', ' ', '2', '3', '7', '6', ' d', '’une', ' cont', 'enance', ' de', ' ', '1',
-            ' ', '1', '5', '6', ' m', ' ', '2', ',', ' appart', 'ient', ' à', ' la', ' commune', '.",', ' "', 'sources',
-            '":', ' [', '1', ']}', ']}']
+# parcelle du bassin de rétention ? » with the first three passages of tests/qa/conftest.py.
+STREAMED = ['{"', 'answer', '":', ' [{"', 'text', '":', ' "', 'La', ' commune', ' de', ' Ch', 'ém', 'éré', ' a', ' proposé',
+            ' de', ' cé', 'der', ' la', ' parcel', 'le', ' du', ' bass', 'in', ' de', ' ré', 't', 'ention', ' à', ' ',
+            '4', '6', ' ', '0', '0', '0', ',', '0', '0', ' €', '.",', ' "', 'sources', '":', ' [', '1', ']}', '],', ' "',
+            'decl', 'ined', '":', ' false', '}']
 
 
 def test_structured_answer_read_as_it_streams():
     read = llm.answer_read(iter(STREAMED))
-    assert next(read) == (
-        "Le bassin de rétention existant, cadastré G 2376 d’une contenance de 1 156 m 2, appartient à la commune. [1]"
-    )
+    assert next(read) == "La commune de Chéméré a proposé de céder la parcelle du bassin de rétention à 46 000,00 €. [1]"
     assert list(read) == []
 
 
 def test_each_sentence_leaves_as_soon_as_its_object_closes():
     text = json.dumps({"answer": [{"text": "Il a dit « oui » puis {non} [3].", "sources": [2, 1]},
-                                  {"text": "Vote : 16 « Pour », 3 « Abstention ».", "sources": [2]}]},
+                                  {"text": "Vote : 16 « Pour », 3 « Abstention ».", "sources": [2]}],
+                       "declined": False},
                       ensure_ascii=False)
     sent: list[str] = []
     read = llm.answer_read(_pieces(text, size=3, sent=sent))
@@ -49,7 +47,11 @@ def test_each_sentence_leaves_as_soon_as_its_object_closes():
 
 
 def test_explicit_refusal_and_uncited_sentences():
-    assert list(llm.answer_read(iter(['{"decl', 'ined": true}']))) == [llm.DECLINED]
+    assert list(llm.answer_read(iter(['{"answer": [', '], "decl', 'ined": true}']))) == [llm.DECLINED]
+    # Sentences already shown stand: a late "declined" does not take them back.
+    assert list(llm.answer_read(iter(['{"answer": [{"text": "Oui.", "sources": [1]}], "declined": true}']))) == [
+        "Oui. [1]"
+    ]
     # A server that ignores the schema: its JSON without sources gives sentences that the checker will drop.
     assert list(llm.answer_read(iter(['{"answer": [{"text": "46 000 €"}]}']))) == ["46 000 €"]
     assert list(llm.answer_read(iter(['{"source": 1, "price": 46000}']))) == []
@@ -62,7 +64,8 @@ def test_prose_from_a_server_without_structured_output():
 
 def test_schema_names_only_the_given_sources():
     schema = llm.answer_schema(source_count=3)
-    sentence = schema["anyOf"][0]["properties"]["answer"]["items"]
+    assert schema["required"] == ["answer", "declined"]
+    sentence = schema["properties"]["answer"]["items"]
     assert sentence["properties"]["sources"]["items"]["enum"] == [1, 2, 3]
     assert sentence["properties"]["sources"]["minItems"] == 1
 
@@ -92,7 +95,7 @@ def test_server_streams_schema_bound_json(qa_passages, llm_settings):
     pieces = list(llm.answer_stream(question=QUESTION, hits=passages_retrieve(text=QUESTION, k=3)))
     assert len(pieces) > 1
     body = json.loads("".join(pieces))
-    assert set(body) in ({"answer"}, {"declined"})
+    assert set(body) == {"answer", "declined"} and body["declined"] is False
     for sentence in body.get("answer", []):
         assert sentence["text"].strip() and set(sentence["sources"]) <= {1, 2, 3}
 
