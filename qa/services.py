@@ -13,9 +13,9 @@ from django.utils import timezone
 from council.models import Deliberation
 from qa import llm
 from qa.abstention import Decision, abstention_decide
+from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
 from qa.reader import ReaderModel, Reading, Selection, evidence_select, reader_model_load, reading_build
 from qa.records import StoredFact, stored_facts, vote_sentence
-from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, answer_sentences, citation_build
 from qa.models import Feedback, QuestionLog
 from qa.selectors import question_logs_expired
 from search.backends.base import SearchFilters, SearchHit
@@ -264,21 +264,18 @@ def question_answer_stream(*, question: str, filters: SearchFilters | None = Non
     else:
         sources = _llm_sources(reasoning)
         checker = CitationChecker(sources=sources)
-        pending = ""
-        for piece in llm.answer_stream(question=evidence.question, hits=sources):
-            pending += piece
-            sentences = answer_sentences(pending)
-            # The last sentence may still be growing, or be followed by its markers: hold it back.
-            for sentence in sentences[:-1]:
-                checked = checker.sentence_add(sentence)
-                if checked:
-                    yield checked
-            pending = _tail(pending, sentences)
-        for sentence in answer_sentences(pending):
+        declined = False
+        for sentence in llm.answer_sentences_stream(question=evidence.question, hits=sources):
+            if sentence is llm.DECLINED:
+                declined = True
+                break
             checked = checker.sentence_add(sentence)
             if checked:
                 yield checked
-        _checked_fill(answer, checker.result(), evidence)
+        if declined:
+            _abstained(answer, evidence, llm.DECLINED_REASON)
+        else:
+            _checked_fill(answer, checker.result(), evidence)
     answer.latency_ms = int((time.perf_counter() - started) * 1000)
     yield answer
 
@@ -294,15 +291,6 @@ def _llm_sources(reasoning: Reasoning) -> list[SearchHit]:
         if index not in order:
             order.append(index)
     return [evidence.hits[i] for i in order[:LLM_SOURCES]]
-
-
-def _tail(text: str, sentences: list[str]) -> str:
-    """What remains of the streamed text once its complete sentences are taken: the last, unfinished one."""
-    if len(sentences) < 2:
-        return text
-    last = sentences[-1]
-    position = text.rfind(last.split()[0]) if last.split() else -1
-    return text[position:] if position >= 0 else last
 
 
 # ---------------------------------------------------------------------------
