@@ -207,8 +207,8 @@ def model_fit(examples: list[Example], *, corpus_root: Path) -> ReaderModel:
 
 
 def threshold_choose(probabilities: list[float], correct: list[bool]) -> float:
-    """The threshold that maximises right answers minus WRONG_COST × wrong ones (an answer given wrongly)."""
-    candidates = sorted(set(round(p, 4) for p in probabilities)) or [0.5]
+    """The threshold that maximises right answers minus WRONG_COST × wrong ones; on a tie, the higher one."""
+    candidates = sorted(set(round(p, 4) for p in probabilities), reverse=True) or [0.5]
     best, best_gain = 0.5, -math.inf
     for t in candidates:
         gain = sum((1.0 if ok else -WRONG_COST) for p, ok in zip(probabilities, correct) if p >= t)

@@ -104,6 +104,8 @@ def test_logistic_fit_is_deterministic_and_learns_the_signal():
     assert first.weights[0] > 3 and abs(first.weights[1]) < 1
 
 
-def test_threshold_weighs_a_wrong_answer_more_than_a_right_one():
-    # Two right answers above 0.6 are worth one wrong answer at 0.4: the threshold stays above it.
+def test_threshold_maximises_right_minus_wrong_answers():
+    assert threshold_choose([0.9, 0.8, 0.4, 0.3], [True, True, False, False]) == 0.8
+    # Answering down to 0.3 gains one right answer for one wrong one: a tie keeps the higher threshold.
     assert threshold_choose([0.9, 0.8, 0.4, 0.3], [True, True, False, True]) == 0.8
+    assert threshold_choose([0.9, 0.8, 0.4, 0.35, 0.3], [True, True, False, True, True]) == 0.3
