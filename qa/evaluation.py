@@ -38,6 +38,29 @@ def relative_path(source_path: str, corpus_root: Path) -> str:
     return path.as_posix()
 
 
+def answer_row(*, item: dict, answer, corpus_root: Path, latency_ms: float = 0.0) -> dict:
+    """How one answer fares against its question's annotations (correct, citations on relevant pages)."""
+    citations = [
+        {"n": c.n, "document": relative_path(c.source_path, corpus_root), "pages": c.pages, "quote": c.quote}
+        for c in answer.citations
+    ]
+    relevant = item.get("relevant", [])
+    return {
+        "id": item.get("id"),
+        "question": item["question"],
+        "collectivite": item.get("collectivite"),
+        "type": item.get("type") or "—",
+        "answerable": bool(item.get("answerable")),
+        "answer": answer.text,
+        "abstained": answer.abstained,
+        "confidence": round(answer.confidence, 4),
+        "correct": (not answer.abstained) and answer_correct(answer=answer.text, expected=item.get("answer_contains", [])),
+        "citations": citations,
+        "citations_relevant": [citation_relevant(citation=c, relevant=relevant) for c in citations],
+        "latency_ms": round(latency_ms, 1),
+    }
+
+
 def answers_evaluate(*, questions: list[dict], corpus_root: Path, mode: str = EXTRACTIVE) -> dict:
     """Every question answered through the service the public uses; summary and per-question detail."""
     per_question = []
@@ -45,32 +68,7 @@ def answers_evaluate(*, questions: list[dict], corpus_root: Path, mode: str = EX
         started = time.perf_counter()
         answer = question_answer(question=item["question"], mode=mode)
         latency_ms = (time.perf_counter() - started) * 1000
-        citations = [
-            {
-                "n": c.n,
-                "document": relative_path(c.source_path, corpus_root),
-                "pages": c.pages,
-                "quote": c.quote,
-            }
-            for c in answer.citations
-        ]
-        relevant = item.get("relevant", [])
-        per_question.append(
-            {
-                "id": item.get("id"),
-                "question": item["question"],
-                "collectivite": item.get("collectivite"),
-                "type": item.get("type") or "—",
-                "answerable": bool(item.get("answerable")),
-                "answer": answer.text,
-                "abstained": answer.abstained,
-                "confidence": round(answer.confidence, 4),
-                "correct": (not answer.abstained) and answer_correct(answer=answer.text, expected=item.get("answer_contains", [])),
-                "citations": citations,
-                "citations_relevant": [citation_relevant(citation=c, relevant=relevant) for c in citations],
-                "latency_ms": round(latency_ms, 1),
-            }
-        )
+        per_question.append(answer_row(item=item, answer=answer, corpus_root=corpus_root, latency_ms=latency_ms))
     types = defaultdict(list)
     for row in per_question:
         types[row["type"]].append(row)

@@ -16,7 +16,7 @@ import numpy as np
 
 from qa.abstention import ABSTENTION_FEATURES, abstention_features
 from qa.answering import terms_extract
-from qa.evaluation import answer_correct, citation_relevant, relative_path, summary_compute, text_normalise
+from qa.evaluation import answer_row, citation_relevant, relative_path, summary_compute, text_normalise
 from qa.reader import SENTENCE_FEATURES, Logistic, ReaderModel, Reading, evidence_select, reading_build
 from qa.records import stored_facts
 from qa.services import Evidence, Reasoning, answer_extract, evidence_gather
@@ -147,25 +147,6 @@ def outcomes_compute(examples: list[Example], model: ReaderModel, *, corpus_root
         answer = answer_extract(reasoning=reasoning)
         outcomes.append(Outcome(example, reasoning, features, answer_row(item=example.item, answer=answer, corpus_root=corpus_root)))
     return outcomes
-
-
-def answer_row(*, item: dict, answer, corpus_root: Path) -> dict:
-    citations = [{"n": c.n, "document": relative_path(c.source_path, corpus_root), "pages": c.pages} for c in answer.citations]
-    relevant = item.get("relevant", [])
-    return {
-        "id": item.get("id"),
-        "question": item["question"],
-        "collectivite": item.get("collectivite"),
-        "type": item.get("type") or "—",
-        "answerable": bool(item.get("answerable")),
-        "answer": answer.text,
-        "abstained": answer.abstained,
-        "confidence": round(answer.confidence, 4),
-        "correct": (not answer.abstained) and answer_correct(answer=answer.text, expected=item.get("answer_contains", [])),
-        "citations": citations,
-        "citations_relevant": [citation_relevant(citation=c, relevant=relevant) for c in citations],
-        "latency_ms": 0.0,
-    }
 
 
 def _outcomes_cross_fitted(examples: list[Example], *, corpus_root: Path) -> list[Outcome]:
