@@ -167,12 +167,16 @@ def embedded_database_lost() -> None:
     _lost_at = _lost_at or time.monotonic()
 
 
-def embedded_database_reattach_if_needed() -> bool:
-    """After a lost connection: once the server runs again, hold it again and follow its socket. True when done."""
+def embedded_database_reattach_if_needed(*, answered: bool = False) -> bool:
+    """After a lost connection: once the server runs again, hold it again and follow its socket. True when done.
+
+    `answered`: a request was just served without a database fault, so the server runs: check now, whatever the
+    once-a-second limit (a request served between two checks would otherwise leave this process unregistered).
+    """
     global _lost_at, _checked_at
     import time
 
-    if _lost_at is None or time.monotonic() - _checked_at < 1.0:
+    if _lost_at is None or (not answered and time.monotonic() - _checked_at < 1.0):
         return False
     _checked_at = time.monotonic()
     from django.conf import settings

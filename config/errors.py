@@ -73,6 +73,10 @@ class ServiceUnavailableMiddleware:
             from config.embedded import embedded_database_reattach_if_needed
 
             embedded_database_reattach_if_needed()
+            response = self.get_response(request)
+            if response.status_code != 503:
+                embedded_database_reattach_if_needed(answered=True)
+            return response
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:

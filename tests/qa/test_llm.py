@@ -135,9 +135,9 @@ def test_model_declines_when_the_sources_do_not_answer(qa_passages, llm_settings
 @pytest.mark.django_db
 def test_model_refusal_abstains_with_contact_and_closest(qa_passages, llm_settings, monkeypatch):
     # The retrieval gate lets this question through (the tariff passage answers it); the model is handed only the
-    # passages that do not, so the refusal has to be the model's own.
+    # passages that name no price at all, so the refusal has to be the model's own.
     monkeypatch.setattr(services, "_llm_sources", lambda reasoning: [
-        hit for hit in reasoning.evidence.hits if "4,80" not in hit.text
+        hit for hit in reasoning.evidence.hits if "€" not in hit.text
     ][:services.LLM_SOURCES])
     events = list(question_answer_stream(question="Combien coûte le repas des accueils de loisirs ?"))
     answer = events[-1]
