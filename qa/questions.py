@@ -65,7 +65,7 @@ def question_kind(question: str) -> QuestionKind:
         )
     )
     vote_names = bool(re.search(r"\bqui\b.*\b(?:vote|abstenu|oppose)|\bquel(?:le)?s?\s+(?:elu|conseill)\w*.*\b(?:vote|abstenu|oppose)", q))
-    count = vote or bool(re.search(rf"combien\s+(?:de\s+|d')", q))
+    count = vote or bool(re.search(r"combien\s+(?:de\s+|d')", q))
     amount = not count and bool(
         re.search(
             r"\bcombien\b|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?(?:le\s+|la\s+|les\s+|l')?"
