@@ -3,7 +3,7 @@ leave-one-collectivité-out (`qa.training`) over signals that hold in any town."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qa.questions import question_focus
 from qa.reader import ReaderModel, Selection, deliberation_unit, sentence_similarity, share
@@ -30,6 +30,7 @@ class Decision:
     abstain: bool
     confidence: float
     reason: str  # French, shown to nobody but logged and evaluated
+    features: dict[str, float] = field(default_factory=dict)  # what the decision read (see ABSTENTION_FEATURES)
 
 
 def abstention_features(*, selection: Selection, stored: bool = False) -> dict[str, float]:
@@ -69,10 +70,12 @@ def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool 
         return Decision(True, 0.0, "aucun passage publié ne correspond")
     features = abstention_features(selection=selection, stored=stored)
     confidence = model.abstention.probability(features)
-    if confidence < model.threshold:
-        if features["unit_share"] < 0.3:
-            return Decision(True, confidence, "les passages trouvés ne parlent pas du sujet de la question")
-        if features["asked_found"] < 1.0 or features["focus_found"] < 1.0:
-            return Decision(True, confidence, "les passages trouvés ne donnent pas ce que la question demande")
-        return Decision(True, confidence, "les passages trouvés ne répondent pas assez précisément")
-    return Decision(False, confidence, "")
+    if confidence >= model.threshold:
+        return Decision(False, confidence, "", features)
+    if features["unit_share"] < 0.3:
+        reason = "les passages trouvés ne parlent pas du sujet de la question"
+    elif features["asked_found"] < 1.0 or features["focus_found"] < 1.0:
+        reason = "les passages trouvés ne donnent pas ce que la question demande"
+    else:
+        reason = "les passages trouvés ne répondent pas assez précisément"
+    return Decision(True, confidence, reason, features)

@@ -14,15 +14,13 @@ from french.stopwords import STOP_WORDS
 # ---------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-# The kernel's folding that may change the length: qa never maps offsets back to the page.
-text_fold = fold
 
 
 def terms_extract(text: str) -> list[str]:
     """Content words of a text as French stems, accents folded, stop words and one-letter words left out."""
     return [
         ORDINAL_DIGITS.get(word) or stem(word)
-        for word in _TOKEN.findall(text_fold(text))
+        for word in _TOKEN.findall(fold(text))
         if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
     ]
 
@@ -116,7 +114,7 @@ def _block_split(block: str) -> list[str]:
 
 
 def _is_abbreviation(word: str) -> bool:
-    bare = re.split(r"['’]", text_fold(word.strip("«\"'(").rstrip(".")))[-1]
+    bare = re.split(r"['’]", fold(word.strip("«\"'(").rstrip(".")))[-1]
     if not bare:
         return True
     # An initial or a single letter (« L. 2121-29 », « J. Dupont »), or a known abbreviation.

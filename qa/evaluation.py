@@ -7,13 +7,13 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from qa.answering import text_fold
+from french.folding import fold
 from qa.services import EXTRACTIVE, question_answer
 
 
 def text_normalise(text: str) -> str:
     """Compared without case, accents nor spaces (« 46 000 € » matches « 46000€ »)."""
-    return re.sub(r"[\s\u00a0\u202f]+", "", text_fold(text))
+    return re.sub(r"[\s\u00a0\u202f]+", "", fold(text))
 
 
 def answer_correct(*, answer: str, expected: list[str]) -> bool:

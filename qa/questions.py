@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answering import _TOKEN, terms_extract, text_fold
+from french.folding import fold
+from qa.answering import terms_extract
 
 # The kinds of value a question may ask for, in the order the reader's features name them.
 KINDS = ("amount", "count", "date", "person", "organisation", "decision", "reason", "place")
@@ -50,7 +51,7 @@ _VOTE_VERBS = r"(?:vot\w*|oppos\w*|abstenu\w*|absten\w*|prononc\w*|exprim\w*)"
 
 def question_kind(question: str) -> QuestionKind:
     """What shape of answer the question's wording calls for (« combien » a number, « quand » a date…)."""
-    q = text_fold(question)
+    q = fold(question)
     wh = _WH_WORD.search(q)
     # A yes/no question: no interrogative word, or a subject inverted before the first one (« les cabanes
     # sont-elles exonérées, et comment… »).
@@ -139,10 +140,10 @@ _COUNTED_MEMBERS = re.compile(r"^(?:conseill|elu|membre|voix|vote|suffrage|munic
 
 def question_focus(question: str) -> list[str]:
     """The terms of what a « combien de … » or « quel est le prix de … » question measures (stems)."""
-    match = _FOCUS.search(text_fold(question))
+    match = _FOCUS.search(fold(question))
     if not match:
         return []
     # A place named there (« combien d'élus de Montpellier ») is the collectivité, already filtered on.
-    proper = {text_fold(w) for w in re.findall(r"\b[A-ZÀ-Þ][\w-]*", question)}
-    words = [w for w in _TOKEN.findall(match.group(1)) if w not in proper]
+    proper = {fold(w) for w in re.findall(r"\b[A-ZÀ-Þ][\w-]*", question)}
+    words = [w for w in re.findall(r"\w+", match.group(1)) if w not in proper]
     return [t for t in terms_extract(" ".join(words)) if not _COUNTED_MEMBERS.match(t)]

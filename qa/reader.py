@@ -53,6 +53,10 @@ SENTENCE_FEATURES = (
 # ---------------------------------------------------------------------------
 
 
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 @dataclass(frozen=True)
 class Logistic:
     """A logistic model over named features: p = σ(bias + Σ wᵢ xᵢ)."""
@@ -65,7 +69,7 @@ class Logistic:
         return self.bias + sum(w * values.get(name, 0.0) for name, w in zip(self.features, self.weights))
 
     def probability(self, values: dict[str, float]) -> float:
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, self.logit(values)))))
+        return sigmoid(self.logit(values))
 
     def as_json(self) -> dict:
         return {"features": list(self.features), "weights": [round(w, 6) for w in self.weights], "bias": round(self.bias, 6)}
@@ -128,8 +132,12 @@ class Candidate:
     position: int  # position of the sentence in its passage
     features: dict[str, float]
     values: dict[str, float]
-    score: float = 0.0  # the sentence model's probability that the sentence answers
-    logit: float = 0.0  # … as log-odds (probabilities near 1 all look alike)
+    logit: float = 0.0  # the sentence model's log-odds that the sentence answers (probabilities near 1 look alike)
+
+    @property
+    def score(self) -> float:
+        """The sentence model's probability that the sentence answers."""
+        return sigmoid(self.logit)
 
 
 @dataclass
@@ -171,10 +179,11 @@ def _pairs(terms: list[str]) -> set[tuple[str, str]]:
     return set(zip(terms, terms[1:]))
 
 
-def _semantic(score: float | None) -> float:
-    if score is None:
+def _semantic(cosine: float | None) -> float:
+    """An e5 cosine similarity mapped from the narrow band where they live to [0, 1]."""
+    if cosine is None:
         return 0.0
-    return min(1.0, max(0.0, (score - SEMANTIC_LOW) / (SEMANTIC_HIGH - SEMANTIC_LOW)))
+    return min(1.0, max(0.0, (cosine - SEMANTIC_LOW) / (SEMANTIC_HIGH - SEMANTIC_LOW)))
 
 
 def years_agree(years: set[str], hit: SearchHit) -> bool:
@@ -245,7 +254,6 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
 def readings_score(reading: Reading, model: ReaderModel) -> None:
     for candidate in reading.candidates:
         candidate.logit = model.sentence.logit(candidate.features)
-        candidate.score = 1 / (1 + math.exp(-max(-30.0, min(30.0, candidate.logit))))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -258,8 +266,7 @@ def sentence_similarity(question: str, sentence: str) -> float:
     """How close a sentence alone is to the question, mapped to [0, 1] (the retrievers only saw whole passages)."""
     a = _vector(semantic_query_text(question), query=True)
     b = _vector(sentence, query=False)
-    cosine = float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) or 1.0))
-    return min(1.0, max(0.0, (cosine - SEMANTIC_LOW) / (SEMANTIC_HIGH - SEMANTIC_LOW)))
+    return _semantic(float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) or 1.0)))
 
 
 # ---------------------------------------------------------------------------

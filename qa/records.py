@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from council.models import Deliberation
 from french.dates import date_words
-from qa.answering import sentences_split, text_fold, vote_like
+from french.folding import fold
+from qa.answering import sentences_split, vote_like
 from qa.reader import Selection, deliberation_unit
 from search.backends.base import SearchHit
 from search.selectors import passages_following
@@ -95,7 +96,7 @@ def _vote_printed(hits: list[SearchHit]) -> tuple[SearchHit, str] | None:
 
 def _printed_agrees(deliberation: Deliberation, printed: str) -> bool:
     """The printed vote says what the stored fields say: unanimity, or each stored count."""
-    folded = text_fold(printed)
+    folded = fold(printed)
     numbers = set(re.findall(r"\d+", folded))
     if deliberation.unanimous:
         return "unanim" in folded or str(deliberation.votes_for) in numbers
@@ -127,7 +128,7 @@ def stored_facts(*, selection: Selection) -> list[StoredFact]:
         shown = next((h for h in unit if surname in h.text or surname in h.heading), None)
         if shown:
             facts.append(StoredFact(f"Rapporteur : {deliberation.rapporteur}", shown))
-    if kind.wants_date and deliberation.seance and _WHEN_DECIDED.search(text_fold(reading.question)):
+    if kind.wants_date and deliberation.seance and _WHEN_DECIDED.search(fold(reading.question)):
         facts.append(StoredFact(f"Décision prise en séance du {date_words(deliberation.seance.date)}", hit))
     return facts
 

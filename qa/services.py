@@ -128,10 +128,15 @@ def evidence_gather(*, question: str, filters: SearchFilters | None = None) -> E
     return Evidence(question, hits, ranks, followers)
 
 
-def evidence_read(*, evidence: Evidence, model: ReaderModel | None = None) -> Reasoning:
-    """Score the sentences, read the stored fields the question asks about, decide whether to answer."""
+def evidence_read(*, evidence: Evidence, model: ReaderModel | None = None, reading: Reading | None = None) -> Reasoning:
+    """Score the sentences, read the stored fields the question asks about, decide whether to answer.
+
+    `reading`: the sentences and features of this evidence, when already computed (the refits reuse them).
+    """
     model = model or reader_model_load()
-    reading = reading_build(question=evidence.question, hits=evidence.hits, ranks=evidence.ranks, followers=evidence.followers)
+    reading = reading or reading_build(
+        question=evidence.question, hits=evidence.hits, ranks=evidence.ranks, followers=evidence.followers
+    )
     selection = evidence_select(reading=reading, model=model)
     facts = stored_facts(selection=selection) if selection.best else []
     decision = abstention_decide(selection=selection, model=model, stored=bool(facts))

@@ -14,13 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.abstention import ABSTENTION_FEATURES, abstention_features
+from qa.abstention import ABSTENTION_FEATURES
 from qa.answering import terms_extract
 from qa.evaluation import answer_row, citation_relevant, relative_path, summary_compute, text_normalise
-from qa.reader import SENTENCE_FEATURES, Logistic, ReaderModel, Reading, evidence_select, reading_build
-from qa.records import stored_facts
-from qa.services import Evidence, Reasoning, answer_extract, evidence_gather
-from qa.abstention import Decision
+from qa.reader import SENTENCE_FEATURES, Logistic, ReaderModel, Reading, reading_build
+from qa.services import Evidence, Reasoning, answer_extract, evidence_gather, evidence_read
 
 L2 = 1.0
 # Answering wrongly costs this many right answers. 1: answer when the answer is more likely right than wrong
@@ -126,26 +124,20 @@ class Outcome:
 
     example: Example
     reasoning: Reasoning
-    features: dict[str, float]
     row: dict  # the per-question evaluation row
+
+    @property
+    def features(self) -> dict[str, float]:
+        return self.reasoning.decision.features
 
 
 def outcomes_compute(examples: list[Example], model: ReaderModel, *, corpus_root: Path) -> list[Outcome]:
     """Answer every example with the model (retrieval reused) and score the answers as `evaluate` does."""
     outcomes = []
     for example in examples:
-        selection = evidence_select(reading=example.reading, model=model)
-        facts = stored_facts(selection=selection) if selection.best else []
-        if selection.best is None:
-            features = {}
-            decision = Decision(True, 0.0, "aucun passage publié ne correspond")
-        else:
-            features = abstention_features(selection=selection, stored=bool(facts))
-            confidence = model.abstention.probability(features)
-            decision = Decision(confidence < model.threshold, confidence, "" if confidence >= model.threshold else "seuil")
-        reasoning = Reasoning(example.evidence, example.reading, selection, facts, decision)
+        reasoning = evidence_read(evidence=example.evidence, reading=example.reading, model=model)
         answer = answer_extract(reasoning=reasoning)
-        outcomes.append(Outcome(example, reasoning, features, answer_row(item=example.item, answer=answer, corpus_root=corpus_root)))
+        outcomes.append(Outcome(example, reasoning, answer_row(item=example.item, answer=answer, corpus_root=corpus_root)))
     return outcomes
 
 
