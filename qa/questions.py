@@ -103,7 +103,7 @@ def question_kind(question: str) -> QuestionKind:
     place = bool(re.search(r"\bou\s+(?:se|la|le|les|l'|sera|seront|a|ont|est|sont|doit|doivent)\b|quel(?:le)?s?\s+(?:lieu|endroit|site|parcelle|terrain|rue|quartier|salle)\b|\ba\s+quel\s+endroit", q))
     outcome = yes_no and bool(re.search(r"\b(?:adopt|approuv|accept|rejet|refus|autoris|vot|accord|valid|retenu|obtenu)\w*", q))
     decision = yes_no or outcome or bool(
-        re.search(r"quel(?:le)?\s+(?:avis|position|decision|suite)|qu'a\s+(?:decide|repondu|vote)|\bqu'a-t-(?:il|elle)\s+decide", q)
+        re.search(r"quel(?:le)?\s+(?:avis|position|decision|suite)|qu'a\s+(?:decide|vote)|\bqu'a-t-(?:il|elle)\s+decide", q)
     )
     reason = bool(re.search(r"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|quel(?:le)?s?\s+(?:raison|motif|justification)", q))
     return QuestionKind(
