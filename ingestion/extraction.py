@@ -72,14 +72,7 @@ def pdf_pages_extract(*, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> list
     """Text of every page, in order; raises PdfRejected for files we refuse."""
     document = _pdf_open(path=path)
     try:
-        page_count = len(document)
-        if page_count == 0:
-            raise PdfRejected("Le PDF ne contient aucune page.")
-        if page_count > max_pages:
-            raise PdfRejected(
-                f"Le PDF compte {page_count} pages, au-delà de la limite de {max_pages} pages. "
-                "Merci de le découper en plusieurs fichiers."
-            )
+        page_count = _page_count_check(len(document), max_pages=max_pages)
         pages = []
         for index in range(page_count):
             # Loading the page fails too on a broken file (a cyclic cross-reference table): same French reason.
@@ -137,7 +130,10 @@ def _pdf_declares_encryption(*, path: Path) -> bool:
 def pdf_check(*, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> int:
     """What can be known at once, before a file is queued: a PDF by its magic bytes, not encrypted, readable,
     with 1 to ``max_pages`` pages. Its page count; raises PdfRejected with the French reason."""
-    page_count = pdf_page_count(path=path)
+    return _page_count_check(pdf_page_count(path=path), max_pages=max_pages)
+
+
+def _page_count_check(page_count: int, *, max_pages: int) -> int:
     if page_count == 0:
         raise PdfRejected("Le PDF ne contient aucune page.")
     if page_count > max_pages:
