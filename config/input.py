@@ -45,10 +45,14 @@ def text_unstorable(value) -> bool:
     return False
 
 
+def _too_large() -> str:
+    return _("Corps JSON trop volumineux (%(limit)d octets au plus).") % {"limit": settings.API_JSON_MAX_BYTES}
+
+
 def json_body_refusal(body: bytes) -> str | None:
     """The French reason to refuse a JSON body, or None."""
     if len(body) > settings.API_JSON_MAX_BYTES:
-        return _("Corps JSON trop volumineux (%(limit)d octets au plus).") % {"limit": settings.API_JSON_MAX_BYTES}
+        return _too_large()
     if json_nesting_depth(body) > settings.API_JSON_MAX_DEPTH:
         return _("Corps JSON trop imbriqué (%(limit)d niveaux au plus).") % {"limit": settings.API_JSON_MAX_DEPTH}
     try:
@@ -70,9 +74,7 @@ class JsonBodyLimitMiddleware:
         if request.method in ("POST", "PUT", "PATCH") and request.path.startswith("/api/"):
             length = request.META.get("CONTENT_LENGTH") or "0"
             if length.isdigit() and int(length) > settings.API_JSON_MAX_BYTES:
-                reason = _("Corps JSON trop volumineux (%(limit)d octets au plus).") % {
-                    "limit": settings.API_JSON_MAX_BYTES
-                }
+                reason = _too_large()
             else:
                 reason = json_body_refusal(request.body)
             if reason:
