@@ -22,6 +22,7 @@ ABSTENTION_FEATURES = (
     "rank",  # retrieval rank prior of the best passage
     "stored",  # the answer reads a field ingestion stored (a vote, an outcome, a rapporteur)
     "sentence_semantic",  # cosine similarity of the question and the best sentence alone, mapped to [0, 1]
+    "period",  # the best passage is of the year and month the question names (1 when it names none)
 )
 
 
@@ -61,6 +62,7 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
         "rank": best.features["rank"],
         "stored": float(stored),
         "sentence_semantic": sentence_similarity(reading.question, best.text),
+        "period": best.features["year"] * best.features["month"],
     }
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from french.dates import MONTH_NAMES
+from french.dates import MONTH_NAMES, MONTHS, MONTHS_PATTERN
+from french.folding import fold
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, terms_extract, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
@@ -37,6 +38,7 @@ SENTENCE_FEATURES = (
     "semantic_top",  # the semantic retriever did
     "follower",  # the passage was read because it follows a hit in its délibération
     "year",  # the passage is of a year the question names (1 when it names none)
+    "month",  # the passage's séance is of a month and year the question names (1 when it names none)
     "fit",  # best fit between the kinds asked and the values the sentence carries (0.5 when nothing is asked)
     *(f"fit_{kind}" for kind in KINDS),
     "operative",  # the sentence belongs to what was resolved
@@ -132,12 +134,7 @@ class Candidate:
     position: int  # position of the sentence in its passage
     features: dict[str, float]
     values: dict[str, float]
-    logit: float = 0.0  # the sentence model's log-odds that the sentence answers (probabilities near 1 look alike)
-
-    @property
-    def score(self) -> float:
-        """The sentence model's probability that the sentence answers."""
-        return sigmoid(self.logit)
+    logit: float = 0.0  # the sentence model's score: differences are log-odds between two candidates
 
 
 @dataclass
@@ -196,6 +193,24 @@ def years_agree(years: set[str], hit: SearchHit) -> bool:
     return any(y in found or str(int(y) + 1) in found for y in years)
 
 
+_MONTH_YEAR = re.compile(rf"\b({MONTHS_PATTERN})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def months_asked(question: str) -> set[tuple[int, int]]:
+    """The (year, month) pairs a question names (« en juillet 2020 »)."""
+    return {(int(year), MONTHS[fold(month.lower())]) for month, year in _MONTH_YEAR.findall(question)}
+
+
+def months_agree(months: set[tuple[int, int]], hit: SearchHit) -> bool:
+    """No month asked, or the passage's séance is of one of them (a séance's minutes may be printed later: its
+    date, not the text's dates, tells when it sat)."""
+    if not months:
+        return True
+    if hit.seance_date:
+        return (hit.seance_date.year, hit.seance_date.month) in months
+    return any((int(y), MONTHS[fold(m.lower())]) in months for m, y in _MONTH_YEAR.findall(f"{hit.heading} {hit.text}"))
+
+
 def kind_fit(kind: QuestionKind, values: dict[str, float]) -> float:
     """How well a sentence has the shape of the answer asked for: 1 fits, 0 does not; 0.5 when nothing is asked."""
     asked = kind.asked
@@ -210,6 +225,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     question_pairs = _pairs(subject)
     question_numbers = {n.replace(" ", "") for n in _NUMBER.findall(question) if not _YEAR.fullmatch(n)}
     years = set(_YEAR.findall(question))
+    months = months_asked(question)
     split = [[s for s in sentences_split(hit.text) if not instruction_like(s)] for hit in hits]
     sentence_terms = [[terms_extract(s) for s in sentences] for sentences in split]
     heading_terms = [set(terms_extract(hit.heading)) for hit in hits]
@@ -226,6 +242,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             "semantic_top": float(hit.semantic_rank is not None and hit.semantic_rank <= 3),
             "follower": float(index in followers),
             "year": float(years_agree(years, hit)),
+            "month": float(months_agree(months, hit)),
         }
         for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
             values = sentence_values(sentence)
@@ -274,8 +291,6 @@ def sentence_similarity(question: str, sentence: str) -> float:
 # ---------------------------------------------------------------------------
 
 MAX_SENTENCES = 3
-# A companion must score at least this share of the best sentence's score, unless it carries what is asked.
-COMPANION_SHARE = 0.5
 
 
 @dataclass
@@ -301,21 +316,19 @@ def same_deliberation(hits: list[SearchHit], ranks: list[int], a: int, b: int) -
 
 
 def evidence_select(*, reading: Reading, model: ReaderModel) -> Selection:
-    """The best sentence, then up to two more from its own délibération: those that carry what is asked first.
+    """The best sentence, then up to two more from its own délibération, best first.
 
     The sentence that matches the question's words is often the exposé; the value asked for sits a few lines
     further, with few of the question's words. Companions come only from the best sentence's délibération, on its
     pages, so that every citation stays on the pages that answer.
     """
     readings_score(reading, model)
-    ordered = sorted(reading.candidates, key=lambda c: -c.score)
+    ordered = sorted(reading.candidates, key=lambda c: -c.logit)
     selection = Selection(reading=reading)
     if not ordered:
         return selection
     best = ordered[0]
     hits, ranks = reading.hits, reading.ranks
-    asked = reading.kind.asked
-    best_carries = any(best.values[k] >= 1.0 for k in asked)
     picked = [best]
     for candidate in ordered[1:]:
         if len(picked) >= MAX_SENTENCES:
@@ -324,15 +337,11 @@ def evidence_select(*, reading: Reading, model: ReaderModel) -> Selection:
             continue
         if any(_near_duplicate(candidate.text, p.text) for p in picked):
             continue
-        carries = any(candidate.values[k] >= 1.0 for k in asked)
-        if candidate.score < COMPANION_SHARE * best.score and not (carries and not best_carries):
-            continue
         # Another passage means another citation: only inside a known délibération (in a list of items, the next
         # passage holds other items).
         if candidate.passage_index != best.passage_index and not hits[best.passage_index].deliberation_id:
             continue
         picked.append(candidate)
-        best_carries = best_carries or carries
     selection.sentences = picked
     return selection
 

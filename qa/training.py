@@ -47,22 +47,24 @@ def _relevant_hit(hit, item: dict, corpus_root: Path) -> bool:
 
 
 def sentence_labels(*, item: dict, reading: Reading, corpus_root: Path) -> list[int]:
-    """1 for a sentence of a relevant page that overlaps the evidence or holds the expected answer."""
+    """1 for the sentences of a relevant page that hold the expected answer; where none does, for those that
+    overlap the evidence (the reader must find the value asked for, not only the lines that speak of it)."""
     if not item.get("answerable"):
         return [0] * len(reading.candidates)
     evidence_terms = set(terms_extract(item.get("evidence", "")))
     expected = [text_normalise(e) for e in item.get("answer_contains", []) if e.strip()]
     relevant = [_relevant_hit(hit, item, corpus_root) for hit in reading.hits]
-    labels = []
+    holds, overlaps = [], []
     for candidate in reading.candidates:
         if not relevant[candidate.passage_index]:
-            labels.append(0)
+            holds.append(0)
+            overlaps.append(0)
             continue
         terms = set(terms_extract(candidate.text))
         overlap = len(terms & evidence_terms) / len(terms) if len(terms) >= 3 else 0.0
-        holds = any(e in text_normalise(candidate.text) for e in expected)
-        labels.append(int(overlap >= EVIDENCE_OVERLAP or holds))
-    return labels
+        holds.append(int(any(e in text_normalise(candidate.text) for e in expected)))
+        overlaps.append(int(overlap >= EVIDENCE_OVERLAP))
+    return holds if any(holds) else overlaps
 
 
 def examples_build(*, questions: list[dict], corpus_root: Path, on_progress=None) -> list[Example]:
@@ -100,19 +102,53 @@ def logistic_fit(x: np.ndarray, y: np.ndarray, *, features: tuple[str, ...], l2:
     return Logistic(features=features, weights=tuple(float(b) for b in beta[1:]), bias=float(beta[0]))
 
 
+def softmax_fit(lists: list[tuple[np.ndarray, np.ndarray]], *, features: tuple[str, ...], l2: float = L2) -> Logistic:
+    """A listwise model: within each list (a question's candidate sentences) a softmax over linear scores, fitted
+    so that the positives take the probability mass (Newton's method with step halving; deterministic).
+
+    Only the ranking within a question is learned, so the bias is 0 and the scores are log-odds between candidates.
+    """
+    d = len(features)
+
+    def objective(beta: np.ndarray, *, hessian: bool) -> tuple[float, np.ndarray, np.ndarray | None]:
+        loss, gradient = 0.5 * l2 * beta @ beta, l2 * beta.copy()
+        curvature = l2 * np.eye(d) if hessian else None
+        for x, y in lists:
+            scores = x @ beta
+            scores = scores - scores.max()
+            p = np.exp(scores)
+            total = p.sum()
+            p /= total
+            target = y / y.sum()
+            loss -= target @ (scores - math.log(total))
+            gradient += x.T @ (p - target)
+            if hessian:
+                mean = p @ x
+                curvature += (x * p[:, None]).T @ x - np.outer(mean, mean)
+        return loss, gradient, curvature
+
+    beta = np.zeros(d)
+    loss, gradient, curvature = objective(beta, hessian=True)
+    for _ in range(100):
+        step = np.linalg.solve(curvature + 1e-9 * np.eye(d), gradient)
+        rate = 1.0
+        while rate > 1e-4 and objective(beta - rate * step, hessian=False)[0] > loss:
+            rate /= 2
+        beta = beta - rate * step
+        loss, gradient, curvature = objective(beta, hessian=True)
+        if np.max(np.abs(rate * step)) < 1e-7:
+            break
+    return Logistic(features=features, weights=tuple(float(b) for b in beta), bias=0.0)
+
+
 def _sentence_fit(examples: list[Example]) -> Logistic:
-    rows, labels, weights = [], [], []
+    lists = []
     for example in examples:
-        positives = sum(example.labels)
-        if not positives:
+        if not sum(example.labels):
             continue
-        # Each question weighs the same, whatever the number of its candidate sentences.
-        negatives = len(example.labels) - positives
-        for candidate, label in zip(example.reading.candidates, example.labels):
-            rows.append([candidate.features[f] for f in SENTENCE_FEATURES])
-            labels.append(label)
-            weights.append(0.5 / positives if label else 0.5 / max(1, negatives))
-    return logistic_fit(np.array(rows), np.array(labels, dtype=float), features=SENTENCE_FEATURES, weights=np.array(weights) * len(weights) / len(examples))
+        x = np.array([[candidate.features[f] for f in SENTENCE_FEATURES] for candidate in example.reading.candidates])
+        lists.append((x, np.array(example.labels, dtype=float)))
+    return softmax_fit(lists, features=SENTENCE_FEATURES)
 
 
 _ALWAYS = Logistic(features=(), weights=(), bias=30.0)
