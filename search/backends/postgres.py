@@ -84,6 +84,7 @@ class RankedPassage:
     semantic_rank: int | None = None
     keyword_score: float | None = None
     semantic_score: float | None = None
+    deliberation_id: int | None = None
 
 
 class _IndexStats:
@@ -417,19 +418,19 @@ class PostgresSearchBackend:
         # index, is then added to the best `shortlist` only (and to the best inside the narrower filters).
         sql = (
             f"WITH scored AS MATERIALIZED ("
-            f" SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id,"
+            f" SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id, p.deliberation_id,"
             f"  {plan.score_sql} AS base, {inside} AS inside FROM ("
             f"  SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.published, p.collectivite_id,"
-            f"   p.body_id, p.document_kind, p.outcome, p.search_vector || ''::tsvector AS search_vector"
+            f"   p.deliberation_id, p.body_id, p.document_kind, p.outcome, p.search_vector || ''::tsvector AS search_vector"
             f"  FROM {self.table} p WHERE {where} AND {plan.match_sql} OFFSET 0) p), "
             f"shortlist AS (SELECT * FROM ("
             f" SELECT *, row_number() OVER (ORDER BY {order.format(score='base')}) AS base_all,"
             f"  row_number() OVER (PARTITION BY inside ORDER BY {order.format(score='base')}) AS base_inside FROM scored) s"
             f" WHERE base_all <= %s OR (inside AND base_inside <= %s)) "
-            f"SELECT id, document_id, page_start, page_end, seance_date, collectivite_id, score, inside FROM ("
+            f"SELECT id, document_id, page_start, page_end, seance_date, collectivite_id, score, inside, deliberation_id FROM ("
             f" SELECT *, row_number() OVER (ORDER BY {order.format(score='score')}) AS rank_all,"
             f"  row_number() OVER (PARTITION BY inside ORDER BY {order.format(score='score')}) AS rank_inside FROM ("
-            f"  SELECT s.id, s.document_id, s.page_start, s.page_end, s.seance_date, s.collectivite_id, s.inside,"
+            f"  SELECT s.id, s.document_id, s.page_start, s.page_end, s.seance_date, s.collectivite_id, s.inside, s.deliberation_id,"
             f"   s.base + {density} AS score FROM shortlist s JOIN {self.table} t ON t.id = s.id) scored) ranked "
             f"WHERE rank_all <= %s OR (inside AND rank_inside <= %s) ORDER BY {order.format(score='score')}"
         )
@@ -469,7 +470,7 @@ class PostgresSearchBackend:
         )
         sql = (
             f"WITH nearest AS MATERIALIZED (SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id, "
-            f"p.embedding <=> %s::vector AS distance FROM {rows_source} ORDER BY distance LIMIT %s) "
+            f"p.embedding <=> %s::vector AS distance, p.deliberation_id FROM {rows_source} ORDER BY distance LIMIT %s) "
             f"SELECT * FROM nearest ORDER BY distance, id"
         )
         if access == "exact" or (access == "planner" and ef_search == settings.HNSW_EF_SEARCH):
@@ -489,7 +490,10 @@ class PostgresSearchBackend:
                 cursor.execute(sql, [literal, *params, limit])
                 rows = cursor.fetchall()
         return [
-            RankedPassage(r[0], r[1], r[2], r[3], r[4], r[5], score=1 - float(r[6]), semantic_rank=i, semantic_score=1 - float(r[6]))
+            RankedPassage(
+                r[0], r[1], r[2], r[3], r[4], r[5], score=1 - float(r[6]), semantic_rank=i, semantic_score=1 - float(r[6]),
+                deliberation_id=r[7],
+            )
             for i, r in enumerate(rows, start=1)
         ]
 
@@ -545,7 +549,7 @@ class PostgresSearchBackend:
                 if known is None:
                     known = fused[candidate.passage_id] = RankedPassage(
                         candidate.passage_id, candidate.document_id, candidate.page_start, candidate.page_end,
-                        candidate.seance_date, candidate.collectivite_id,
+                        candidate.seance_date, candidate.collectivite_id, deliberation_id=candidate.deliberation_id,
                     )
                 known.score += share
                 rank, score = getattr(candidate, f"{key}_rank"), getattr(candidate, f"{key}_score")
@@ -672,7 +676,9 @@ class PostgresSearchBackend:
 
 def _keyword_ranked(rows) -> list[RankedPassage]:
     return [
-        RankedPassage(r[0], r[1], r[2], r[3], r[4], r[5], score=float(r[6]), keyword_rank=i, keyword_score=float(r[6]))
+        RankedPassage(
+            r[0], r[1], r[2], r[3], r[4], r[5], score=float(r[6]), keyword_rank=i, keyword_score=float(r[6]), deliberation_id=r[8]
+        )
         for i, r in enumerate(rows, start=1)
     ]
 
@@ -715,11 +721,12 @@ def query_vector_literal(text: str) -> str:
 
 
 def _overlaps_drop(candidates: list[RankedPassage]) -> list[RankedPassage]:
-    """Drop a passage whose pages a better-ranked passage of the same document already covers."""
+    """Drop a passage whose pages a better-ranked passage of the same délibération (or of the same document outside
+    any) already covers: passages overlap by a line, but a page of short items holds several délibérations."""
     kept: list[RankedPassage] = []
-    spans: dict[int, list[tuple[int, int]]] = {}
+    spans: dict[tuple[int, int | None], list[tuple[int, int]]] = {}
     for candidate in candidates:
-        covered = spans.setdefault(candidate.document_id, [])
+        covered = spans.setdefault((candidate.document_id, candidate.deliberation_id), [])
         if any(start <= candidate.page_start and candidate.page_end <= end for start, end in covered):
             continue
         covered.append((candidate.page_start, candidate.page_end))
