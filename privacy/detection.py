@@ -106,7 +106,7 @@ _TITLE_PAIR = re.compile(rf"(?<![\w{_HYPHEN}])({_TITLE_WORD})[ \t]+(?:{_PARTICLE
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d])(?:\+33[ .]?\(?0?\)?[ .]?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d)")
 _STREET = (
-    r"(?:rue|avenue|av\.|bd\.?|boulevard|impasse|place|chemin|allée|route|cours|quai|square|"
+    r"(?:rue|avenue|av\.|bd\.?|boulevard|impasse|imp\.|place|chemin|allée|route|cours|quai|square|"
     r"lotissement|lieu-dit|résidence|hameau|faubourg|passage|voie|rond-point)"
 )
 _ADDRESS_BODY = (
@@ -443,7 +443,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                                          match.start("name"), match.group("civ"), name, True, "famille"))
     for match in _CIVILITE_NAME.finditer(text):
         name = _name_trim(match.group("name"))
-        if not name or _is_place(text, match.start()):
+        # A street may bear a civilité (« avenue Madame de Sévigné ») on its line; a line that starts with one
+        # after a line that ends with « Parc » or « rue » starts with a person.
+        if not name or _is_place(text, match.start(), same_line=True):
             continue
         words = _name_words(name)
         if len(words) == 1 and words[0].lower() in lowercase_words and not words[0].isupper():
@@ -645,8 +647,11 @@ def _is_common(word: str, lowercase_words: set[str]) -> bool:
     return bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS or bare in lowercase_words
 
 
-def _is_place(text: str, start: int) -> bool:
+def _is_place(text: str, start: int, *, same_line: bool = False) -> bool:
+    """Whether a place noun stands right before (« rue Jean Moulin »); `same_line`: on the name's own line only."""
     before = text[max(0, start - 40):start]
+    if same_line:
+        before = before[before.rfind("\n") + 1:]
     if not any(re.split(r"[.'’]", word)[0] in _PLACE_FIRST_WORDS for word in before.lower().split()[-4:]):
         return False
     return bool(_PLACE_BEFORE.search(before))
@@ -849,7 +854,13 @@ def _attached_address(*, text: str, page: int, end: int) -> list[PersonMention]:
     """The address printed right after a private person's name: « , 15 rue Reynes », or in a table row
     « 16 rue de la Bride à \nMains G 81 », « Les Grands Houx F 124 » up to the cadastre reference."""
     position = end
-    match = re.compile(r"[ \t]*,?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*,?[ \t]*)?\n?[ \t]*").match(text, position)
+    # « M. JULIÉ J, 58 avenue de Lodève »: an initial after the name belongs to it.
+    # « M. JULIÉ J, 58 avenue de Lodève »: an initial after the name belongs to it; « la propriété de Mme X située
+    # 13 rue … »: so does the place of what they own.
+    match = re.compile(
+        rf"(?:[ \t]+[{_UPPER}]\.?(?=[ \t]*,))?[ \t]*,?[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*,?[ \t]*)?"
+        rf"(?:situ[ée]e?s?[ \t]+(?:au[ \t]+|à[ \t]+)?)?\n?[ \t]*"
+    ).match(text, position)
     position = match.end()
     start = position
     number = _ADDRESS_NUMBER.match(text, position)

@@ -195,3 +195,29 @@ def test_an_address_named_by_a_deliberation_title_stays_public():
     assert "13 Bis rue du \nBrandais" in replacements_build(mentions, pages=[row])
     kept = replacements_build(mentions, pages=[row], titles=[title])
     assert "13 Bis rue du \nBrandais" not in kept and "LOIRAT Joseph" in kept
+
+
+def test_a_beneficiary_on_the_line_after_a_place_noun_is_a_person():
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 71: the table of façade subsidies follows the
+    # next délibération's title, which ends with « Parc »; a street does not go on across the line break.
+    text = (
+        "52 - Convention d’occupation temporaire pour l’installation d’un relais FREE Parc\n"
+        "M. ou Mme Jean-Pierre ROUGES, 21 rue Anterrieu 6.873,75 €\n"
+        "M. JULIÉ P. et M. JULIÉ J, 58 avenue de Lodève 2.588,97 €\n"
+    )
+    mentions = _by_surface(persons_detect(pages=[text], officials=["Michaël DELAFOSSE"]))
+    assert mentions["M. ou Mme Jean-Pierre ROUGES"].kind == "private"
+    assert mentions["21 rue Anterrieu"].kind == "private"
+    # The initial after the name does not cut the address from its owner.
+    assert mentions["58 avenue de Lodève"].kind == "private"
+
+
+def test_the_address_of_what_a_private_person_owns_is_masked():
+    # montpellier_opendata/proces_verbaux/PV_CM_24_04_2014.pdf, page 47 (a pre-emption)
+    text = (
+        "2014/0029 D’exercer le droit de préemption sur la propriété de Madame Raymonde BRUCHET située 13 rue \n"
+        "du Fbg du Courreau, cadastrée section HW 110, pour un montant de 130.000 €.\n"
+    )
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["Madame Raymonde BRUCHET"].kind == "private"
+    assert mentions["13 rue \ndu Fbg du Courreau"].kind == "private"
