@@ -12,6 +12,7 @@ from typing import Literal
 
 from french.civilites import CIVILITE_BROAD
 from french.dates import MONTH_NAMES, WEEKDAY_NAMES
+from french.folding import fold
 
 MentionKind = Literal["official", "private"]
 
@@ -292,6 +293,10 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
+    # Without a civilité, two capitalised words are a person only if one of them is a given name somewhere
+    # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not).
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or any(given_name_known(word) for word in _name_words(candidate.name) + _glued_words(candidate.name))]
 
     identities = [_identity_parse(candidate.name) for candidate in candidates]
     keys = _keys_assign(identities)
@@ -467,7 +472,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
             words = _name_words(name)
             if pattern is _UPPER_GIVEN_GLUED:
-                words = re.findall(rf"[{_UPPER}]+(?=[{_UPPER}][{_LOWER}])|[{_UPPER}][{_LOWER}]+", name)
+                words = _glued_words(name)
             given = [word for word in words if not word.isupper()]
             upper = [word for word in words if word.isupper()]
             if not given or not upper or any(_is_common(word, lowercase_words) for word in given):
@@ -687,6 +692,29 @@ def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
 def _normalise(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.replace("‐", "-").replace("’", "'"))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).upper()
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """First names of every country that the `gender-guesser` package lists (61,000 forms, from Jörg Michael's
+    public dictionary), folded and lowercased: read from the installed package, never downloaded."""
+    from gender_guesser.detector import Detector
+
+    return frozenset(fold(name) for name in Detector(case_sensitive=False).names)
+
+
+def given_name_known(word: str) -> bool:
+    """Whether a word is a first name somewhere (« Angélique », « Jean-Pierre », « Kylian »): each part of a
+    hyphenated one."""
+    names = _given_names()
+    folded = fold(word).lower()
+    parts = [part for part in re.split(r"[-‐‑]", folded) if part]
+    return folded in names or (bool(parts) and all(part in names for part in parts))
+
+
+def _glued_words(name: str) -> list[str]:
+    """The words of a name printed without a space between surname and given name (« CHAUVETJérémie »)."""
+    return re.findall(rf"[{_UPPER}]+(?=[{_UPPER}][{_LOWER}])|[{_UPPER}][{_LOWER}]+", name)
 
 
 def _name_words(name: str) -> list[str]:

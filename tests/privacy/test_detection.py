@@ -221,3 +221,16 @@ def test_the_address_of_what_a_private_person_owns_is_masked():
     mentions = _by_surface(persons_detect(pages=[text], officials=[]))
     assert mentions["Madame Raymonde BRUCHET"].kind == "private"
     assert mentions["13 rue \ndu Fbg du Courreau"].kind == "private"
+
+
+def test_capitalised_words_without_a_given_name_are_no_person():
+    # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, pages 42 and 28
+    text = (
+        "Dénomination du candidat : EIFFAGE Immobilier\n"
+        "Languedoc Roussillon\n"
+        "Liste UMP- SE : 8 - Hervé MARTIN\n"
+    )
+    surfaces = set(_by_surface(persons_detect(pages=[text], officials=[])))
+    assert not any("EIFFAGE" in surface or "Languedoc" in surface for surface in surfaces)
+    # A given name makes the same shape a person.
+    assert "Hervé MARTIN" in surfaces
