@@ -394,7 +394,8 @@ def replacements_build(
             number = numbers.setdefault(mention.person_key, len(numbers) + 1)
             placeholder = PERSON_PLACEHOLDER.format(number=number)
             name = _civilite_strip(mention.surface)
-            if len(name) >= 3 and name != mention.surface:
+            # « PETIT » alone would mask « Petit patrimoine »: such a surname is masked with its civilité or given name.
+            if len(name) >= 3 and name != mention.surface and not _surname_in_capitals(name):
                 replacements.setdefault(name, placeholder)
             words = _name_words(name)
             # The surname is what the name prints in capitals (« PINARD Patrick », « Jean DUPONT »), else its
@@ -611,6 +612,16 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
     return results
 
 
+# Common words that are also common surnames (« Monsieur Thomas PETIT », « Mme Anne GRAND »): in capitals after
+# another word of the name, they are the surname.
+_SURNAMES_TOO = {"grand", "grande", "petit", "petite", "haut", "haute", "bas", "basse", "nouveau", "vieux", "mont",
+                 "val", "bois", "fond", "fonds", "pont", "port", "parc"}
+
+
+def _surname_in_capitals(word: str) -> bool:
+    return word.isupper() and len(word) > 1 and word.lower() in _SURNAMES_TOO
+
+
 def _name_trim(name: str) -> str:
     """Drop the trailing words that are not part of the name ("DUPONT Le", "Jean Maire")."""
     words = list(re.finditer(r"\S+", name))
@@ -623,7 +634,7 @@ def _name_trim(name: str) -> str:
         return (index + 1 < len(words) and word.isupper() and re.fullmatch(_PARTICLE, word.lower()) is not None
                 and words[index + 1].group(0).isupper() and len(words[index + 1].group(0)) > 1)
 
-    if not capital_particle(0):
+    if not capital_particle(0) and not _surname_in_capitals(words[0].group(0)):
         if words[0].group(0).lower().rstrip(".") in _FUNCTION_WORDS or words[0].group(0).lower() in _NOT_NAME_WORDS:
             return ""
     keep = len(words)
@@ -632,12 +643,16 @@ def _name_trim(name: str) -> str:
         bare = word.group(0).lower()
         if capital_particle(index):
             continue
+        if _surname_in_capitals(word.group(0)):
+            continue
         if (bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS) and not re.fullmatch(_PARTICLE, word.group(0)):
             keep = index
             break
     while keep > 0:
         word = words[keep - 1].group(0)
         bare = word.lower()
+        if _surname_in_capitals(word):
+            break
         if bare in _FUNCTION_WORDS or bare in _NOT_NAME_WORDS or re.fullmatch(_PARTICLE, word):
             keep -= 1
             continue

@@ -234,3 +234,15 @@ def test_capitalised_words_without_a_given_name_are_no_person():
     assert not any("EIFFAGE" in surface or "Languedoc" in surface for surface in surfaces)
     # A given name makes the same shape a person.
     assert "Hervé MARTIN" in surfaces
+
+
+def test_a_surname_that_is_also_a_common_word_is_masked_in_capitals():
+    # pierrefonds_mymairie/cc_lisieres_de_l_oise/2025.11.13-CR-CC-du-13-novembre-2025-approuve.pdf, page 3
+    text = (
+        "Monsieur BEGUIN indique que l’entreprise est gérée par Monsieur Thomas PETIT.\n"
+        "Il précise également que Monsieur PETIT n’est pas géomètre expert. Il mesure, modélise et \n"
+    )
+    replacements = replacements_build(persons_detect(pages=[text], officials=["Eric BEGUIN"]), pages=[text])
+    assert "Monsieur Thomas PETIT" in replacements and "Monsieur PETIT" in replacements
+    # The word alone is not masked everywhere (« Petit patrimoine »).
+    assert "PETIT" not in replacements
