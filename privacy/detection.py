@@ -111,7 +111,7 @@ _STREET = (
     r"lotissement|lieu-dit|résidence|hameau|faubourg|passage|voie|rond-point)"
 )
 _ADDRESS_BODY = (
-    rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?[ \t]*,?[ \t]*)?{_STREET}\b[^\n,(;€]{{1,50}}?"
+    rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?[ \t]*,?[ \t]*)?{_STREET}(?!\w)[^\n,(;€]{{1,50}}?"
     rf"(?=[ \t]*(?:[,(;\n]|\d+[.,]\d|\d+[ \t]*€|$))"
 )
 # An address said to be someone's home is personal data wherever it stands.
@@ -887,7 +887,7 @@ def _private_reason(*, text: str, start: int) -> str:
 # ---------------------------------------------------------------------------
 
 _ADDRESS_NUMBER = re.compile(r"\d{1,4}[ \t]?(?:bis|ter|quater|[A-C])?\b\.?", re.IGNORECASE)
-_STREET_TYPE = re.compile(rf"{_STREET}\b\.?", re.IGNORECASE)
+_STREET_TYPE = re.compile(rf"{_STREET}(?!\w)\.?", re.IGNORECASE)
 _ADDRESS_LINK = re.compile(r"(?:de|du|des|la|le|les|à|au|aux|sur|en|et|d['’]|l['’])$", re.IGNORECASE)
 # Words that end an address in a table row: the next columns (lot, section, works…).
 _ADDRESS_STOP = {"lot", "section", "parcelle", "parcelles", "réf", "cadastre", "cadastrée", "n°", "superficie"}
@@ -917,7 +917,7 @@ def _attached_address(*, text: str, page: int, end: int) -> list[PersonMention]:
     if street:
         position = street.end()
     last = position
-    words = list(re.finditer(r"[^\s,;()€]+", text[position:position + 80]))
+    words = list(re.finditer(r"[^\s,;()€/]+", text[position:position + 80]))
     previous = street.group(0) if street else ""
     for word in words:
         token = word.group(0)
@@ -935,8 +935,13 @@ def _attached_address(*, text: str, page: int, end: int) -> list[PersonMention]:
         last = start + text[start:last].rstrip().rfind(" ") if " " in text[start:last].rstrip() else start
     if last <= start or (not street and not re.search(rf"[{_UPPER}][{_LOWER}]", text[start:last])):
         return []
-    return [_data_mention(text=text, page=page, start=start, end=last, key=ADDRESS_KEY,
-                          reason="adresse d'une personne privée")]
+    mentions = [_data_mention(text=text, page=page, start=start, end=last, key=ADDRESS_KEY,
+                              reason="adresse d'une personne privée")]
+    # A second address after a slash (« 1 rue Adolphe Nourrit / 14 bd. Renouvier »): a corner building.
+    second = re.compile(rf"[ \t]*/[ \t]*(?=\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*{_STREET}(?!\w))", re.IGNORECASE).match(text, last)
+    if second and street:
+        mentions += _attached_address(text=text, page=page, end=second.end())
+    return mentions
 
 
 def _looks_like_row(text: str, end: int) -> bool:

@@ -246,3 +246,12 @@ def test_a_surname_that_is_also_a_common_word_is_masked_in_capitals():
     assert "Monsieur Thomas PETIT" in replacements and "Monsieur PETIT" in replacements
     # The word alone is not masked everywhere (« Petit patrimoine »).
     assert "PETIT" not in replacements
+
+
+def test_abbreviated_and_corner_addresses_are_masked_whole():
+    # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 60: « av. » ends with a dot, and a corner
+    # building has two addresses joined by a slash.
+    text = "S.C.I. WURTZ - M. PREISS, 7 impasse Cité Gelly/8 av. Jean Mermoz (50 % de la \nsubvention) 1.600,78 €\n"
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["7 impasse Cité Gelly"].kind == "private"
+    assert mentions["8 av. Jean Mermoz"].kind == "private"
