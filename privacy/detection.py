@@ -440,6 +440,9 @@ def _non_person_words(pages: list[str]) -> set[str]:
 # Candidates
 # ---------------------------------------------------------------------------
 
+_WRAPPED_GIVEN = re.compile(rf"[ \t]*\n[ \t]*(?P<given>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w{_HYPHEN}]|[ \t]+[{_UPPER}])")
+
+
 def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) -> list[_Candidate]:
     candidates = []
     for match in _FAMILY.finditer(text):
@@ -459,7 +462,14 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # words the document itself uses in lowercase and that are not names there.
             if words[0].lower() in _NOT_NAME_WORDS:
                 continue
-        candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
+        end = match.start("name") + len(name)
+        # « Mme Moreau \nCindy »: a surname that ends its line, and a first name that starts the next.
+        wrapped = _WRAPPED_GIVEN.match(text, end)
+        if (len(words) == 1 and not words[0].isupper() and wrapped and len(wrapped.group("given")) > 2 and given_name_known(wrapped.group("given"))
+                and wrapped.group("given").lower() not in _NOT_NAME_WORDS | _FUNCTION_WORDS):
+            end = wrapped.end()
+            name = text[match.start("name"):end]
+        candidates.append(_Candidate(page_number, match.start(), end,
                                      match.start("name"), match.group("civ"), name, False, "civilité"))
     for pattern in (_GIVEN_UPPER, _UPPER_GIVEN, _UPPER_GIVEN_GLUED):
         for match in pattern.finditer(text):

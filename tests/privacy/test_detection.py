@@ -255,3 +255,13 @@ def test_abbreviated_and_corner_addresses_are_masked_whole():
     mentions = _by_surface(persons_detect(pages=[text], officials=[]))
     assert mentions["7 impasse Cité Gelly"].kind == "private"
     assert mentions["8 av. Jean Mermoz"].kind == "private"
+
+
+def test_a_first_name_wrapped_to_the_next_line_stays_with_its_surname():
+    # preuilly_sur_claise/PV.pdf, page 5 (a personnel decision)
+    text = (
+        "Après avoir examiné les conditions, le Conseil Municipal ACCEPTE la nomination de Mme Moreau \n"
+        "Cindy, Stagiaire adjoint technique à temps non complet sur la base de 27H44 hebdomadaires à \n"
+    )
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["Mme Moreau \nCindy"].kind == "private"
