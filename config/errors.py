@@ -36,8 +36,17 @@ def _service_errors() -> tuple[type[BaseException], ...]:
     )
 
 
+def statement_timed_out(error: BaseException) -> bool:
+    """The database cancelled a statement that ran past DATABASE_STATEMENT_TIMEOUT: it is up, the query was long."""
+    import psycopg.errors
+
+    return isinstance(error, OperationalError) and isinstance(error.__cause__, psycopg.errors.QueryCanceled)
+
+
 def service_unavailable_reason(error: BaseException) -> str | None:
     """The French reason when ``error`` means a service is down, else None."""
+    if statement_timed_out(error):
+        return _("La requête a demandé trop de temps au portail ; réessayez avec moins de mots ou des filtres.")
     if isinstance(error, (OperationalError, InterfaceError)) or (
         isinstance(error, DatabaseError) and "connection" in str(error).lower()
     ):
@@ -85,7 +94,8 @@ class ServiceUnavailableMiddleware:
             return None
         logger.warning("%s %s: service unavailable (%s: %s)", request.method, request.path,
                        type(exception).__name__, str(exception).splitlines()[0][:300] if str(exception) else "")
-        if isinstance(exception, (OperationalError, InterfaceError)) and not settings.DATABASE_EXTERNAL:
+        if isinstance(exception, (OperationalError, InterfaceError)) and not settings.DATABASE_EXTERNAL \
+                and not statement_timed_out(exception):
             from config.embedded import embedded_database_lost
 
             embedded_database_lost()

@@ -9,6 +9,10 @@ questions are rate limited per client.
 
 import os
 
+# Every statement of a web request is bounded (config/settings.py, DATABASE_STATEMENT_TIMEOUT); set before the
+# workers import the settings.
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", "20")
+
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 worker_class = "gthread"

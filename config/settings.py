@@ -118,6 +118,12 @@ DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
 )
 # A database that does not answer fails the request (a 503) within this many seconds instead of holding a worker.
 DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(env("DATABASE_CONNECT_TIMEOUT", "5"))
+# Seconds any one statement may run (0: no limit). gunicorn (config/gunicorn.conf.py) sets 20 for the web: a
+# runaway query answers a French 503 instead of holding a thread. Workers and commands keep no limit (bulk
+# indexing and index builds take minutes).
+DATABASE_STATEMENT_TIMEOUT = int(env("DATABASE_STATEMENT_TIMEOUT", "0"))
+if DATABASE_STATEMENT_TIMEOUT > 0:
+    DATABASES["default"]["OPTIONS"]["options"] += f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -81,3 +81,27 @@ def test_an_unexpected_error_is_logged_with_its_traceback_and_answered_in_french
     [record] = [r for r in caplog.records if r.name == "django.request"]
     assert record.getMessage() == "Internal Server Error: /recherche/"
     assert record.exc_info and record.exc_info[0] is ZeroDivisionError
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_past_its_timeout_answers_503_and_leaves_the_database_attached(monkeypatch):
+    """A real statement cancelled by PostgreSQL's statement_timeout (gunicorn sets DATABASE_STATEMENT_TIMEOUT)."""
+    import config.embedded
+    import search.views
+    from django.db import connection
+
+    def slow(query):
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 50")
+            try:
+                cursor.execute("SELECT pg_sleep(2)")
+            finally:
+                cursor.execute("SET statement_timeout = 0")
+
+    lost = []
+    monkeypatch.setattr(search.views, "_results", slow)
+    monkeypatch.setattr(config.embedded, "embedded_database_lost", lambda: lost.append(True))
+    response = Client(raise_request_exception=False).get("/recherche/", {"q": "budget"})
+    assert response.status_code == 503
+    assert "trop de temps" in response.content.decode()
+    assert not lost  # the server is up: nothing to take up again
