@@ -21,7 +21,7 @@ from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import seance_get_or_create
 from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
-from ingestion.ocr import OcrUnavailable, pages_ocr
+from pdf.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
 from privacy.services import document_masks_placement_check, document_pseudonymiser_build
 from search.passages import passages_draft, segments_cover
