@@ -23,16 +23,10 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from council.models import Document
-from council.services import (
-    DEFAULT_BODY,
-    PublicationRefused,
-    body_get_or_create,
-    collectivite_get_or_create,
-    document_publish,
-)
+from council.services import DEFAULT_BODY, body_get_or_create, collectivite_get_or_create
 from ingestion.forms import DocumentFilterForm, UploadForm
 from ingestion.queueing import RetryRefused, document_retry
-from ingestion.services import UploadRejected, document_enqueue, document_upload
+from ingestion.services import PublicationRefused, UploadRejected, document_enqueue, document_publish, document_upload
 
 PAGE_SIZE = 50
 
@@ -291,16 +285,11 @@ def document_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
 def document_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk)
     published = request.POST.get("published") == "1"
-    if published and document.status != Document.Status.READY:
-        messages.error(
-            request, _("« %(document)s » ne peut être publié qu'une fois son traitement terminé.") % {"document": document}
-        )
+    try:
+        document_publish(document=document, published=published)
+    except PublicationRefused as refusal:
+        messages.error(request, str(refusal))
     else:
-        try:
-            document_publish(document=document, published=published)
-        except PublicationRefused as refusal:
-            messages.error(request, str(refusal))
-            return redirect(_next_url(request, reverse("clerk-documents")))
         if published:
             messages.success(request, _("« %(document)s » est publié.") % {"document": document})
         else:
