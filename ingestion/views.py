@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +11,6 @@ from django.core.exceptions import PermissionDenied, TooManyFilesSent
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from council.models import Document
 from council.services import DEFAULT_BODY, body_get_or_create, collectivite_get_or_create
+from ingestion import selectors
 from ingestion.forms import DocumentFilterForm, UploadForm
 from ingestion.queueing import RetryRefused, document_retry
 from ingestion.review import document_redaction_decide
@@ -80,46 +79,6 @@ class UploadLimitHandler(FileUploadHandler):
         return None
 
 
-@dataclass(frozen=True)
-class Progress:
-    """What a progress bar shows; ``maximum`` 0 means an indeterminate bar."""
-
-    value: int
-    maximum: int
-    text: str
-
-
-def document_progress(document: Document) -> Progress:
-    """Pages read while reading; passages embedded while embedding (the annotation of ``documents_annotate``)."""
-    if document.status == Document.Status.READY:
-        return Progress(1, 1, _("terminé"))
-    if document.status == Document.Status.FAILED:
-        return Progress(0, 0, _("arrêté"))
-    if document.step == Document.Step.EMBEDDING:
-        total = getattr(document, "passages_total", None)
-        if total is None:
-            total = document.passages.count()
-            done = document.passages.filter(embedding__isnull=False).count()
-        else:
-            done = document.passages_embedded
-        if total:
-            return Progress(done, total, _("%(done)d passages sur %(total)d indexés") % {"done": done, "total": total})
-    if document.pages_total:
-        return Progress(
-            document.pages_done,
-            document.pages_total,
-            _("%(done)d pages sur %(total)d lues") % {"done": document.pages_done, "total": document.pages_total},
-        )
-    return Progress(0, 0, _("en attente"))
-
-
-def documents_annotate(queryset: QuerySet[Document]) -> QuerySet[Document]:
-    return queryset.select_related("collectivite", "body", "seance").annotate(
-        passages_total=Count("passages"),
-        passages_embedded=Count("passages", filter=Q(passages__embedding__isnull=False)),
-    )
-
-
 def _next_url(request: HttpRequest, default: str) -> str:
     candidate = request.POST.get("next") or ""
     if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -131,22 +90,17 @@ def _next_url(request: HttpRequest, default: str) -> str:
 @staff_required
 def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None)
-    documents = documents_annotate(Document.objects.all())
-    if form.is_valid():
-        if form.cleaned_data["status"]:
-            documents = documents.filter(status=form.cleaned_data["status"])
-        if form.cleaned_data["collectivite"]:
-            documents = documents.filter(collectivite=form.cleaned_data["collectivite"])
-    page = Paginator(documents.order_by("-created_at"), PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = dict(Document.objects.values_list("status").annotate(count=Count("pk")).values_list("status", "count"))
+    filters = form.cleaned_data if form.is_valid() else {}
+    documents = selectors.document_list(status=filters.get("status", ""), collectivite=filters.get("collectivite"))
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "ingestion/document_list.html",
         {
             "form": form,
             "page": page,
-            "rows": [(document, document_progress(document)) for document in page],
-            "status_counts": [(label, counts.get(value, 0)) for value, label in Document.Status.choices],
+            "rows": [(document, selectors.document_progress(document=document)) for document in page],
+            "status_counts": selectors.document_status_counts(),
             "query": _query_without_page(request),
         },
     )
@@ -161,16 +115,16 @@ def _query_without_page(request: HttpRequest) -> str:
 @require_GET
 @staff_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(documents_annotate(Document.objects.all()), pk=pk)
+    document = selectors.document_get_for_clerk(pk=pk)
+    if document is None:
+        raise Http404(_("Document introuvable."))
     return render(
         request,
         "ingestion/document_detail.html",
         {
             "document": document,
-            "progress": document_progress(document),
-            "deliberation_count": document.deliberations.count(),
-            "page_count": document.pages.count(),
-            "redaction_count": document.redactions.count(),
+            "progress": selectors.document_progress(document=document),
+            **selectors.document_contents_count(document=document),
         },
     )
 
@@ -318,10 +272,9 @@ def document_original(request: HttpRequest, pk: int) -> FileResponse:
 def document_progress_json(request: HttpRequest) -> JsonResponse:
     """State of the listed documents, for static/js/progress.js."""
     ids = [int(part) for part in request.GET.get("ids", "").split(",") if part.strip().isdigit()][:PAGE_SIZE]
-    documents = documents_annotate(Document.objects.filter(pk__in=ids))
     rows = []
-    for document in documents:
-        progress = document_progress(document)
+    for document in selectors.documents_by_id(ids=ids):
+        progress = selectors.document_progress(document=document)
         rows.append(
             {
                 "id": document.pk,
@@ -341,27 +294,17 @@ def document_progress_json(request: HttpRequest) -> JsonResponse:
 # Review of what is pseudonymised: masks and kept names, the clerk's decisions, and « relu ».
 
 
-def _redaction_pages(redactions: list[Redaction], raw_pages: list[tuple[int, str]]) -> None:
-    """Pages where a clerk's own text appears (detection records pages only for what it found)."""
-    for redaction in redactions:
-        if not redaction.pages:
-            needle = redaction.surface.casefold()
-            redaction.pages = [number for number, text in raw_pages if needle in text.casefold()]
-
-
 def _review_render(request: HttpRequest, document: Document, *, add_form=None, status: int = 200) -> HttpResponse:
-    redactions = list(document.redactions.all())
-    raw_pages = list(document.pages.order_by("number").values_list("number", "raw_text"))
-    _redaction_pages(redactions, raw_pages)
+    review = selectors.document_redactions_review(document=document)
     return render(
         request,
         "privacy/redaction_review.html",
         {
             "document": document,
-            "masked": [r for r in redactions if r.decision == Redaction.Decision.REDACT],
-            "kept": [r for r in redactions if r.decision == Redaction.Decision.KEEP],
+            "masked": review.masked,
+            "kept": review.kept,
             "add_form": add_form or RedactionAddForm(),
-            "has_pages": bool(raw_pages),
+            "has_pages": review.has_pages,
         },
         status=status,
     )
