@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from ingestion.ocr import DEFAULT_DPI, page_ocr, reference_span_align, text_for_cer
+from pdf.ocr import DEFAULT_DPI, page_ocr, reference_span_align, text_for_cer
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 # Where the collection keeps, next to a folder of scans, the text of each meeting typed

@@ -16,10 +16,10 @@ urlpatterns = [
     path("connexion/", LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("council.urls")),
+    path("", include("privacy.urls")),
     path("recherche/", include("search.urls")),
     path("questions/", include("qa.urls")),
     path("greffe/", include("ingestion.urls")),
-    path("greffe/", include("privacy.urls")),
 ]
 
 handler500 = "config.errors.server_error"

@@ -174,13 +174,13 @@ def deliberation_list(*, filters: DeliberationFilters = DeliberationFilters()) -
 
 def deliberation_get(*, pk: int) -> Deliberation | None:
     """A délibération of a published document, with its speaker turns and passages, or None."""
-    from search.models import Passage
-
+    # Passages belong to search, a floor above: read through the relation search declares, never imported.
+    passages = Deliberation.passages.rel.related_model.objects
     return (
         deliberation_list()
         .prefetch_related(
             Prefetch("interventions", queryset=Intervention.objects.order_by("position")),
-            Prefetch("passages", queryset=Passage.objects.order_by("position").only(
+            Prefetch("passages", queryset=passages.order_by("position").only(
                 "id", "deliberation_id", "position", "page_start", "page_end", "text"
             )),
         )

@@ -1,15 +1,13 @@
-"""Writes on the council domain: collectivités, bodies, séances, publication."""
+"""Writes on the council domain: collectivités, bodies, séances (publication is the pipeline's: `ingestion.services`)."""
 
 from __future__ import annotations
 
 import datetime
 import re
 
-from django.db import transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext
 
-from council.models import Body, Collectivite, Document, Seance
+from council.models import Body, Collectivite, Seance
 
 DEFAULT_BODY = "Conseil municipal"
 
@@ -38,26 +36,3 @@ def body_get_or_create(*, collectivite: Collectivite, name: str = DEFAULT_BODY) 
 def seance_get_or_create(*, body: Body, date: datetime.date) -> Seance:
     seance, _ = Seance.objects.get_or_create(body=body, date=date)
     return seance
-
-
-class PublicationRefused(Exception):
-    """The document may not be published yet; the message is French, for the clerk."""
-
-
-@transaction.atomic
-def document_publish(*, document: Document, published: bool) -> Document:
-    """Publish or withdraw a document; its passages follow at once, so search never lags behind.
-
-    Raises PublicationRefused for a document whose pseudonymisation a clerk must review first.
-    """
-    from search.services import passages_document_sync
-
-    if published and document.privacy_status == Document.PrivacyStatus.NEEDS_REVIEW:
-        raise PublicationRefused(
-            gettext("« %(document)s » doit être relu avant publication : %(reasons)s")
-            % {"document": document, "reasons": "; ".join(document.privacy_reasons) or gettext("pseudonymisation incertaine")}
-        )
-    document.published = published
-    document.save(update_fields=["published", "updated_at"])
-    passages_document_sync(document=document)
-    return document

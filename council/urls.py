@@ -12,7 +12,6 @@ urlpatterns = [
     path("deliberations/<int:pk>/", views.deliberation_detail, name="deliberation-detail"),
     path("documents/<int:pk>/", views.document_detail, name="document-detail"),
     path("documents/<int:pk>/pages/<int:number>/", views.document_page, name="document-page"),
-    path("documents/<int:pk>/pages/<int:number>.png", views.document_page_image, name="document-page-image"),
     path("documents/<int:pk>/original.pdf", views.document_original, name="document-original"),
     path("transparence/", views.transparency, name="transparency"),
     path("flux/deliberations.rss", feeds.DeliberationsRss(), name="feed-deliberations-rss"),

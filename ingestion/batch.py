@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from council.models import Document
-from council.services import (
+from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse
+from ingestion.services import (
     PublicationRefused,
-    body_get_or_create,
-    collectivite_get_or_create,
-    collectivite_label_parse,
+    UploadRejected,
+    document_enqueue,
+    document_ingest,
     document_publish,
+    document_upload,
 )
-from ingestion.services import UploadRejected, document_enqueue, document_ingest, document_upload
 from privacy.services import document_privacy_review_mark
 
 

@@ -21,11 +21,11 @@ from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import seance_get_or_create
 from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
-from ingestion.ocr import OcrUnavailable, pages_ocr
+from pdf.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
 from privacy.services import document_masks_placement_check, document_pseudonymiser_build
 from search.passages import passages_draft, segments_cover
-from search.services import passages_embed, passages_replace
+from search.services import passages_document_sync, passages_embed, passages_replace
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,10 @@ READ_CHUNK = 1024 * 1024
 
 class UploadRejected(Exception):
     """A file refused before anything is stored; the message is meant for the clerk."""
+
+
+class PublicationRefused(Exception):
+    """The document may not be published yet; the message is French, for the clerk."""
 
 
 def _sha256_copy(source: BinaryIO, destination: BinaryIO, *, limit: int) -> tuple[str, int]:
@@ -334,3 +338,33 @@ def document_send(*, document_id: int) -> bool:
 def document_enqueue(*, document: Document) -> None:
     """Queue the document for the workers once the upload is committed."""
     transaction.on_commit(lambda: document_send(document_id=document.pk))
+
+
+@transaction.atomic
+def document_publish(*, document: Document, published: bool) -> Document:
+    """Publish or withdraw a document; its passages follow at once, so search never lags behind.
+
+    Every door (clerk page, admin action, `ingest --publish`) comes here. Raises PublicationRefused for a
+    document whose processing has not finished, or whose pseudonymisation a clerk must review first.
+    """
+    if published and document.status != Document.Status.READY:
+        raise PublicationRefused(
+            _("« %(document)s » ne peut être publié qu'une fois son traitement terminé.") % {"document": document}
+        )
+    if published and document.privacy_status == Document.PrivacyStatus.NEEDS_REVIEW:
+        raise PublicationRefused(
+            _("« %(document)s » doit être relu avant publication : %(reasons)s")
+            % {"document": document, "reasons": "; ".join(document.privacy_reasons) or _("pseudonymisation incertaine")}
+        )
+    document.published = published
+    document.save(update_fields=["published", "updated_at"])
+    passages_document_sync(document=document)
+    return document
+
+
+@transaction.atomic
+def documents_metadata_sync(*, documents) -> None:
+    """After a clerk corrects the metadata of documents (or of their séance or body): passages carry copies of it
+    for filtering, and the correction must reach them."""
+    for document in documents:
+        passages_document_sync(document=document)

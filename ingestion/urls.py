@@ -1,4 +1,4 @@
-"""Clerk pages (greffe) for documents, included at /greffe/."""
+"""Clerk pages (greffe) for documents and the review of what is pseudonymised, included at /greffe/."""
 
 from django.urls import path
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("documents/<int:pk>/original/", views.document_original, name="clerk-document-original"),
     path("documents/<int:pk>/relancer/", views.document_retry_view, name="clerk-document-retry"),
     path("documents/<int:pk>/publication/", views.document_publish_view, name="clerk-document-publish"),
+    path("documents/<int:pk>/anonymisation/", views.redaction_review, name="clerk-redactions"),
+    path("documents/<int:pk>/anonymisation/decision/", views.redaction_decide_view, name="clerk-redaction-decide"),
+    path("documents/<int:pk>/anonymisation/relu/", views.redaction_reviewed_view, name="clerk-redactions-reviewed"),
 ]

@@ -1,9 +1,8 @@
-"""Clerk pages (greffe): send minutes, follow their processing, retry, publish."""
+"""Clerk pages (greffe): send minutes, follow their processing, retry, publish, review what is pseudonymised."""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +11,6 @@ from django.core.exceptions import PermissionDenied, TooManyFilesSent
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,16 +21,15 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from council.models import Document
-from council.services import (
-    DEFAULT_BODY,
-    PublicationRefused,
-    body_get_or_create,
-    collectivite_get_or_create,
-    document_publish,
-)
+from council.services import DEFAULT_BODY, body_get_or_create, collectivite_get_or_create
+from ingestion import selectors
 from ingestion.forms import DocumentFilterForm, UploadForm
 from ingestion.queueing import RetryRefused, document_retry
-from ingestion.services import UploadRejected, document_enqueue, document_upload
+from ingestion.review import document_redaction_decide
+from ingestion.services import PublicationRefused, UploadRejected, document_enqueue, document_publish, document_upload
+from privacy.forms import RedactionAddForm, RedactionChangeForm
+from privacy.models import Redaction
+from privacy.services import document_privacy_review_mark
 
 PAGE_SIZE = 50
 
@@ -82,46 +79,6 @@ class UploadLimitHandler(FileUploadHandler):
         return None
 
 
-@dataclass(frozen=True)
-class Progress:
-    """What a progress bar shows; ``maximum`` 0 means an indeterminate bar."""
-
-    value: int
-    maximum: int
-    text: str
-
-
-def document_progress(document: Document) -> Progress:
-    """Pages read while reading; passages embedded while embedding (the annotation of ``documents_annotate``)."""
-    if document.status == Document.Status.READY:
-        return Progress(1, 1, _("terminé"))
-    if document.status == Document.Status.FAILED:
-        return Progress(0, 0, _("arrêté"))
-    if document.step == Document.Step.EMBEDDING:
-        total = getattr(document, "passages_total", None)
-        if total is None:
-            total = document.passages.count()
-            done = document.passages.filter(embedding__isnull=False).count()
-        else:
-            done = document.passages_embedded
-        if total:
-            return Progress(done, total, _("%(done)d passages sur %(total)d indexés") % {"done": done, "total": total})
-    if document.pages_total:
-        return Progress(
-            document.pages_done,
-            document.pages_total,
-            _("%(done)d pages sur %(total)d lues") % {"done": document.pages_done, "total": document.pages_total},
-        )
-    return Progress(0, 0, _("en attente"))
-
-
-def documents_annotate(queryset: QuerySet[Document]) -> QuerySet[Document]:
-    return queryset.select_related("collectivite", "body", "seance").annotate(
-        passages_total=Count("passages"),
-        passages_embedded=Count("passages", filter=Q(passages__embedding__isnull=False)),
-    )
-
-
 def _next_url(request: HttpRequest, default: str) -> str:
     candidate = request.POST.get("next") or ""
     if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -133,22 +90,17 @@ def _next_url(request: HttpRequest, default: str) -> str:
 @staff_required
 def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None)
-    documents = documents_annotate(Document.objects.all())
-    if form.is_valid():
-        if form.cleaned_data["status"]:
-            documents = documents.filter(status=form.cleaned_data["status"])
-        if form.cleaned_data["collectivite"]:
-            documents = documents.filter(collectivite=form.cleaned_data["collectivite"])
-    page = Paginator(documents.order_by("-created_at"), PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = dict(Document.objects.values_list("status").annotate(count=Count("pk")).values_list("status", "count"))
+    filters = form.cleaned_data if form.is_valid() else {}
+    documents = selectors.document_list(status=filters.get("status", ""), collectivite=filters.get("collectivite"))
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "ingestion/document_list.html",
         {
             "form": form,
             "page": page,
-            "rows": [(document, document_progress(document)) for document in page],
-            "status_counts": [(label, counts.get(value, 0)) for value, label in Document.Status.choices],
+            "rows": [(document, selectors.document_progress(document=document)) for document in page],
+            "status_counts": selectors.document_status_counts(),
             "query": _query_without_page(request),
         },
     )
@@ -163,16 +115,16 @@ def _query_without_page(request: HttpRequest) -> str:
 @require_GET
 @staff_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(documents_annotate(Document.objects.all()), pk=pk)
+    document = selectors.document_get_for_clerk(pk=pk)
+    if document is None:
+        raise Http404(_("Document introuvable."))
     return render(
         request,
         "ingestion/document_detail.html",
         {
             "document": document,
-            "progress": document_progress(document),
-            "deliberation_count": document.deliberations.count(),
-            "page_count": document.pages.count(),
-            "redaction_count": document.redactions.count(),
+            "progress": selectors.document_progress(document=document),
+            **selectors.document_contents_count(document=document),
         },
     )
 
@@ -291,16 +243,11 @@ def document_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
 def document_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk)
     published = request.POST.get("published") == "1"
-    if published and document.status != Document.Status.READY:
-        messages.error(
-            request, _("« %(document)s » ne peut être publié qu'une fois son traitement terminé.") % {"document": document}
-        )
+    try:
+        document_publish(document=document, published=published)
+    except PublicationRefused as refusal:
+        messages.error(request, str(refusal))
     else:
-        try:
-            document_publish(document=document, published=published)
-        except PublicationRefused as refusal:
-            messages.error(request, str(refusal))
-            return redirect(_next_url(request, reverse("clerk-documents")))
         if published:
             messages.success(request, _("« %(document)s » est publié.") % {"document": document})
         else:
@@ -325,10 +272,9 @@ def document_original(request: HttpRequest, pk: int) -> FileResponse:
 def document_progress_json(request: HttpRequest) -> JsonResponse:
     """State of the listed documents, for static/js/progress.js."""
     ids = [int(part) for part in request.GET.get("ids", "").split(",") if part.strip().isdigit()][:PAGE_SIZE]
-    documents = documents_annotate(Document.objects.filter(pk__in=ids))
     rows = []
-    for document in documents:
-        progress = document_progress(document)
+    for document in selectors.documents_by_id(ids=ids):
+        progress = selectors.document_progress(document=document)
         rows.append(
             {
                 "id": document.pk,
@@ -343,3 +289,73 @@ def document_progress_json(request: HttpRequest) -> JsonResponse:
             }
         )
     return JsonResponse({"documents": rows})
+
+
+# Review of what is pseudonymised: masks and kept names, the clerk's decisions, and « relu ».
+
+
+def _review_render(request: HttpRequest, document: Document, *, add_form=None, status: int = 200) -> HttpResponse:
+    review = selectors.document_redactions_review(document=document)
+    return render(
+        request,
+        "privacy/redaction_review.html",
+        {
+            "document": document,
+            "masked": review.masked,
+            "kept": review.kept,
+            "add_form": add_form or RedactionAddForm(),
+            "has_pages": review.has_pages,
+        },
+        status=status,
+    )
+
+
+@require_GET
+@staff_required
+def redaction_review(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_render(request, get_object_or_404(Document, pk=pk))
+
+
+@require_POST
+@staff_required
+def redaction_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    if "redaction" in request.POST:
+        form = RedactionChangeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Décision incomplète : rien n'a été changé."))
+            return redirect("clerk-redactions", pk=document.pk)
+        redaction = get_object_or_404(Redaction, pk=form.cleaned_data["redaction"], document=document)
+        surface, decision = redaction.surface, form.cleaned_data["decision"]
+        reason = form.cleaned_data["reason"] or (
+            _("masquage levé par un agent") if decision == Redaction.Decision.KEEP else _("masqué par un agent")
+        )
+    else:
+        form = RedactionAddForm(request.POST)
+        if not form.is_valid():
+            return _review_render(request, document, add_form=form, status=400)
+        surface, decision = form.cleaned_data["surface"], Redaction.Decision.REDACT
+        reason = form.cleaned_data["reason"] or _("masqué par un agent")
+    forms, rebuilt = document_redaction_decide(document=document, surface=surface, decision=decision, reason=reason)
+    verb = _("n'est plus masqué") if decision == Redaction.Decision.KEEP else _("est masqué")
+    message = _("« %(surface)s » %(verb)s.") % {"surface": surface, "verb": verb}
+    if len(forms) > 1:
+        message += " " + _("Même décision pour les autres formes de ce nom : %(forms)s.") % {
+            "forms": ", ".join(f"« {form} »" for form in forms[1:])
+        }
+    if rebuilt:
+        message += " " + _("Le texte public et la recherche plein texte sont à jour ; "
+                           "l'indexation sémantique se met à jour en arrière-plan.")
+    else:
+        message += " " + _("La décision s'appliquera au traitement du document.")
+    messages.success(request, message)
+    return redirect("clerk-redactions", pk=document.pk)
+
+
+@require_POST
+@staff_required
+def redaction_reviewed_view(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    document_privacy_review_mark(document=document, reviewer=request.user.get_username())
+    messages.success(request, _("« %(document)s » est relu : il peut être publié.") % {"document": document})
+    return redirect("clerk-redactions", pk=document.pk)

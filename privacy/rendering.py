@@ -18,6 +18,8 @@ from django.conf import settings
 from PIL import Image, ImageDraw
 
 from council.models import Document, Page
+from pdf import PDFIUM_LOCK
+from pdf.ocr import OcrUnavailable, page_ocr_words
 from privacy.models import Redaction
 
 logger = logging.getLogger(__name__)
@@ -123,7 +125,7 @@ def document_masks_unplaced(*, document: Document) -> dict[int, list[str]]:
     found: dict[int, set[str]] = {}
     text_layer = sorted(number for number, (origin, _) in expected.items() if origin != Page.Origin.OCR)
     if text_layer:
-        with _pdfium_lock():
+        with PDFIUM_LOCK:
             pdf = pdfium.PdfDocument(path)
             try:
                 for number in text_layer:
@@ -143,17 +145,10 @@ def document_masks_unplaced(*, document: Document) -> dict[int, list[str]]:
     return {number: missing for number, missing in sorted(unplaced.items()) if missing}
 
 
-def _pdfium_lock():
-    # pdfium is not thread-safe even across documents; OCR holds the same lock.
-    from ingestion.ocr import _PDFIUM_LOCK
-
-    return _PDFIUM_LOCK
-
-
 def _page_render_and_search(
     *, path: Path, page_number: int, surfaces: list[str], dpi: int
 ) -> tuple[Image.Image, tuple[list[Box], set[str]]]:
-    with _pdfium_lock():
+    with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(path)
         try:
             page = pdf[page_number - 1]
@@ -324,8 +319,6 @@ def ocr_page_boxes_find(*, path: Path, page_number: int, surfaces: list[str]) ->
     """Boxes of the OCR words that spell out each surface (tesseract reads the page again for word boxes)."""
     if not surfaces:
         return [], set()
-    from ingestion.ocr import OcrUnavailable, page_ocr_words
-
     try:
         ocr_words = page_ocr_words(path=path, page_number=page_number)
     except OcrUnavailable as error:

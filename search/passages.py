@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.parsing.model import Position
+from council.minutes import Position
 
 TARGET_WORDS = 150
 MAX_WORDS = 230

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
+from council.minutes import ParsedDeliberation, ParsedMinutes, Position
 from ingestion.parsing.dates import seance_date_find
 from ingestion.parsing.deliberations import deliberations_find, span_text
 from ingestion.parsing.kinds import document_kind_guess
 from ingestion.parsing.officials import officials_find
 from ingestion.parsing.speakers import interventions_find
 from ingestion.parsing.votes import vote_parse, voters_find
-from ingestion.parsing.model import (
-    DocumentKind,
-    Outcome,
-    ParsedDeliberation,
-    ParsedIntervention,
-    ParsedMinutes,
-    Position,
-    VoteResult,
-)
 
-__all__ = [
-    "DocumentKind",
-    "Outcome",
-    "ParsedDeliberation",
-    "ParsedIntervention",
-    "ParsedMinutes",
-    "Position",
-    "VoteResult",
-    "minutes_parse",
-]
+__all__ = ["minutes_parse"]
 
 
 def minutes_parse(*, pages: list[str], filename: str = "") -> ParsedMinutes:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from french.votes import TALLY_WORD_SPELT
-from ingestion.parsing.model import ParsedDeliberation, Position
+from council.minutes import ParsedDeliberation, Position
 from ingestion.parsing.rapporteur import rapporteur_find
 from ingestion.parsing.votes import vote_parse
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from french.folding import fold_keep_offsets
-from ingestion.parsing.model import DocumentKind
+from council.minutes import DocumentKind
 
 _LIST = re.compile(r"\b(?:liste|repertoire|registre chronologique)\b.{0,40}\bdeliberations?\b")
 _EXTRACT = re.compile(r"\bextrait\s+du\s+registre\s+des\s+deliberations\b")

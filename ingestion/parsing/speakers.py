@@ -6,7 +6,7 @@ import re
 
 from french.civilites import CIVILITE
 from french.votes import TALLY_WORD_SPELT
-from ingestion.parsing.model import ParsedIntervention, Position
+from council.minutes import ParsedIntervention, Position
 
 _UPPER = "A-ZÀ-ÖØ-Ý"
 _LOWER = "a-zà-öø-ÿ"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from french.civilites import CIVILITE
 from french.numbers import COUNT_IN_WORDS, number_parse
 from french.votes import TALLY_WORD, UNANIMITY, tally_kind
-from ingestion.parsing.model import Outcome, VoteResult
+from council.minutes import Outcome, VoteResult
 
 _NUMBER = rf"(?:\d{{1,3}}|{COUNT_IN_WORDS})"
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 from PIL import Image
 
 from council.models import Deliberation
-from council.services import body_get_or_create, collectivite_get_or_create, document_publish
-from ingestion.services import document_ingest, document_upload
+from council.services import body_get_or_create, collectivite_get_or_create
+from ingestion.services import document_ingest, document_publish, document_upload
 from privacy.models import Redaction
 from tests.pdf_factory import UNICODE_FONT, unicode_text_pdf
 

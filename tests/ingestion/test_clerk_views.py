@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from council.models import Collectivite, Document
-from council.services import body_get_or_create, collectivite_get_or_create
+from council.services import body_get_or_create, collectivite_get_or_create, seance_get_or_create
 from ingestion.services import document_upload
 from search.models import Passage
 from tests.pdf_factory import minutes_pdf
@@ -267,6 +267,18 @@ def test_admin_actions_go_through_the_services(admin_client, body, django_captur
     assert list(Document.objects.filter(published=True)) == [ready]
     page = admin_client.get(reverse("admin:council_document_change", args=[ready.pk])).content.decode()
     assert reverse("clerk-redactions", args=[ready.pk]) in page
+
+
+def test_admin_correction_of_a_seance_date_reaches_the_passages(admin_client, body):
+    seance = seance_get_or_create(body=body, date=datetime.date(2024, 5, 15))
+    document = _document(body, status=Document.Status.READY, seance=seance)
+    Passage.objects.create(document=document, position=0, page_start=1, page_end=1, text="texte", collectivite=body.collectivite,
+                           body=body, seance_date=seance.date, document_kind=document.kind)
+    response = admin_client.post(
+        reverse("admin:council_seance_change", args=[seance.pk]), {"body": body.pk, "date": "2024-05-16", "kind": seance.kind}
+    )
+    assert response.status_code == 302
+    assert Passage.objects.get().seance_date == datetime.date(2024, 5, 16)
 
 
 def test_more_than_a_hundred_files_in_one_post_get_a_french_message(clerk_client, body, settings):

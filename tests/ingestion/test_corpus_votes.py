@@ -17,7 +17,7 @@ import pytest
 from ingestion.cleaning import pages_clean
 from ingestion.extraction import pdf_pages_extract
 from ingestion.parsing.deliberations import deliberations_find
-from ingestion.parsing.model import ParsedDeliberation, Position
+from council.minutes import ParsedDeliberation, Position
 from ingestion.parsing.votes import vote_parse
 from tests.corpus import corpus_root
 

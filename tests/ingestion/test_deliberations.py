@@ -5,7 +5,7 @@ from __future__ import annotations
 from ingestion.parsing import minutes_parse
 from ingestion.parsing.deliberations import deliberations_find
 from ingestion.parsing.kinds import document_kind_guess
-from ingestion.parsing.model import Position
+from council.minutes import Position
 
 
 def test_chemere_coded_headings_with_wrapped_title():

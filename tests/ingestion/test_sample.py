@@ -98,7 +98,7 @@ def test_vote_counts_never_exceed_the_voters_of_their_seance():
 def test_the_scanned_page_reads_back_through_ocr(sample):
     if shutil.which("tesseract") is None:
         pytest.skip("tesseract absent")
-    from ingestion.ocr import page_ocr, page_ocr_words
+    from pdf.ocr import page_ocr, page_ocr_words
 
     text = page_ocr(path=sample[2], page_number=3)
     for expected in ("D2025-034", "Objet", "BONNET", "HADDAD", "27 rue des Peupliers", "unanimité", "DÉCIDE"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingestion.parsing.model import Position
+from council.minutes import Position
 from ingestion.parsing.speakers import interventions_find
 
 # montpellier_opendata/proces_verbaux/PV_CM_24_04_2014.pdf, pages 15-16 (shortened, page number cleaned away)

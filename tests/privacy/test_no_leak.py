@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from council.services import body_get_or_create, collectivite_get_or_create, document_publish
-from ingestion.services import document_ingest, document_upload
+from council.services import body_get_or_create, collectivite_get_or_create
+from ingestion.services import document_ingest, document_publish, document_upload
 from tests.ingestion.test_pipeline import minutes_pdf
 
 PRIVATE = ("DUCROCQ", "Ducrocq", "Jean-Baptiste", "Lilas")

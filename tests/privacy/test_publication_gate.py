@@ -9,8 +9,8 @@ from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
 from council.models import Document
-from council.services import PublicationRefused, body_get_or_create, collectivite_get_or_create, document_publish
-from ingestion.services import document_ingest, document_upload
+from council.services import body_get_or_create, collectivite_get_or_create
+from ingestion.services import PublicationRefused, document_ingest, document_publish, document_upload
 from privacy.services import document_privacy_flag, document_privacy_review_mark
 from tests.pdf_factory import minutes_pdf
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse, document_publish
-from ingestion.services import document_process, document_upload
+from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse
+from ingestion.services import document_process, document_publish, document_upload
 from privacy.services import document_privacy_review_mark
 from qa.services import EXTRACTIVE, LLM, question_answer
 from search.models import Passage
@@ -51,6 +51,10 @@ def dev_corpus(django_db_setup, django_db_blocker):
                 document, _ = document_upload(source=handle, original_name=Path(relative).name, body=body, source_path=relative)
             document = document_process(document_id=document.pk)
             if not document.error:
+                # Keyword search answers these questions: the slow embedding step is skipped and the document
+                # taken as processed, since only a processed document is published.
+                document.status, document.step = document.Status.READY, document.Step.DONE
+                document.save(update_fields=["status", "step"])
                 # The public corpus of the question set: its review is declared, as `ingest --privacy-reviewed` does.
                 if document.privacy_status == document.PrivacyStatus.NEEDS_REVIEW:
                     document_privacy_review_mark(document=document, reviewer="tests : corpus des questions de dev")

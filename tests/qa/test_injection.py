@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from council.services import body_get_or_create, collectivite_get_or_create, document_publish
-from ingestion.services import document_ingest, document_upload
+from council.services import body_get_or_create, collectivite_get_or_create
+from ingestion.services import document_ingest, document_publish, document_upload
 from qa.services import EXTRACTIVE, LLM, question_answer
 from tests.qa.llm_server import llm_server, llm_settings  # noqa: F401 (fixtures)
 from tests.pdf_factory import UNICODE_FONT, unicode_text_pdf

@@ -1,10 +1,17 @@
-"""A clerk's redaction decision carried through to everything public: pages, délibérations, passages, index, embeddings."""
+"""A clerk's redaction decision carried through to everything public: pages, délibérations, passages, index, embeddings.
+
+The pipeline's part of the review: privacy records the decision, the pipeline parses and rebuilds with it.
+"""
 
 from __future__ import annotations
 
 from django.db import transaction
 
 from council.models import Document, Page
+from ingestion.parsing import minutes_parse
+from ingestion.services import document_structure_build
+from ingestion.tasks import document_embed_task
+from privacy.detection import persons_detect, replacements_build
 from privacy.services import redaction_decide
 
 # Detection numbers each private person: « [personne 3] » replaces every printed form of one person.
@@ -14,9 +21,6 @@ _PERSON_PLACEHOLDER_PREFIX = "[personne "
 def person_forms(*, document: Document, surface: str) -> list[str]:
     """Every printed form detection masks for the same person as ``surface`` (« M. Jean DUPONT », « Jean DUPONT »,
     « DUPONT »), so that lifting one lifts the person; other texts stand alone."""
-    from ingestion.parsing import minutes_parse
-    from privacy.detection import persons_detect, replacements_build
-
     pages = list(Page.objects.filter(document=document).order_by("number").values_list("raw_text", flat=True))
     if not pages:
         return [surface]
@@ -48,9 +52,6 @@ def document_public_text_rebuild(*, document: Document) -> bool:
     A document still in the pipeline is left alone: its structuring step reads the clerk's
     decisions anyway. Returns whether the rebuild ran.
     """
-    from ingestion.services import document_structure_build
-    from ingestion.tasks import document_embed_task
-
     processed = document.status == Document.Status.READY or (
         document.status == Document.Status.PROCESSING and document.step == Document.Step.EMBEDDING
     )

@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
+
+from pdf import PDFIUM_LOCK
 
 OCR_LANGUAGE = "fra"
 DEFAULT_DPI = 300
@@ -35,9 +36,6 @@ TESSERACT_TIMEOUT_S = 180
 # drawing it at 300 dpi; drawing it at 400 dpi gave the same error rate (3.9 % on Aiglun
 # pages reduced to 96 dpi) and lower tesseract confidence on Montpellier, so no special case.
 
-# pdfium is not thread-safe, even across documents: every call into it holds this lock.
-# Tesseract itself runs in a child process, outside the lock, so pages still overlap.
-_PDFIUM_LOCK = threading.Lock()
 # Tesseract's OpenMP threads fight each other and our own workers: on 2 cores three
 # pages took 20.7 s with them and 3.5 s with one thread each (2.1 s with two pages at once).
 _TESSERACT_ENV = {"OMP_THREAD_LIMIT": "1"}
@@ -225,7 +223,7 @@ _tesseract_ready: set[tuple[str, str]] = set()
 
 def _page_render(*, path: Path, page_number: int, dpi: int) -> tuple[Image.Image, float]:
     """Grayscale image of the page and its scale in pixels per point."""
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         document = pdfium.PdfDocument(Path(path))
         try:
             if not 1 <= page_number <= len(document):

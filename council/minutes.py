@@ -1,4 +1,7 @@
-"""Plain data extracted from the text of council minutes, before anything is stored."""
+"""Plain data read from the text of council minutes before anything is stored: what the parser gives the pipeline.
+
+It lives with the domain, below every app that reads it (the parser, the cutting of passages).
+"""
 
 from __future__ import annotations
 

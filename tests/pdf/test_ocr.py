@@ -11,7 +11,7 @@ from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 
 from bench.ocr_bench import ocr_benchmark, scanned_document_list
-from ingestion.ocr import (
+from pdf.ocr import (
     OcrUnavailable,
     character_error_rate,
     page_ocr,
