@@ -3,14 +3,15 @@ leave-one-collectivité-out (`qa.training`) over signals that hold in any town."
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from qa.questions import question_focus
 from qa.reader import ReaderModel, Selection, deliberation_unit, sentence_similarity, share
 
 ABSTENTION_FEATURES = (
-    "best",  # the reader's log-odds for the best sentence, divided by 10
-    "margin",  # … minus the best one outside its délibération, divided by 10
+    "best",  # the reader's probability that the best sentence is the one that answers, among all read
+    "margin",  # … that one of its délibération's sentences is (the rest go to other délibérations)
     "terms",  # share of the question's subject terms in the best sentence
     "unit_share",  # … in its délibération (the passages read of it, with their headings)
     "absent",  # share of the subject terms that no retrieved passage holds (words of the question, not of the minutes)
@@ -39,7 +40,11 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
     reading, best = selection.reading, selection.best
     unit = deliberation_unit(selection)
     unit_terms = set().union(*(reading.unit_terms[i] for i in unit)) if unit else set()
-    outside = [c.logit for c in reading.candidates if c.passage_index not in unit]
+    # Scores are log-odds between candidates, not absolute: their softmax compares across questions and models.
+    top = max(c.logit for c in reading.candidates)
+    mass = [math.exp(c.logit - top) for c in reading.candidates]
+    total = sum(mass)
+    inside = sum(m for c, m in zip(reading.candidates, mass) if c.passage_index in unit)
     weights = reading.subject_weights
     anywhere = set().union(*reading.unit_terms) if reading.unit_terms else set()
     present = {t: w for t, w in weights.items() if t in anywhere}
@@ -47,8 +52,8 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
     focus = question_focus(reading.question)
     hit = reading.hits[best.passage_index]
     return {
-        "best": best.logit / 10,
-        "margin": (best.logit - max(outside, default=best.logit - 10)) / 10,
+        "best": math.exp(best.logit - top) / total,
+        "margin": inside / total,
         "terms": best.features["terms"],
         "unit_share": share(weights, unit_terms),
         "absent": 1.0 - share(weights, anywhere),
