@@ -60,9 +60,18 @@ def seance_filters_parse(params) -> tuple[SeanceFilters, list[str]]:
     filters = SeanceFilters(
         collectivite=(params.get("collectivite") or "").strip(),
         body=_int_param(params, "body", errors),
-        year=_int_param(params, "year", errors),
+        year=_year_param(params, errors),
     )
     return filters, errors
+
+
+def _year_param(params, errors: list[str]) -> int | None:
+    """A year the database can compare dates with (datetime's 1 to 9999: outside, the lookup cannot be built)."""
+    year = _int_param(params, "year", errors)
+    if year is not None and not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        errors.append(_("« year » doit être une année entre 1 et 9999."))
+        return None
+    return year
 
 
 def deliberation_filters_parse(params) -> tuple[DeliberationFilters, list[str]]:
