@@ -43,6 +43,11 @@ def _int_param(params, name: str, errors: list[str]) -> int | None:
         return None
 
 
+def _text_param(params, name: str) -> str:
+    """The text of a filter, without NUL: PostgreSQL cannot hold it, and a query that compares with it fails."""
+    return (params.get(name) or "").replace("\x00", "").strip()
+
+
 def _date_param(params, name: str, errors: list[str]) -> datetime.date | None:
     value = (params.get(name) or "").strip()
     if not value:
@@ -58,11 +63,20 @@ def seance_filters_parse(params) -> tuple[SeanceFilters, list[str]]:
     """Filters from a query string; unreadable values are dropped and reported."""
     errors: list[str] = []
     filters = SeanceFilters(
-        collectivite=(params.get("collectivite") or "").strip(),
+        collectivite=_text_param(params, "collectivite"),
         body=_int_param(params, "body", errors),
-        year=_int_param(params, "year", errors),
+        year=_year_param(params, errors),
     )
     return filters, errors
+
+
+def _year_param(params, errors: list[str]) -> int | None:
+    """A year the database can compare dates with (datetime's 1 to 9999: outside, the lookup cannot be built)."""
+    year = _int_param(params, "year", errors)
+    if year is not None and not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        errors.append(_("« year » doit être une année entre 1 et 9999."))
+        return None
+    return year
 
 
 def deliberation_filters_parse(params) -> tuple[DeliberationFilters, list[str]]:
@@ -76,12 +90,12 @@ def deliberation_filters_parse(params) -> tuple[DeliberationFilters, list[str]]:
         )
         outcome = ""
     filters = DeliberationFilters(
-        collectivite=(params.get("collectivite") or "").strip(),
+        collectivite=_text_param(params, "collectivite"),
         body=_int_param(params, "body", errors),
         date_from=_date_param(params, "date_from", errors),
         date_to=_date_param(params, "date_to", errors),
         outcome=outcome,
-        q=(params.get("q") or "").strip()[:200],
+        q=_text_param(params, "q")[:200],
     )
     return filters, errors
 

@@ -108,3 +108,29 @@ def test_openapi_paths_cover_every_route():
         "/api/v1/seances", "/api/v1/seances/{id}", "/api/v1/deliberations",
         "/api/v1/deliberations/{id}", "/api/v1/documents/{id}",
     }
+
+
+@pytest.mark.parametrize("path", ["/seances/", "/api/v1/seances", "/deliberations/", "/api/v1/deliberations",
+                                  "/exports/deliberations.csv"])
+@pytest.mark.parametrize(
+    "query",
+    ["year=-99999999999999999999", "year=0", "year=10000", "year=99999999999999999999",
+     "body=99999999999999999999999999", "body=-99999999999999999999", "collectivite=99999999999999999999999",
+     "page=-99999999999999999999", "page=99999999999999999999", "page_size=99999999999999999999",
+     "date_from=9999-12-31&date_to=0001-01-01", "q=budget%00", "collectivite=%00", "collectivite=ville%00de"],
+)
+def test_hostile_filter_values_are_a_200_400_or_404(client, many, path, query):
+    # Found by `python -m bench.load hostile` against gunicorn: « year=-99999999999999999999 » was a 500 (the
+    # year lookup builds datetime.date(year, 1, 1)), and so was a NUL in « q » (PostgreSQL refuses it in text).
+    response = client.get(f"{path}?{query}")
+    assert response.status_code in (200, 400, 404), response.status_code
+
+
+def test_a_year_out_of_the_calendar_is_a_french_400(client, many):
+    response = client.get("/api/v1/seances?year=0")
+    assert response.status_code == 400 and "entre 1 et 9999" in response.json()["errors"][0]
+
+
+def test_a_nul_in_a_text_filter_is_dropped(client, many):
+    data = client.get("/api/v1/deliberations?q=d%00echeterie&collectivite=%00").json()
+    assert [item["objet"] for item in data["results"]] == ["Création d'une déchèterie"]
