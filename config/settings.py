@@ -70,6 +70,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from STATIC_ROOT (`collectstatic`, run by docker-compose) with DEBUG off: gunicorn alone served
+    # no stylesheet. Before the 503 middleware: a page about a database down keeps its styles.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.errors.ServiceUnavailableMiddleware",
     "config.input.JsonBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,6 +146,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"
+# WhiteNoise also serves the files where the finders find them: a server started without `collectstatic`
+# (bench/load.py, a quick test of the production settings) keeps its stylesheet.
+WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
 
 # Uploads: the limit is checked before anything is stored; larger files are refused.

@@ -117,3 +117,15 @@ def test_feedback_tokens_are_single_use_and_expire(client, monkeypatch):
     expired = client.post("/api/v1/ask/feedback", {"feedback_token": signing.dumps(other.pk, salt="qa.feedback"),
                                                    "useful": True}, content_type="application/json")
     assert expired.status_code == 400
+
+
+def test_static_files_are_served_with_debug_off_after_collectstatic(settings):
+    """docker-compose runs collectstatic then gunicorn; nothing else serves /static/ (WhiteNoise does)."""
+    from django.core.management import call_command
+    from django.test import Client
+
+    assert not settings.DEBUG
+    call_command("collectstatic", interactive=False, verbosity=0)
+    response = Client().get("/static/css/portal.css")
+    assert response.status_code == 200
+    assert b"{" in b"".join(response.streaming_content)
