@@ -25,9 +25,11 @@ keepalive = 5
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
-# A worker is replaced now and then, so that no slow leak lives for ever.
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are not recycled after N requests: with gthread workers a recycled worker drops the connections it
+# holds (benoitc/gunicorn#3038, open): 2 resets in 7,278 requests of `bench.load users` (50 users, 5 min).
+# GUNICORN_MAX_REQUESTS turns recycling back on where a leak is suspected.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 # No access log: it would keep client addresses (as django.server's is dropped in LOGGING).
 accesslog = None
 errorlog = "-"
