@@ -15,12 +15,8 @@ from ingestion.queueing import RetryRefused, document_retry
 from ingestion.services import PublicationRefused, document_publish, documents_metadata_sync
 
 
-@admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
-    list_display = ["name", "collectivite"]
-    list_filter = ["collectivite"]
-    search_fields = ["name", "collectivite__name"]
-    list_select_related = ["collectivite"]
+class _DocumentsMetadataSync:
+    """A corrected body or séance reaches the passages of its documents (the pipeline's sync)."""
 
     @transaction.atomic
     def save_model(self, request, obj, form, change):
@@ -29,20 +25,22 @@ class BodyAdmin(admin.ModelAdmin):
             documents_metadata_sync(documents=obj.documents.select_related("seance"))
 
 
+@admin.register(Body)
+class BodyAdmin(_DocumentsMetadataSync, admin.ModelAdmin):
+    list_display = ["name", "collectivite"]
+    list_filter = ["collectivite"]
+    search_fields = ["name", "collectivite__name"]
+    list_select_related = ["collectivite"]
+
+
 @admin.register(Seance)
-class SeanceAdmin(admin.ModelAdmin):
+class SeanceAdmin(_DocumentsMetadataSync, admin.ModelAdmin):
     list_display = ["date", "body", "kind"]
     list_filter = ["kind", "body__collectivite"]
     search_fields = ["body__name", "body__collectivite__name"]
     date_hierarchy = "date"
     list_select_related = ["body__collectivite"]
     autocomplete_fields = ["body"]
-
-    @transaction.atomic
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:
-            documents_metadata_sync(documents=obj.documents.select_related("seance"))
 
 
 @admin.register(Document)
