@@ -71,6 +71,7 @@ class _Heading:
     title: str
     kind: str  # "coded", "numbered", "objet", "single"
     sequence: int | None = None
+    spaced: bool = False  # numbered with a bare space after the number (« 4 Place Fournier »), not « 4 - … »
 
 
 def _lines_index(pages: list[str]) -> list[_Line]:
@@ -158,7 +159,7 @@ def _numbered_candidates(lines: list[_Line]) -> list[_Heading]:
         candidates.append(
             _Heading(index=index, number=match.group("number"),
                      title=_title_extend(lines=lines, index=index, title=title), kind="numbered",
-                     sequence=number)
+                     sequence=number, spaced=match.group("sep").isspace())
         )
     return candidates
 
@@ -186,7 +187,10 @@ def _numbered_headings(*, candidates: list[_Heading], bodies: _Bodies, end: int)
                 break
             score = best[before][0] + bodies.score(heading=candidates[before], end=candidate.index)
             skipped = bisect_right(same_number, before) < bisect_left(same_number, position)
-            option = (score - _SKIPPED_PENALTY * skipped, best[before][1] + 1)
+            # The headings of one document are printed alike: « 3 - … » goes on with « 4 - Affaire retirée », not
+            # with « 4 Place Fournier/ … », a row of a table in act 3 (which took act 3's vote with it).
+            unlike = candidates[before].spaced != candidate.spaced
+            option = (score - _SKIPPED_PENALTY * (skipped + unlike), best[before][1] + 1)
             if option > key:
                 key, back = option, before
         best.append(key)

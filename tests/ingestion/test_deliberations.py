@@ -75,6 +75,41 @@ def test_numbered_items_after_an_agenda_listing_them():
     assert found[0].start.offset == page.index("________") + len("________\n")
 
 
+def test_a_numbered_table_row_inside_an_act_is_not_the_next_act():
+    # pierrefonds_mymairie/CM-19-OCTOBRE-2021.pdf, pages 5 and 6: the new route of the GR 12, a table whose rows are
+    # numbered « PFS 6 … » after act 5; the acts are printed « 4. », « 5. ».
+    page = (
+        "4. Appel à projets socle numérique dans les écoles élémentaires : Autorisation à donner pour la \n"
+        "signature de la convention\n"
+        "Le plan de relance présenté par le Gouvernement visant à faire face aux conséquences économiques et sociales \n"
+        "provoquées par l’épidémie de la Covid-19, comporte un volet dédié à la transformation numérique de \n"
+        "l’enseignement pour contribuer à porter la généralisation du numérique éducatif.\n"
+        "Vote : pour à l’unanimité\n"
+        "5. Modification du tracé du GR12\n"
+        "Madame le maire explique qu’il est proposé aux membres du conseil municipal à la demande de la Fédération \n"
+        "française de Randonnée (FFR), une modification du tracé du GR 12 (chemin européen E3) sur le territoire de la \n"
+        "commune suite au signalement de la dangerosité de son parcours sur le CD 335 en venant de Cuise la Motte \n"
+        "Le nouveau tracé sera le suivant : \n"
+        "Communes N° Dénomination\n"
+        "Pierrefonds\n"
+        "PFS 1 Chemin rural de Pierrefonds à Roilaye\n"
+        "PFS2 Rue de Fontenoy\n"
+        "PFS 3 Chemin rural dit du Trou Toussaint\n"
+        "PFS 4 Chemin rural dit du four à chaux\n"
+        "PFS 5 Chemin rural dit du four à chaux\n"
+        "PFS 6 Rue du Jeu d’arc\n"
+        "PFS 7 Rue du 8 mai 1945\n"
+        "La carte du tracé a été transmise aux conseillers avec la notice explicative. \n"
+        "Monsieur LEBLANC demande si la commune doit délibérer en tant qu’entité administrative ou en tant que \n"
+        "propriétaire.\n"
+        "Vote : pour à l’unanimité\n"
+    )
+    found = deliberations_find([page])
+    assert [d.number for d in found] == ["4", "5"]
+    # The table and the vote under it belong to act 5.
+    assert found[1].end.offset > page.index("Vote", page.index("PFS 7"))
+
+
 def test_montpellier_single_act_objet_is_the_title_above_the_rapporteur():
     # montpellier_opendata/deliberations_2013/2013_02_04/2013-02-04-0000061089.pdf
     page = (
