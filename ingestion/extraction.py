@@ -10,6 +10,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
+from pdf import PDFIUM_LOCK
+
 DEFAULT_MAX_PAGES = 2000
 
 # Below this many letters a page is treated as having no usable text: a préfecture
@@ -61,15 +63,22 @@ def _soft_hyphen_join(match: re.Match[str]) -> str:
 
 def pdf_page_count(*, path: Path) -> int:
     """Number of pages of a PDF; raises PdfRejected when the file cannot be opened."""
-    document = _pdf_open(path=path)
-    try:
-        return len(document)
-    finally:
-        document.close()
+    # pdfium is not thread-safe: an upload checked in a web thread must not meet a page image being drawn.
+    with PDFIUM_LOCK:
+        document = _pdf_open(path=path)
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def pdf_pages_extract(*, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> list[PageText]:
     """Text of every page, in order; raises PdfRejected for files we refuse."""
+    with PDFIUM_LOCK:
+        return _pages_extract(path=path, max_pages=max_pages)
+
+
+def _pages_extract(*, path: Path, max_pages: int) -> list[PageText]:
     document = _pdf_open(path=path)
     try:
         page_count = _page_count_check(len(document), max_pages=max_pages)

@@ -80,3 +80,23 @@ def test_scan_with_only_a_prefecture_stamp_has_no_text_layer():
 def test_scanned_page_inside_typed_minutes_is_detected():
     pages = pdf_pages_extract(path=corpus_root() / "couthenans" / "CR_conseil_municipal_28_10_2022.pdf")
     assert [page.has_text_layer for page in pages] == [True, True, False, True]
+
+
+@pytest.mark.parametrize("read", [pdf_page_count, pdf_pages_extract])
+def test_reading_a_pdf_waits_for_the_pdfium_lock(tmp_path, read):
+    """pdfium is not thread-safe: an upload checked in a web thread waits while a page image is being drawn."""
+    import threading
+
+    from pdf import PDFIUM_LOCK
+    from tests.pdf_factory import minutes_pdf
+
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(minutes_pdf())
+    results = []
+    with PDFIUM_LOCK:
+        reader = threading.Thread(target=lambda: results.append(read(path=path)))
+        reader.start()
+        reader.join(timeout=0.5)
+        assert reader.is_alive() and not results  # held back while another thread uses pdfium
+    reader.join(timeout=10)
+    assert results
