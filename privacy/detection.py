@@ -495,8 +495,40 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
             candidates.append(_Candidate(page_number, start, start + len(name), start, "", name, False,
                                          "majuscules" if row else "majuscules?"))
+    candidates.extend(_table_line_names(page_number=page_number, text=text))
     candidates.extend(_companions(page_number=page_number, text=text, found=candidates, lowercase_words=lowercase_words))
     return candidates
+
+
+_NAME_TOKEN = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)*|[{_UPPER}]{{2,}}(?:[{_HYPHEN}/'][{_UPPER}]{{2,}})*")
+
+
+def _table_line_names(*, page_number: int, text: str) -> list[_Candidate]:
+    """The names of a line made of names only, in columns (« Bernard ROBERT Dolorès HUDO »): each first name with
+    the capitals that follow it (or, a line that starts in capitals, each surname with the first names after it).
+
+    Cut one by one, a pattern pairs « ROBERT Dolorès » across the columns and leaves « HUDO » in clear.
+    """
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        tokens = list(re.finditer(r"\S+", line.group(0)))
+        if len(tokens) < 4 or not all(_NAME_TOKEN.fullmatch(token.group(0)) for token in tokens):
+            continue
+        upper = [token.group(0).isupper() for token in tokens]
+        # Groups: a run of one case followed by a run of the other, the line's first case leading each group.
+        groups, start = [], 0
+        for index in range(1, len(tokens) + 1):
+            if index == len(tokens) or (upper[index] == upper[0] and upper[index - 1] != upper[0]):
+                groups.append(tokens[start:index])
+                start = index
+        if len(groups) < 2 or any(len({t.group(0).isupper() for t in group}) != 2 for group in groups):
+            continue
+        if not all(any(given_name_known(t.group(0)) for t in group if not t.group(0).isupper()) for group in groups):
+            continue
+        for group in groups:
+            begin, end = line.start() + group[0].start(), line.start() + group[-1].end()
+            found.append(_Candidate(page_number, begin, end, begin, "", text[begin:end], False, "tableau"))
+    return found
 
 
 def _in_row(text: str, start: int) -> bool:
@@ -696,9 +728,10 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 
 
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest candidate where two overlap; families and civilités win ties."""
+    """Keep the longest candidate where two overlap (the lines of names of a table first); families and civilités win ties."""
     priority = {"famille": 0, "civilité": 1, "majuscules": 2, "majuscules?": 3, "modèle": 4}
-    ordered = sorted(candidates, key=lambda c: (c.page, -(c.end - c.start), priority[c.source]))
+    # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns.
+    ordered = sorted(candidates, key=lambda c: (c.page, c.source != "tableau", -(c.end - c.start), priority.get(c.source, 1)))
     kept: list[_Candidate] = []
     occupied: dict[int, list[tuple[int, int]]] = {}
     for candidate in ordered:

@@ -265,3 +265,19 @@ def test_a_first_name_wrapped_to_the_next_line_stays_with_its_surname():
     )
     mentions = _by_surface(persons_detect(pages=[text], officials=[]))
     assert mentions["Mme Moreau \nCindy"].kind == "private"
+
+
+def test_every_name_of_a_two_column_table_is_masked_whole():
+    # pierrefonds_mymairie/compte-rendu-30-06-2020.pdf, page 8: proposed commissioners of the direct-taxes
+    # commission (taxpayers, not elected), printed in two columns.
+    text = (
+        "TITULAIRES SUPPLEANTS \n"
+        "Bernard ROBERT Dolorès HUDO\n"
+        "Jean-Marc VALLEE Jean-Luc RATEAU \n"
+        "Marie LIEGOIS/LORTHE Ludivine EULALIE \n"
+    )
+    surfaces = {m.surface for m in persons_detect(pages=[text], officials=[]) if m.kind == "private"}
+    assert {"Bernard ROBERT", "Dolorès HUDO", "Jean-Marc VALLEE", "Jean-Luc RATEAU", "Marie LIEGOIS/LORTHE",
+            "Ludivine EULALIE"} <= surfaces
+    # The column headings are no one's name.
+    assert not any("TITULAIRES" in surface for surface in surfaces)
