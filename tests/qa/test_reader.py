@@ -11,7 +11,7 @@ from qa.answering import decision_like, sentence_values, vote_like
 from qa.questions import question_kind
 from qa.reader import SENTENCE_FEATURES, evidence_select, reader_model_load, reading_build
 from qa.records import vote_sentence
-from qa.training import logistic_fit, threshold_choose
+from qa.training import logistic_fit
 from search.backends.base import SearchHit
 
 # pierrefonds_mymairie/20241015-PV.pdf, page 3
@@ -102,10 +102,3 @@ def test_logistic_fit_is_deterministic_and_learns_the_signal():
     first = logistic_fit(x, y, features=("signal", "noise"))
     assert first == logistic_fit(x, y, features=("signal", "noise"))
     assert first.weights[0] > 3 and abs(first.weights[1]) < 1
-
-
-def test_threshold_maximises_right_minus_wrong_answers():
-    assert threshold_choose([0.9, 0.8, 0.4, 0.3], [True, True, False, False]) == 0.8
-    # Answering down to 0.3 gains one right answer for one wrong one: a tie keeps the higher threshold.
-    assert threshold_choose([0.9, 0.8, 0.4, 0.3], [True, True, False, True]) == 0.8
-    assert threshold_choose([0.9, 0.8, 0.4, 0.35, 0.3], [True, True, False, True, True]) == 0.3
