@@ -12,9 +12,17 @@ from django.http import HttpRequest
 logger = logging.getLogger(__name__)
 
 
+def client_address(request: HttpRequest) -> str:
+    """The peer's address; behind the proxy (DJANGO_BEHIND_PROXY=1) the last X-Forwarded-For entry, which the
+    proxy appended (a client can write the ones before it, never that one)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.BEHIND_PROXY else ""
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    return hops[-1] if hops else request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request: HttpRequest, scope: str) -> str:
     """The client's address, hashed with the secret key: the cache never holds an address."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return f"rate:{scope}:" + hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()[:32]
 
 

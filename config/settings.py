@@ -40,7 +40,10 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 # Preloading commits the whole domain to HTTPS in every browser for months: the collectivité decides it
 # (DJANGO_HSTS_PRELOAD=1); until then `check --deploy` does not warn about it.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
+# Behind the proxy, the client's address is the last one of X-Forwarded-For (the one the proxy appended; those
+# before it are the client's to write): the rate limits count per client, not for the proxy's one address.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (config.security): no inline script or style anywhere in the templates.

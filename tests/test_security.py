@@ -129,3 +129,22 @@ def test_static_files_are_served_with_debug_off_after_collectstatic(settings):
     response = Client().get("/static/css/portal.css")
     assert response.status_code == 200
     assert b"{" in b"".join(response.streaming_content)
+
+
+def test_behind_the_proxy_rate_limits_count_each_client_not_the_proxy(settings):
+    """With DJANGO_BEHIND_PROXY=1 every request comes from the proxy's address; the client is the last
+    X-Forwarded-For entry, the one the proxy appended (the entries before it are the client's to forge)."""
+    from django.test import RequestFactory
+
+    from config.ratelimit import client_key
+
+    factory = RequestFactory()
+
+    def key(forwarded: str) -> str:
+        return client_key(factory.get("/", REMOTE_ADDR="172.18.0.2", HTTP_X_FORWARDED_FOR=forwarded), "search")
+
+    settings.BEHIND_PROXY = False
+    assert key("203.0.113.7") == key("198.51.100.4")  # not trusted: the peer's address
+    settings.BEHIND_PROXY = True
+    assert key("203.0.113.7") != key("198.51.100.4")
+    assert key("10.9.9.9, 203.0.113.7") == key("203.0.113.7")  # a forged first entry changes nothing
