@@ -23,6 +23,7 @@ ABSTENTION_FEATURES = (
     "rank",  # retrieval rank prior of the best passage
     "stored",  # the answer reads a field ingestion stored (a vote, an outcome, a rapporteur)
     "sentence_semantic",  # cosine similarity of the question and the best sentence alone, mapped to [0, 1]
+    "unit_missing_max",  # weight of the heaviest subject term the best délibération lacks, over the heaviest one
     "period",  # the best passage is of the year and month the question names (1 when it names none)
 )
 
@@ -67,6 +68,8 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
         "rank": best.features["rank"],
         "stored": float(stored),
         "sentence_semantic": sentence_similarity(reading.question, best.text),
+        "unit_missing_max": max((w for t, w in weights.items() if t not in unit_terms), default=0.0)
+        / max(weights.values(), default=1.0),
         "period": best.features["year"] * best.features["month"],
     }
 
