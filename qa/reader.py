@@ -196,9 +196,9 @@ def years_agree(years: set[str], hit: SearchHit) -> bool:
 _MONTH_YEAR = re.compile(rf"\b({MONTHS_PATTERN})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-def months_asked(question: str) -> set[tuple[int, int]]:
-    """The (year, month) pairs a question names (« en juillet 2020 »)."""
-    return {(int(year), MONTHS[fold(month.lower())]) for month, year in _MONTH_YEAR.findall(question)}
+def months_named(text: str) -> set[tuple[int, int]]:
+    """The (year, month) pairs a text names (« en juillet 2020 »)."""
+    return {(int(year), MONTHS[fold(month.lower())]) for month, year in _MONTH_YEAR.findall(text)}
 
 
 def months_agree(months: set[tuple[int, int]], hit: SearchHit) -> bool:
@@ -208,7 +208,7 @@ def months_agree(months: set[tuple[int, int]], hit: SearchHit) -> bool:
         return True
     if hit.seance_date:
         return (hit.seance_date.year, hit.seance_date.month) in months
-    return any((int(y), MONTHS[fold(m.lower())]) in months for m, y in _MONTH_YEAR.findall(f"{hit.heading} {hit.text}"))
+    return bool(months & months_named(f"{hit.heading} {hit.text}"))
 
 
 def kind_fit(kind: QuestionKind, values: dict[str, float]) -> float:
@@ -225,7 +225,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     question_pairs = _pairs(subject)
     question_numbers = {n.replace(" ", "") for n in _NUMBER.findall(question) if not _YEAR.fullmatch(n)}
     years = set(_YEAR.findall(question))
-    months = months_asked(question)
+    months = months_named(question)
     split = [[s for s in sentences_split(hit.text) if not instruction_like(s)] for hit in hits]
     sentence_terms = [[terms_extract(s) for s in sentences] for sentences in split]
     heading_terms = [set(terms_extract(hit.heading)) for hit in hits]
