@@ -7,7 +7,6 @@ import functools
 import html
 import itertools
 import math
-import re
 import threading
 import time
 from dataclasses import dataclass
