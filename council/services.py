@@ -1,4 +1,5 @@
-"""Writes on the council domain: collectivités, bodies, séances (publication is the pipeline's: `ingestion.services`)."""
+"""Writes on the council domain: collectivités, bodies, séances, délibérations (publication is the pipeline's:
+`ingestion.services`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from django.utils.text import slugify
 
-from council.models import Body, Collectivite, Seance
+from council.models import Body, Collectivite, Deliberation, Document, Seance
 
 DEFAULT_BODY = "Conseil municipal"
 
@@ -36,3 +37,41 @@ def body_get_or_create(*, collectivite: Collectivite, name: str = DEFAULT_BODY) 
 def seance_get_or_create(*, body: Body, date: datetime.date) -> Seance:
     seance, _ = Seance.objects.get_or_create(body=body, date=date)
     return seance
+
+
+# What a rebuild of a document writes on each délibération; the rest (its identity, its URL) stays.
+DELIBERATION_FIELDS = (
+    "seance", "position", "number", "objet", "rapporteur", "votes_for", "votes_against", "votes_abstention",
+    "names_for", "names_against", "names_abstention", "unanimous", "outcome", "page_start", "page_end",
+)
+
+
+def deliberations_replace(*, document: Document, drafts: list[Deliberation]) -> list[Deliberation]:
+    """Write a document's délibérations as parsed anew, keeping the identity (and public URL) of each one it
+    already had: matched by its number, else by its position among the unnumbered. A re-processing (retry,
+    redelivery, redaction decision, parser upgrade) must not turn links people shared into 404s.
+
+    Returns the saved délibérations in the order of `drafts`.
+    """
+    existing = list(Deliberation.objects.filter(document=document).order_by("position", "pk"))
+    by_number: dict[str, Deliberation] = {}
+    for deliberation in existing:
+        if deliberation.number:
+            by_number.setdefault(deliberation.number, deliberation)
+    unnumbered = [d for d in existing if not d.number]
+    used: set[int] = set()
+    saved, created = [], []
+    for draft in drafts:
+        match = by_number.get(draft.number) if draft.number else next((d for d in unnumbered if d.pk not in used), None)
+        if match is None or match.pk in used:
+            created.append(draft)
+            saved.append(draft)
+            continue
+        used.add(match.pk)
+        for field in DELIBERATION_FIELDS:
+            setattr(match, field, getattr(draft, field))
+        saved.append(match)
+    Deliberation.objects.filter(document=document).exclude(pk__in=used).delete()
+    Deliberation.objects.bulk_update([d for d in saved if d.pk in used], DELIBERATION_FIELDS, batch_size=500)
+    Deliberation.objects.bulk_create(created)
+    return saved

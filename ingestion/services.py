@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from council.models import Body, Deliberation, Document, Intervention, Page
-from council.services import seance_get_or_create
+from council.services import deliberations_replace, seance_get_or_create
 from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
 from pdf.ocr import OcrUnavailable, pages_ocr
@@ -218,10 +218,10 @@ def document_structure_build(*, document: Document) -> None:
         for page in pages:
             page.text = pseudonymise(page.raw_text)
         Page.objects.bulk_update(pages, ["text"], batch_size=500)
-        Deliberation.objects.filter(document=document).delete()
         Intervention.objects.filter(document=document).delete()
-        deliberations = Deliberation.objects.bulk_create(
-            [
+        deliberations = deliberations_replace(
+            document=document,
+            drafts=[
                 Deliberation(
                     seance=document.seance,
                     document=document,
@@ -241,7 +241,7 @@ def document_structure_build(*, document: Document) -> None:
                     page_end=item.page_end,
                 )
                 for position, item in enumerate(parsed.deliberations)
-            ]
+            ],
         )
         Intervention.objects.bulk_create(
             [

@@ -45,6 +45,24 @@ def test_the_web_server_refuses_the_default_secret_key_with_debug_off():
     assert _run(["-c", code], {"DJANGO_DEBUG": "1", "DATABASE_URL": PRODUCTION_ENV["DATABASE_URL"]}).returncode == 0
 
 
+def test_the_compose_web_container_refuses_the_default_secret_key():
+    """Compose will not start without a key, and its web container, given the public default, refuses it."""
+    import yaml
+
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    for name in ("web", "worker", "beat"):
+        environment = compose["services"][name]["environment"]
+        assert re.fullmatch(r"\$\{DJANGO_SECRET_KEY:\?[^}]+\}", environment["DJANGO_SECRET_KEY"]), name
+        assert environment.get("DJANGO_DEBUG", "0") in ("0", "false", "False"), name
+    web = compose["services"]["web"]
+    assert "config.wsgi:application" in web["command"]
+    # The container's environment as compose passes it, the key set to the public default, every ${…} filled.
+    environment = {k: re.sub(r"\$\{[^}]*\}", "x", str(v)) for k, v in web["environment"].items()}
+    environment.update(DJANGO_SECRET_KEY="dev-only-insecure-key-change-me", DATABASE_URL=PRODUCTION_ENV["DATABASE_URL"])
+    refused = _run(["-c", "import config.wsgi"], environment)
+    assert refused.returncode != 0 and "DJANGO_SECRET_KEY n'est pas défini" in refused.stderr
+
+
 def test_templates_hold_no_inline_script_style_or_handler():
     inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle=|\son[a-z]+=|<style\b|javascript:", re.IGNORECASE)
     offenders = [

@@ -111,3 +111,26 @@ def test_keyword_searchable_before_embeddings(body):
     assert document.step == Document.Step.EMBEDDING
     hits = Passage.objects.filter(search_vector=SearchQuery("restauration scolaire", config="french_unaccent"))
     assert hits.exists() and hits.filter(embedding__isnull=True).exists()
+
+
+def test_public_urls_survive_a_reprocessing(ingested, client):
+    from ingestion.review import document_redaction_decide
+    from ingestion.services import document_embed, document_publish
+
+    document_publish(document=ingested, published=True)
+    deliberations = list(Deliberation.objects.filter(document=ingested).order_by("position"))
+    urls = [
+        ingested.get_absolute_url(),
+        ingested.seance.get_absolute_url(),
+        f"{ingested.get_absolute_url()}pages/2/",
+        *(d.get_absolute_url() for d in deliberations),
+    ]
+    assert all(client.get(url).status_code == 200 for url in urls)
+    # A clerk's decision rebuilds the public text; a retry or a parser upgrade processes it all again.
+    document_redaction_decide(document=ingested, surface="Julie MOREAU", decision=Redaction.Decision.REDACT, reason="test")
+    document_embed(document_id=ingested.pk)
+    document_ingest(document_id=ingested.pk)
+    again = list(Deliberation.objects.filter(document=ingested).order_by("position"))
+    assert [(d.pk, d.number) for d in again] == [(d.pk, d.number) for d in deliberations]
+    assert [client.get(url).status_code for url in urls] == [200] * len(urls)
+    assert "Julie MOREAU" not in client.get(deliberations[1].get_absolute_url()).content.decode()
