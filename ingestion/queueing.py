@@ -29,7 +29,7 @@ from ingestion import services
 
 logger = logging.getLogger(__name__)
 
-PROCESS, EMBED = "process", "embed"
+PROCESS, OCR, EMBED = "process", "ocr", "embed"
 
 
 class RetryRefused(Exception):
@@ -81,41 +81,61 @@ def _heartbeat(*, document_id: int, token: str) -> Iterator[None]:
         thread.join()
 
 
-def document_stage_run(*, document_id: int, stage: str, worker: str) -> bool:
-    """Run one stage of the document under its lease; True when the embedding stage should follow.
+def document_stage_run(*, document_id: int, stage: str, worker: str) -> str | None:
+    """Run one stage of the document under its lease; the stage that should follow, if any.
 
-    `process` (pages → passages) runs for a pending document, or for one whose worker died; it is
-    skipped for a document already at its embedding step (the next stage is then asked again).
-    `embed` runs only for a document at its embedding step.
+    Each stage has its own queue (settings.CELERY_TASK_ROUTES), so a long OCR or embedding never holds the
+    documents behind it in another: `process` (text layer, structure, passages) runs for a pending document or
+    one whose worker died, and stops at the OCR step when pages have no text; `ocr` reads those pages, then
+    structures; `embed` runs for a document at its embedding step. A message for a document already past its
+    stage only asks for the next stage again.
     """
     document = Document.objects.filter(pk=document_id).first()
     if document is None or document.status in (Document.Status.READY, Document.Status.FAILED):
         logger.info("document %s: %s message dropped (document %s)", document_id, stage, document and document.status)
-        return False
+        return None
     token = document_lease_claim(document_id=document_id, worker=worker)
     if token is None:
         logger.info("document %s: %s message dropped (another worker holds it)", document_id, stage)
-        return False
+        return None
     try:
         document.refresh_from_db()
         with _heartbeat(document_id=document_id, token=token):
-            if stage == PROCESS:
-                if document.status == Document.Status.PROCESSING and document.step == Document.Step.EMBEDDING:
-                    return True
-                if document.status not in (Document.Status.PENDING, Document.Status.PROCESSING):
-                    return False
-                document = services.document_process(document_id=document_id)
-                return document.status != Document.Status.FAILED
-            if document.status == Document.Status.PROCESSING and document.step == Document.Step.EMBEDDING:
+            if document.status not in (Document.Status.PENDING, Document.Status.PROCESSING):
+                return None
+            waiting = document.step if document.status == Document.Status.PROCESSING else None
+            if waiting == Document.Step.EMBEDDING:
+                if stage != EMBED:
+                    return EMBED
                 document = services.document_embed(document_id=document_id)
                 if document.status == Document.Status.READY:
                     logger.info("document %s ready", document_id)
-            return False
+                return None
+            if stage == EMBED:
+                return None
+            if stage == PROCESS and waiting == Document.Step.OCR:
+                return OCR
+            document = services.document_process(document_id=document_id, ocr=stage == OCR)
+            if document.status == Document.Status.FAILED:
+                return None
+            return OCR if document.step == Document.Step.OCR else EMBED
     finally:
         try:
             document_lease_release(document_id=document_id, token=token)
         except Exception:  # the database is down: the lease expires by itself
             logger.warning("document %s: lease not released", document_id, exc_info=True)
+
+
+def document_stage_send(*, document_id: int, send) -> None:
+    """Send the message of a document's next stage; when the broker cannot take it, the document waits « en
+    attente d'envoi » and the beat task sends it again from its first stage (what is done is kept)."""
+    try:
+        send()
+    except Exception:  # broker down or unreachable
+        logger.warning("document %s: next stage could not be queued, left unsent", document_id, exc_info=True)
+        Document.objects.filter(pk=document_id, status=Document.Status.PROCESSING).update(
+            status=Document.Status.PENDING, step=Document.Step.UNSENT
+        )
 
 
 def documents_unsent_send() -> int:
@@ -134,9 +154,11 @@ def documents_unsent_send() -> int:
 
 
 def documents_stale_fail() -> int:
-    """Documents « en cours » with no sign of life for DOCUMENT_STALE_MINUTES become failures a clerk can retry."""
+    """Documents held by a worker that gave no sign of life for DOCUMENT_STALE_MINUTES become failures a clerk
+    can retry. One waiting between stages holds no lease: its message is in the broker, in its stage's queue,
+    however long that queue."""
     limit = timezone.now() - datetime.timedelta(minutes=settings.DOCUMENT_STALE_MINUTES)
-    stale = Document.objects.filter(status=Document.Status.PROCESSING).filter(
+    stale = Document.objects.filter(status=Document.Status.PROCESSING).exclude(lease="").filter(
         Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, updated_at__lt=limit)
     )
     count = 0
@@ -147,7 +169,7 @@ def documents_stale_fail() -> int:
             "vous pouvez relancer le traitement."
         ) % {"step": document.get_step_display(), "minutes": settings.DOCUMENT_STALE_MINUTES}
         # Only if still stale at this instant: a worker may have come back meanwhile.
-        updated = Document.objects.filter(pk=document.pk, status=Document.Status.PROCESSING).filter(
+        updated = Document.objects.filter(pk=document.pk, status=Document.Status.PROCESSING).exclude(lease="").filter(
             Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True)
         ).update(status=Document.Status.FAILED, error=reason, lease="")
         if updated:

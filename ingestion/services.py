@@ -120,16 +120,21 @@ def document_fail(*, document: Document, reason: str) -> None:
     _progress(document, status=Document.Status.FAILED, error=reason)
 
 
-def document_process(*, document_id: int) -> Document:
+def document_process(*, document_id: int, ocr: bool = True) -> Document:
     """Every step up to keyword-searchable; on success the document waits for its embeddings.
 
+    With `ocr` False (the structure queue's worker), a document with scanned pages stops after its text layer,
+    at the OCR step, for the OCR queue's worker: hours of OCR never hold the documents that need none.
     Failures end as a status with a reason, never as an exception: the worker goes on.
     """
     document = Document.objects.get(pk=document_id)
     _progress(document, status=Document.Status.PROCESSING, error="")
     step = Document.Step.EXTRACTING
     try:
-        document_pages_read(document=document)
+        if not document_pages_read(document=document, ocr=ocr):
+            _progress(document, step=Document.Step.OCR)
+            document.refresh_from_db()
+            return document
         step = Document.Step.STRUCTURING
         document_structure_build(document=document)
         _progress(document, step=Document.Step.EMBEDDING)
@@ -146,8 +151,9 @@ def document_process(*, document_id: int) -> Document:
     return document
 
 
-def document_pages_read(*, document: Document) -> None:
-    """Text per page from the text layer, OCR where there is none.
+def document_pages_read(*, document: Document, ocr: bool = True) -> bool:
+    """Text per page from the text layer, OCR where there is none (unless `ocr` is False); whether every page
+    has its text now.
 
     The text layer is read again each time (it is fast, and cleaning may have improved);
     pages already OCR-ed are kept, so a restarted worker resumes where it stopped. The public
@@ -175,6 +181,8 @@ def document_pages_read(*, document: Document) -> None:
     done = ocr_done | {page.number for page in text_pages}
     _progress(document, pages_done=len(done))
     scanned = [page for page in extracted if page.number not in done]
+    if scanned and not ocr:
+        return False
     if scanned:
         _progress(document, step=Document.Step.OCR)
     batch_size = os.cpu_count() or 1
@@ -189,6 +197,7 @@ def document_pages_read(*, document: Document) -> None:
             )
         done.update(numbers)
         _progress(document, pages_done=len(done))
+    return True
 
 
 def document_structure_build(*, document: Document) -> None:

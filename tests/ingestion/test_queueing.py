@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import time
+from pathlib import Path
 
 import pytest
+import yaml
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +19,7 @@ from council.services import body_get_or_create, collectivite_get_or_create
 from ingestion import queueing
 from ingestion.services import document_upload
 from tests.conftest import _free_port, celery_app_broker_set
-from tests.pdf_factory import minutes_pdf
+from tests.pdf_factory import image_only_pdf, minutes_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -53,11 +56,11 @@ def test_a_live_lease_keeps_a_second_worker_out_and_an_expired_one_does_not(body
 
 
 @pytest.mark.parametrize("status", [Document.Status.READY, Document.Status.FAILED])
-@pytest.mark.parametrize("stage", [queueing.PROCESS, queueing.EMBED])
+@pytest.mark.parametrize("stage", [queueing.PROCESS, queueing.OCR, queueing.EMBED])
 def test_a_late_message_never_reprocesses_a_finished_document(body, status, stage):
     document = _document(body, status=status, step=Document.Step.DONE, error="motif")
     before = document.updated_at
-    assert queueing.document_stage_run(document_id=document.pk, stage=stage, worker="celery@late") is False
+    assert queueing.document_stage_run(document_id=document.pk, stage=stage, worker="celery@late") is None
     document.refresh_from_db()
     assert (document.status, document.updated_at, document.lease, document.page_count) == (status, before, "", 0)
 
@@ -65,23 +68,73 @@ def test_a_late_message_never_reprocesses_a_finished_document(body, status, stag
 def test_a_message_for_a_document_held_by_a_live_worker_is_dropped(body):
     document = _document(body, status=Document.Status.PROCESSING, step=Document.Step.OCR,
                          lease="celery@a:1", heartbeat_at=timezone.now())
-    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.PROCESS, worker="celery@b") is False
+    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.PROCESS, worker="celery@b") is None
     document.refresh_from_db()
     assert (document.step, document.lease, document.page_count) == (Document.Step.OCR, "celery@a:1", 0)
 
 
 def test_the_process_stage_runs_under_a_lease_and_releases_it(body):
     document = _document(body)
-    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.PROCESS, worker="celery@a") is True
+    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.PROCESS, worker="celery@a") == queueing.EMBED
     document.refresh_from_db()
     assert (document.status, document.step, document.lease) == (
         Document.Status.PROCESSING, Document.Step.EMBEDDING, "")
     assert document.heartbeat_at is not None and document.page_count == 1
     # A duplicate of the same message now only asks for the next stage again.
     before = document.updated_at
-    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.PROCESS, worker="celery@b") is True
+    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.PROCESS, worker="celery@b") == queueing.EMBED
     document.refresh_from_db()
     assert document.updated_at == before
+
+
+def test_scanned_pages_go_to_the_ocr_queue_and_the_text_layer_does_not_wait_for_them(body):
+    document, _ = document_upload(
+        source=io.BytesIO(image_only_pdf(text="Le conseil municipal approuve le budget primitif.")),
+        original_name="scan.pdf",
+        body=body,
+    )
+    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.PROCESS, worker="celery@s") == queueing.OCR
+    document.refresh_from_db()
+    assert (document.status, document.step, document.lease, document.page_count) == (
+        Document.Status.PROCESSING, Document.Step.OCR, "", 1)
+    assert not document.pages.exists()
+    # A duplicate structure message asks for the OCR again; the OCR queue's worker reads, then structures.
+    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.PROCESS, worker="celery@s") == queueing.OCR
+    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.EMBED, worker="celery@e") is None
+    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.OCR, worker="celery@o") == queueing.EMBED
+    document.refresh_from_db()
+    assert (document.status, document.step) == (Document.Status.PROCESSING, Document.Step.EMBEDDING)
+    assert "budget" in document.pages.get().raw_text
+    assert queueing.document_stage_run(document_id=document.pk, stage=queueing.EMBED, worker="celery@e") is None
+    document.refresh_from_db()
+    assert document.status == Document.Status.READY
+
+
+def test_each_stage_is_routed_to_its_own_queue():
+    routes = {
+        name: app.amqp.router.route({}, f"ingestion.tasks.{name}")["queue"].name
+        for name in ("document_process_task", "document_ocr_task", "document_embed_task")
+    }
+    assert routes == {"document_process_task": "structure", "document_ocr_task": "ocr", "document_embed_task": "embeddings"}
+    # The production compose has workers on every queue.
+    compose = yaml.safe_load((Path(__file__).resolve().parents[2] / "docker-compose.yml").read_text())
+    consumed = set()
+    for service in compose["services"].values():
+        command = service.get("command") or ""
+        if " worker " in command:
+            consumed.update(re.search(r"-Q (\S+)", command).group(1).split(","))
+    assert consumed == {queue.name for queue in app.conf.task_queues} == set(routes.values())
+
+
+def test_a_next_stage_the_broker_cannot_take_waits_unsent(body):
+    document = _document(body, status=Document.Status.PROCESSING, step=Document.Step.EMBEDDING)
+
+    def broker_down():
+        raise ConnectionRefusedError("redis")
+
+    queueing.document_stage_send(document_id=document.pk, send=broker_down)
+    document.refresh_from_db()
+    assert (document.status, document.step) == (Document.Status.PENDING, Document.Step.UNSENT)
 
 
 def test_a_document_without_sign_of_life_becomes_a_retryable_failure(body, settings):
@@ -90,12 +143,15 @@ def test_a_document_without_sign_of_life_becomes_a_retryable_failure(body, setti
                       lease="celery@a:1", heartbeat_at=_ago(minutes=11))
     alive = _document(body, text="Deuxième", status=Document.Status.PROCESSING, step=Document.Step.OCR,
                       lease="celery@b:1", heartbeat_at=_ago(minutes=2))
+    # Between two stages, in a long queue: no worker holds it, its message waits in the broker.
+    waiting = _document(body, text="Troisième", status=Document.Status.PROCESSING, step=Document.Step.OCR,
+                        lease="", heartbeat_at=_ago(hours=3))
     assert queueing.documents_stale_fail() == 1
-    stale.refresh_from_db()
-    alive.refresh_from_db()
+    for document in (stale, alive, waiting):
+        document.refresh_from_db()
     assert stale.status == Document.Status.FAILED and stale.lease == ""
     assert "analyse de la structure" in stale.error and "relancer" in stale.error
-    assert alive.status == Document.Status.PROCESSING
+    assert alive.status == waiting.status == Document.Status.PROCESSING
 
 
 def test_retry_is_refused_for_ready_and_live_documents_only(body, django_capture_on_commit_callbacks):

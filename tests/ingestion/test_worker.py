@@ -109,13 +109,14 @@ def test_a_worker_killed_mid_document_leaves_it_to_the_next_one_without_duplicat
         # Then the killed worker's own message comes back (Redis's visibility timeout, taken as past): dropped.
         _broker_redeliver_unacked()
         deadline = time.monotonic() + 60
-        while b"process message dropped" not in log2.read_bytes() and time.monotonic() < deadline:
+        while b"ocr message dropped" not in log2.read_bytes() and time.monotonic() < deadline:
             time.sleep(0.2)
     finally:
         restarted.terminate()
         restarted.wait(10)
     worker_logs = (tmp_path / "worker.log").read_text() + log2.read_text()
-    assert f"document {document.pk}: process message dropped (document ready)" in worker_logs
+    # The killed worker held the OCR queue's message (the structure queue's was done with at the OCR step).
+    assert f"document {document.pk}: ocr message dropped (document ready)" in worker_logs
     assert worker_logs.count(f"document {document.pk} ready") == 1
 
     numbers = list(Page.objects.filter(document=document).order_by("number").values_list("number", flat=True))
