@@ -27,6 +27,7 @@ PHONE_PLACEHOLDER = "[téléphone]"
 ADDRESS_KEY = "#adresse"
 EMAIL_KEY = "#courriel"
 PHONE_KEY = "#téléphone"
+_DATA_KEYS = (ADDRESS_KEY, EMAIL_KEY, PHONE_KEY)
 
 
 @dataclass
@@ -73,7 +74,7 @@ _CIVILITE_NAME = re.compile(rf"(?<![\w{_HYPHEN}])(?P<civ>{_CIVILITES})[ \t]?\n?[
 
 _FAMILY = re.compile(
     rf"(?<![\w])(?P<civ>[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille)"
-    rf"[ \t]*\n?[ \t]*(?P<name>{_NAME})"
+    rf"[ \t]*\n?[ \t]*(?:{_PARTICLE}[ \t]*\n?[ \t]*)?(?P<name>{_NAME})"  # « consorts de \nBrosses »
 )
 
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
@@ -93,7 +94,8 @@ _UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(
 _AND_GIVEN = re.compile(rf"^[ \t]+et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
 # « Mme IGEA née COUVELARD », « Mme BERENI Angèle Joséphine vve FERRARI »: the other surname of the same person.
 _BORN_NAME = re.compile(
-    rf"^[ \t]*,?[ \t]*(?:née|veuve|vve|épouse(?:[ \t]+de)?|ép\.)[ \t]+\n?[ \t]*(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+    rf"^[ \t]*,?[ \t]*(?:née|veuve|vve|épouse(?:[ \t]+de)?|ép\.)[ \t]+\n?[ \t]*"
+    rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,2}})"
 )
 # A row of a table of applications or of transactions starts with a number and a date:
 # « A 2033 17/06/2013 BRIANCEAU Guy 45 rue du Brandais G 1530 Garage ».
@@ -204,9 +206,11 @@ _ATTENDANCE = re.compile(
 _LIST_END = re.compile(r"[.;][ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))")
 _OFFICE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|–)?[ \t]*\n?[ \t]*(?:(?:1er|1ère|premier|première|\d+[èe]me)[ \t]+)?"
-    r"(?:maire\b|adjoint|adjointe|conseill(?:er|ère)s?\b|conseill(?:er|ère)s? (?:municipa|communautaire|délégu)|"
+    # « Mme X Adjoint Technique Principal »: a grade of the commune's staff, not the mayor's deputy.
+    r"(?:maire\b|adjointe?(?![ \t]+(?:techniques?|administrati(?:f|ve|fs|ves)|d['’]animation|du patrimoine|territoria))|conseill(?:er|ère)s?\b|conseill(?:er|ère)s? (?:municipa|communautaire|délégu)|"
     r"délégu[ée]|vice[- ]pr[ée]sident|pr[ée]sident(?:e)?\s*(?:[,.]|$|\n|de (?:la )?(?:communauté|séance|l['’]agglom))|"
-    r"rapporteur|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|titulaire|sort de s|"
+    # « Rapporteur : Eric BEGUIN » on the next line names the next person, not this one.
+    r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|titulaire|sort de s|"
     r"entre en s|quitte|donne (?:sa )?procuration|donne pouvoir|arrive)",
     re.IGNORECASE,
 )
@@ -263,10 +267,12 @@ class _Identity:
 
 
 # Legal forms of French companies, farms and public bodies: the capitalised words printed with one name a
-# company (« Cafés EURL CBLB », « SASU MARCHAND », « GAEC DES BROSSES »), not a person.
+# company (« Cafés EURL CBLB », « GAEC DES BROSSES »), not a person.
 _LEGAL_FORM = re.compile(
-    r"(?<![\w\-])(?:SARL|SAS|SASU|EURL|SA|SCI|SCP|SNC|SCEA|EARL|GAEC|SEM|SPL|SCOP|SELARL|SCM|Sté|Ets|[ÉE]ts)(?![\w\-])"
+    r"(?<![\w\-])(?:SARL|SAS|SASU|EURL|EIRL|EI|SA|SCI|SCP|SNC|SCEA|EARL|GAEC|SEM|SPL|SCOP|SELARL|SCM|Sté|Ets|[ÉE]ts)(?![\w\-])"
 )
+# … except a one-person company, which bears its owner's name (« SASU MARCHAND Eric »): that is a person's name.
+_ONE_PERSON_FORM = re.compile(r"(?<![\w\-])(?:SASU|EURL|EIRL|EI)(?![\w\-])")
 
 
 def _organisation_at(text: str, start: int, end: int) -> bool:
@@ -277,7 +283,10 @@ def _organisation_at(text: str, start: int, end: int) -> bool:
     before = re.search(r"(\S+)[ \t]+$", text[line_start:start])
     after = re.match(r"[ \t]+(\S+)", text[end:line_end])
     near = [text[start:end]] + [match.group(1) for match in (before, after) if match]
-    return any(_LEGAL_FORM.search(part) for part in near)
+    forms = [form for part in near for form in _LEGAL_FORM.findall(part)]
+    if forms and all(_ONE_PERSON_FORM.fullmatch(form) for form in forms):
+        return not any(given_name_known(word) for word in _name_words(text[start:end]))
+    return bool(forms)
 
 
 def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMention]:
@@ -333,8 +342,12 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                                       start=candidate.start, end=candidate.end, kind=kind, reason=reason,
                                       person_key=key,
                                       confident=kind == "official" or candidate.source not in ("modèle", "majuscules?")))
+        # An elected official's home is private too, where they appear as a party (« A 2038 22/07/2013 PIPAUD Paul
+        # 20 rue du Brigandin G 1606 Ravalement »): the name stays, the address is masked.
         if kind == "private":
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end))
+        elif _looks_like_row(text, candidate.end) or _private_role(text=text, candidate=candidate):
+            mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end, street_only=True))
     for page_number, text in enumerate(pages, start=1):
         mentions.extend(_contact_data(text=text, page=page_number))
     return _mentions_dedupe(mentions)
@@ -373,7 +386,12 @@ def replacements_build(
     """
     mentions = sorted(mentions, key=lambda mention: (mention.page, mention.start))
     non_person_words = _non_person_words(pages or [])
-    public_titles = " ".join(_fold_spaces(title) for title in titles)
+    # A title that names a private person (« préemption sur la propriété de Mme X située 13 rue … ») makes
+    # public neither the person nor their address.
+    private_names = {_fold_spaces(m.surface) for m in mentions if m.kind == "private" and m.person_key not in _DATA_KEYS}
+    public_titles = " ".join(
+        folded for folded in map(_fold_spaces, titles) if not any(name in folded for name in private_names)
+    )
     numbers: dict[str, int] = {}
     replacements: dict[str, str] = {}
     official_words = {_normalise(word) for mention in mentions if mention.kind == "official"
@@ -424,7 +442,7 @@ def _fold_spaces(text: str) -> str:
 
 
 _NON_PERSON_BEFORE = re.compile(
-    rf"(?:\b(?:de|à|en|sur|société|commune|ville|canton|SASU?|SARL|SCI|EURL|GAEC)[ \t]+|\bd['’])(?P<word>[{_UPPER}][\w{_HYPHEN}]+)"
+    rf"(?:\b(?:de|à|en|sur|société|commune|ville|canton|SAS|SARL|SCI|GAEC)[ \t]+|\bd['’])(?P<word>[{_UPPER}][\w{_HYPHEN}]+)"
 )
 
 
@@ -440,6 +458,15 @@ def _non_person_words(pages: list[str]) -> set[str]:
 # Candidates
 # ---------------------------------------------------------------------------
 
+# « M. JULIÉ P. et M. JULIÉ J, 58 avenue … »: the initial of a given name after the surname belongs to the name.
+_TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|$))")
+# « CHAUTARD CHRISTINE, Syndic copropriété …, 4 rue du Fbg … »: a line that opens with a surname and a given
+# name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants).
+_CAPITALS_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
+    rf"[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))",
+    re.MULTILINE,
+)
 _WRAPPED_GIVEN = re.compile(rf"[ \t]*\n[ \t]*(?P<given>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w{_HYPHEN}]|[ \t]+[{_UPPER}])")
 
 
@@ -469,8 +496,17 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 and wrapped.group("given").lower() not in _NOT_NAME_WORDS | _FUNCTION_WORDS):
             end = wrapped.end()
             name = text[match.start("name"):end]
+        initial = _TRAILING_INITIAL.match(text, end)
+        if initial and words[-1].isupper():
+            end = initial.end()
+            name = text[match.start("name"):end]
         candidates.append(_Candidate(page_number, match.start(), end,
                                      match.start("name"), match.group("civ"), name, False, "civilité"))
+    for match in _CAPITALS_NAME_LINE.finditer(text):
+        surname = match.group("name").split()[0]
+        if given_name_known(match.group("given")) and not given_name_known(surname) and not _is_place(text, match.start("name")):
+            candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"), "",
+                                         match.group("name"), False, "majuscules"))
     for pattern in (_GIVEN_UPPER, _UPPER_GIVEN, _UPPER_GIVEN_GLUED):
         for match in pattern.finditer(text):
             start = match.start("name")
@@ -714,7 +750,8 @@ def _is_place(text: str, start: int, *, same_line: bool = False) -> bool:
     before = text[max(0, start - 40):start]
     if same_line:
         before = before[before.rfind("\n") + 1:]
-    if not any(re.split(r"[.'’]", word)[0] in _PLACE_FIRST_WORDS for word in before.lower().split()[-4:]):
+    # « l'espace Dominique Bagouet »: the noun after an elided article counts.
+    if not any(part in _PLACE_FIRST_WORDS for word in before.lower().split()[-4:] for part in re.split(r"[.'’]", word)):
         return False
     return bool(_PLACE_BEFORE.search(before))
 
@@ -851,6 +888,14 @@ def _keys_assign(identities: list[_Identity]) -> list[str]:
 # Classification
 # ---------------------------------------------------------------------------
 
+# « M. Tsitsonis et Mme Benouargha sortent de séance », « Mme X rejoint la séance »: only a member comes and goes.
+_SESSION_MOVE_AFTER = re.compile(
+    r"[^.\n]{0,60}?\b(?:sort|sortent|entre|entrent|revient|reviennent|quitte|quittent|rejoint|rejoignent|"
+    r"arrive|arrivent)\b[^.\n]{0,15}?\bs[ée]ance\b",
+    re.IGNORECASE,
+)
+
+
 def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[str],
                      official_identities: list[_Identity]) -> str | None:
     text = pages[candidate.page - 1]
@@ -860,6 +905,8 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return None
     if _in_attendance_list(text=text, start=candidate.start):
         return "élu présent à la séance"
+    if _SESSION_MOVE_AFTER.match(after):
+        return "élu entrant en séance ou en sortant"
     if _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start):
         return "élu intervenant en séance"
     if _private_role(text=text, candidate=candidate):
@@ -936,9 +983,16 @@ _ADDRESS_LINK = re.compile(r"(?:de|du|des|la|le|les|à|au|aux|sur|en|et|d['’]|
 _ADDRESS_STOP = {"lot", "section", "parcelle", "parcelles", "réf", "cadastre", "cadastrée", "n°", "superficie"}
 
 
-def _attached_address(*, text: str, page: int, end: int) -> list[PersonMention]:
+_DESCRIBED_ADDRESS = re.compile(
+    rf"[ \t]*,?[ \t]*[^\n,\d€()]{{3,45}},[ \t]*(?P<address>)(?=\d{{1,4}}[ \t]?(?:bis|ter)?[ \t,]*{_STREET}(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _attached_address(*, text: str, page: int, end: int, street_only: bool = False) -> list[PersonMention]:
     """The address printed right after a private person's name: « , 15 rue Reynes », or in a table row
-    « 16 rue de la Bride à \nMains G 81 », « Les Grands Houx F 124 » up to the cadastre reference."""
+    « 16 rue de la Bride à \nMains G 81 », « Les Grands Houx F 124 » up to the cadastre reference.
+    `street_only`: a number and a type of street only (« 20 rue du Brigandin »), not a lieu-dit."""
     position = end
     # « M. JULIÉ J, 58 avenue de Lodève »: an initial after the name belongs to it.
     # « M. JULIÉ J, 58 avenue de Lodève »: an initial after the name belongs to it; « la propriété de Mme X située
@@ -948,14 +1002,21 @@ def _attached_address(*, text: str, page: int, end: int) -> list[PersonMention]:
         rf"(?:situ[ée]e?s?[ \t]+(?:au[ \t]+|à[ \t]+)?)?\n?[ \t]*"
     ).match(text, position)
     position = match.end()
+    # « M. ESCANDE syndic bénévole copropriété, 8 rue Dessalle Possel »: what the person is, then their address.
+    described = _DESCRIBED_ADDRESS.match(text, position)
+    if described and not _STREET_TYPE.match(text, position) and not _ADDRESS_NUMBER.match(text, position):
+        position = described.end("address")
     start = position
+    # « CHAUVET Jérémie et \nMarie »: a second given name, not an address.
+    if re.match(r"et\b", text[position:position + 3]):
+        return []
     number = _ADDRESS_NUMBER.match(text, position)
     if number:
         position = number.end()
         position = re.compile(r"[ \t]*,?[ \t]*").match(text, position).end()
     street = _STREET_TYPE.match(text, position)
     row = _looks_like_row(text, end)
-    if not street and not row:
+    if not street and (not row or street_only) or (street_only and not number):
         return []
     if street:
         position = street.end()

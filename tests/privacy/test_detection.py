@@ -281,3 +281,106 @@ def test_every_name_of_a_two_column_table_is_masked_whole():
             "Ludivine EULALIE"} <= surfaces
     # The column headings are no one's name.
     assert not any("TITULAIRES" in surface for surface in surfaces)
+
+
+def _masked(text: str, *, officials: list[str] = (), titles: list[str] = ()) -> str:
+    from privacy.pseudonymise import pseudonymiser_build
+
+    replacements = replacements_build(persons_detect(pages=[text], officials=list(officials)), pages=[text], titles=titles)
+    return pseudonymiser_build(replacements)(text)
+
+
+def test_beneficiaries_listed_with_an_initial_a_role_or_in_capitals_lose_name_and_address():
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 71, and PV_CM_20_06_2011.pdf, page 59
+    text = (
+        "M. JULIÉ P. et M. JULIÉ J, 58 avenue de Lodève 2.588,97 € \n"
+        "CHAUTARD CHRISTINE, Syndic copropriété Faubourg Figuerolles, 4 rue du Fbg Figuerolles \n"
+        "(solde) 3.475,82 € \n"
+        "M. ESCANDE syndic bénévole copropriété, 8 rue Dessalle Possel (solde de la subvention) 4.477,98 € \n"
+    )
+    masked = _masked(text)
+    for private in ("JULIÉ", " P.", "Lodève", "CHAUTARD", "CHRISTINE", "Fbg Figuerolles (", "ESCANDE", "Dessalle"):
+        assert private not in masked, private
+    # What the person is and what they get stay readable.
+    assert "Syndic copropriété Faubourg Figuerolles" in masked and "syndic bénévole copropriété" in masked
+    assert "2.588,97 €" in masked
+
+
+def test_an_official_applying_as_a_private_person_keeps_the_name_not_the_home_address():
+    # chemere_regardscitoyens/pdf/CM 10 septembre 2013.pdf, page 9 (planning applications)
+    text = "A 2038 22/07/2013 PIPAUD Paul 20 rue du Brigandin G 1606 Ravalement de façade\n"
+    masked = _masked(text, officials=["Paul PIPAUD"])
+    assert "PIPAUD Paul" in masked and "Brigandin" not in masked
+    assert "G 1606 Ravalement de façade" in masked
+
+
+def test_members_coming_and_going_are_officials_even_amid_beneficiaries():
+    # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 60
+    text = (
+        "M. Tsitsonis et Mme Benouargha sortent de séance. \n"
+        "Copropriété 20 rue Guillaume Pellicier (plafond de la subvention) 1.360,00 €\n"
+    )
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["Mme Benouargha"].kind == mentions["M. Tsitsonis"].kind == "official"
+
+
+def test_a_staff_grade_is_no_elected_office():
+    # preuilly_sur_claise/PV.pdf, page 4
+    text = (
+        "Monsieur le Maire rappelle au Conseil Municipal que Mme Robert M.Claude Adjoint Technique \n"
+        "Principal est partie en retraite depuis le 30 Juin dernier. \n"
+    )
+    assert _by_surface(persons_detect(pages=[text], officials=[]))["Mme Robert M.Claude"].kind == "private"
+
+
+def test_a_one_person_company_bears_a_private_name():
+    # pierrefonds_mymairie/cc_lisieres_de_l_oise/Compte-rendu-approuve-du-CC-du-13-mars-2025.pdf, page 15
+    text = (
+        "DEL2025-09 : Aides directes aux entreprises – Création reprise d’entreprise – SASU Eric \n"
+        "MARCHAND\n"
+        "Rapporteur : Eric BEGUIN \n"
+        "Monsieur Eric MARCHAND a créé son activité au 1er mars 2025 sous le statut de SASU MARCHAND \n"
+        "Eric et dont le siège social est situé 1 rue de la fontaine\n"
+    )
+    masked = _masked(text, officials=["Eric BEGUIN"])
+    assert "MARCHAND" not in masked
+    assert "Rapporteur : Eric BEGUIN" in masked
+
+
+def test_a_household_and_a_spouse_with_a_particle_are_masked():
+    # roannais_agglomeration/example.pdf, page 12
+    text = (
+        "Acquisition amiable de terrains aux consorts de \n"
+        "Brosses au sein de la zone économique des Berges du Rhins sur la commune de Parigny\n"
+        "- approuve l’acquisition amiable à Madame Anne de BROSSES, épouse de JULIEN de ZELICOURT et \n"
+        "Monsieur Charles de BROSSES du tènement foncier suivant : \n"
+    )
+    masked = _masked(text)
+    for private in ("Brosses", "BROSSES", "JULIEN", "ZELICOURT"):
+        assert private not in masked, private
+    assert "Berges du Rhins" in masked
+
+
+def test_a_title_naming_a_private_owner_does_not_make_the_address_public():
+    # montpellier_opendata/proces_verbaux/PV_CM_24_04_2014.pdf, page 47 (a decision of the mayor, parsed as an act)
+    text = (
+        "2014/0029 D’exercer le droit de préemption sur la propriété de Madame Raymonde BRUCHET située 13 rue \n"
+        "du Fbg du Courreau, cadastrée section HW 110, pour un montant de 130.000 €.\n"
+    )
+    title = (
+        "D’exercer le droit de préemption sur la propriété de Madame Raymonde BRUCHET située 13 rue du Fbg du "
+        "Courreau, cadastrée section HW 110, pour un montant de 130.000 €."
+    )
+    masked = _masked(text, titles=[title])
+    assert "BRUCHET" not in masked and "Courreau" not in masked and "HW 110" in masked
+
+
+def test_a_person_a_building_is_named_after_is_no_private_person():
+    # montpellier_opendata/proces_verbaux/PV_CM_24_04_2014.pdf, page 47
+    text = (
+        "2014/0041 Attribution d'un marché passé selon une procédure adaptée: direction artistique et commissariat \n"
+        "d'expositions au Carré Sainte Anne et à l'espace Dominique Bagouet, année 2014, pour un \n"
+        "montant de 32 000 € HT, à M. Numa Hambursin.\n"
+    )
+    masked = _masked(text)
+    assert "l'espace Dominique Bagouet" in masked and "Hambursin" not in masked
