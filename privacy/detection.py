@@ -182,10 +182,11 @@ _PLACE_NOUNS = (
     "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison|"
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
-    "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine"
+    "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle"
 )
 _PLACE_BEFORE = re.compile(
-    rf"(?<![\w\-])(?:{_PLACE_NOUNS})(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?[ \t]*\n?[ \t]*$",
+    # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
+    rf"(?<![\w\-])(?:{_PLACE_NOUNS})(?-i:[ \t]+[{_LOWER}][{_LOWER}\-]+)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
 # First words of those nouns: a cheap test before the pattern, which runs for every candidate name.

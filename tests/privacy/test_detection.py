@@ -384,3 +384,6 @@ def test_a_person_a_building_is_named_after_is_no_private_person():
     )
     masked = _masked(text)
     assert "l'espace Dominique Bagouet" in masked and "Hambursin" not in masked
+    # aiglun_regardscitoyens/pdf/CR CM 19122013.pdf, page 2 (OCR): an adjective between the building and the name.
+    text = "9. SPORTS LOISIRS - Extension du pôle multiactivités Raymond Moutet - Plan de financement \n"
+    assert _masked(text) == text
