@@ -1,10 +1,13 @@
-"""French month and weekday names, read (folded names and abbreviations → number) and written (« 1er février 2013 »)."""
+"""French month and weekday names, read (folded names and abbreviations → number) and written (« 1er février 2013 »),
+and the periods a text names (« le 17 février 2014 », « en juin 2014 », « fin 2021 »)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import re
 
-from french.folding import fold
+from french.folding import fold, fold_keep_offsets
 
 # As written, in calendar order.
 MONTH_NAMES = (
@@ -32,3 +35,48 @@ def date_words(day: datetime.date, *, weekday: bool = False) -> str:
     first = "1er" if day.day == 1 else str(day.day)
     written = f"{first} {MONTH_NAMES[day.month - 1]} {day.year}"
     return f"{WEEKDAY_NAMES[day.weekday()]} {written}" if weekday else written
+
+
+# Parts of a year said in words, as (first month, last month).
+YEAR_PARTS = {
+    "debut": (1, 4), "fin": (9, 12), "mi": (5, 8), "milieu": (5, 8), "courant": (1, 12),
+    "printemps": (3, 6), "ete": (6, 9), "automne": (9, 12), "hiver": (1, 3),
+}
+_YEAR = r"(19[5-9]\d|20\d\d)"
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+{_MONTH}\s+{_YEAR}\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:de\s+l'annee\s+)?{_YEAR}\b")
+_PART_YEAR = re.compile(rf"\b({'|'.join(YEAR_PARTS)})[\s-]+(?:de\s+l'annee\s+|d'annee\s+|de\s+|d')?{_YEAR}\b")
+_BARE_YEAR = re.compile(rf"\b{_YEAR}\b")
+
+
+def dates_named(text: str) -> tuple[tuple[tuple[datetime.date, datetime.date], ...], frozenset[int]]:
+    """Periods named to the month or closer, as (first day, last day), and the years named on their own."""
+    folded = fold_keep_offsets(text)
+    periods: list[tuple[datetime.date, datetime.date]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(match: re.Match) -> bool:
+        return not any(start < match.end() and match.start() < end for start, end in taken)
+
+    for match in _DAY_MONTH_YEAR.finditer(folded):
+        day, month, year = int(match.group(1)), MONTHS[match.group(2)], int(match.group(3))
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            periods.append((datetime.date(year, month, day),) * 2)
+            taken.append(match.span())
+    for match in _MONTH_YEAR.finditer(folded):
+        if free(match):
+            month, year = MONTHS[match.group(1)], int(match.group(2))
+            periods.append(_months(year, month, month))
+            taken.append(match.span())
+    for match in _PART_YEAR.finditer(folded):
+        if free(match):
+            first, last = YEAR_PARTS[match.group(1)]
+            periods.append(_months(int(match.group(2)), first, last))
+            taken.append(match.span())
+    years = frozenset(int(match.group(1)) for match in _BARE_YEAR.finditer(folded) if free(match))
+    return tuple(periods), years
+
+
+def _months(year: int, first: int, last: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, first, 1), datetime.date(year, last, calendar.monthrange(year, last)[1])

@@ -7,6 +7,7 @@ question sets' evidence by `manage.py reader_train` (`qa.training`) and stored i
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import math
@@ -16,8 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from french.dates import MONTH_NAMES, MONTHS, MONTHS_PATTERN
-from french.folding import fold
+from french.dates import MONTH_NAMES, dates_named
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, terms_extract, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
@@ -38,7 +38,7 @@ SENTENCE_FEATURES = (
     "semantic_top",  # the semantic retriever did
     "follower",  # the passage was read because it follows a hit in its délibération
     "year",  # the passage is of a year the question names (1 when it names none)
-    "month",  # the passage's séance is of a month and year the question names (1 when it names none)
+    "month",  # the passage's séance is in a period the question names, to the month (1 when it names none)
     "fit",  # best fit between the kinds asked and the values the sentence carries (0.5 when nothing is asked)
     *(f"fit_{kind}" for kind in KINDS),
     "operative",  # the sentence belongs to what was resolved
@@ -193,22 +193,22 @@ def years_agree(years: set[str], hit: SearchHit) -> bool:
     return any(y in found or str(int(y) + 1) in found for y in years)
 
 
-_MONTH_YEAR = re.compile(rf"\b({MONTHS_PATTERN})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+Period = tuple[datetime.date, datetime.date]
 
 
-def months_named(text: str) -> set[tuple[int, int]]:
-    """The (year, month) pairs a text names (« en juillet 2020 »)."""
-    return {(int(year), MONTHS[fold(month.lower())]) for month, year in _MONTH_YEAR.findall(text)}
+def _months_overlap(periods: tuple[Period, ...], first: datetime.date, last: datetime.date) -> bool:
+    return any((start.year, start.month) <= (last.year, last.month) and (first.year, first.month) <= (end.year, end.month)
+               for start, end in periods)
 
 
-def months_agree(months: set[tuple[int, int]], hit: SearchHit) -> bool:
-    """No month asked, or the passage's séance is of one of them (a séance's minutes may be printed later: its
-    date, not the text's dates, tells when it sat)."""
-    if not months:
+def periods_agree(periods: tuple[Period, ...], hit: SearchHit) -> bool:
+    """No period asked (« en juillet 2020 », « fin 2014 »), or the passage's séance is in one, to the month (a
+    séance's minutes may be printed later: its date, not the text's dates, tells when it sat)."""
+    if not periods:
         return True
     if hit.seance_date:
-        return (hit.seance_date.year, hit.seance_date.month) in months
-    return bool(months & months_named(f"{hit.heading} {hit.text}"))
+        return _months_overlap(periods, hit.seance_date, hit.seance_date)
+    return any(_months_overlap(periods, start, end) for start, end in dates_named(f"{hit.heading} {hit.text}")[0])
 
 
 def kind_fit(kind: QuestionKind, values: dict[str, float]) -> float:
@@ -225,7 +225,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     question_pairs = _pairs(subject)
     question_numbers = {n.replace(" ", "") for n in _NUMBER.findall(question) if not _YEAR.fullmatch(n)}
     years = set(_YEAR.findall(question))
-    months = months_named(question)
+    periods = dates_named(question)[0]
     split = [[s for s in sentences_split(hit.text) if not instruction_like(s)] for hit in hits]
     sentence_terms = [[terms_extract(s) for s in sentences] for sentences in split]
     heading_terms = [set(terms_extract(hit.heading)) for hit in hits]
@@ -242,7 +242,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             "semantic_top": float(hit.semantic_rank is not None and hit.semantic_rank <= 3),
             "follower": float(index in followers),
             "year": float(years_agree(years, hit)),
-            "month": float(months_agree(months, hit)),
+            "month": float(periods_agree(periods, hit)),
         }
         for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
             values = sentence_values(sentence)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 import re
 
-from french.dates import MONTH_NAMES, MONTHS, MONTHS_PATTERN, WEEKDAY_NAMES, date_words
+import pytest
+
+from french.dates import MONTH_NAMES, MONTHS, MONTHS_PATTERN, WEEKDAY_NAMES, date_words, dates_named
 from french.folding import fold, fold_keep_offsets
 
 # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 2
@@ -36,3 +38,26 @@ def test_date_words_as_minutes_print_them():
     assert date_words(datetime.date(2010, 12, 22), weekday=True) in PROCHAINE
     assert date_words(datetime.date(2010, 12, 22)) == "22 décembre 2010"
     assert WEEKDAY_NAMES[datetime.date(2011, 2, 1).weekday()] == "mardi"
+
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("text", "periods", "years"),
+    [
+        ("Qu'a voté le conseil en juin 2014 ?", [(D(2014, 6, 1), D(2014, 6, 30))], set()),
+        ("lors du conseil municipal d’avril 2014", [(D(2014, 4, 1), D(2014, 4, 30))], set()),
+        ("la séance du 1er mars 2019", [(D(2019, 3, 1), D(2019, 3, 1))], set()),
+        ("le 31 février 2019", [(D(2019, 2, 1), D(2019, 2, 28))], set()),  # no such day: the month stays
+        ("choisie fin 2021", [(D(2021, 9, 1), D(2021, 12, 31))], set()),
+        ("attribués début 2013", [(D(2013, 1, 1), D(2013, 4, 30))], set()),
+        ("au printemps 2020", [(D(2020, 3, 1), D(2020, 6, 30))], set()),
+        ("Le budget primitif 2012 adopté en DÉCEMBRE 2011", [(D(2011, 12, 1), D(2011, 12, 31))], {2012}),
+        ("en 2013", [], {2013}),
+        ("les 12 000 euros de la ligne 2500", [], set()),
+        ("", [], set()),
+    ],
+)
+def test_dates_named(text, periods, years):
+    assert dates_named(text) == (tuple(periods), frozenset(years))
