@@ -16,7 +16,7 @@ import datetime
 import logging
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.conf import settings
 from django.db import close_old_connections, connection
@@ -126,7 +126,7 @@ def document_stage_run(*, document_id: int, stage: str, worker: str) -> str | No
             logger.warning("document %s: lease not released", document_id, exc_info=True)
 
 
-def document_stage_send(*, document_id: int, send) -> None:
+def document_stage_send(*, document_id: int, send: Callable[[], object]) -> None:
     """Send the message of a document's next stage; when the broker cannot take it, the document waits « en
     attente d'envoi » and the beat task sends it again from its first stage (what is done is kept)."""
     try:

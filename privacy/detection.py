@@ -995,7 +995,6 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
     « 16 rue de la Bride à \nMains G 81 », « Les Grands Houx F 124 » up to the cadastre reference.
     `street_only`: a number and a type of street only (« 20 rue du Brigandin »), not a lieu-dit."""
     position = end
-    # « M. JULIÉ J, 58 avenue de Lodève »: an initial after the name belongs to it.
     # « M. JULIÉ J, 58 avenue de Lodève »: an initial after the name belongs to it; « la propriété de Mme X située
     # 13 rue … »: so does the place of what they own.
     match = re.compile(
@@ -1017,7 +1016,7 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
         position = re.compile(r"[ \t]*,?[ \t]*").match(text, position).end()
     street = _STREET_TYPE.match(text, position)
     row = _looks_like_row(text, end)
-    if not street and (not row or street_only) or (street_only and not number):
+    if (not street and (not row or street_only)) or (street_only and not number):
         return []
     if street:
         position = street.end()
