@@ -153,3 +153,24 @@ def test_language_cookie_and_switcher(client, pages):
     assert "Exact words" in body and "Skip to content" in body
     client.post("/i18n/setlang/", {"language": "fr", "next": pages["home"]})
     assert "Mots exacts" in client.get(pages["search"]).content.decode()
+
+
+def test_every_template_message_is_in_the_english_catalogue():
+    """A `{% translate %}` added without `makemessages` stays French for English readers (the error pages did)."""
+    msgids = {entry["msgid"] for entry in po_entries_read(path=PO_FILE)[1:] if "msgctxt" not in entry}
+    missing = {
+        str(path.relative_to(REPO)): sorted(set(found) - msgids)
+        for path in sorted(TEMPLATES.rglob("*.html"))
+        if set(found := re.findall(r'{%\s*translate\s+"([^"]+)"\s*%}', path.read_text(encoding="utf-8"))) - msgids
+    }
+    assert missing == {}
+
+
+@pytest.mark.parametrize(("language", "title", "home"), [("fr", "Page introuvable", "Accueil du portail"),
+                                                         ("en", "Page not found", "Portal home")])
+def test_a_missing_page_answers_in_the_sites_layout_and_language(client, db, language, title, home):
+    response = client.get("/deliberations/999999999/", HTTP_ACCEPT_LANGUAGE=language)
+    body = response.content.decode()
+    assert response.status_code == 404
+    assert f"<h1>{title}</h1>" in body and home in body
+    assert f'<html lang="{language}">' in body
