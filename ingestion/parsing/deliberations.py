@@ -182,15 +182,17 @@ def _numbered_headings(*, candidates: list[_Heading], bodies: _Bodies, end: int)
     for position, candidate in enumerate(candidates):
         key, back = (0, 1), None
         same_number = positions[candidate.sequence]
-        for before in positions.get(candidate.sequence - 1, []):
+        # The number before, or the one before it: a heading the text layer garbled (« 11- » printed as an
+        # image, or glued to the line above) must not cut a run of a hundred acts in two.
+        for gap, before in [(gap, before) for gap in (1, 2) for before in positions.get(candidate.sequence - gap, [])]:
             if before >= position:
-                break
+                continue
             score = best[before][0] + bodies.score(heading=candidates[before], end=candidate.index)
             skipped = bisect_right(same_number, before) < bisect_left(same_number, position)
             # The headings of one document are printed alike: « 3 - … » goes on with « 4 - Affaire retirée », not
             # with « 4 Place Fournier/ … », a row of a table in act 3 (which took act 3's vote with it).
             unlike = candidates[before].spaced != candidate.spaced
-            option = (score - _SKIPPED_PENALTY * (skipped + unlike), best[before][1] + 1)
+            option = (score - _SKIPPED_PENALTY * (skipped + unlike + (gap - 1)), best[before][1] + 1)
             if option > key:
                 key, back = option, before
         best.append(key)
@@ -207,6 +209,18 @@ def _numbered_headings(*, candidates: list[_Heading], bodies: _Bodies, end: int)
         chain.append(candidates[position])
         position = previous[position]
     return chain[::-1]
+
+
+def _apart_and_larger(*, numbered: list[_Heading], coded: list[_Heading], end: int) -> bool:
+    """The numbered acts and the coded ones are two runs one after the other, and the numbered run spans more
+    of the minutes (not a list inside the last coded act, which would then be cut into pieces)."""
+    first_numbered, last_numbered = numbered[0].index, numbered[-1].index
+    first_coded, last_coded = coded[0].index, coded[-1].index
+    if first_numbered < first_coded and last_numbered < first_coded:
+        return first_coded - first_numbered >= end - first_coded
+    if first_coded < first_numbered and last_coded < first_numbered:
+        return end - first_numbered >= first_numbered - first_coded
+    return False
 
 
 def _coded_unique(*, headings: list[_Heading], bodies: _Bodies, end: int) -> list[_Heading]:
@@ -272,10 +286,13 @@ def deliberations_find(pages: list[str]) -> list[ParsedDeliberation]:
             return _deliberations_build(pages=pages, lines=lines, headings=headings, single_act=True)
     bodies = _Bodies(lines)
     headings = _coded_unique(headings=_coded_headings(lines), bodies=bodies, end=len(lines))
+    numbered = _numbered_headings(candidates=_numbered_candidates(lines), bodies=bodies, end=len(lines))
     if len(headings) < 2:
-        numbered = _numbered_headings(candidates=_numbered_candidates(lines), bodies=bodies, end=len(lines))
         if len(numbered) > len(headings):
             headings = numbered
+    elif len(numbered) >= 2 and _apart_and_larger(numbered=numbered, coded=headings, end=len(lines)):
+        # « 1- Nouveaux temps scolaires … 26- Marché … » then the mayor's decisions « 2013/0151 … »: both are acts.
+        headings = sorted(headings + numbered, key=lambda heading: heading.index)
     single_act = False
     if not headings:
         headings = _single_act_heading(lines)

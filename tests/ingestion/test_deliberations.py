@@ -234,3 +234,35 @@ def test_unanimous_vote_counts_the_voters_of_the_attendance_list():
     minutes = minutes_parse(pages=[page], filename="CM 10 septembre 2013.pdf")
     assert [d.vote.votes_for for d in minutes.deliberations] == [14, None]
     assert minutes.deliberations[0].vote.unanimous
+
+
+def test_numbered_acts_then_the_mayors_coded_decisions_are_all_acts():
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, pages 33 to 35 and 250 (bodies cut short): the
+    # act numbered 11 is printed glued to its hyphen, and the minutes end with the decisions taken by delegation.
+    pages = [
+        "Pour : 46\nContre :\nAbstentions :\nAdopté à l’unanimité.\n"
+        "10- Convention d'occupation du domaine public - Manège de chevaux de bois de la\n"
+        "Comédie - Désignation de l'exploitant - Décision - Autorisation\n\n"
+        "Un avis d’appel à candidature pour l’exploitation d’un manège de chevaux de bois, pour une durée de 6 ans,\n"
+        "place de la Comédie, a été lancé par la Ville au mois d’octobre pour en désigner le futur occupant.\n"
+        "Pour : 46\nContre :\nAbstentions :\nAdopté à l’unanimité.\n",
+        "11-Convention d'occupation du domaine public - Skate park de la Mosson -\n"
+        "Kiosque alimentaire - Désignation de l'exploitant - Décision - Autorisation\n\n"
+        "Un avis d’appel à candidature pour l’exploitation du kiosque alimentaire du skate park de la Mosson a été\n"
+        "lancé par la Ville pour en désigner le futur occupant, pour une durée de 6 ans.\n"
+        "Pour : 46\nContre :\nAbstentions :\nAdopté à l’unanimité.\n",
+        "12- Mise en conformité du Parc Darwin - Mise en conformité de la zone\ntechnique\n"
+        "Attribution des marchés de travaux\nAutorisation de signer les marchés et demande de subventions\n"
+        "Les travaux de mise en conformité de la zone technique du Parc Darwin sont répartis en plusieurs lots.\n"
+        "Pour : 46\nContre :\nAbstentions :\nAdopté à l’unanimité.\n",
+        "2013/0151 Après consultation, la Ville de MONTPELLIER décide d'attribuer le marché \"Achat de tampons bois\n"
+        "et mécaniques\" à la société EFTG pour un montant maximum annuel.\n"
+        "2013/0223 La Commune de Montpellier décide de défendre ses intérêts dans le contentieux l'opposant à\n"
+        "une administrée.\n",
+    ]
+    found = deliberations_find(pages)
+    assert [(d.number, d.start.page) for d in found] == [
+        ("10", 1), ("11", 2), ("12", 3), ("2013/0151", 4), ("2013/0223", 4)
+    ]
+    assert found[1].objet.startswith("Convention d'occupation du domaine public - Skate park de la Mosson")
+    assert found[0].vote.unanimous
