@@ -70,3 +70,13 @@ def passages(db):
         passage.embedding = vector
     Passage.objects.bulk_update(created, ["embedding"])
     return created
+
+
+@pytest.fixture(scope="session")
+def opensearch_url(tmp_path_factory):
+    """A real OpenSearch 2.19 node for the session (tools/opensearch); under CI=true a node that cannot start fails."""
+    from tests.search.opensearch_node import opensearch_start, opensearch_stop
+
+    process, url = opensearch_start(home=tmp_path_factory.mktemp("opensearch"))
+    yield url
+    opensearch_stop(process)
