@@ -166,6 +166,9 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
     # Indexing: embeddings go to pgvector as before, the published passages' texts to the engine.
     def passages_index(self, *, passage_ids: list[int]) -> None:
         super().passages_index(passage_ids=passage_ids)
+        self.passages_engine_sync(passage_ids=passage_ids)
+
+    def passages_engine_sync(self, *, passage_ids: list[int]) -> None:
         index = self._search_index
         for start in range(0, len(passage_ids), INDEX_BATCH):
             batch = passage_ids[start : start + INDEX_BATCH]

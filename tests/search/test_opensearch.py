@@ -166,3 +166,46 @@ def test_engine_down_is_a_french_503(client, passages, engine_down_settings):
     api = client.get(reverse("api-search"), {"q": "piscine", "mode": "keyword"})
     assert api.status_code == 503
     assert "moteur de recherche" in api.json()["error"]
+
+
+def test_unpublishing_a_document_reaches_the_configured_engine(engine, passages, settings, django_capture_on_commit_callbacks):
+    from ingestion.services import document_publish
+
+    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
+    settings.OPENSEARCH_URL, settings.OPENSEARCH_INDEX = engine.url, engine.index_name
+    search_backend_get.cache_clear()
+    try:
+        pool = passages[2].document
+        with django_capture_on_commit_callbacks(execute=True):
+            document_publish(document=pool, published=False)
+        assert _keyword(engine, "piscines").total == 0
+        # Published again: back in the engine.
+        with django_capture_on_commit_callbacks(execute=True):
+            document_publish(document=pool, published=True)
+        assert _objets(_keyword(engine, "piscines")) == ["Piscine olympique d'Antigone : tarifs d'entrée"]
+    finally:
+        search_backend_get.cache_clear()
+
+
+def test_rebuild_index_and_update_index_send_published_passages_only(passages, opensearch_url, monkeypatch, transactional_db):
+    import haystack
+    from django.core.management import call_command
+
+    index = f"test_{uuid.uuid4().hex[:12]}"
+    connection = haystack.connections.connections_info["default"]
+    monkeypatch.setitem(connection, "URL", opensearch_url)
+    monkeypatch.setitem(connection, "INDEX_NAME", index)
+    haystack.connections.reload("default")
+    backend = OpenSearchSearchBackend(url=opensearch_url, index=index)
+    try:
+        call_command("rebuild_index", interactive=False, verbosity=0)
+        assert backend.engine_count() == len(passages) - 1
+        assert _objets(_keyword(backend, "d'assiettes")) == ["Tarifs de la restauration scolaire"]
+        # A passage unpublished behind the engine's back: update_index --remove takes it out.
+        Passage.objects.filter(pk=passages[2].pk).update(published=False)
+        call_command("update_index", remove=True, verbosity=0)
+        assert backend.engine_count() == len(passages) - 2
+    finally:
+        backend.engine.conn.indices.delete(index=index, ignore=[404])
+        monkeypatch.undo()
+        haystack.connections.reload("default")
