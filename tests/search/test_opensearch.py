@@ -209,3 +209,14 @@ def test_rebuild_index_and_update_index_send_published_passages_only(passages, o
         backend.engine.conn.indices.delete(index=index, ignore=[404])
         monkeypatch.undo()
         haystack.connections.reload("default")
+
+
+def test_hostile_queries_never_fail_the_engine(engine):
+    from tests.search.test_api import hostile_queries
+
+    for text in hostile_queries(count=120):
+        results = _keyword(engine, text, with_facets=True, with_highlights=True)
+        assert results.total >= len(results.hits)
+        for hit in results.hits:
+            # Highlights are escaped text with <mark> only.
+            assert "<script" not in hit.snippet and "\ue000" not in hit.snippet
