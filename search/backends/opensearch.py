@@ -233,18 +233,18 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
         ]
         prefixes = [_match(prefix, kind="phrase_prefix") for prefix in parsed.prefixes]
         excluded = [_match(term, kind="phrase") for term in parsed.excluded]
-        strict = {"bool": {"must": groups + prefixes, "must_not": excluded}}
+        # Any real word of the query: a query of stop words alone (« le ») matches nothing, as on PostgreSQL.
+        any_word = {"bool": {"should": [*(_match(word, zero_terms="none") for word in words), *prefixes],
+                             "minimum_should_match": 1}}
         if relaxed and not parsed.has_operators:
             query = {"bool": {
-                "should": [*(_match(word, zero_terms="none") for word in words), *prefixes,
-                           {"bool": {"must": groups + prefixes, "boost": self.tuning.all_terms_bonus}}],
-                "minimum_should_match": 1,
+                "must": [any_word],
+                "should": [{"bool": {"must": groups + prefixes, "boost": self.tuning.all_terms_bonus}}],
                 "must_not": excluded,
             }}
         else:
-            query = strict
-        highlight = {"bool": {"should": [*(_match(word, zero_terms="none") for word in words), *prefixes]}}
-        return _EnginePlan(query=query, highlight=highlight)
+            query = {"bool": {"must": [*groups, *prefixes, any_word], "must_not": excluded}}
+        return _EnginePlan(query=query, highlight=any_word)
 
     def _keyword_candidates(
         self, *, plan: _EnginePlan, filters: SearchFilters, limit: int, by_date: bool = False,

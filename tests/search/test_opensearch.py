@@ -66,6 +66,9 @@ def test_web_search_syntax(engine):
     assert _objets(_keyword(engine, '"modification simplifiée"')) == ["Plan local d'urbanisme : modification simplifiée"]
     assert _objets(_keyword(engine, '"simplifiée modification"')) == []
     assert _objets(_keyword(engine, "urba*")) == ["Plan local d'urbanisme : modification simplifiée"]
+    # Stop words alone find nothing; beside a real word they do not stand in its way.
+    assert _keyword(engine, "le").total == 0
+    assert _objets(_keyword(engine, "les du urbanisme")) == ["Plan local d'urbanisme : modification simplifiée"]
 
 
 def test_filters(engine, passages):
