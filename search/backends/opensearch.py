@@ -169,6 +169,8 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
         self.passages_engine_sync(passage_ids=passage_ids)
 
     def passages_engine_sync(self, *, passage_ids: list[int]) -> None:
+        if not passage_ids:
+            return
         index = self._search_index
         for start in range(0, len(passage_ids), INDEX_BATCH):
             batch = passage_ids[start : start + INDEX_BATCH]
