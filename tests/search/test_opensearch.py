@@ -162,13 +162,16 @@ def engine_down_settings(settings):
     search_backend_get.cache_clear()
 
 
-def test_engine_down_is_a_french_503(client, passages, engine_down_settings):
-    page = client.get(reverse("search"), {"q": "piscine", "mode": "keyword"})
+@pytest.mark.parametrize("mode", ["keyword", "hybrid"])
+def test_engine_down_is_a_french_503(client, passages, engine_down_settings, mode):
+    started = time.monotonic()
+    page = client.get(reverse("search"), {"q": "piscine", "mode": mode})
     assert page.status_code == 503
     assert "moteur de recherche" in page.content.decode()
-    api = client.get(reverse("api-search"), {"q": "piscine", "mode": "keyword"})
+    api = client.get(reverse("api-search"), {"q": "piscine", "mode": mode})
     assert api.status_code == 503
     assert "moteur de recherche" in api.json()["error"]
+    assert time.monotonic() - started < 10
 
 
 def test_unpublishing_a_document_reaches_the_configured_engine(engine, passages, settings, django_capture_on_commit_callbacks):
