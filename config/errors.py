@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
 
+from config.faults import ServiceUnavailable
 from council.context_processors import portal
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ def statement_timed_out(error: BaseException) -> bool:
 
 def service_unavailable_reason(error: BaseException) -> str | None:
     """The French reason when ``error`` means a service is down, else None."""
+    if isinstance(error, ServiceUnavailable):
+        return error.reason
     if statement_timed_out(error):
         return _("La requête a demandé trop de temps au portail ; réessayez avec moins de mots ou des filtres.")
     if isinstance(error, (OperationalError, InterfaceError)) or (

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "privacy",
     "search",
     "qa",
+    # update_index / rebuild_index, and the SearchIndex of passages (search/search_indexes.py).
+    "haystack",
 ]
 
 MIDDLEWARE = [
@@ -227,6 +229,25 @@ SEARCH_BACKEND = env("SEARCH_BACKEND", "search.backends.postgres.PostgresSearchB
 SEARCH_RRF_K = int(env("SEARCH_RRF_K", "60"))
 SEARCH_FUSION = env("SEARCH_FUSION", "rrf")  # rrf | score
 SEARCH_KEYWORD_WEIGHT = float(env("SEARCH_KEYWORD_WEIGHT", "1.0"))
+# Keyword search on an OpenSearch 2.x cluster instead (SEARCH_BACKEND=search.backends.opensearch.OpenSearchSearchBackend):
+# passages are sent there through django-haystack; vectors and the texts shown stay in PostgreSQL. haystack's
+# connection always names that engine: nothing reaches it unless that backend is chosen or update_index is run.
+OPENSEARCH_URL = env("OPENSEARCH_URL", "http://127.0.0.1:9200")
+OPENSEARCH_INDEX = env("OPENSEARCH_INDEX", "council_passages")
+# An engine that does not answer within this many seconds fails the request (a French 503), never empty results.
+OPENSEARCH_TIMEOUT_SECONDS = float(env("OPENSEARCH_TIMEOUT_SECONDS", "3"))
+HAYSTACK_CONNECTIONS = {
+    "default": {
+        "ENGINE": "search.backends.opensearch.PassageEngine",
+        "URL": OPENSEARCH_URL,
+        "INDEX_NAME": OPENSEARCH_INDEX,
+        "TIMEOUT": OPENSEARCH_TIMEOUT_SECONDS,
+        # haystack's default logs an engine fault and answers 0 hits.
+        "SILENTLY_FAIL": False,
+        # One try within the timeout: a retry would double the time a user waits for a 503.
+        "KWARGS": {"max_retries": 0, "retry_on_timeout": False},
+    },
+}
 
 # Answers: extractive and offline unless an OpenAI-compatible LLM endpoint is configured.
 LLM_BASE_URL = env("LLM_BASE_URL", "")

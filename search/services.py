@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 
 from council.models import Deliberation, Document
+from search.backends import search_backend_get
 from search.embeddings import embedder_get
 from search.models import Passage
 from search.passages import PassageDraft
@@ -34,6 +35,7 @@ def passages_replace(
             "heading", "text", "embedding"
         )
     }
+    replaced = list(Passage.objects.filter(document=document).values_list("pk", flat=True))
     Passage.objects.filter(document=document).delete()
     passages = []
     for position, draft in enumerate(drafts):
@@ -53,7 +55,16 @@ def passages_replace(
                 **_document_copies(document),
             )
         )
-    return Passage.objects.bulk_create(passages, batch_size=500)
+    created = Passage.objects.bulk_create(passages, batch_size=500)
+    # A redaction or a parser fix replaces the texts: the old ones must leave an engine that holds copies.
+    _engine_sync_on_commit(passage_ids=[*replaced, *(passage.pk for passage in created)])
+    return created
+
+
+def _engine_sync_on_commit(*, passage_ids: list[int]) -> None:
+    """Once the change is committed (a rolled-back one must not reach the engine); an engine down then raises."""
+    if passage_ids:
+        transaction.on_commit(lambda: search_backend_get().passages_engine_sync(passage_ids=passage_ids))
 
 
 def _document_copies(document: Document) -> dict:
@@ -68,8 +79,10 @@ def _document_copies(document: Document) -> dict:
 
 
 def passages_document_sync(*, document: Document) -> int:
-    """After a document changes (publication, a clerk's correction), its passages' copies follow."""
-    return Passage.objects.filter(document=document).update(**_document_copies(document))
+    """After a document changes (publication, a clerk's correction), its passages' copies follow, in the engine too."""
+    updated = Passage.objects.filter(document=document).update(**_document_copies(document))
+    _engine_sync_on_commit(passage_ids=list(Passage.objects.filter(document=document).values_list("pk", flat=True)))
+    return updated
 
 
 def passages_embed(*, document: Document) -> int:

@@ -24,7 +24,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 # Modules of config that apps import: settings and helpers, free of any app import.
-CONFIG_GROUND = ("config.settings", "config.embedded", "config.ratelimit", "config.input", "config.security")
+CONFIG_GROUND = (
+    "config.settings", "config.embedded", "config.ratelimit", "config.input", "config.security", "config.faults",
+)
 ENTRY_POINTS = "entry points"
 FLOORS: dict[str, int] = {
     "config (ground)": 0,

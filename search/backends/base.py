@@ -81,6 +81,11 @@ class SearchBackend(Protocol):
 
     def passages_remove(self, *, passage_ids: list[int]) -> None: ...
 
+    def passages_engine_sync(self, *, passage_ids: list[int]) -> None:
+        """These passages were created, replaced, deleted, published or unpublished in PostgreSQL: an engine that
+        holds its own copy takes the published ones and forgets the others (PostgreSQL's own index needs nothing)."""
+        ...
+
     def search(self, *, query: SearchQuery) -> SearchResults: ...
 
     def passages_retrieve(self, *, text: str, k: int, mode: Mode, filters: SearchFilters) -> list[SearchHit]:

@@ -259,6 +259,9 @@ class PostgresSearchBackend:
         Passage.objects.filter(pk__in=passage_ids).delete()
         self._stats.invalidate()
 
+    def passages_engine_sync(self, *, passage_ids: list[int]) -> None:
+        """The table is the index: its generated column and filters follow every change already."""
+
     # Reading.
     def passages_retrieve(
         self, *, text: str, k: int = 30, mode: Mode = "hybrid", filters: SearchFilters | None = None

@@ -70,3 +70,35 @@ def passages(db):
         passage.embedding = vector
     Passage.objects.bulk_update(created, ["embedding"])
     return created
+
+
+@pytest.fixture(scope="session")
+def opensearch_url(tmp_path_factory):
+    """A real OpenSearch 2.19 node for the session (tools/opensearch); under CI=true a node that cannot start fails."""
+    from tests.search.opensearch_node import opensearch_start, opensearch_stop
+
+    process, url = opensearch_start(home=tmp_path_factory.mktemp("opensearch"))
+    yield url
+    opensearch_stop(process)
+
+
+@pytest.fixture(params=["postgres", "opensearch"])
+def keyword_backend(request, passages, settings):
+    """The module's tests once per keyword backend, with the same assertions: the fixture's passages are sent to a
+    fresh index of the real OpenSearch node for the second run."""
+    import uuid
+
+    from search.backends import search_backend_get
+
+    if request.param == "postgres":
+        yield request.param
+        return
+    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
+    settings.OPENSEARCH_URL = request.getfixturevalue("opensearch_url")
+    settings.OPENSEARCH_INDEX = f"test_{uuid.uuid4().hex[:12]}"
+    search_backend_get.cache_clear()
+    backend = search_backend_get()
+    backend.passages_index(passage_ids=[p.pk for p in passages])
+    yield request.param
+    backend.engine.conn.indices.delete(index=backend.index_name, ignore=[404])
+    search_backend_get.cache_clear()

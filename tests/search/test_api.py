@@ -9,6 +9,9 @@ import random
 import pytest
 from django.urls import reverse
 
+# Every test twice: PostgreSQL's keyword search, then OpenSearch's (tests/search/conftest.py).
+pytestmark = pytest.mark.usefixtures("keyword_backend")
+
 HOSTILE_PIECES = [
     '"', '""', '"unbalanced', 'OR', 'OR OR', '-', '--', '- -x', '*', '**', 'a*', '&', '|', '!', '!!', '(', ')', '((',
     ':*', "<->", "'", "''", "l'", "d’", "qu'", "\\", "\\'", "%", "%%", "_", ";", "; DROP TABLE search_passage; --",

@@ -7,6 +7,9 @@ import pytest
 from search.backends.base import SearchFilters
 from search.selectors import passages_retrieve
 
+# Every test twice: PostgreSQL's keyword search, then OpenSearch's (tests/search/conftest.py).
+pytestmark = pytest.mark.usefixtures("keyword_backend")
+
 
 @pytest.mark.parametrize("mode", ["keyword", "semantic", "hybrid"])
 def test_question_finds_its_passage(passages, mode):

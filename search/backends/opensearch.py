@@ -1,0 +1,395 @@
+"""Keyword search on OpenSearch 2.x through django-haystack; vectors, fusion and the texts shown stay in PostgreSQL.
+
+The haystack side is django-haystack-opensearch (opensearch-py) with a French analyser in the mapping. Haystack's
+elasticsearch7 backend was the other way: its `elasticsearch` client refuses OpenSearch servers from 7.14 on, and
+7.13 does not import with NumPy 2 (the embedder needs it). The portal's own queries (web-search syntax, filters,
+facets, highlights) are built here and sent with the same client, since `SearchQuerySet` cannot say them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import logging
+from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+import haystack
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django_haystack_opensearch.haystack import OpenSearchSearchBackend as HaystackOpenSearchBackend
+from django_haystack_opensearch.haystack import OpenSearchSearchEngine, OpenSearchSearchQuery
+from opensearchpy.exceptions import ConnectionError, TransportError
+from opensearchpy.helpers import bulk
+
+from config.faults import ServiceUnavailable
+from council.models import Body, Collectivite, Deliberation, Document
+from french.stopwords import QUESTION_WORDS
+from search.backends.base import FacetValue, SearchFilters, SearchHit, SearchQuery, SearchResults
+from search.backends.postgres import (
+    FACET_FIELDS,
+    MARK_START,
+    MARK_STOP,
+    MAX_PAGE,
+    PostgresSearchBackend,
+    RankedPassage,
+    Tuning,
+    _overlaps_drop,
+    _snippet_html,
+)
+from search.models import Passage
+from search.query import ParsedQuery, query_parse
+
+logger = logging.getLogger(__name__)
+
+ANALYZER = "portal_french"
+# At query time the question words go too (« quel », « combien »…), as the PostgreSQL backend drops them.
+SEARCH_ANALYZER = "portal_french_query"
+INDEX_BATCH = 500
+# Bulk writes are not a user's wait: they get longer than the searches' timeout.
+INDEX_TIMEOUT_SECONDS = 60
+
+# Elision, lowercase, French stop words, ASCII folding, light_french stemmer (all in OpenSearch's analysis-common).
+ANALYSIS = {
+    "filter": {
+        "portal_elision": {
+            "type": "elision",
+            "articles_case": True,
+            "articles": ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"],
+        },
+        "portal_stop": {"type": "stop", "stopwords": "_french_"},
+        "portal_question_words": {"type": "stop", "stopwords": sorted(QUESTION_WORDS)},
+        "portal_stemmer": {"type": "stemmer", "language": "light_french"},
+    },
+    "analyzer": {
+        ANALYZER: {
+            "tokenizer": "standard",
+            "filter": ["portal_elision", "lowercase", "portal_stop", "asciifolding", "portal_stemmer"],
+        },
+        SEARCH_ANALYZER: {
+            "tokenizer": "standard",
+            "filter": [
+                "portal_elision", "lowercase", "portal_stop", "asciifolding", "portal_question_words", "portal_stemmer",
+            ],
+        },
+    },
+}
+
+
+class PassageHaystackBackend(HaystackOpenSearchBackend):
+    """django-haystack-opensearch with the portal's French analysis instead of snowball and n-grams."""
+
+    DEFAULT_SETTINGS: ClassVar[dict[str, Any]] = {
+        "settings": {
+            "index": {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": (MAX_PAGE + 1) * 100},
+            "analysis": ANALYSIS,
+        },
+    }
+    DEFAULT_FIELD_MAPPING: ClassVar[dict[str, Any]] = {
+        "type": "text", "analyzer": ANALYZER, "search_analyzer": SEARCH_ANALYZER,
+    }
+
+    def build_schema(self, fields: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        content_field_name, mapping = super().build_schema(fields)
+        for definition in mapping.values():
+            if definition.get("type") == "keyword":
+                # The parent drops the analyser of a field it makes a keyword, not our query-time one.
+                definition.pop("search_analyzer", None)
+        return content_field_name, mapping
+
+    def _add_keyword_and_exact_subfields(self, props: dict[str, Any], unified_index) -> dict[str, Any]:
+        # The parent rewrites every text field without its analyser (to add a .keyword copy nobody here reads).
+        return props
+
+
+class PassageEngine(OpenSearchSearchEngine):
+    """The haystack engine named in HAYSTACK_CONNECTIONS (update_index, rebuild_index)."""
+
+    backend = PassageHaystackBackend
+    query = OpenSearchSearchQuery
+
+
+@dataclass
+class _EnginePlan:
+    """A keyword query in OpenSearch's query DSL; `highlight` is the query whose terms are marked in snippets."""
+
+    query: dict = field(default_factory=dict)
+    highlight: dict = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not self.query
+
+
+class OpenSearchSearchBackend(PostgresSearchBackend):
+    """The PostgreSQL backend whose keyword retriever, keyword facets and highlights are OpenSearch's.
+
+    Semantic retrieval, fusion, the context boost and the rows shown are inherited unchanged: PostgreSQL reads
+    the hits' texts again with `p.published`, so an engine a step behind can never show an unpublished text.
+    """
+
+    def __init__(
+        self, *, url: str | None = None, index: str | None = None, timeout: float | None = None,
+        tuning: Tuning | None = None,
+    ) -> None:
+        super().__init__(tuning=tuning)
+        self.engine = PassageHaystackBackend(
+            "default",
+            URL=url or settings.OPENSEARCH_URL,
+            INDEX_NAME=index or settings.OPENSEARCH_INDEX,
+            TIMEOUT=timeout or settings.OPENSEARCH_TIMEOUT_SECONDS,
+            SILENTLY_FAIL=False,
+            KWARGS={"max_retries": 0, "retry_on_timeout": False},
+        )
+        self.index_name = self.engine.index_name
+        self.url = url or settings.OPENSEARCH_URL
+
+    @property
+    def _search_index(self):
+        return haystack.connections["default"].get_unified_index().get_index(Passage)
+
+    @contextlib.contextmanager
+    def _engine_call(self) -> Iterator[None]:
+        """Any fault of the engine becomes ServiceUnavailable (a French 503), never an empty result."""
+        try:
+            if not self.engine.setup_complete:
+                self.engine.setup()
+            yield
+        except TransportError as error:
+            # A refused request (a 400: a bug of ours) is not an engine down: it stays a 500 and is logged as one.
+            if not _engine_fault(error):
+                raise
+            logger.warning("OpenSearch %s unavailable: %s", self.url, error)
+            raise ServiceUnavailable(_("Le moteur de recherche du portail ne répond pas."), str(error)[:300]) from error
+
+    # Indexing: embeddings go to pgvector as before, the published passages' texts to the engine.
+    def passages_index(self, *, passage_ids: list[int]) -> None:
+        super().passages_index(passage_ids=passage_ids)
+        self.passages_engine_sync(passage_ids=passage_ids)
+
+    def passages_engine_sync(self, *, passage_ids: list[int]) -> None:
+        if not passage_ids:
+            return
+        index = self._search_index
+        for start in range(0, len(passage_ids), INDEX_BATCH):
+            batch = passage_ids[start : start + INDEX_BATCH]
+            published = list(index.index_queryset().filter(pk__in=batch))
+            documents = self.engine._prepare_documents_for_bulk(index, published)
+            # A passage unpublished or gone since it was sent must not stay findable.
+            gone = set(batch) - {passage.pk for passage in published}
+            actions = [*documents, *({"_op_type": "delete", "_index": self.index_name, "_id": _identifier(pk)} for pk in gone)]
+            with self._engine_call():
+                _, errors = bulk(self.engine.conn, actions, raise_on_error=False, request_timeout=INDEX_TIMEOUT_SECONDS)
+            _bulk_errors_raise(errors)
+        with self._engine_call():
+            self.engine.conn.indices.refresh(index=self.index_name, request_timeout=INDEX_TIMEOUT_SECONDS)
+
+    def passages_remove(self, *, passage_ids: list[int]) -> None:
+        super().passages_remove(passage_ids=passage_ids)
+        actions = [{"_op_type": "delete", "_index": self.index_name, "_id": _identifier(pk)} for pk in passage_ids]
+        with self._engine_call():
+            _, errors = bulk(self.engine.conn, actions, raise_on_error=False, request_timeout=INDEX_TIMEOUT_SECONDS)
+            self.engine.conn.indices.refresh(index=self.index_name, request_timeout=INDEX_TIMEOUT_SECONDS)
+        _bulk_errors_raise(errors)
+
+    def engine_count(self) -> int:
+        with self._engine_call():
+            return self.engine.conn.count(index=self.index_name)["count"]
+
+    # Reading.
+    def search(self, *, query: SearchQuery) -> SearchResults:
+        if query.mode != "keyword":
+            # Hybrid and semantic: the inherited fusion, with this class's keyword candidates and highlights.
+            return super().search(query=query)
+        page = max(1, min(int(query.page), MAX_PAGE))
+        size = max(1, min(int(query.page_size), 100))
+        parsed = query_parse(query.text)
+        plan = self._keyword_plan(parsed=parsed, relaxed=False)
+        if plan.empty:
+            return SearchResults(hits=[], total=0, facets={})
+        by_date = query.sort == "date"
+        response = self._engine_search(
+            plan=plan, filters=query.filters, limit=page * size + size, by_date=by_date, facets=query.with_facets
+        )
+        if not response["hits"]["hits"] and not parsed.has_operators:
+            # No passage has every word: rank those with any of them instead.
+            plan = self._keyword_plan(parsed=parsed, relaxed=True)
+            response = self._engine_search(
+                plan=plan, filters=query.filters, limit=page * size + size, by_date=by_date, facets=query.with_facets
+            )
+        ordered = _overlaps_drop(_ranked_from(response))
+        facets = _facets_from(response.get("aggregations", {})) if query.with_facets else {}
+        window = ordered[(page - 1) * size : page * size]
+        hits = self._hits_build(window, plan=plan if query.with_highlights else None)
+        return SearchResults(hits=hits, total=response["hits"]["total"]["value"], facets=facets)
+
+    def _keyword_plan(self, *, parsed: ParsedQuery, relaxed: bool) -> _EnginePlan:
+        """Every group of the query must match (strict), or any word does and all of them score more (relaxed)."""
+        words = [term for group in parsed.required for term in group]
+        if not words and not parsed.prefixes:
+            return _EnginePlan()
+        groups = [
+            {"bool": {"should": [_match(term) for term in group], "minimum_should_match": 1}}
+            for group in parsed.required
+        ]
+        prefixes = [_match(prefix, kind="phrase_prefix") for prefix in parsed.prefixes]
+        excluded = [_match(term, kind="phrase") for term in parsed.excluded]
+        # Any real word of the query: a query of stop words alone (« le ») matches nothing, as on PostgreSQL.
+        any_word = {"bool": {"should": [*(_match(word, zero_terms="none") for word in words), *prefixes],
+                             "minimum_should_match": 1}}
+        if relaxed and not parsed.has_operators:
+            query = {"bool": {
+                "must": [any_word],
+                "should": [{"bool": {"must": groups + prefixes, "boost": self.tuning.all_terms_bonus}}],
+                "must_not": excluded,
+            }}
+        else:
+            query = {"bool": {"must": [*groups, *prefixes, any_word], "must_not": excluded}}
+        return _EnginePlan(query=query, highlight=any_word)
+
+    def _keyword_candidates(
+        self, *, plan: _EnginePlan, filters: SearchFilters, limit: int, by_date: bool = False,
+        narrowed: SearchFilters | None = None,
+    ) -> tuple[list[RankedPassage], list[RankedPassage]]:
+        """The best `limit` matches, and (with `narrowed`) the best `limit` inside narrower filters."""
+        if plan.empty:
+            return [], []
+        everywhere = _ranked_from(self._engine_search(plan=plan, filters=filters, limit=limit, by_date=by_date))
+        within = (
+            _ranked_from(self._engine_search(plan=plan, filters=narrowed, limit=limit, by_date=by_date))
+            if narrowed else []
+        )
+        return everywhere, within
+
+    def _engine_search(
+        self, *, plan: _EnginePlan, filters: SearchFilters, limit: int, by_date: bool = False, facets: bool = False
+    ) -> dict:
+        order: list = [{"seance_date": {"order": "desc", "missing": "_last"}}] if by_date else []
+        body: dict[str, Any] = {
+            "query": {"bool": {"must": [plan.query], "filter": _filters_dsl(filters)}},
+            "size": limit,
+            "sort": [*order, "_score", {"passage_id": "asc"}],
+            "track_total_hits": True,
+            "track_scores": True,
+            "_source": ["passage_id", "document_id", "page_start", "page_end", "seance_date", "collectivite_id",
+                        "deliberation_id"],
+        }
+        if facets:
+            body["aggs"] = {name: {"terms": {"field": f"{name}_id" if name in ("collectivite", "body") else name,
+                                             "size": 200}} for name in FACET_FIELDS}
+        with self._engine_call():
+            return self.engine.conn.search(index=self.index_name, body=body)
+
+    # Results: the rows read from PostgreSQL, the snippets marked by the engine.
+    def _hits_build(self, candidates: list[RankedPassage], *, plan: _EnginePlan | None) -> list[SearchHit]:
+        hits = super()._hits_build(candidates, plan=None)
+        if not hits or plan is None or plan.empty:
+            return hits
+        body = {
+            "query": {"bool": {"filter": [{"terms": {"passage_id": [hit.passage_id for hit in hits]}}],
+                               "should": [plan.highlight]}},
+            "size": len(hits),
+            "_source": ["passage_id"],
+            "highlight": {
+                "pre_tags": [MARK_START], "post_tags": [MARK_STOP],
+                "fields": {"text": {"fragment_size": 200, "number_of_fragments": 2, "no_match_size": 300}},
+            },
+        }
+        with self._engine_call():
+            response = self.engine.conn.search(index=self.index_name, body=body)
+        marked = {
+            hit["_source"]["passage_id"]: " … ".join(hit.get("highlight", {}).get("text", []))
+            for hit in response["hits"]["hits"]
+        }
+        for hit in hits:
+            if marked.get(hit.passage_id):
+                hit.snippet = _snippet_html(marked[hit.passage_id])
+        return hits
+
+
+def _engine_fault(error: TransportError) -> bool:
+    """Unreachable, too slow, overloaded or failing: the engine's fault, not the request's."""
+    status = error.status_code
+    return isinstance(error, ConnectionError) or not isinstance(status, int) or status >= 500 or status == 429
+
+
+def _identifier(passage_id: int) -> str:
+    """haystack's document id: app label, model, primary key."""
+    return f"search.passage.{passage_id}"
+
+
+def _bulk_errors_raise(errors: list[dict]) -> None:
+    """A passage deleted before it was ever sent answers 404: nothing to remove. Anything else is a fault."""
+    faults = [e for e in errors if not ("delete" in e and e["delete"].get("status") == 404)]
+    if faults:
+        raise RuntimeError(f"OpenSearch refused {len(faults)} passages: {faults[:3]}")
+
+
+def _match(term: str, *, kind: str | None = None, zero_terms: str = "all") -> dict:
+    """A term searched in the heading and the text; a quoted term is a phrase.
+
+    `zero_terms` "all": a word that is only a stop word (« le ») must not make a strict query match nothing.
+    """
+    kind = kind or ("phrase" if " " in term else "best_fields")
+    query: dict[str, Any] = {"query": term, "fields": ["heading^2", "text"], "type": kind}
+    if kind != "phrase_prefix":
+        query["zero_terms_query"] = zero_terms
+    return {"multi_match": query}
+
+
+def _filters_dsl(filters: SearchFilters) -> list[dict]:
+    """The same filters as the PostgreSQL backend's WHERE clause; publication is always required."""
+    clauses: list[dict] = [{"term": {"published": True}}]
+    for name, values in (
+        ("collectivite_id", filters.collectivite_ids),
+        ("body_id", filters.body_ids),
+        ("document_kind", filters.document_kinds),
+        ("outcome", filters.outcomes),
+    ):
+        if values:
+            clauses.append({"terms": {name: list(values)}})
+    dates = {}
+    if filters.date_from:
+        dates["gte"] = filters.date_from.isoformat()
+    if filters.date_to:
+        dates["lte"] = filters.date_to.isoformat()
+    if dates:
+        clauses.append({"range": {"seance_date": dates}})
+    return clauses
+
+
+def _ranked_from(response: dict) -> list[RankedPassage]:
+    ranked = []
+    for rank, hit in enumerate(response["hits"]["hits"], start=1):
+        source, score = hit["_source"], float(hit.get("_score") or 0.0)
+        date = source.get("seance_date")
+        ranked.append(RankedPassage(
+            source["passage_id"], source["document_id"], source["page_start"], source["page_end"],
+            datetime.date.fromisoformat(date[:10]) if date else None, source.get("collectivite_id"),
+            score=score, keyword_rank=rank, keyword_score=score, deliberation_id=source.get("deliberation_id"),
+        ))
+    return ranked
+
+
+def _facets_from(aggregations: dict) -> dict[str, list[FacetValue]]:
+    names = {
+        "collectivite": {str(pk): name for pk, name in Collectivite.objects.values_list("pk", "name")},
+        "body": {str(pk): name for pk, name in Body.objects.values_list("pk", "name")},
+        "document_kind": dict(Document.Kind.choices),
+        "outcome": dict(Deliberation.Outcome.choices),
+    }
+    facets: dict[str, list[FacetValue]] = {}
+    for name in FACET_FIELDS:
+        values = []
+        for bucket in aggregations.get(name, {}).get("buckets", []):
+            value = str(bucket["key"])
+            if value == "":
+                continue
+            values.append(FacetValue(value=value, label=str(names.get(name, {}).get(value, value)), count=bucket["doc_count"]))
+        if name == "year":
+            values.sort(key=lambda f: f.value, reverse=True)
+        else:
+            values.sort(key=lambda f: (-f.count, f.label))
+        facets[name] = values
+    return facets
