@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime
 import logging
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import haystack
@@ -35,8 +35,8 @@ from search.backends.postgres import (
     PostgresSearchBackend,
     RankedPassage,
     Tuning,
-    _overlaps_drop,
-    _snippet_html,
+    overlaps_drop,
+    snippet_html,
 )
 from search.models import Passage
 from search.query import ParsedQuery, query_parse
@@ -218,7 +218,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             response = self._engine_search(
                 plan=plan, filters=query.filters, limit=page * size + size, by_date=by_date, facets=query.with_facets
             )
-        ordered = _overlaps_drop(_ranked_from(response))
+        ordered = overlaps_drop(_ranked_from(response))
         facets = _facets_from(response.get("aggregations", {})) if query.with_facets else {}
         window = ordered[(page - 1) * size : page * size]
         hits = self._hits_build(window, plan=plan if query.with_highlights else None)
@@ -304,7 +304,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
         }
         for hit in hits:
             if marked.get(hit.passage_id):
-                hit.snippet = _snippet_html(marked[hit.passage_id])
+                hit.snippet = snippet_html(marked[hit.passage_id])
         return hits
 
 

@@ -309,7 +309,7 @@ class PostgresSearchBackend:
                 )
             if plan.empty:
                 return SearchResults(hits=[], total=0, facets={})
-            ordered = _overlaps_drop(ordered)
+            ordered = overlaps_drop(ordered)
             where, params = _filters_sql(query.filters)
             where, params = f"{where} AND {plan.match_sql}", [*params, *plan.match_params]
             if query.with_facets:
@@ -512,9 +512,9 @@ class PostgresSearchBackend:
         depth_each = max(depth, self.tuning.candidates) if mode == "hybrid" else depth + 20
         if mode == "keyword":
             plan = plan or self._keyword_plan(parsed=parsed, relaxed=True)
-            return _overlaps_drop(self._keyword_candidates(plan=plan, filters=filters, limit=depth_each)[0])[:depth]
+            return overlaps_drop(self._keyword_candidates(plan=plan, filters=filters, limit=depth_each)[0])[:depth]
         if mode == "semantic":
-            return _overlaps_drop(self._semantic_candidates(text=text, filters=filters, limit=depth_each))[:depth]
+            return overlaps_drop(self._semantic_candidates(text=text, filters=filters, limit=depth_each))[:depth]
         context = query_context(parsed.text)
         # The place and time the question names: both retrievers again, inside them, so that a small
         # town's passages are not crowded out of the candidates by a big city's.
@@ -540,7 +540,7 @@ class PostgresSearchBackend:
         if fused and not context.empty:
             self._context_boost(context=context, candidates=fused)
             fused.sort(key=lambda c: (-c.score, c.passage_id))
-        return _overlaps_drop(fused)[:depth]
+        return overlaps_drop(fused)[:depth]
 
     def _fuse(self, *, lists: list[tuple[str, list[RankedPassage], float]]) -> list[RankedPassage]:
         """Weighted reciprocal rank fusion (or score fusion) of several ranked lists of the two retrievers."""
@@ -614,7 +614,7 @@ class PostgresSearchBackend:
                     page_end=candidate.page_end,
                     heading=heading,
                     text=text,
-                    snippet=_snippet_html(snippet or text[:300]),
+                    snippet=snippet_html(snippet or text[:300]),
                     deliberation_number=number or "",
                     deliberation_objet=objet or "",
                     seance_date=seance_date,
@@ -722,7 +722,7 @@ def query_vector_literal(text: str) -> str:
     return "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
 
 
-def _overlaps_drop(candidates: list[RankedPassage]) -> list[RankedPassage]:
+def overlaps_drop(candidates: list[RankedPassage]) -> list[RankedPassage]:
     """Drop a passage whose pages a better-ranked passage of the same délibération (or of the same document outside
     any) already covers: passages overlap by a line, but a page of short items holds several délibérations."""
     kept: list[RankedPassage] = []
@@ -736,7 +736,7 @@ def _overlaps_drop(candidates: list[RankedPassage]) -> list[RankedPassage]:
     return kept
 
 
-def _snippet_html(text: str) -> str:
+def snippet_html(text: str) -> str:
     """Escape everything, then turn the private-use markers into <mark>."""
     escaped = html.escape(text.replace("<mark>", "").replace("</mark>", ""))
     return escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")

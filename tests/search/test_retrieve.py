@@ -95,12 +95,12 @@ def test_keyword_candidates_need_two_rare_words_when_one_exceeds_the_budget(pass
 def test_overlapping_passages_dropped_only_within_one_deliberation():
     """A page of short items (Couthenans, « 1/ ONF … 2/ Déneigement … ») holds several délibérations: each keeps its
     passage; a passage that only repeats the pages of a better one of its délibération goes."""
-    from search.backends.postgres import RankedPassage, _overlaps_drop
+    from search.backends.postgres import RankedPassage, overlaps_drop
 
     preamble = RankedPassage(1, 81, 1, 1, None, deliberation_id=None)
     onf = RankedPassage(2, 81, 1, 1, None, deliberation_id=1094)
     snow = RankedPassage(3, 81, 1, 1, None, deliberation_id=1095)
     snow_again = RankedPassage(4, 81, 1, 1, None, deliberation_id=1095)
     long_item = RankedPassage(5, 81, 1, 2, None, deliberation_id=1098)
-    kept = _overlaps_drop([preamble, onf, snow, snow_again, long_item])
+    kept = overlaps_drop([preamble, onf, snow, snow_again, long_item])
     assert [p.passage_id for p in kept] == [1, 2, 3, 5]
