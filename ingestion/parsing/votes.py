@@ -55,6 +55,11 @@ _INLINE_ITEM = re.compile(
     rf"(?P<kind>{TALLY_WORD})\b",
     re.IGNORECASE,
 )
+# « Vote : pour 28 ; contre 0 ; abstention 0 », « Pour 15, Contre 2, Abstention 1 »: each label before its number,
+# two at least in a row (a lone « pour 2 ans » is not a vote).
+_LABEL_NUMBER = rf"{TALLY_WORD}\s+{_NUMBER}\b"
+_LABEL_NUMBER_RUN = re.compile(rf"(?<![\w])(?:{_LABEL_NUMBER})(?:\s*[;,/]\s*(?:et\s+)?{_LABEL_NUMBER})+", re.IGNORECASE)
+_LABEL_NUMBER_ITEM = re.compile(rf"(?P<kind>{TALLY_WORD})\s+(?P<number>{_NUMBER})\b", re.IGNORECASE)
 _UNANIMITY = re.compile(UNANIMITY, re.IGNORECASE)
 # The CGCT quotes « le conseil municipal peut décider, à l'unanimité, de ne pas
 # procéder au scrutin secret »: a rule, not a vote.
@@ -148,6 +153,14 @@ def _count_items(text: str) -> list[_Item]:
                 continue
             items.append(_Item(match.start(), end, kind, number, names))
             taken.append((match.start(), end))
+    for run in _LABEL_NUMBER_RUN.finditer(text):
+        if any(start <= run.start() < end for start, end in taken):
+            continue
+        for match in _LABEL_NUMBER_ITEM.finditer(text, run.start(), run.end()):
+            number = number_parse(match.group("number"))
+            if number is not None:
+                items.append(_Item(match.start(), match.end(), tally_kind(match.group("kind")), number))
+        taken.append(run.span())
     for match in _INLINE_ITEM.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue

@@ -102,3 +102,14 @@ def test_last_vote_decides():
         "l'unanimité des exprimés.\nPour : 64\nContre : \nAbstentions : 1\nAdopté à l'unanimité."
     )
     assert _counts(text) == (64, 0, 1, "adopted")
+
+
+def test_labels_before_their_numbers_in_a_row():
+    # The demo's own minutes (ingestion/sample.py), as issue 16 quotes them, and the same order with commas.
+    vote = vote_parse("Vote : pour 28 ; contre 0 ; abstention 0.")
+    assert (vote.votes_for, vote.votes_against, vote.votes_abstention, vote.outcome) == (28, 0, 0, "adopted")
+    vote = vote_parse("Pour 15, Contre 2, Abstention 1")
+    assert (vote.votes_for, vote.votes_against, vote.votes_abstention) == (15, 2, 1)
+    # A label and a number that are not a tally.
+    vote = vote_parse("une convention conclue pour 2 ans, contre 3 auparavant")
+    assert (vote.votes_for, vote.votes_against) == (None, None)
