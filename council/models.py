@@ -189,6 +189,29 @@ class Deliberation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("deliberation-detail", args=[self.pk])
 
+    @property
+    def vote_counted(self) -> bool:
+        """The minutes give at least one count (pour, contre or abstentions)."""
+        return any(count is not None for count in (self.votes_for, self.votes_against, self.votes_abstention))
+
+    @property
+    def vote_bar(self) -> list[dict]:
+        """The segments of a bar of the votes cast, in per cent of those counted: [] when none was counted."""
+        counts = [
+            ("for", _("Pour"), self.votes_for), ("against", _("Contre"), self.votes_against),
+            ("abstention", _("Abstentions"), self.votes_abstention),
+        ]
+        total = sum(count or 0 for _kind, _label, count in counts)
+        if not total:
+            return []
+        segments, start = [], 0.0
+        for kind, label, count in counts:
+            if count:
+                width = 100 * count / total
+                segments.append({"kind": kind, "label": label, "count": count, "x": round(start, 2), "width": round(width, 2)})
+                start += width
+        return segments
+
 
 class Intervention(models.Model):
     """A speaker turn, where the minutes print them (« Mme Le Maire : … »)."""
