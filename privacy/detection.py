@@ -55,6 +55,7 @@ _WORD = (
     rf"(?:[{_UPPER}]\.(?=[{_UPPER}][{_LOWER}]))?"  # a glued initial: « M.Claude »
     rf"[{_UPPER}](?:[{_UPPER}{_LOWER}{_APOS}]+|(?=[{_HYPHEN}][{_UPPER}]))"  # « M-Dominique » too
     rf"(?:[{_HYPHEN}][{_UPPER}][{_UPPER}{_LOWER}{_APOS}]*)*"
+    rf"(?:(?<=[{_UPPER}])/[{_UPPER}]{{2,}}(?![{_LOWER}]))?"  # « M. et Mme SESBOUE/LEFORT »: both surnames of a couple
 )
 _INITIAL = rf"[{_UPPER}]\.(?:[{_HYPHEN}]?[{_UPPER}]\.)?"
 _PARTICLE = r"(?:de|du|des|d['’]|le|la|van|von|der|di|da|dos|ben|el)"
@@ -63,7 +64,8 @@ _PARTICLE = r"(?:de|du|des|d['’]|le|la|van|von|der|di|da|dos|ben|el)"
 _GAP = r"[ \t]+"
 _GAP_TO_UPPER = rf"(?:[ \t]+|[ \t]*\n[ \t]*(?=[{_UPPER}]{{2}}))"
 _NAME = (
-    rf"(?:{_INITIAL}[ \t]?)?{_WORD}"
+    # « M. ou Mme J Michel GERAUD »: an initial printed without its dot before a given name.
+    rf"(?:(?:{_INITIAL}|(?<![\w])[{_UPPER}](?=[ \t]+[{_UPPER}][{_LOWER}]))[ \t]?)?{_WORD}"
     rf"(?:(?:{_GAP}{_PARTICLE}{_GAP}|{_GAP_TO_UPPER})(?:{_INITIAL}[ \t]?)?{_WORD}){{0,3}}"
 )
 
@@ -92,6 +94,7 @@ _UPPER_GIVEN = re.compile(
 _UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}]{{2,}}\b)[{_UPPER}][{_LOWER}]+)")
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
 _AND_GIVEN = re.compile(rf"^[ \t]+et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
+_AND_SURNAME = re.compile(rf"^[ \t]+et[ \t]+(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])")
 # « Mme IGEA née COUVELARD », « Mme BERENI Angèle Joséphine vve FERRARI »: the other surname of the same person.
 _BORN_NAME = re.compile(
     rf"^[ \t]*,?[ \t]*(?:née|veuve|vve|épouse(?:[ \t]+de)?|ép\.)[ \t]+\n?[ \t]*"
@@ -110,10 +113,13 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d])(?:\+33[ .]?\(?0?\)?[ .]?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d)")
 _STREET = (
     r"(?:rue|avenue|av\.|bd\.?|boulevard|impasse|imp\.|place|chemin|allée|route|cours|quai|square|"
-    r"lotissement|lieu-dit|résidence|hameau|faubourg|passage|voie|rond-point)"
+    r"lotissement|lieu-dit|résidence|hameau|faubourg|passage|voie|rond-point|sente|sentier|ruelle|venelle|clos|"
+    r"cité|mail|traverse|montée)"
 )
 _ADDRESS_BODY = (
-    rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?[ \t]*,?[ \t]*)?{_STREET}(?!\w)[^\n,(;€]{{1,50}}?"
+    # « 45 et 43, rue des Bouissettes »: the neighbours' houses, one address line.
+    rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?(?:[ \t]*(?:et|,|-|/)[ \t]*\d{{1,4}}(?:[ \t]?(?:bis|ter))?)*[ \t]*,?[ \t]*)?"
+    rf"{_STREET}(?!\w)[^\n,(;€]{{1,50}}?"
     rf"(?=[ \t]*(?:[,(;\n]|\d+[.,]\d|\d+[ \t]*€|$))"
 )
 # An address said to be someone's home is personal data wherever it stands.
@@ -303,6 +309,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
+    # « Foyer Napoléon », « Salle Jean Moulin »: a name that opens with a place noun names that place.
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or (_name_words(candidate.name) or [""])[0].lower() not in _PLACE_FIRST_WORDS]
     # Without a civilité, two capitalised words are a person only if one of them is a given name somewhere
     # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
@@ -584,6 +593,12 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
             start = candidate.end + match.start("given")
             more.append(_Candidate(page_number, start, start + len(match.group("given")), start, "",
                                    match.group("given"), False, "majuscules"))
+        # « Mesdames LEMONNIER et ZIANI »: a plural civilité names two persons.
+        match = _AND_SURNAME.match(after)
+        if match and re.fullmatch(r"(?:Mesdames|Messieurs|MM\.?|Mmes|MMES)", candidate.civilite.strip()):
+            start = candidate.end + match.start("name")
+            more.append(_Candidate(page_number, start, start + len(match.group("name")), start, candidate.civilite,
+                                   match.group("name"), False, "civilité"))
         match = _BORN_NAME.match(after)
         if match:
             name = _name_trim(match.group("name")) or match.group("name")

@@ -387,3 +387,25 @@ def test_a_person_a_building_is_named_after_is_no_private_person():
     # aiglun_regardscitoyens/pdf/CR CM 19122013.pdf, page 2 (OCR): an adjective between the building and the name.
     text = "9. SPORTS LOISIRS - Extension du pôle multiactivités Raymond Moutet - Plan de financement \n"
     assert _masked(text) == text
+
+
+def test_two_neighbours_a_couple_with_two_surnames_and_an_initial_without_its_dot():
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf page 68, PV_CM_09_05_2011.pdf page 60,
+    # pierrefonds_mymairie/compte-rendu-02-02-2016.pdf page 6 and compte-rendu-04-04-2016.pdf page 10
+    text = (
+        " Mesdames LEMONNIER et ZIANI, domiciliées 45 et 43, rue des Bouissettes, ont sollicité de la Ville le \n"
+        "M. ou Mme J Michel GERAUD, 17 rue Bazille Balard (50 % de la subvention) 995,39 € \n"
+        "M. et Mme SESBOUE/LEFORT \n27, Rue du Bois d’Haucourt \n60350 PIERREFONDS \n2156 € TTC 2156 € TTC \n"
+        "M. Eric BURLET \n6, Sente Fontaine Vanière \n60350 PIERREFONDS \n"
+    )
+    masked = _masked(text)
+    for private in ("LEMONNIER", "ZIANI", "Bouissettes", "GERAUD", "Bazille", "SESBOUE", "LEFORT", "Haucourt",
+                    "BURLET", "Fontaine Vanière"):
+        assert private not in masked, private
+    assert "60350 PIERREFONDS" in masked and "995,39 €" in masked
+
+
+def test_a_place_noun_before_a_given_name_names_the_place():
+    # pierrefonds_mymairie/compte-rendu-17-11-2015.pdf, page 14
+    text = "16. Remboursement d’une location du Foyer Napoléon suite à une annulation (suite) \n"
+    assert _masked(text) == text
