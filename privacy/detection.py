@@ -93,7 +93,7 @@ _UPPER_GIVEN = re.compile(
 # A table of applications glues the columns at times: « CHAUVETJérémie ».
 _UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}]{{2,}}\b)[{_UPPER}][{_LOWER}]+)")
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
-_AND_GIVEN = re.compile(rf"^[ \t]+et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
+_AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
 _AND_SURNAME = re.compile(rf"^[ \t]+et[ \t]+(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])")
 # « Mme IGEA née COUVELARD », « Mme BERENI Angèle Joséphine vve FERRARI »: the other surname of the same person.
 _BORN_NAME = re.compile(
@@ -314,7 +314,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                   or (_name_words(candidate.name) or [""])[0].lower() not in _PLACE_FIRST_WORDS]
     # Without a civilité, two capitalised words are a person only if one of them is a given name somewhere
     # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not).
+    # A first name after « et » in a row of applicants (« VIVIER Guislain et Khemissa »): no dictionary needed.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or candidate.source == "compagnon"
                   or any(given_name_known(word) for word in _name_words(candidate.name) + _glued_words(candidate.name))]
 
     identities = [_identity_parse(candidate.name) for candidate in candidates]
@@ -591,8 +593,10 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
         match = _AND_GIVEN.match(after)
         if match and not _is_common(match.group("given"), lowercase_words) and candidate.source != "famille":
             start = candidate.end + match.start("given")
+            # In a row of applicants the household is sure enough to need no dictionary (« Madame X et Kéolis » is not).
+            sure = _in_row(text, candidate.start)
             more.append(_Candidate(page_number, start, start + len(match.group("given")), start, "",
-                                   match.group("given"), False, "majuscules"))
+                                   match.group("given"), False, "compagnon" if sure else "majuscules"))
         # « Mesdames LEMONNIER et ZIANI »: a plural civilité names two persons.
         match = _AND_SURNAME.match(after)
         if match and re.fullmatch(r"(?:Mesdames|Messieurs|MM\.?|Mmes|MMES)", candidate.civilite.strip()):
@@ -782,7 +786,7 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where two overlap (the lines of names of a table first); families and civilités win ties."""
-    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "majuscules?": 3, "modèle": 4}
+    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "majuscules?": 3, "modèle": 4}
     # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns.
     ordered = sorted(candidates, key=lambda c: (c.page, c.source != "tableau", -(c.end - c.start), priority.get(c.source, 1)))
     kept: list[_Candidate] = []
@@ -1046,7 +1050,11 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
             break
         if re.fullmatch(r"\d+[.,]?\d*", token) or token.lower() in _ADDRESS_STOP or _CADASTRE.match(text, position + word.start()):
             break
-        if not (token[:1].isupper() or _ADDRESS_LINK.fullmatch(token) or re.match(r"[dl]['’]", token, re.IGNORECASE)):
+        # In a table row the street's name may be printed in lowercase (« 30 rue des moissonneurs G 2937 »): the
+        # cadastre reference ends it.
+        lowercase_name = street is not None and row
+        if not (token[:1].isupper() or lowercase_name or _ADDRESS_LINK.fullmatch(token)
+                or re.match(r"[dl]['’]", token, re.IGNORECASE)):
             break
         last = position + word.end()
         previous = token

@@ -409,3 +409,18 @@ def test_a_place_noun_before_a_given_name_names_the_place():
     # pierrefonds_mymairie/compte-rendu-17-11-2015.pdf, page 14
     text = "16. Remboursement d’une location du Foyer Napoléon suite à une annulation (suite) \n"
     assert _masked(text) == text
+
+
+def test_a_second_first_name_in_a_row_of_applicants_needs_no_dictionary():
+    # chemere_regardscitoyens/pdf/CM 16 septembre 2008.pdf page 5 and CM 21 septembre 2010.pdf page 8
+    text = (
+        "A 1042 06/09/2008 POIRIER Jean-Pierre \net Paule \n6 rue du Coudreau F 1495 1500 1503 (Lot A) Maison habitation \n"
+        "A 1033 29/07/2010 VIVIER Guislain et Khemissa 30 rue des moissonneurs G 2937 Maison habitation \n"
+    )
+    masked = _masked(text)
+    for private in ("POIRIER", "Paule", "Coudreau", "VIVIER", "Khemissa", "moissonneurs"):
+        assert private not in masked, private
+    assert "F 1495 1500 1503 (Lot A) Maison habitation" in masked
+    # preuilly_sur_claise/PV.pdf, page 6: after a civilité, « et » may join a company.
+    text = "Il indique également qu’un bail est en cours entre la propriétaire Madame Destruel et Kéolis d’un loyer \n"
+    assert "Kéolis" in _masked(text)
