@@ -26,6 +26,7 @@ SCHEMAS = {
             "question": {"type": "string"},
             "answer": {"type": "string", "description": "Chaque phrase suivie de sa citation [n] ; vide en cas d'abstention."},
             "abstained": {"type": "boolean", "description": "Vrai quand les documents ne permettent pas de répondre."},
+            "advice": {"type": "string", "description": "En cas d'abstention, ce que le lecteur peut faire (poser sa question en français) ; vide sinon."},
             "mode": {"type": "string", "enum": ["extractive", "llm"]},
             "citations": {"type": "array", "items": {"$ref": "#/components/schemas/AskCitation"}},
             "closest": {

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from council.models import Deliberation
+from french.language import looks_english
 from qa import llm
 from qa.abstention import Decision, abstention_decide
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
@@ -48,12 +50,15 @@ class Answer:
     # The délibération the answer comes from, as its record stores it (objet, séance, outcome, vote).
     card: dict | None = None
     latency_ms: int = 0
+    # When declining: what the reader can do (ask in French), shown above the closest documents.
+    advice: str = ""
 
     def as_json(self) -> dict:
         return {
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,
+            "advice": self.advice,
             "mode": self.mode,
             "citations": [citation_json(c) for c in self.citations],
             "closest": [citation_json(c) for c in self.closest],
@@ -196,6 +201,16 @@ def question_answer(*, question: str, mode: str | None = None, filters: SearchFi
         return answer
     answer = answer_extract(reasoning=evidence_read(evidence=evidence_gather(question=question, filters=filters)))
     answer.latency_ms = int((time.perf_counter() - started) * 1000)
+    return answer_advise(answer)
+
+
+def answer_advise(answer: Answer) -> Answer:
+    """A declined question written in English is told to ask in French (the minutes and the reader are French)."""
+    if answer.abstained and looks_english(answer.question):
+        answer.advice = _(
+            "Le portail lit des procès-verbaux en français et répond aux questions posées en français : "
+            "reformulez votre question en français (par exemple « Quel est le tarif de la cantine scolaire ? »)."
+        )
     return answer
 
 
@@ -282,7 +297,7 @@ def question_answer_stream(*, question: str, filters: SearchFilters | None = Non
         else:
             _checked_fill(answer, checker.result(), evidence)
     answer.latency_ms = int((time.perf_counter() - started) * 1000)
-    yield answer
+    yield answer_advise(answer)
 
 
 def _llm_sources(reasoning: Reasoning) -> list[SearchHit]:

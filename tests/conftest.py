@@ -139,3 +139,13 @@ def celery_worker(redis_url, transactional_db, settings, tmp_path):
     except subprocess.TimeoutExpired:
         process.kill()
     celery_app_broker_set(url=None, transport_options={})
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request in English leaves English active in the thread (LocaleMiddleware does not undo it): every test
+    starts in the default language."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

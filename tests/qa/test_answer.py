@@ -61,6 +61,16 @@ def test_unrelated_question_is_declined_with_closest_documents(qa_passages):
     assert answer.closest
 
 
+def test_a_question_in_english_is_told_to_ask_in_french(qa_passages, client):
+    answer = question_answer(question="How much does a meal cost at the Pierrefonds holiday centres?", mode=EXTRACTIVE)
+    assert answer.abstained and "en français" in answer.advice and answer.as_json()["advice"] == answer.advice
+    assert answer.closest
+    french = question_answer(question="Quel est le tarif du repas des accueils de loisirs à Pierrefonds ?", mode=EXTRACTIVE)
+    assert french.advice == ""
+    page = client.get(reverse("qa-question"), {"q": "How much does a meal cost at the Pierrefonds holiday centres?"})
+    assert "répond aux questions posées en français" in page.content.decode()
+
+
 def test_unpublished_passage_never_cited(qa_passages):
     from tests.qa.conftest import passage_create, passages_embed
 
