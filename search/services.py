@@ -7,6 +7,7 @@ from django.db import transaction
 
 from council.models import Deliberation, Document
 from search.backends import search_backend_get
+from search.backends.base import EngineCopy
 from search.embeddings import embedder_get
 from search.models import Passage
 from search.passages import PassageDraft
@@ -98,3 +99,12 @@ def passages_embed(*, document: Document) -> int:
         with transaction.atomic():
             Passage.objects.bulk_update(batch, ["embedding"])
     return len(pending)
+
+
+def search_reindex(*, progress=lambda done, total: None):
+    """Rebuild the engine's copy of the published passages from PostgreSQL without a moment of downtime (the
+    backend's `engine_rebuild`); None when the backend keeps no separate copy."""
+    backend = search_backend_get()
+    if not isinstance(backend, EngineCopy):
+        return None
+    return backend.engine_rebuild(progress=progress)

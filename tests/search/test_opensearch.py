@@ -24,7 +24,7 @@ def engine(passages, opensearch_url):
     backend = OpenSearchSearchBackend(url=opensearch_url, index=f"test_{uuid.uuid4().hex[:12]}")
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield backend
-    backend.engine.conn.indices.delete(index=backend.index_name, ignore=[404])
+    backend.engine.clear()
 
 
 def _keyword(backend, text, **options):
@@ -212,7 +212,7 @@ def test_rebuild_index_and_update_index_send_published_passages_only(passages, o
         call_command("update_index", remove=True, verbosity=0)
         assert backend.engine_count() == len(passages) - 2
     finally:
-        backend.engine.conn.indices.delete(index=index, ignore=[404])
+        backend.engine.clear()
         monkeypatch.undo()
         haystack.connections.reload("default")
 
