@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
@@ -100,12 +101,18 @@ class SearchBackend(Protocol):
         ...
 
 
+class ReindexRefused(Exception):
+    """Another rebuild of the engine's index is under way; the message is for the operator."""
+
+
 @runtime_checkable
 class EngineCopy(Protocol):
     """A backend that keeps its own copy of the published passages in a separate engine (OpenSearch), which can
     drift from PostgreSQL and be rebuilt from it; PostgreSQL's own index needs none of this."""
 
-    def engine_rebuild(self, *, progress): ...
+    def engine_rebuild(self, *, progress: Callable[[int, int], None]):
+        """Rebuild the engine's copy from PostgreSQL while searches go on; `progress(done, total)` after each batch."""
+        ...
 
     def engine_count(self) -> int: ...
 

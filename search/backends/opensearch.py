@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -21,13 +22,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_haystack_opensearch.haystack import OpenSearchSearchBackend as HaystackOpenSearchBackend
 from django_haystack_opensearch.haystack import OpenSearchSearchEngine, OpenSearchSearchQuery
-from opensearchpy.exceptions import ConnectionError, NotFoundError, TransportError
+from opensearchpy.exceptions import ConnectionError, NotFoundError, RequestError, TransportError
 from opensearchpy.helpers import bulk
 
 from config.faults import ServiceUnavailable
 from council.models import Body, Collectivite, Deliberation, Document
 from french.stopwords import QUESTION_WORDS
-from search.backends.base import FacetValue, SearchFilters, SearchHit, SearchQuery, SearchResults
+from search.backends.base import FacetValue, ReindexRefused, SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.backends.postgres import (
     FACET_FIELDS,
     MARK_START,
@@ -117,11 +118,26 @@ class PassageHaystackBackend(HaystackOpenSearchBackend):
         """
         body = self.index_body()
         if not self.conn.indices.exists(index=self.index_name):
-            self.conn.indices.create(
-                index=concrete_index_name(self.index_name), body={**body, "aliases": {self.index_name: {}}}
-            )
+            try:
+                self.conn.indices.create(index=self.index_next(), body={**body, "aliases": {self.index_name: {}}})
+            except RequestError as error:
+                # Another process (the web server and a worker at their first request) created it a moment ago.
+                if error.error != "resource_already_exists_exception":
+                    raise
         self.existing_mapping = body["mappings"]
         self.setup_complete = True
+
+    def indices_numbered(self) -> dict[str, int]:
+        """The concrete indices made for the alias (`<alias>_<number>`), in service or not, with their numbers."""
+        pattern = re.compile(rf"{re.escape(self.index_name)}_(\d+)")
+        names = self.conn.indices.get(index=f"{self.index_name}_*", expand_wildcards="all")
+        return {name: int(match.group(1)) for name in names if (match := pattern.fullmatch(name))}
+
+    def index_next(self) -> str:
+        """The name of a new concrete index: the alias and a number above those of the indices it has.
+
+        Two processes creating the next one at once ask for the same name, and the second is refused."""
+        return f"{self.index_name}_{max(self.indices_numbered().values(), default=0) + 1}"
 
     def concrete_indices(self) -> list[str]:
         """The concrete indices behind the name (the alias's, or the name itself when it is an older index)."""
@@ -148,11 +164,6 @@ class PassageEngine(OpenSearchSearchEngine):
 
 # What `search_consistency` compares between PostgreSQL and the engine.
 _COMPARED = ("passage_id", "heading", "text", "published")
-
-
-def concrete_index_name(alias: str) -> str:
-    """A concrete index behind the alias: its name and the instant it was created (UTC, to the microsecond)."""
-    return f"{alias}_{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
 
 
 @dataclass
@@ -262,13 +273,23 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
         """
         conn, alias = self.engine.conn, self.index_name
         started = timezone.now()
-        new = concrete_index_name(alias)
         body = self.engine.index_body()
         # No refresh while loading: the index is searched by nobody yet, and loads faster without.
         body["settings"] = {**body["settings"], "index": {**body["settings"]["index"], "refresh_interval": "-1"}}
         with self._engine_call():
             previous = self.engine.concrete_indices()
-            conn.indices.create(index=new, body=body, request_timeout=INDEX_TIMEOUT_SECONDS)
+            # An index of the alias not in service is another reindex loading, or one that was interrupted.
+            stray = sorted(set(self.engine.indices_numbered()) - set(previous))
+            new = self.engine.index_next()
+            try:
+                if stray:
+                    raise ReindexRefused(_reindex_refusal(stray))
+                conn.indices.create(index=new, body=body, request_timeout=INDEX_TIMEOUT_SECONDS)
+            except RequestError as error:
+                # Two reindex started at the same instant: the second is refused the same name.
+                if error.error != "resource_already_exists_exception":
+                    raise
+                raise ReindexRefused(_reindex_refusal([new])) from error
         try:
             sent = self._engine_load(index=new, progress=progress)
             with self._engine_call():
@@ -439,6 +460,13 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             if marked.get(hit.passage_id):
                 hit.snippet = snippet_html(marked[hit.passage_id])
         return hits
+
+
+def _reindex_refusal(indices: list[str]) -> str:
+    return _(
+        "Index hors service présent : %(indices)s. Une autre reconstruction est en cours, ou s'est interrompue "
+        "(supprimez alors cet index, qui ne sert à aucune recherche)."
+    ) % {"indices": ", ".join(f"« {name} »" for name in indices)}
 
 
 def _engine_fault(error: TransportError) -> bool:

@@ -6,6 +6,8 @@ import io
 import threading
 import uuid
 
+import pytest
+
 from django.core.management import call_command
 
 from search.backends import opensearch, search_backend_get
@@ -108,3 +110,50 @@ def test_reindex_command_replaces_an_index_of_phase_one(passages, opensearch_url
 
 def test_reindex_with_postgres_does_nothing(passages):
     assert _run("reindex") == (0, "Le moteur configuré est PostgreSQL : son index suit les passages, rien à reconstruire.\n")
+
+
+def test_processes_using_a_fresh_alias_at_once_make_one_index(opensearch_url, passages):
+    """The web server and a worker at their first request: one concrete index behind the alias, never two."""
+    from search.backends.opensearch import OpenSearchSearchBackend
+
+    for _ in range(5):
+        alias = f"test_{uuid.uuid4().hex[:12]}"
+        backends = [OpenSearchSearchBackend(url=opensearch_url, index=alias) for _ in range(3)]
+        start, faults = threading.Barrier(len(backends)), []
+
+        def first_use(backend):
+            start.wait()
+            try:
+                backend.engine.setup()
+            except Exception as error:  # noqa: BLE001 - any failure is what the test looks for
+                faults.append(error)
+
+        threads = [threading.Thread(target=first_use, args=(backend,)) for backend in backends]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        try:
+            assert not faults
+            assert _aliased(backends[0]) == [f"{alias}_1"]
+            backends[1].passages_index(passage_ids=[passages[0].pk])
+            assert backends[2].engine_count() == 1
+        finally:
+            backends[0].engine.conn.indices.delete(index=f"{alias}_*", ignore=[404])
+
+
+def test_a_second_reindex_at_once_is_refused(configured):
+    from django.core.management.base import CommandError
+
+    conn, alias = configured.engine.conn, configured.index_name
+    before = _aliased(configured)
+    # The index a reindex running elsewhere is loading.
+    conn.indices.create(index=configured.engine.index_next())
+    with pytest.raises(CommandError, match=f"Index hors service présent : « {alias}_2 »"):
+        call_command("reindex", stdout=io.StringIO())
+    assert _aliased(configured) == before == [f"{alias}_1"]
+    assert conn.indices.exists(index=f"{alias}_2")
+    # Once it is gone (deleted after an interruption), the next reindex goes ahead.
+    conn.indices.delete(index=f"{alias}_2")
+    call_command("reindex", stdout=io.StringIO())
+    assert _aliased(configured) == [f"{alias}_2"]

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from config.faults import ServiceUnavailable
+from search.backends.base import ReindexRefused
 from search.services import search_reindex
 
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
             rebuilt = search_reindex(progress=progress)
         except ServiceUnavailable as error:
             raise CommandError(f"{error} L'ancien index reste en service.") from error
+        except ReindexRefused as error:
+            raise CommandError(str(error)) from error
         if rebuilt is None:
             self.stdout.write("Le moteur configuré est PostgreSQL : son index suit les passages, rien à reconstruire.")
             return
