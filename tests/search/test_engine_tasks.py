@@ -45,6 +45,14 @@ def broker(settings):
     celery_app_broker_set(url=settings.CELERY_BROKER_URL, transport_options=settings.CELERY_BROKER_TRANSPORT_OPTIONS)
 
 
+def _folders(root) -> dict:
+    """The embedded broker's folders (config/settings.py), under the test's own: the queue, and kombu's control."""
+    for name in ("queue", "control"):
+        (root / name).mkdir()
+    return {"data_folder_in": str(root / "queue"), "data_folder_out": str(root / "queue"),
+            "control_folder": str(root / "control"), "store_processed": False}
+
+
 def test_the_task_is_routed_to_the_indexing_queue():
     assert app.amqp.router.route({}, TASK)["queue"].name == "indexing"
     assert "indexing" in {queue.name for queue in app.conf.task_queues}
@@ -79,9 +87,8 @@ def test_publication_reaches_the_engine_through_the_task(configured, passages, d
 def test_without_a_worker_the_write_waits_in_the_queue_unless_inline(
     configured, passages, django_capture_on_commit_callbacks, broker, settings, tmp_path, tasks_run
 ):
-    folder = tmp_path / "broker"
-    folder.mkdir()
-    broker("filesystem://", {"data_folder_in": str(folder), "data_folder_out": str(folder)})
+    folder = tmp_path / "queue"
+    broker("filesystem://", _folders(tmp_path))
     pool = passages[2]
     with django_capture_on_commit_callbacks(execute=True):
         document_publish(document=pool.document, published=False)
@@ -135,9 +142,8 @@ def test_ingest_eager_publishes_into_the_engine_without_a_worker(configured, tra
     from search.models import Passage
     from tests.pdf_factory import minutes_pdf
 
-    folder = tmp_path / "broker"
-    folder.mkdir()
-    broker("filesystem://", {"data_folder_in": str(folder), "data_folder_out": str(folder)})
+    folder = tmp_path / "queue"
+    broker("filesystem://", _folders(tmp_path))
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "pv.pdf").write_bytes(minutes_pdf())
     report = files_ingest(
