@@ -280,10 +280,10 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             previous = self.engine.concrete_indices()
             # An index of the alias not in service is another reindex loading, or one that was interrupted.
             stray = sorted(set(self.engine.indices_numbered()) - set(previous))
+            if stray:
+                raise ReindexRefused(_reindex_refusal(stray))
             new = self.engine.index_next()
             try:
-                if stray:
-                    raise ReindexRefused(_reindex_refusal(stray))
                 conn.indices.create(index=new, body=body, request_timeout=INDEX_TIMEOUT_SECONDS)
             except RequestError as error:
                 # Two reindex started at the same instant: the second is refused the same name.
