@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import io
+import socket
 
+import pytest
 from django.core.management import call_command
 
+from config.faults import ServiceUnavailable
+from ingestion.services import document_publish
+from search.backends import search_backend_get
 from search.models import Passage
+from search.services import passages_engine_inline
 
 
 def _run(*args) -> tuple[int, str]:
@@ -56,3 +62,24 @@ def test_a_text_redacted_behind_the_engine_is_reported(configured, passages):
     code, out = _run()
     assert code == 1
     assert f"1 passage(s) dont le titre ou le texte diffère : {redacted.pk}" in out
+
+
+def test_writes_missed_while_the_engine_was_down_come_back_with_reindex(
+    configured, passages, settings, django_capture_on_commit_callbacks
+):
+    url = settings.OPENSEARCH_URL
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        settings.OPENSEARCH_URL = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    settings.OPENSEARCH_TIMEOUT_SECONDS = 1
+    search_backend_get.cache_clear()
+    # The engine is unreachable when a clerk withdraws a document: PostgreSQL has it, the engine does not know.
+    with pytest.raises(ServiceUnavailable), passages_engine_inline(), django_capture_on_commit_callbacks(execute=True):
+        document_publish(document=passages[0].document, published=False)
+    settings.OPENSEARCH_URL = url
+    search_backend_get.cache_clear()
+    code, out = _run()
+    assert code == 1 and f"non publiés ou supprimés dans PostgreSQL : {passages[0].pk}" in out
+    call_command("reindex", stdout=io.StringIO())
+    assert _run()[0] == 0
+    assert search_backend_get().engine_count() == Passage.objects.filter(published=True).count() == 4
