@@ -190,15 +190,19 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # a worker killed mid-document gets the task again
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# One queue per stage, so that hours of OCR or embeddings never hold a text PV behind them. A worker started
-# without -Q takes all three (the demo, the embedded default); in production give each its workers
-# (docker-compose.yml: -Q structure, -Q ocr, -Q embeddings).
+# One queue per stage, so that hours of OCR or embeddings never hold a text PV behind them; « indexing » sends
+# passages to a separate search engine (OpenSearch), so that an engine down and retried holds no document. A
+# worker started without -Q takes all four (the demo, the embedded default); in production give each its workers
+# (docker-compose.yml: -Q structure, -Q ocr, -Q embeddings, -Q indexing).
 CELERY_TASK_DEFAULT_QUEUE = "structure"
-CELERY_TASK_QUEUES = [Queue(name, Exchange(name), routing_key=name) for name in ("structure", "ocr", "embeddings")]
+CELERY_TASK_QUEUES = [
+    Queue(name, Exchange(name), routing_key=name) for name in ("structure", "ocr", "embeddings", "indexing")
+]
 CELERY_TASK_ROUTES = {
     "ingestion.tasks.document_process_task": {"queue": "structure"},
     "ingestion.tasks.document_ocr_task": {"queue": "ocr"},
     "ingestion.tasks.document_embed_task": {"queue": "embeddings"},
+    "search.tasks.passages_engine_sync_task": {"queue": "indexing"},
 }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from ingestion.services import (
     document_upload,
 )
 from privacy.services import document_privacy_review_mark
+from search.services import passages_engine_inline
 
 
 @dataclass(frozen=True)
@@ -84,53 +86,55 @@ def files_ingest(
     benchmarks, the demo's generated sample): each ready document with doubts is marked reviewed in that
     name, through the service a clerk uses, so that ``publish`` can publish it. Never for new minutes.
     """
-    report = BatchReport()
-    started = time.monotonic()
-    documents: list[Document] = []
-    for index, source in enumerate(files, 1):
-        label = (manifest or {}).get(source.relative) or collectivite
-        if not label:
-            report.failed.append((source.relative, "aucune collectivité (--collectivite ou --manifest)"))
-            continue
-        name, body_name = collectivite_label_parse(label)
-        target_body = body_get_or_create(collectivite=collectivite_get_or_create(name=name), name=body or body_name)
-        try:
-            with source.path.open("rb") as handle:
-                document, created = document_upload(
-                    source=handle, original_name=source.path.name, body=target_body, source_path=source.relative
-                )
-        except UploadRejected as error:
-            report.failed.append((source.relative, str(error)))
-            continue
-        report.created += created
-        if not created and document.status == Document.Status.READY:
-            report.unchanged += 1
-            on_progress(f"[{index}/{len(files)}] {source.relative} : déjà ingéré")
-        elif eager:
-            document = document_ingest(document_id=document.pk)
-            on_progress(f"[{index}/{len(files)}] {source.relative} : {document.get_status_display()} {document.error}")
-        else:
-            document_enqueue(document=document)
-        documents.append(document)
-    if not eager:
-        documents = _documents_wait(documents, on_progress=on_progress, wait_seconds=wait_seconds)
-    for document in documents:
-        if document.status == Document.Status.READY:
-            report.ready += 1
-            report.pages += document.page_count
-            if privacy_reviewed_by and document.privacy_status == Document.PrivacyStatus.NEEDS_REVIEW:
-                document_privacy_review_mark(document=document, reviewer=privacy_reviewed_by)
-                report.declared_reviewed += 1
-            if publish and not document.published:
-                try:
-                    document_publish(document=document, published=True)
-                except PublicationRefused as refusal:
-                    report.unpublished.append(str(refusal))
-                    on_progress(str(refusal))
-        else:
-            report.failed.append((document.source_path or document.original_name, document.error or document.status))
-    report.seconds = time.monotonic() - started
-    return report
+    # Processed in this process, no worker expected: the search engine's copy is written here too, not queued.
+    with passages_engine_inline() if eager else contextlib.nullcontext():
+        report = BatchReport()
+        started = time.monotonic()
+        documents: list[Document] = []
+        for index, source in enumerate(files, 1):
+            label = (manifest or {}).get(source.relative) or collectivite
+            if not label:
+                report.failed.append((source.relative, "aucune collectivité (--collectivite ou --manifest)"))
+                continue
+            name, body_name = collectivite_label_parse(label)
+            target_body = body_get_or_create(collectivite=collectivite_get_or_create(name=name), name=body or body_name)
+            try:
+                with source.path.open("rb") as handle:
+                    document, created = document_upload(
+                        source=handle, original_name=source.path.name, body=target_body, source_path=source.relative
+                    )
+            except UploadRejected as error:
+                report.failed.append((source.relative, str(error)))
+                continue
+            report.created += created
+            if not created and document.status == Document.Status.READY:
+                report.unchanged += 1
+                on_progress(f"[{index}/{len(files)}] {source.relative} : déjà ingéré")
+            elif eager:
+                document = document_ingest(document_id=document.pk)
+                on_progress(f"[{index}/{len(files)}] {source.relative} : {document.get_status_display()} {document.error}")
+            else:
+                document_enqueue(document=document)
+            documents.append(document)
+        if not eager:
+            documents = _documents_wait(documents, on_progress=on_progress, wait_seconds=wait_seconds)
+        for document in documents:
+            if document.status == Document.Status.READY:
+                report.ready += 1
+                report.pages += document.page_count
+                if privacy_reviewed_by and document.privacy_status == Document.PrivacyStatus.NEEDS_REVIEW:
+                    document_privacy_review_mark(document=document, reviewer=privacy_reviewed_by)
+                    report.declared_reviewed += 1
+                if publish and not document.published:
+                    try:
+                        document_publish(document=document, published=True)
+                    except PublicationRefused as refusal:
+                        report.unpublished.append(str(refusal))
+                        on_progress(str(refusal))
+            else:
+                report.failed.append((document.source_path or document.original_name, document.error or document.status))
+        report.seconds = time.monotonic() - started
+        return report
 
 
 def _documents_wait(documents: list[Document], *, on_progress, wait_seconds: float) -> list[Document]:

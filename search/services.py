@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import logging
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.db import transaction
 
 from council.models import Deliberation, Document
 from search.backends import search_backend_get
+from search.backends.base import EngineCopy
 from search.embeddings import embedder_get
 from search.models import Passage
 from search.passages import PassageDraft
+
+logger = logging.getLogger(__name__)
+
+# Set by `passages_engine_inline`: engine writes done in this process instead of the indexing queue.
+_engine_inline = contextvars.ContextVar("engine_inline", default=False)
 
 
 def passage_embedding_input(*, heading: str, text: str) -> str:
@@ -57,14 +68,45 @@ def passages_replace(
         )
     created = Passage.objects.bulk_create(passages, batch_size=500)
     # A redaction or a parser fix replaces the texts: the old ones must leave an engine that holds copies.
-    _engine_sync_on_commit(passage_ids=[*replaced, *(passage.pk for passage in created)])
+    _engine_sync_on_commit(passage_ids=[*replaced, *(passage.pk for passage in created)], document_id=document.pk)
     return created
 
 
-def _engine_sync_on_commit(*, passage_ids: list[int]) -> None:
-    """Once the change is committed (a rolled-back one must not reach the engine); an engine down then raises."""
-    if passage_ids:
-        transaction.on_commit(lambda: search_backend_get().passages_engine_sync(passage_ids=passage_ids))
+def _engine_sync_on_commit(*, passage_ids: list[int], document_id: int) -> None:
+    """Once the change is committed (a rolled-back one must not reach the engine), the passages go to the engine
+    through the « indexing » queue; nothing at all with the PostgreSQL backend, whose index is the table itself."""
+    if passage_ids and isinstance(search_backend_get(), EngineCopy):
+        transaction.on_commit(lambda: passages_engine_send(passage_ids=passage_ids, document_id=document_id))
+
+
+def passages_engine_send(*, passage_ids: list[int], document_id: int) -> None:
+    """Queue the bulk write of a document's passages to the engine (search.tasks), or do it here: under
+    `passages_engine_inline`, or when the broker cannot take the message (an engine down then raises)."""
+    from search.tasks import passages_engine_sync_task
+
+    if not _engine_inline.get():
+        try:
+            passages_engine_sync_task.delay(passage_ids, document_id)
+            return
+        except Exception:  # broker down or unreachable: the change must still reach the engine
+            logger.warning("document %s: engine sync could not be queued, done here", document_id, exc_info=True)
+    passages_engine_sync(passage_ids=passage_ids, document_id=document_id)
+
+
+def passages_engine_sync(*, passage_ids: list[int], document_id: int | None = None) -> None:
+    """Send the published ones among these passages to the engine, and remove the others from it."""
+    search_backend_get().passages_engine_sync(passage_ids=passage_ids)
+    logger.info("document %s: %d passage(s) synchronised with the search engine", document_id, len(passage_ids))
+
+
+@contextlib.contextmanager
+def passages_engine_inline() -> Iterator[None]:
+    """Engine writes in this process, not through the queue (`ingest --eager`: no worker is expected)."""
+    token = _engine_inline.set(True)
+    try:
+        yield
+    finally:
+        _engine_inline.reset(token)
 
 
 def _document_copies(document: Document) -> dict:
@@ -81,7 +123,9 @@ def _document_copies(document: Document) -> dict:
 def passages_document_sync(*, document: Document) -> int:
     """After a document changes (publication, a clerk's correction), its passages' copies follow, in the engine too."""
     updated = Passage.objects.filter(document=document).update(**_document_copies(document))
-    _engine_sync_on_commit(passage_ids=list(Passage.objects.filter(document=document).values_list("pk", flat=True)))
+    _engine_sync_on_commit(
+        passage_ids=list(Passage.objects.filter(document=document).values_list("pk", flat=True)), document_id=document.pk
+    )
     return updated
 
 
@@ -98,3 +142,12 @@ def passages_embed(*, document: Document) -> int:
         with transaction.atomic():
             Passage.objects.bulk_update(batch, ["embedding"])
     return len(pending)
+
+
+def search_reindex(*, progress=lambda done, total: None):
+    """Rebuild the engine's copy of the published passages from PostgreSQL without a moment of downtime (the
+    backend's `engine_rebuild`); None when the backend keeps no separate copy."""
+    backend = search_backend_get()
+    if not isinstance(backend, EngineCopy):
+        return None
+    return backend.engine_rebuild(progress=progress)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 Mode = Literal["keyword", "semantic", "hybrid"]
 Sort = Literal["relevance", "date"]
@@ -97,4 +98,28 @@ class SearchBackend(Protocol):
 
         A délibération's decision often sits in the passage after the one that matched the question's words.
         """
+        ...
+
+
+class ReindexRefused(Exception):
+    """Another rebuild of the engine's index is under way; the message is for the operator."""
+
+
+@runtime_checkable
+class EngineCopy(Protocol):
+    """A backend that keeps its own copy of the published passages in a separate engine (OpenSearch), which can
+    drift from PostgreSQL and be rebuilt from it; PostgreSQL's own index needs none of this."""
+
+    def engine_rebuild(self, *, progress: Callable[[int, int], None]):
+        """Rebuild the engine's copy from PostgreSQL while searches go on; `progress(done, total)` after each batch."""
+        ...
+
+    def engine_count(self) -> int: ...
+
+    def engine_passages(self, *, passage_ids: list[int]) -> dict[int, dict]:
+        """The engine's copies of these passages (those it holds), by id: heading, text, published."""
+        ...
+
+    def engine_sample(self, *, size: int) -> dict[int, dict]:
+        """`size` passages drawn at random from the engine, by id, as `engine_passages` gives them."""
         ...

@@ -11,22 +11,24 @@ from __future__ import annotations
 import contextlib
 import datetime
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import haystack
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_haystack_opensearch.haystack import OpenSearchSearchBackend as HaystackOpenSearchBackend
 from django_haystack_opensearch.haystack import OpenSearchSearchEngine, OpenSearchSearchQuery
-from opensearchpy.exceptions import ConnectionError, TransportError
+from opensearchpy.exceptions import ConnectionError, NotFoundError, RequestError, TransportError
 from opensearchpy.helpers import bulk
 
 from config.faults import ServiceUnavailable
 from council.models import Body, Collectivite, Deliberation, Document
 from french.stopwords import QUESTION_WORDS
-from search.backends.base import FacetValue, SearchFilters, SearchHit, SearchQuery, SearchResults
+from search.backends.base import FacetValue, ReindexRefused, SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.backends.postgres import (
     FACET_FIELDS,
     MARK_START,
@@ -102,12 +104,76 @@ class PassageHaystackBackend(HaystackOpenSearchBackend):
         # The parent rewrites every text field without its analyser (to add a .keyword copy nobody here reads).
         return props
 
+    def index_body(self) -> dict[str, Any]:
+        """Settings and mapping of a concrete index of passages."""
+        unified_index = haystack.connections[self.connection_alias].get_unified_index()
+        self.content_field_name, field_mapping = self.build_schema(unified_index.all_searchfields())
+        return {**self.DEFAULT_SETTINGS, "mappings": self._get_current_mapping(field_mapping)}
+
+    def setup(self) -> None:
+        """The name searched and written (INDEX_NAME) is an alias: the first use creates a concrete index behind it.
+
+        Whatever stands under the name already (an alias, or the concrete index of an older installation that
+        `reindex` will turn into an alias) is used as it is: a mapping change goes through `reindex`.
+        """
+        body = self.index_body()
+        if not self.conn.indices.exists(index=self.index_name):
+            try:
+                self.conn.indices.create(index=self.index_next(), body={**body, "aliases": {self.index_name: {}}})
+            except RequestError as error:
+                # Another process (the web server and a worker at their first request) created it a moment ago.
+                if error.error != "resource_already_exists_exception":
+                    raise
+        self.existing_mapping = body["mappings"]
+        self.setup_complete = True
+
+    def indices_numbered(self) -> dict[str, int]:
+        """The concrete indices made for the alias (`<alias>_<number>`), in service or not, with their numbers."""
+        pattern = re.compile(rf"{re.escape(self.index_name)}_(\d+)")
+        names = self.conn.indices.get(index=f"{self.index_name}_*", expand_wildcards="all")
+        return {name: int(match.group(1)) for name in names if (match := pattern.fullmatch(name))}
+
+    def index_next(self) -> str:
+        """The name of a new concrete index: the alias and a number above those of the indices it has.
+
+        Two processes creating the next one at once ask for the same name, and the second is refused."""
+        return f"{self.index_name}_{max(self.indices_numbered().values(), default=0) + 1}"
+
+    def concrete_indices(self) -> list[str]:
+        """The concrete indices behind the name (the alias's, or the name itself when it is an older index)."""
+        try:
+            return sorted(self.conn.indices.get(index=self.index_name))
+        except NotFoundError:
+            return []
+
+    def _clear_all_models(self) -> None:
+        # haystack's clear (rebuild_index) deletes the index by its name, which an alias refuses: delete what is behind.
+        for name in self.concrete_indices():
+            self.conn.indices.delete(index=name, ignore=[404])
+        self.setup_complete = False
+        self.existing_mapping = {}
+        self.content_field_name = None
+
 
 class PassageEngine(OpenSearchSearchEngine):
     """The haystack engine named in HAYSTACK_CONNECTIONS (update_index, rebuild_index)."""
 
     backend = PassageHaystackBackend
     query = OpenSearchSearchQuery
+
+
+# What `search_consistency` compares between PostgreSQL and the engine.
+_COMPARED = ("passage_id", "heading", "text", "published")
+
+
+@dataclass
+class EngineRebuild:
+    """What `reindex` did: the new index, those dropped, passages loaded, passages sent again after the switch."""
+
+    index: str
+    previous: list[str]
+    count: int
+    caught_up: int
 
 
 @dataclass
@@ -196,6 +262,94 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
     def engine_count(self) -> int:
         with self._engine_call():
             return self.engine.conn.count(index=self.index_name)["count"]
+
+    def engine_rebuild(self, *, progress: Callable[[int, int], None] = lambda done, total: None) -> EngineRebuild:
+        """A new concrete index loaded with the published passages, then the alias switched to it at once: searches
+        and writes go on through the alias all along, on the old index until the switch, on the new one after.
+
+        A write that reached the old index during the load (publication, redaction, a document corrected) is sent
+        again after the switch: passages whose ids came or went meanwhile, and those of documents saved since the
+        start. `progress(done, total)` is called after each batch.
+        """
+        conn, alias = self.engine.conn, self.index_name
+        started = timezone.now()
+        body = self.engine.index_body()
+        # No refresh while loading: the index is searched by nobody yet, and loads faster without.
+        body["settings"] = {**body["settings"], "index": {**body["settings"]["index"], "refresh_interval": "-1"}}
+        with self._engine_call():
+            previous = self.engine.concrete_indices()
+            # An index of the alias not in service is another reindex loading, or one that was interrupted.
+            stray = sorted(set(self.engine.indices_numbered()) - set(previous))
+            if stray:
+                raise ReindexRefused(_reindex_refusal(stray))
+            new = self.engine.index_next()
+            try:
+                conn.indices.create(index=new, body=body, request_timeout=INDEX_TIMEOUT_SECONDS)
+            except RequestError as error:
+                # Two reindex started at the same instant: the second is refused the same name.
+                if error.error != "resource_already_exists_exception":
+                    raise
+                raise ReindexRefused(_reindex_refusal([new])) from error
+        try:
+            sent = self._engine_load(index=new, progress=progress)
+            with self._engine_call():
+                conn.indices.put_settings(index=new, body={"index": {"refresh_interval": None}})
+                conn.indices.refresh(index=new, request_timeout=INDEX_TIMEOUT_SECONDS)
+                actions: list[dict] = [{"add": {"index": new, "alias": alias}}]
+                for old in previous:
+                    # An installation of phase 1 has a concrete index under the alias's name: replaced in the same step.
+                    actions.append({"remove_index": {"index": old}} if old == alias else {"remove": {"index": old, "alias": alias}})
+                conn.indices.update_aliases(body={"actions": actions}, request_timeout=INDEX_TIMEOUT_SECONDS)
+        except BaseException:
+            with contextlib.suppress(TransportError):
+                conn.indices.delete(index=new, ignore=[404])
+            raise
+        published = set(self._search_index.index_queryset().values_list("pk", flat=True))
+        changed = published ^ sent
+        changed |= set(Passage.objects.filter(document__updated_at__gte=started).values_list("pk", flat=True))
+        self.passages_engine_sync(passage_ids=sorted(changed))
+        with self._engine_call():
+            for old in previous:
+                if old != alias:
+                    conn.indices.delete(index=old, ignore=[404], request_timeout=INDEX_TIMEOUT_SECONDS)
+        self.engine.setup_complete = True
+        return EngineRebuild(index=new, previous=list(previous), count=len(sent), caught_up=len(changed))
+
+    def engine_passages(self, *, passage_ids: list[int]) -> dict[int, dict]:
+        if not passage_ids:
+            return {}
+        with self._engine_call():
+            response = self.engine.conn.mget(
+                index=self.index_name, body={"ids": [_identifier(pk) for pk in passage_ids]},
+                _source=list(_COMPARED), request_timeout=INDEX_TIMEOUT_SECONDS,
+            )
+        return {doc["_source"]["passage_id"]: doc["_source"] for doc in response["docs"] if doc.get("found")}
+
+    def engine_sample(self, *, size: int) -> dict[int, dict]:
+        body = {"size": size, "_source": list(_COMPARED), "query": {"function_score": {"random_score": {}}}}
+        with self._engine_call():
+            response = self.engine.conn.search(index=self.index_name, body=body, request_timeout=INDEX_TIMEOUT_SECONDS)
+        return {hit["_source"]["passage_id"]: hit["_source"] for hit in response["hits"]["hits"]}
+
+    def _engine_load(self, *, index: str, progress: Callable[[int, int], None]) -> set[int]:
+        """The published passages, in batches of ids, into `index`; the ids sent."""
+        search_index = self._search_index
+        queryset = search_index.index_queryset().order_by("pk")
+        total, done, last, sent = queryset.count(), 0, 0, set()
+        while True:
+            batch = list(queryset.filter(pk__gt=last)[:INDEX_BATCH])
+            if not batch:
+                return sent
+            documents = self.engine._prepare_documents_for_bulk(search_index, batch)
+            for document in documents:
+                document["_index"] = index
+            with self._engine_call():
+                _, errors = bulk(self.engine.conn, documents, raise_on_error=False, request_timeout=INDEX_TIMEOUT_SECONDS)
+            _bulk_errors_raise(errors)
+            last = batch[-1].pk
+            sent.update(passage.pk for passage in batch)
+            done += len(batch)
+            progress(done, max(total, done))
 
     # Reading.
     def search(self, *, query: SearchQuery) -> SearchResults:
@@ -306,6 +460,13 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             if marked.get(hit.passage_id):
                 hit.snippet = snippet_html(marked[hit.passage_id])
         return hits
+
+
+def _reindex_refusal(indices: list[str]) -> str:
+    return _(
+        "Index hors service présent : %(indices)s. Une autre reconstruction est en cours, ou s'est interrompue "
+        "(supprimez alors cet index, qui ne sert à aucune recherche)."
+    ) % {"indices": ", ".join(f"« {name} »" for name in indices)}
 
 
 def _engine_fault(error: TransportError) -> bool:

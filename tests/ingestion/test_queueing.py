@@ -112,10 +112,16 @@ def test_scanned_pages_go_to_the_ocr_queue_and_the_text_layer_does_not_wait_for_
 
 def test_each_stage_is_routed_to_its_own_queue():
     routes = {
-        name: app.amqp.router.route({}, f"ingestion.tasks.{name}")["queue"].name
-        for name in ("document_process_task", "document_ocr_task", "document_embed_task")
+        name: app.amqp.router.route({}, name)["queue"].name
+        for name in (
+            "ingestion.tasks.document_process_task", "ingestion.tasks.document_ocr_task",
+            "ingestion.tasks.document_embed_task", "search.tasks.passages_engine_sync_task",
+        )
     }
-    assert routes == {"document_process_task": "structure", "document_ocr_task": "ocr", "document_embed_task": "embeddings"}
+    assert routes == {
+        "ingestion.tasks.document_process_task": "structure", "ingestion.tasks.document_ocr_task": "ocr",
+        "ingestion.tasks.document_embed_task": "embeddings", "search.tasks.passages_engine_sync_task": "indexing",
+    }
     # The production compose has workers on every queue.
     compose = yaml.safe_load((Path(__file__).resolve().parents[2] / "docker-compose.yml").read_text())
     consumed = set()

@@ -100,5 +100,23 @@ def keyword_backend(request, passages, settings):
     backend = search_backend_get()
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield request.param
-    backend.engine.conn.indices.delete(index=backend.index_name, ignore=[404])
+    backend.engine.clear()
+    search_backend_get.cache_clear()
+
+
+@pytest.fixture
+def configured(passages, opensearch_url, settings):
+    """The OpenSearch backend as configured in settings (an alias of its own), the fixture's passages sent through it."""
+    import uuid
+
+    from search.backends import search_backend_get
+
+    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
+    settings.OPENSEARCH_URL = opensearch_url
+    settings.OPENSEARCH_INDEX = f"test_{uuid.uuid4().hex[:12]}"
+    search_backend_get.cache_clear()
+    backend = search_backend_get()
+    backend.passages_index(passage_ids=[p.pk for p in passages])
+    yield backend
+    backend.engine.conn.indices.delete(index=f"{backend.index_name}*", ignore=[404])
     search_backend_get.cache_clear()

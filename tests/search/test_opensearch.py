@@ -24,7 +24,7 @@ def engine(passages, opensearch_url):
     backend = OpenSearchSearchBackend(url=opensearch_url, index=f"test_{uuid.uuid4().hex[:12]}")
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield backend
-    backend.engine.conn.indices.delete(index=backend.index_name, ignore=[404])
+    backend.engine.clear()
 
 
 def _keyword(backend, text, **options):
@@ -174,25 +174,6 @@ def test_engine_down_is_a_french_503(client, passages, engine_down_settings, mod
     assert time.monotonic() - started < 10
 
 
-def test_unpublishing_a_document_reaches_the_configured_engine(engine, passages, settings, django_capture_on_commit_callbacks):
-    from ingestion.services import document_publish
-
-    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
-    settings.OPENSEARCH_URL, settings.OPENSEARCH_INDEX = engine.url, engine.index_name
-    search_backend_get.cache_clear()
-    try:
-        pool = passages[2].document
-        with django_capture_on_commit_callbacks(execute=True):
-            document_publish(document=pool, published=False)
-        assert _keyword(engine, "piscines").total == 0
-        # Published again: back in the engine.
-        with django_capture_on_commit_callbacks(execute=True):
-            document_publish(document=pool, published=True)
-        assert _objets(_keyword(engine, "piscines")) == ["Piscine olympique d'Antigone : tarifs d'entrée"]
-    finally:
-        search_backend_get.cache_clear()
-
-
 def test_rebuild_index_and_update_index_send_published_passages_only(passages, opensearch_url, monkeypatch, transactional_db):
     import haystack
     from django.core.management import call_command
@@ -212,7 +193,7 @@ def test_rebuild_index_and_update_index_send_published_passages_only(passages, o
         call_command("update_index", remove=True, verbosity=0)
         assert backend.engine_count() == len(passages) - 2
     finally:
-        backend.engine.conn.indices.delete(index=index, ignore=[404])
+        backend.engine.clear()
         monkeypatch.undo()
         haystack.connections.reload("default")
 
