@@ -120,7 +120,8 @@ _ADDRESS_BODY = (
     # « 45 et 43, rue des Bouissettes »: the neighbours' houses, one address line.
     rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?(?:[ \t]*(?:et|,|-|/)[ \t]*\d{{1,4}}(?:[ \t]?(?:bis|ter))?)*[ \t]*,?[ \t]*)?"
     rf"{_STREET}(?!\w)[^\n,(;€]{{1,50}}?"
-    rf"(?=[ \t]*(?:[,(;\n]|\d+[.,]\d|\d+[ \t]*€|$))"
+    # … up to the end of the line item, or to the town in a sentence (« 12, Rue de Fontenoy à Pierrefonds aux fins »).
+    rf"(?=[ \t]*(?:[,(;\n]|\d+[.,]\d|\d+[ \t]*€|$)|[ \t]+à[ \t]+[{_UPPER}])"
 )
 # An address said to be someone's home is personal data wherever it stands.
 _HOME_ADDRESS = re.compile(
@@ -358,6 +359,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
         # 20 rue du Brigandin G 1606 Ravalement »): the name stays, the address is masked.
         if kind == "private":
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end))
+            mentions.extend(_property_address(text=text, page=candidate.page, end=candidate.end))
         elif _looks_like_row(text, candidate.end) or _private_role(text=text, candidate=candidate):
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end, street_only=True))
     for page_number, text in enumerate(pages, start=1):
@@ -1069,6 +1071,27 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
     if second and street:
         mentions += _attached_address(text=text, page=page, end=second.end())
     return mentions
+
+
+# « propriétaires d’un immeuble sis 12, Rue de Fontenoy », « de l’habitation au 1, Impasse de la Noue »: the property
+# of the private person named earlier in the same sentence.
+_PROPERTY_ADDRESS = re.compile(
+    rf"\b(?:immeuble|maison|habitation|propriété|logement|terrain|bien|local|appartement|parcelle)s?[ \t\n]+"
+    rf"(?:(?:sis|sise|sises|situ[ée]e?s?)[ \t\n]+(?:au[ \t\n]+|à[ \t\n]+)?|au[ \t\n]+)(?P<address>{_ADDRESS_BODY})",
+    re.IGNORECASE,
+)
+_PROPERTY_REACH = 160
+
+
+def _property_address(*, text: str, page: int, end: int) -> list[PersonMention]:
+    """The address of a property the private person ending at `end` owns or lives in, later in the same sentence."""
+    after = text[end:end + _PROPERTY_REACH]
+    sentence_end = re.search(r"\.(?:\s|$)", after)
+    match = _PROPERTY_ADDRESS.search(after[:sentence_end.start()] if sentence_end else after)
+    if not match or not re.match(r"\d", match.group("address")):
+        return []
+    return [_data_mention(text=text, page=page, start=end + match.start("address"), end=end + match.end("address"),
+                          key=ADDRESS_KEY, reason="adresse d'une personne privée")]
 
 
 def _looks_like_row(text: str, end: int) -> bool:

@@ -424,3 +424,19 @@ def test_a_second_first_name_in_a_row_of_applicants_needs_no_dictionary():
     # preuilly_sur_claise/PV.pdf, page 6: after a civilité, « et » may join a company.
     text = "Il indique également qu’un bail est en cours entre la propriétaire Madame Destruel et Kéolis d’un loyer \n"
     assert "Kéolis" in _masked(text)
+
+
+def test_the_property_of_a_private_person_named_in_the_sentence_is_masked():
+    # pierrefonds_mymairie/compte-rendu-15-10-2015.pdf page 6 and CM-06-avril-2021.pdf page 10
+    text = (
+        "à la requête de Monsieur Didier JOUBERT et Madame Sabine RINDER, propriétaires d’un immeuble \n"
+        "sis 12, Rue de Fontenoy à Pierrefonds aux fins de désignation d’un expert judiciaire et d’allocation d’une \n"
+        "M. et Mme MENDES sont propriétaires sur la \n"
+        "commune de Pierrefonds de l’habitation au 1, Impasse de la Noue, parcelle cadastrée B477. Une servitude de \n"
+    )
+    masked = _masked(text)
+    assert "Fontenoy" not in masked and "Impasse de la Noue" not in masked
+    assert "à Pierrefonds aux fins" in masked and "parcelle cadastrée B477" in masked
+    # Without a private person in the sentence, a building's address is the commune's business.
+    text = "La commune est propriétaire de l’immeuble sis 5 place de la Mairie.\n"
+    assert _masked(text) == text
