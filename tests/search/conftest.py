@@ -86,18 +86,14 @@ def opensearch_url(tmp_path_factory):
 def keyword_backend(request, passages, settings):
     """The module's tests once per keyword backend, with the same assertions: the fixture's passages are sent to a
     fresh index of the real OpenSearch node for the second run."""
-    import uuid
-
     from search.backends import search_backend_get
 
     if request.param == "postgres":
         yield request.param
         return
-    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
-    settings.OPENSEARCH_URL = request.getfixturevalue("opensearch_url")
-    settings.OPENSEARCH_INDEX = f"test_{uuid.uuid4().hex[:12]}"
-    search_backend_get.cache_clear()
-    backend = search_backend_get()
+    from tests.search.opensearch_node import opensearch_backend_configure
+
+    backend = opensearch_backend_configure(settings, url=request.getfixturevalue("opensearch_url"))
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield request.param
     backend.engine.clear()
@@ -107,15 +103,10 @@ def keyword_backend(request, passages, settings):
 @pytest.fixture
 def configured(passages, opensearch_url, settings):
     """The OpenSearch backend as configured in settings (an alias of its own), the fixture's passages sent through it."""
-    import uuid
-
     from search.backends import search_backend_get
+    from tests.search.opensearch_node import opensearch_backend_configure
 
-    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
-    settings.OPENSEARCH_URL = opensearch_url
-    settings.OPENSEARCH_INDEX = f"test_{uuid.uuid4().hex[:12]}"
-    search_backend_get.cache_clear()
-    backend = search_backend_get()
+    backend = opensearch_backend_configure(settings, url=opensearch_url)
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield backend
     backend.engine.conn.indices.delete(index=f"{backend.index_name}*", ignore=[404])

@@ -78,3 +78,16 @@ def opensearch_stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(10)
+
+
+def opensearch_backend_configure(settings, *, url: str):
+    """The OpenSearch backend chosen in `settings` (pytest-django's), under an alias of its own; the backend."""
+    import uuid
+
+    from search.backends import search_backend_get
+
+    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
+    settings.OPENSEARCH_URL = url
+    settings.OPENSEARCH_INDEX = f"test_{uuid.uuid4().hex[:12]}"
+    search_backend_get.cache_clear()
+    return search_backend_get()

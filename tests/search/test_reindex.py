@@ -13,6 +13,7 @@ from django.core.management import call_command
 from search.backends import opensearch, search_backend_get
 from search.backends.base import SearchQuery
 from search.models import Passage
+from tests.search.opensearch_node import opensearch_backend_configure
 
 
 def _aliased(backend) -> list[str]:
@@ -89,11 +90,7 @@ def test_reindex_switches_the_alias_without_downtime(configured, passages, monke
 
 def test_reindex_command_replaces_an_index_of_phase_one(passages, opensearch_url, settings):
     """An installation whose engine index was created under OPENSEARCH_INDEX itself (no alias) moves to an alias."""
-    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
-    settings.OPENSEARCH_URL = opensearch_url
-    settings.OPENSEARCH_INDEX = f"test_{uuid.uuid4().hex[:12]}"
-    search_backend_get.cache_clear()
-    backend = search_backend_get()
+    backend = opensearch_backend_configure(settings, url=opensearch_url)
     conn = backend.engine.conn
     try:
         conn.indices.create(index=backend.index_name, body=backend.engine.index_body())
