@@ -92,6 +92,8 @@ class _Item:
     kind: str  # "for", "against", "abstention", "unanimity", "adopted", "rejected"
     number: int | None = None
     names: list[str] = field(default_factory=list)
+    # The label was printed with nothing after it (« Contre : »): nobody, next to labels that carry a number.
+    blank: bool = False
 
 
 def _text_normalise(text: str) -> str:
@@ -135,6 +137,7 @@ def _count_items(text: str) -> list[_Item]:
             value_stripped = value.strip()
             kind = tally_kind(match.group("kind"))
             number = number_parse(match.group("number")) if match.group("number") else None
+            blank = False
             # A trailing « (Verts) » or « , M. X » lists who voted so; a bare « / » or
             # an empty label means nobody did.
             names = _names_find(value)
@@ -143,6 +146,7 @@ def _count_items(text: str) -> list[_Item]:
                     number = len(names)
                 elif value_stripped in {"", "/", "-", "–", "néant", "0"}:
                     number = 0
+                    blank = value_stripped == ""
                 elif re.match(r"(?i)à l'unanimit", value_stripped):
                     items.append(_Item(match.start(), end, "unanimity"))
                     taken.append((match.start(), end))
@@ -151,7 +155,7 @@ def _count_items(text: str) -> list[_Item]:
                     continue
             elif match.group("kind").lower() in {"oui", "non"} and not match.group(0).lstrip(_BULLET).startswith("«"):
                 continue
-            items.append(_Item(match.start(), end, kind, number, names))
+            items.append(_Item(match.start(), end, kind, number, names, blank))
             taken.append((match.start(), end))
     for run in _LABEL_NUMBER_RUN.finditer(text):
         if any(start <= run.start() < end for start, end in taken):
@@ -219,6 +223,11 @@ def _statements(items: list[_Item]) -> list[list[_Item]]:
             current.append(item)
     kept = []
     for statement in statements:
+        if all(i.blank for i in statement if i.number is not None):
+            # « Pour : / Contre : / Abstention : » left empty: a form nobody filled in, not a vote of 0 to 0.
+            for item in statement:
+                if item.blank:
+                    item.number = None
         marked = [i for i in statement if i.number is not None and not i.kind.endswith("?")]
         bare = [i for i in statement if i.kind.endswith("?")]
         for item in bare:

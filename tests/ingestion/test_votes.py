@@ -113,3 +113,15 @@ def test_labels_before_their_numbers_in_a_row():
     # A label and a number that are not a tally.
     vote = vote_parse("une convention conclue pour 2 ans, contre 3 auparavant")
     assert (vote.votes_for, vote.votes_against) == (None, None)
+
+
+def test_a_vote_form_left_blank_is_no_vote():
+    # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, p. 105: the form printed, never filled in.
+    text = (
+        "- D’autoriser Madame le Maire, ou à défaut l’Adjoint délégué, à signer tous les documents\n"
+        "relatifs à cette affaire.\nPour :\nContre :\nAbstention :\nAdopté à\n-------------"
+    )
+    assert _counts(text)[:3] == (None, None, None)
+    # A blank label beside a printed count still means nobody.
+    # montpellier_opendata/proces_verbaux/PV_CM_24_04_2014.pdf
+    assert _counts("Pour : 64\nContre :\nAbstentions : 1\nAdopté à l’unanimité.")[:3] == (64, 0, 1)
