@@ -80,3 +80,16 @@ def dates_named(text: str) -> tuple[tuple[tuple[datetime.date, datetime.date], .
 
 def _months(year: int, first: int, last: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, first, 1), datetime.date(year, last, calendar.monthrange(year, last)[1])
+
+
+# A year after these words sets a horizon or a starting point (« d'ici 2025 », « jusqu'en 2026 », « depuis le
+# 1er janvier 2011 », « à partir de 2015 »): it says when something is to be done or holds, not when the council sat.
+_HORIZON_YEAR = re.compile(
+    rf"\b(?:d'ici|jusqu'(?:en|a|au)|a\s+l'horizon|horizon|avant|depuis|a\s+partir\s+d[eu]|des)\s+(?:le\s+)?(?:(?:la\s+)?(?:fin|debut)\s+)?"
+    rf"(?:(?:de\s+)?l'annee\s+)?(?:\d{{1,2}}(?:er)?\s+{_MONTH}\s+)?{_YEAR}\b"
+)
+
+
+def years_of_horizon(text: str) -> frozenset[int]:
+    """The years a text names as a horizon or a starting point rather than as the time of what it tells."""
+    return frozenset(int(match.group(match.lastindex)) for match in _HORIZON_YEAR.finditer(fold_keep_offsets(text)))

@@ -7,7 +7,8 @@ import math
 from dataclasses import dataclass, field
 
 from qa.questions import question_focus
-from qa.reader import ReaderModel, Selection, deliberation_unit, sentence_similarity, share
+from french.dates import dates_named, years_of_horizon
+from qa.reader import ReaderModel, Selection, deliberation_unit, sentence_similarity, share, years_agree
 
 ABSTENTION_FEATURES = (
     "best",  # the reader's probability that the best sentence is the one that answers, among all read
@@ -74,12 +75,24 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
     }
 
 
+def _year_agrees(selection: Selection) -> bool:
+    """The best passage is of the year the question asks about, when it names one (a year named as a horizon,
+    « d'ici 2025 », or a starting point, « depuis 2011 », does not date what was decided)."""
+    reading = selection.reading
+    named = dates_named(reading.question)
+    years = {str(start.year) for start, _ in named[0]} | {str(year) for year in named[1]}
+    years -= {str(year) for year in years_of_horizon(reading.question)}
+    return years_agree(years, reading.hits[selection.best.passage_index])
+
+
 def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool = False) -> Decision:
     """Abstain when nothing was found, or when the answer is unlikely to be right (a calibrated probability)."""
     if selection.best is None:
         return Decision(True, 0.0, "aucun passage publié ne correspond")
     features = abstention_features(selection=selection, stored=stored)
     confidence = model.abstention.probability(features)
+    if not _year_agrees(selection):
+        return Decision(True, confidence, "les passages trouvés sont d'une autre année que celle de la question", features)
     if confidence >= model.threshold:
         return Decision(False, confidence, "", features)
     if features["unit_share"] < 0.3:

@@ -204,7 +204,8 @@ def _outcomes_cross_fitted(examples: list[Example], *, corpus_root: Path) -> lis
 def model_fit(examples: list[Example], *, corpus_root: Path) -> ReaderModel:
     """Fit the sentence model, then the abstention model on cross-fitted answers; the threshold is the cost's."""
     sentence = _sentence_fit(examples)
-    outcomes = [o for o in _outcomes_cross_fitted(examples, corpus_root=corpus_root) if o.features]
+    # Answers a rule declines whatever the model says (a passage of another year) teach the model nothing.
+    outcomes = [o for o in _outcomes_cross_fitted(examples, corpus_root=corpus_root) if o.features and not o.reasoning.decision.abstain]
     x = np.array([[o.features[f] for f in ABSTENTION_FEATURES] for o in outcomes])
     y = np.array([float(answer_right(o.row)) for o in outcomes])
     abstention = logistic_fit(x, y, features=ABSTENTION_FEATURES)

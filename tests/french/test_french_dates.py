@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from french.dates import MONTH_NAMES, MONTHS, MONTHS_PATTERN, WEEKDAY_NAMES, date_words, dates_named
+from french.dates import MONTH_NAMES, MONTHS, MONTHS_PATTERN, WEEKDAY_NAMES, date_words, dates_named, years_of_horizon
 from french.folding import fold, fold_keep_offsets
 
 # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 2
@@ -61,3 +61,21 @@ D = datetime.date
 )
 def test_dates_named(text, periods, years):
     assert dates_named(text) == (tuple(periods), frozenset(years))
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # couthenans/CR_reunion_20220624.pdf
+        ("le départ à la retraite d’une population importante d’ici 2024", {2024}),
+        # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf
+        ("ce classement a été prorogé jusqu’en 2011.", {2011}),
+        ("d’atteinte du bon état des eaux et du milieu d’ici 2015 pour le cours d’eau de la Mosson", {2015}),
+        # chemere_regardscitoyens/pdf/CM 18 janvier 2011.pdf
+        ("bibliothèque depuis le 1er avril 2010, pour un loyer mensuel de 135,00 €.", {2010}),
+        # A year that dates what was done is no horizon.
+        ("Le budget primitif 2012 adopté en DÉCEMBRE 2011", set()),
+    ],
+)
+def test_years_of_horizon(text, years):
+    assert years_of_horizon(text) == frozenset(years)
