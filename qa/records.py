@@ -24,8 +24,9 @@ _WHEN_DECIDED = re.compile(
     r"\b(?:quand|quelle\s+date|a\s+quelle\s+seance|en\s+quelle\s+annee)\b.*\b(?:decid|vot|adopt|approuv|delibere|choisi|designe"
     r"|elu|attribu|autoris)\w*"
 )
-# How far after the best passage the vote of its délibération is looked for.
-VOTE_LOOKAHEAD = 8
+# How far after the best passage the vote of its délibération is looked for: to its end (a debate printed in full
+# can run over dozens of passages before the vote; the search stops at the délibération's last passage).
+VOTE_LOOKAHEAD = 80
 
 
 @dataclass

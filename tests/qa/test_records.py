@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 from council.models import Deliberation
+from ingestion.extraction import pdf_pages_extract
+from qa.reader import Selection, reading_build
+from qa.records import stored_facts
+from search.backends.base import SearchHit
+from search.models import Passage
+from tests.corpus import corpus_root
 from qa.services import EXTRACTIVE, question_answer
 from tests.qa.conftest import passage_create, passages_embed
 
@@ -50,3 +56,48 @@ def test_a_record_the_text_contradicts_is_not_read(budget_vote):
     Deliberation.objects.filter(pk=budget_vote.deliberation_id).update(votes_for=12)
     answer = question_answer(question="Combien d'élus ont voté contre le budget primitif 2021 à Pierrefonds ?", mode=EXTRACTIVE)
     assert "Adoptée par" not in answer.text
+
+
+def _budget_debated_at_length() -> Passage:
+    """The budget of BUDGET as the minutes print it: the exposé and the debate, pages of tables, then the vote."""
+    # pierrefonds_mymairie/CM-06-avril-2021.pdf, pages 5 to 7
+    pages = pdf_pages_extract(path=corpus_root() / "pierrefonds_mymairie" / "CM-06-avril-2021.pdf")
+    lines = "\n".join(page.text for page in pages).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().endswith("Budget primitif 2021") and i > 100)
+    end = next(i for i, line in enumerate(lines) if "propose l’adoption du budget primitif 2021" in line)
+    # Short passages, so that the vote lies more passages away than any fixed look-ahead of a few would reach.
+    chunks = ["\n".join(lines[i:i + 4]) for i in range(start + 1, end, 4)]
+    first = passage_create(collectivite="Commune de Pierrefonds", date="2021-04-06", number="2021-12",
+                           objet="Budget primitif 2021", pages=(5, 5), text=chunks[0])
+    created = [first]
+    for position, text in enumerate([*chunks[1:], BUDGET], start=1):
+        page = 5 if position < 3 else 6 if position < len(chunks) else 7
+        created.append(Passage.objects.create(
+            document_id=first.document_id, deliberation_id=first.deliberation_id, position=position, page_start=page,
+            page_end=page, heading=first.heading, text=text, published=True, collectivite_id=first.collectivite_id,
+            body_id=first.body_id, seance_date=first.seance_date, document_kind=first.document_kind, outcome=first.outcome,
+        ))
+    Deliberation.objects.filter(pk=first.deliberation_id).update(
+        votes_for=15, votes_against=3, names_against=["M. THUILLIER", "M. LEBLANC", "Mme DEBUISSIER"],
+    )
+    passages_embed(created)
+    return created[-1]
+
+
+def test_the_vote_is_read_at_the_end_of_a_long_deliberation():
+    vote = _budget_debated_at_length()
+    exposé = Passage.objects.get(deliberation_id=vote.deliberation_id, position=0)
+    # The reader found the exposé (its first passage); the vote lies a dozen passages further.
+    hit = SearchHit(passage_id=exposé.pk, score=1.0, document_id=exposé.document_id,
+                    deliberation_id=exposé.deliberation_id, page_start=exposé.page_start, page_end=exposé.page_end,
+                    heading=exposé.heading, text=exposé.text)
+    reading = reading_build(question="Combien d'élus ont voté contre le budget primitif 2021 ?", hits=[hit], ranks=[0])
+    facts = stored_facts(selection=Selection(reading=reading, sentences=reading.candidates[:1]))
+    assert [f.text for f in facts] == ["Adoptée par 15 voix pour et 3 contre"]
+    assert facts[0].hit.passage_id == vote.pk and facts[0].hit.page_start == 7
+
+
+def test_a_question_about_another_year_is_declined(budget_vote):
+    answer = question_answer(question="Combien d'élus ont voté contre le budget primitif 2018 à Pierrefonds ?", mode=EXTRACTIVE)
+    assert answer.abstained
+    assert answer.reason == "les passages trouvés sont d'une autre année que celle de la question"
