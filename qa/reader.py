@@ -37,6 +37,7 @@ SENTENCE_FEATURES = (
     "keyword_top",  # the keyword retriever placed the passage among its first three
     "semantic_top",  # the semantic retriever did
     "follower",  # the passage was read because it follows a hit in its délibération
+    "act",  # the passage belongs to a délibération (not to the preamble, the agenda or the attendance list)
     "year",  # the passage is of a year the question names (1 when it names none)
     "month",  # the passage's séance is in a period the question names, to the month (1 when it names none)
     "fit",  # best fit between the kinds asked and the values the sentence carries (0.5 when nothing is asked)
@@ -241,6 +242,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             "keyword_top": float(hit.keyword_rank is not None and hit.keyword_rank <= 3),
             "semantic_top": float(hit.semantic_rank is not None and hit.semantic_rank <= 3),
             "follower": float(index in followers),
+            "act": float(hit.deliberation_id is not None),
             "year": float(years_agree(years, hit)),
             "month": float(periods_agree(periods, hit)),
         }

@@ -72,6 +72,15 @@ def test_reading_features_hold_their_contract():
     fixes = next(c for c in reading.candidates if c.text.startswith("- FIXE"))
     other = next(c for c in reading.candidates if c.text.startswith("- DÉCIDE"))
     assert fixes.features["terms"] > other.features["terms"] and fixes.features["fit_amount"] == 1.0
+    assert fixes.features["act"] == 1.0
+
+
+def test_a_passage_outside_any_deliberation_is_no_act():
+    # pierrefonds_mymairie/20241015-PV.pdf, page 1: the minutes of the last séance, approved before the first act.
+    preamble = _hit(3, "Le procès-verbal de la séance du 28 août 2024 est approuvé.", heading="Procès-verbal",
+                    deliberation_id=None, page=1, rank=1)
+    reading = reading_build(question="Le tarif du repas a-t-il été adopté ?", hits=[preamble], ranks=[0])
+    assert reading.candidates[0].features["act"] == 0.0
 
 
 def test_reader_answers_with_the_value_from_its_deliberation():
