@@ -20,9 +20,10 @@ from search.selectors import passages_following
 
 # A « quand » question about the decision itself (« quand le conseil a-t-il approuvé… »), not about a date the
 # decision sets (« à partir de quand les horaires s'appliquent-ils »).
+# « élu » is the verb (« a été élu »), not the noun (« selon l'élu chargé des finances »).
 _WHEN_DECIDED = re.compile(
-    r"\b(?:quand|quelle\s+date|a\s+quelle\s+seance|en\s+quelle\s+annee)\b.*\b(?:decid|vot|adopt|approuv|delibere|choisi|designe"
-    r"|elu|attribu|autoris)\w*"
+    r"(?<!partir de )(?<!depuis )(?<!jusqu'a )\b(?:quand|quelle\s+date|a\s+quelle\s+seance|en\s+quelle\s+annee)\b.*"
+    r"\b(?:decid|vot|adopt|approuv|delibere|choisi|designe|(?<!l')(?<!un )(?<!les )(?<!des )elu|attribu|autoris)\w*"
 )
 # How far after the best passage the vote of its délibération is looked for: to its end (a debate printed in full
 # can run over dozens of passages before the vote; the search stops at the délibération's last passage).

@@ -101,3 +101,17 @@ def test_a_question_about_another_year_is_declined(budget_vote):
     answer = question_answer(question="Combien d'élus ont voté contre le budget primitif 2018 à Pierrefonds ?", mode=EXTRACTIVE)
     assert answer.abstained
     assert answer.reason == "les passages trouvés sont d'une autre année que celle de la question"
+
+
+def test_the_date_of_the_seance_answers_when_it_was_decided(budget_vote):
+    answer = question_answer(question="Quand le conseil municipal de Pierrefonds a-t-il adopté le budget primitif 2021 ?", mode=EXTRACTIVE)
+    assert answer.text.startswith("Décision prise en séance du 6 avril 2021 [1].")
+
+
+def test_a_date_the_decision_sets_is_not_the_seance(budget_vote):
+    # « à partir de quelle date » asks for a date the act sets; « l'élu » here is a noun, not « a été élu ».
+    answer = question_answer(
+        question="À partir de quelle date le budget primitif 2021 de Pierrefonds s'applique-t-il, selon l'élu chargé des finances ?",
+        mode=EXTRACTIVE,
+    )
+    assert "Décision prise en séance" not in answer.text
