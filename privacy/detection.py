@@ -79,6 +79,12 @@ _FAMILY = re.compile(
     rf"[ \t]*\n?[ \t]*(?:{_PARTICLE}[ \t]*\n?[ \t]*)?(?P<name>{_NAME})"  # « consorts de \nBrosses »
 )
 
+# « propriété HERMANT d'une superficie… », « propriétés DUVAL et MARTIN »: the owner's surname, printed alone.
+_PROPERTY_OWNER = re.compile(
+    rf"(?<![\w])propriétés?[ \t]+(?P<name>[{_UPPER}]{{4,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])"
+    # « propriété CAMPUS FRANCE »: a second word in capitals makes a body's name.
+    rf"(?![ \t]+[{_UPPER}]{{2,}})"
+)
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
 # "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
@@ -94,6 +100,10 @@ _UPPER_GIVEN = re.compile(
 _UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}]{{2,}}\b)[{_UPPER}][{_LOWER}]+)")
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
 _AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
+_SECOND_GIVEN = re.compile(rf"[ \t]+(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])")
+_AND_SURNAME_GIVEN = re.compile(
+    rf"^[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+{_TITLE_WORD})(?![\w{_HYPHEN}])"
+)
 _AND_SURNAME = re.compile(rf"^[ \t]+et[ \t]+(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])")
 # « Mme IGEA née COUVELARD », « Mme BERENI Angèle Joséphine vve FERRARI »: the other surname of the same person.
 _BORN_NAME = re.compile(
@@ -163,6 +173,8 @@ _NOT_NAME_WORDS = {
     "grand", "grande", "petit", "petite", "nord", "sud", "est", "ouest", "haut", "haute", "bas", "basse",
     "nouveau", "nouvelle", "vieux", "vieille", "mont", "val", "bois", "fonds", "fond", "intérieur",
     "ministère", "tribunal", "cour", "acte", "certifié", "exécutoire", "envoi", "réception", "publiée",
+    # The headers of a form or a table of persons (« NOM et PRENOM Date de naissance Fonction »).
+    "nom", "noms", "prénom", "prénoms", "prenom", "prenoms", "date", "naissance", "fonction",
     "adjoint", "adjointe", "maire", "président", "présidente", "préfet", "ccas", "pv", "cr", "cm",
     "dm", "de", "fax", "tél", "tel", "mail", "email", "courriel", "internet", "site", "école", "france",
     "monument", "monuments", "avenant", "lycées", "écoles", "route", "départementale", "nationale",
@@ -317,7 +329,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not).
     # A first name after « et » in a row of applicants (« VIVIER Guislain et Khemissa »): no dictionary needed.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or candidate.source == "compagnon"
+                  or candidate.source in ("compagnon", "rangée")
                   or any(given_name_known(word) for word in _name_words(candidate.name) + _glued_words(candidate.name))]
 
     identities = [_identity_parse(candidate.name) for candidate in candidates]
@@ -491,6 +503,12 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
         if name and not _is_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
                                          match.start("name"), match.group("civ"), name, True, "famille"))
+    for match in _PROPERTY_OWNER.finditer(text):
+        name = match.group("name")
+        # An acronym (« propriété SNCF », « EDF ») is a body: a surname has two vowels at least.
+        if len(re.findall(r"[AEIOUYÀ-ÖØ-Ý]", name)) >= 2 and not _is_place(text, match.start()):
+            candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"),
+                                         "propriété", name, True, "famille"))
     for match in _CIVILITE_NAME.finditer(text):
         name = _name_trim(match.group("name"))
         # A street may bear a civilité (« avenue Madame de Sévigné ») on its line; a line that starts with one
@@ -543,8 +561,18 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
             if not row and all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
                 continue
-            candidates.append(_Candidate(page_number, start, start + len(name), start, "", name, False,
-                                         "majuscules" if row else "majuscules?"))
+            end = start + len(name)
+            # « ALLAIN Marie Gabrielle »: a second first name after the first one.
+            second = _SECOND_GIVEN.match(text, end)
+            if (pattern is not _GIVEN_UPPER and second and given_name_known(second.group("given"))
+                    and len(second.group("given")) > 2 and not re.fullmatch(_PARTICLE, second.group("given").lower())
+                    and second.group("given").lower() not in _FUNCTION_WORDS | _NOT_NAME_WORDS):
+                end = second.end()
+                name = text[start:end]
+            # In a row of applicants, the name column is a person's whether or not its first name is in the dictionary
+            # (« COUTURIER Celdric »).
+            candidates.append(_Candidate(page_number, start, end, start, "", name, False,
+                                         "rangée" if row else "majuscules?"))
     candidates.extend(_table_line_names(page_number=page_number, text=text))
     candidates.extend(_companions(page_number=page_number, text=text, found=candidates, lowercase_words=lowercase_words))
     return candidates
@@ -599,6 +627,15 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
             sure = _in_row(text, candidate.start)
             more.append(_Candidate(page_number, start, start + len(match.group("given")), start, "",
                                    match.group("given"), False, "compagnon" if sure else "majuscules"))
+        # « M. ou Mme Jean-Claude DREVON et RAHMANI Kheira », « CHANDELIER David et \nROUSSEAU Gaëlle »: a second
+        # person, surname first, named with the first.
+        match = _AND_SURNAME_GIVEN.match(after)
+        if (match and candidate.source != "famille" and (candidate.civilite or _in_row(text, candidate.start))
+                and not any(_is_common(word, lowercase_words) or word.lower() in _NOT_NAME_WORDS
+                            for word in match.group("name").split())):
+            start = candidate.end + match.start("name")
+            more.append(_Candidate(page_number, start, start + len(match.group("name")), start, "",
+                                   match.group("name"), False, "compagnon"))
         # « Mesdames LEMONNIER et ZIANI »: a plural civilité names two persons.
         match = _AND_SURNAME.match(after)
         if match and re.fullmatch(r"(?:Mesdames|Messieurs|MM\.?|Mmes|MMES)", candidate.civilite.strip()):
@@ -788,7 +825,7 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where two overlap (the lines of names of a table first); families and civilités win ties."""
-    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "majuscules?": 3, "modèle": 4}
+    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "majuscules?": 3, "modèle": 4}
     # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns.
     ordered = sorted(candidates, key=lambda c: (c.page, c.source != "tableau", -(c.end - c.start), priority.get(c.source, 1)))
     kept: list[_Candidate] = []
@@ -1020,7 +1057,7 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
     # 13 rue … »: so does the place of what they own.
     match = re.compile(
         rf"(?:[ \t]+[{_UPPER}]\.?(?=[ \t]*,))?[ \t]*,?[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*,?[ \t]*)?"
-        rf"(?:situ[ée]e?s?[ \t]+(?:au[ \t]+|à[ \t]+)?)?\n?[ \t]*"
+        rf"(?:(?:situ[ée]e?s?|sis|sise|sises)[ \t]+(?:au[ \t]+|à[ \t]+)?)?\n?[ \t]*"
     ).match(text, position)
     position = match.end()
     # « M. ESCANDE syndic bénévole copropriété, 8 rue Dessalle Possel »: what the person is, then their address.

@@ -440,3 +440,35 @@ def test_the_property_of_a_private_person_named_in_the_sentence_is_masked():
     # Without a private person in the sentence, a building's address is the commune's business.
     text = "La commune est propriétaire de l’immeuble sis 5 place de la Mairie.\n"
     assert _masked(text) == text
+
+
+def test_applicants_surname_first_with_a_rare_first_name_a_second_one_or_a_partner():
+    # chemere_regardscitoyens/pdf/CM 20 juillet 2010.pdf page 4 and CM 22 juin 2010.pdf page 7
+    text = (
+        "A 1025 23/06/2010 TAURON Gwanaël 12 rue du Ponant Lot n°43 Maison Habitation \n"
+        "A 1026 25/06/2010 CHANDELIER David et \nROUSSEAU Gaëlle 14 rue du Ponant Lot n°44 Maison Habitation \n"
+        "A 1019 15/05/2010 GUILLON Jean Raymond 6 rue du Ponant Lot n°40 Maison Habitation \n"
+    )
+    masked = _masked(text)
+    for private in ("TAURON", "Gwanaël", "ROUSSEAU", "Gaëlle", "GUILLON", "Raymond", "rue du Ponant"):
+        assert private not in masked, private
+    assert "Lot n°43 Maison Habitation" in masked and "Lot n°40 Maison Habitation" in masked
+    # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf page 1: a table header is no couple.
+    text = (
+        "MME ou \nM. NOM et PRENOM Date de naissance Fonction Suffrages obtenus par la liste\n"
+        "M. LECLEVE Georges 13/02/1951 Maire 687\n"
+    )
+    assert "PRENOM Date de naissance Fonction" in _masked(text)
+
+
+def test_the_owner_named_by_the_property_and_the_address_it_sits_at():
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf page 63
+    masked = _masked("afin de permettre le désenclavement de la partie de la \npropriété AGELOU située hors ZAC ;\n")
+    assert "AGELOU" not in masked and "située hors ZAC" in masked
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf page 139: a body, in capitals too.
+    text = "Préemption de la propriété CAMPUS FRANCE \n130, avenue de Palavas \n"
+    assert "CAMPUS FRANCE" in _masked(text)
+    # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf page 30
+    masked = _masked("la Ville a acquis par voie de préemption le 29 avril 2008 la propriété des consorts \n"
+                     "Valette, sise rue de la Lironde, cadastrée AO 99.\n")
+    assert "Valette" not in masked and "Lironde" not in masked and "cadastrée AO 99" in masked
