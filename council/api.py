@@ -86,6 +86,7 @@ def document_summary(request, document: Document) -> dict:
         "url": _absolute(request, "document-detail", document.pk),
         "api_url": _absolute(request, "api-document-detail", document.pk),
         "original_url": _absolute(request, "document-original", document.pk) if document.personal_data_free else None,
+        "original_sha256": document.sha256 if document.personal_data_free else None,
     }
 
 

@@ -8,6 +8,8 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
+from django.urls import reverse
+
 from council.models import Deliberation
 
 # Columns of the plain CSV and keys of each JSON line, in this order.
@@ -35,6 +37,7 @@ EXPORT_FIELDS = (
     "document_source_path",
     "document_title",
     "published",
+    "original_url",
 )
 
 # SCDL « délibérations » 2.1.5, fields in the schema's order (schema.json, "fields").
@@ -95,6 +98,8 @@ def deliberation_record(*, deliberation: Deliberation, base_url: str = "") -> di
         "document_source_path": document.source_path,
         "document_title": document.title,
         "published": document.published,
+        # The original PDF, once a clerk has released it (`ingestion.services.document_original_release`).
+        "original_url": (base_url.rstrip("/") + reverse("document-original", args=[document.pk])) if document.personal_data_free else "",
         # Not exported as such: a stable identifier for SCDL when the act has no number.
         "_fallback_id": f"{document.sha256[:12]}-{deliberation.position + 1}",
     }
@@ -141,7 +146,9 @@ def scdl_row(record: dict) -> dict[str, str]:
     """One SCDL 2.1.5 row; unknown values are empty, never invented (see SCDL_REQUIRED_UNKNOWN)."""
     counts = (record["votes_for"], record["votes_against"], record["votes_abstention"])
     siret = (record["collectivite_siret"] or "").replace(" ", "")
-    url = record["url"] if record["url"].startswith(("http://", "https://")) else ""
+    # The act itself when its original is released, else its page on the portal.
+    url = record["original_url"] or record["url"]
+    url = url if url.startswith(("http://", "https://")) else ""
     return {
         "COLL_NOM": record["collectivite"],
         "COLL_SIRET": siret if _SIRET.match(siret) else "",

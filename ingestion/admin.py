@@ -12,7 +12,13 @@ from django.utils.translation import ngettext
 
 from council.models import Body, Document, Seance
 from ingestion.queueing import RetryRefused, document_retry
-from ingestion.services import PublicationRefused, document_publish, documents_metadata_sync
+from ingestion.services import (
+    OriginalRefused,
+    PublicationRefused,
+    document_original_release,
+    document_publish,
+    documents_metadata_sync,
+)
 
 
 class _DocumentsMetadataSync:
@@ -51,11 +57,12 @@ class DocumentAdmin(admin.ModelAdmin):
     list_select_related = ["collectivite", "body", "seance"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["collectivite", "body", "seance"]
-    actions = ["publish", "unpublish", "retry"]
+    actions = ["publish", "unpublish", "retry", "original_release", "original_withhold"]
     # The original file is the legal record, and processing state belongs to the pipeline.
     readonly_fields = [
         "clerk_page", "file", "sha256", "original_name", "source_path", "size_bytes", "page_count",
-        "status", "step", "pages_done", "pages_total", "error", "published", "uploaded_by", "created_at", "updated_at",
+        "status", "step", "pages_done", "pages_total", "error", "published", "personal_data_free", "uploaded_by",
+        "created_at", "updated_at",
     ]
     fields = [
         "clerk_page", "title", "collectivite", "body", "seance", "seance_date_declared", "kind", "personal_data_free",
@@ -109,6 +116,26 @@ class DocumentAdmin(admin.ModelAdmin):
             document_publish(document=document, published=False)
         self.message_user(
             request, ngettext("%d document dépublié.", "%d documents dépubliés.", len(published)) % len(published)
+        )
+
+    @admin.action(description=_("Diffuser l'original des documents sélectionnés (publiés et relus)"))
+    def original_release(self, request, queryset):
+        released = []
+        for document in queryset.filter(personal_data_free=False):
+            try:
+                released.append(document_original_release(document=document, released=True))
+            except OriginalRefused as refusal:
+                self.message_user(request, str(refusal), messages.WARNING)
+        self.message_user(
+            request, ngettext("%d original diffusé.", "%d originaux diffusés.", len(released)) % len(released)
+        )
+
+    @admin.action(description=_("Ne plus diffuser l'original des documents sélectionnés"))
+    def original_withhold(self, request, queryset):
+        withheld = [document_original_release(document=document, released=False)
+                    for document in queryset.filter(personal_data_free=True)]
+        self.message_user(
+            request, ngettext("%d original retiré.", "%d originaux retirés.", len(withheld)) % len(withheld)
         )
 
     @admin.action(description=_("Relancer le traitement des documents en échec"))

@@ -40,6 +40,10 @@ class PublicationRefused(Exception):
     """The document may not be published yet; the message is French, for the clerk."""
 
 
+class OriginalRefused(Exception):
+    """The original file may not be given to the public yet; the message is French, for the clerk."""
+
+
 def _sha256_copy(source: BinaryIO, destination: BinaryIO, *, limit: int) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
@@ -366,8 +370,34 @@ def document_publish(*, document: Document, published: bool) -> Document:
             % {"document": document, "reasons": "; ".join(document.privacy_reasons) or _("pseudonymisation incertaine")}
         )
     document.published = published
-    document.save(update_fields=["published", "updated_at"])
+    update = ["published", "updated_at"]
+    if not published and document.personal_data_free:
+        # A withdrawn document takes its original with it.
+        document.personal_data_free = False
+        update.append("personal_data_free")
+    document.save(update_fields=update)
     passages_document_sync(document=document)
+    return document
+
+
+def document_original_release(*, document: Document, released: bool) -> Document:
+    """Give the public the original PDF, byte for byte (acts are published in full, CGCT R2131-1), or stop it.
+
+    The original holds in clear every name the public text masks: it goes out only for a published document whose
+    anonymisation a clerk has read and declared reviewed, and the clerk who releases it answers for that.
+    Every door (clerk page, admin action) comes here.
+    """
+    if released and not document.published:
+        raise OriginalRefused(
+            _("L'original de « %(document)s » ne peut être diffusé qu'une fois le document publié.") % {"document": document}
+        )
+    if released and document.privacy_reviewed_at is None:
+        raise OriginalRefused(
+            _("L'original de « %(document)s » ne peut être diffusé qu'après la relecture de son anonymisation : "
+              "il contient en clair les noms que le texte public masque.") % {"document": document}
+        )
+    document.personal_data_free = released
+    document.save(update_fields=["personal_data_free", "updated_at"])
     return document
 
 

@@ -26,7 +26,15 @@ from ingestion import selectors
 from ingestion.forms import DocumentFilterForm, UploadForm
 from ingestion.queueing import RetryRefused, document_retry
 from ingestion.review import document_redaction_decide
-from ingestion.services import PublicationRefused, UploadRejected, document_enqueue, document_publish, document_upload
+from ingestion.services import (
+    OriginalRefused,
+    PublicationRefused,
+    UploadRejected,
+    document_enqueue,
+    document_original_release,
+    document_publish,
+    document_upload,
+)
 from privacy.forms import RedactionAddForm, RedactionChangeForm
 from privacy.models import Redaction
 from privacy.services import document_privacy_review_mark
@@ -253,6 +261,23 @@ def document_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("« %(document)s » n'est plus publié.") % {"document": document})
     return redirect(_next_url(request, reverse("clerk-documents")))
+
+
+@require_POST
+@staff_required
+def document_original_release_view(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    released = request.POST.get("released") == "1"
+    try:
+        document_original_release(document=document, released=released)
+    except OriginalRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        if released:
+            messages.success(request, _("L'original de « %(document)s » est diffusé.") % {"document": document})
+        else:
+            messages.success(request, _("L'original de « %(document)s » n'est plus diffusé.") % {"document": document})
+    return redirect(_next_url(request, reverse("clerk-document", args=[document.pk])))
 
 
 @require_GET

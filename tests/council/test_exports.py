@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from council import exports
+from ingestion.services import document_original_release
 from tests.corpus import corpus_root
 
 
@@ -90,6 +91,12 @@ def test_scdl_export_follows_the_schema(client, exported):
     assert first["DELIB_OBJET"] == "Subvention au club de football, saison 2024"
     assert (first["VOTE_POUR"], first["VOTE_CONTRE"], first["VOTE_ABSTENTION"], first["VOTE_REEL"]) == ("25", "2", "1", "28")
     assert first["DELIB_URL"].startswith("http://testserver/deliberations/")
+    # Once the clerk releases the original, the act itself is the URL.
+    document = exported[0]
+    document.privacy_reviewed_at = datetime.datetime(2024, 6, 1, tzinfo=datetime.timezone.utc)
+    document_original_release(document=document, released=True)
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(reverse("export-deliberations-scdl"))))))
+    assert rows[0]["DELIB_URL"] == f"http://testserver{reverse('document-original', args=[document.pk])}"
     # No number printed: a stable identifier from the document's hash and the act's position.
     assert re.fullmatch(r"[0-9a-f]{12}-2", second["DELIB_ID"])
     assert second["VOTE_POUR"] == second["VOTE_REEL"] == ""

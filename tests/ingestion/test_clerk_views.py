@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from council.models import Collectivite, Document
@@ -297,3 +298,40 @@ def test_a_non_pdf_upload_is_refused_at_once_in_french(clerk_client, body):
     )
     assert any("« pv.pdf » refusé : Le fichier n'est pas un PDF." in m for m in _messages(response))
     assert Document.objects.count() == 0
+
+
+def test_the_original_is_released_only_once_published_and_reviewed_and_withdrawn_with_the_document(clerk_client, body):
+    client = Client()  # the public, not signed in
+    content = minutes_pdf()
+    document = _document(body, content=content, status=Document.Status.READY, step=Document.Step.DONE)
+    release = reverse("clerk-document-original-release", args=[document.pk])
+    public = reverse("document-original", args=[document.pk])
+    response = clerk_client.post(release, {"released": "1"}, follow=True)
+    assert any("une fois le document publié" in text for text in _messages(response))
+    clerk_client.post(reverse("clerk-document-publish", args=[document.pk]), {"published": "1"})
+    response = clerk_client.post(release, {"released": "1"}, follow=True)
+    assert any("après la relecture de son anonymisation" in text for text in _messages(response))
+    assert client.get(public).status_code == 404
+    clerk_client.post(reverse("clerk-redactions-reviewed", args=[document.pk]))
+    response = clerk_client.post(release, {"released": "1"}, follow=True)
+    assert any("est diffusé" in text for text in _messages(response))
+    served = client.get(public)
+    assert b"".join(served.streaming_content) == content
+    page = client.get(reverse("document-detail", args=[document.pk])).content.decode()
+    assert document.sha256 in page
+    api = client.get(reverse("api-document-detail", args=[document.pk])).json()
+    assert api["original_sha256"] == document.sha256 and api["original_url"].endswith(public)
+    # Withdrawing the document withdraws its original.
+    clerk_client.post(reverse("clerk-document-publish", args=[document.pk]), {"published": "0"})
+    assert client.get(public).status_code == 404
+    document.refresh_from_db()
+    assert not document.personal_data_free
+
+
+def test_the_admin_cannot_release_an_original_past_the_review(admin_client, body):
+    document = _document(body, status=Document.Status.READY, step=Document.Step.DONE, published=True)
+    url = reverse("admin:council_document_changelist")
+    response = admin_client.post(url, {"action": "original_release", "_selected_action": [document.pk]}, follow=True)
+    document.refresh_from_db()
+    assert not document.personal_data_free
+    assert any("après la relecture" in str(message) for message in response.context["messages"])
