@@ -205,7 +205,10 @@ _PLACE_NOUNS = (
 )
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
-    rf"(?<![\w\-])(?:{_PLACE_NOUNS})(?-i:[ \t]+[{_LOWER}][{_LOWER}\-]+)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?[ \t]*\n?[ \t]*$",
+    # « aux théâtres Gérard Philipe et Jean Vilar »: in the plural, the places listed after the noun.
+    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:[ \t]+[{_LOWER}][{_LOWER}\-]+)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?"
+    rf"|(?:{_PLACE_NOUNS})[sx](?-i:[ \t]*\n?[ \t]*[{_UPPER}][{_LOWER}\-]+[ \t]+[{_UPPER}][{_LOWER}\-]+[ \t]*,?[ \t]*(?:et[ \t]+)?)*)"
+    rf"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
 # First words of those nouns: a cheap test before the pattern, which runs for every candidate name.
@@ -235,7 +238,7 @@ _OFFICE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OFFICE_BEFORE = re.compile(
-    r"(?:(?:le|la)\s+(?:maire|pr[ée]sidente?|adjointe?(?: au maire)?|rapporteur)\s*,?|"
+    r"(?:(?:le|la|son|sa)\s+(?:maire|pr[ée]sidente?|adjointe?(?: au maire)?|rapporteur)\s*,?|"
     r"pouvoir (?:donn[ée] )?(?:à|a)|procuration (?:donn[ée]e? )?(?:à|a)|"
     r"(?:pour|contre|abstentions?|vote)\s*:[^\n]{0,80}|(?:pour|contre|abstentions?)\s*\([^)\n]{0,80}|"
     r"d[ée]part de|arriv[ée]e de|(?:titulaires?|suppl[ée]ants?|[ée]lus?|d[ée]l[ée]gu[ée]s?)\s*:\s*|"
@@ -250,7 +253,11 @@ _PRIVATE_ROLE_BEFORE = re.compile(
     r"consentie par|pr[ée]empt|locataire|bail|preneur|concession|parcelle de)\b[^.\n:]{0,40}\Z",
     re.IGNORECASE,
 )
-_PRIVATE_ROLE_AFTER = re.compile(r"^[ \t]*,?[ \t]*\(?(?:propri[ée]taire|demeurant|domicili[ée]|n[ée]e? le|locataire)", re.I)
+# « domicilié en cette qualité » (at the town hall, acting in office) is no home.
+_PRIVATE_ROLE_AFTER = re.compile(
+    r"^[ \t]*,?[ \t]*\(?(?:propri[ée]taire|demeurant|domicili[ée](?!e?s?[ \t]+en[ \t]+cette[ \t]+qualit)|n[ée]e? le|locataire)",
+    re.I,
+)
 _LISTED = "élu nommé dans le document"
 _SPEAKER_AFTER = re.compile(r"^[ \t]*:")
 
@@ -561,6 +568,10 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
             if not row and all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
                 continue
+            # « TARIFS ACTUELS DE LOCATION DES SALLES \nCat… »: a heading in capitals above a line, not a surname
+            # (a surname runs to three words at most: « DE LA TOUR », « DOS SANTOS »).
+            if not row and len([word for word in upper if not re.fullmatch(_PARTICLE, word.lower())]) > 3:
+                continue
             end = start + len(name)
             # « ALLAIN Marie Gabrielle »: a second first name after the first one.
             second = _SECOND_GIVEN.match(text, end)
@@ -810,7 +821,8 @@ def _is_place(text: str, start: int, *, same_line: bool = False) -> bool:
     if same_line:
         before = before[before.rfind("\n") + 1:]
     # « l'espace Dominique Bagouet »: the noun after an elided article counts.
-    if not any(part in _PLACE_FIRST_WORDS for word in before.lower().split()[-4:] for part in re.split(r"[.'’]", word)):
+    if not any(part in _PLACE_FIRST_WORDS or part[:-1] in _PLACE_FIRST_WORDS
+               for word in before.lower().split()[-4:] for part in re.split(r"[.'’]", word)):
         return False
     return bool(_PLACE_BEFORE.search(before))
 

@@ -472,3 +472,22 @@ def test_the_owner_named_by_the_property_and_the_address_it_sits_at():
     masked = _masked("la Ville a acquis par voie de préemption le 29 avril 2008 la propriété des consorts \n"
                      "Valette, sise rue de la Lironde, cadastrée AO 99.\n")
     assert "Valette" not in masked and "Lironde" not in masked and "cadastrée AO 99" in masked
+
+
+def test_a_heading_in_capitals_and_the_mayor_acting_in_office_are_no_private_persons():
+    # chemere_regardscitoyens/pdf/CM 16 février 2010.pdf page 5: a table heading over a column « Cat. ».
+    text = "Unité Tarifs actuels Tarifs proposés \nTARIFS ACTUELS DE LOCATION DES SALLES\nCat. Désignation \n"
+    assert _masked(text) == text
+    # chemere_regardscitoyens/pdf/CM 24 février 2015.pdf page 11: « domicilié en cette qualité » is the town hall.
+    text = (
+        "La Commune de CHEMERE\n"
+        "Représentée par son Maire, Monsieur Georges LECLEVE, domicilié en cette qualité, Hôtel de Ville – 6 rue de Nantes \n"
+        "44680 CHEMERE, dûment habilité par délibération du Conseil Municipal en date du ..................,\n"
+    )
+    assert _masked(text) == text
+
+
+def test_places_named_after_persons_in_the_plural():
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf page 86
+    text = "de tarifs réduits aux théâtres\nGérard Philipe et Jean Vilar.\nDu fait de l’intégration des Maisons Pour Tous\n"
+    assert _masked(text) == text
