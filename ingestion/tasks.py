@@ -4,7 +4,7 @@ Each stage has its queue (settings.CELERY_TASK_ROUTES): « structure », « ocr 
 
 from celery import shared_task
 
-from ingestion import queueing
+from ingestion import queueing, services
 
 
 def _next(document_id: int, stage: str | None) -> None:
@@ -36,3 +36,8 @@ def documents_unsent_send_task() -> None:
 @shared_task
 def documents_stale_fail_task() -> None:
     queueing.documents_stale_fail()
+
+
+@shared_task
+def trash_purge_task() -> int:
+    return services.trash_purge()

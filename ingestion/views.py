@@ -30,6 +30,7 @@ from ingestion.services import (
     OriginalRefused,
     PublicationRefused,
     UploadRejected,
+    document_delete,
     document_enqueue,
     document_original_release,
     document_publish,
@@ -261,6 +262,44 @@ def document_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("« %(document)s » n'est plus publié.") % {"document": document})
     return redirect(_next_url(request, reverse("clerk-documents")))
+
+
+@csrf_protect
+@staff_required
+def document_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: what deleting will remove, and a form to delete or to replace by another file. POST: do it.
+
+    A replacement is received and checked first: refused, it leaves the document as it was."""
+    document = get_object_or_404(Document.objects.select_related("collectivite", "body", "seance"), pk=pk)
+    context = {"document": document, "deliberation_count": document.deliberations.count(), "trash_days": settings.TRASH_RETENTION_DAYS,
+               "limit_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
+    if request.method != "POST":
+        return render(request, "ingestion/document_delete.html", context)
+    replacement = request.FILES.get("file")
+    new_document = None
+    if replacement is not None:
+        try:
+            with transaction.atomic():
+                new_document, created = document_upload(
+                    source=replacement, original_name=replacement.name, body=document.body,
+                    declared_date=document.seance_date_declared, uploaded_by=request.user,
+                )
+                if new_document.pk == document.pk:
+                    raise UploadRejected(_("c'est le même fichier que celui à remplacer."))
+                if created:
+                    document_enqueue(document=new_document)
+        except UploadRejected as error:
+            messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": replacement.name, "reason": error})
+            return render(request, "ingestion/document_delete.html", context, status=400)
+    name = str(document)
+    document_delete(document=document, deleted_by=request.user.get_username())
+    if new_document is not None:
+        messages.success(request, _("« %(old)s » est remplacé par « %(new)s », mis en file de traitement.")
+                         % {"old": name, "new": new_document})
+        return redirect("clerk-document", pk=new_document.pk)
+    messages.success(request, _("« %(document)s » est supprimé ; son original est gardé %(days)d jours dans la corbeille.")
+                     % {"document": name, "days": settings.TRASH_RETENTION_DAYS})
+    return redirect("clerk-documents")
 
 
 @require_POST

@@ -120,6 +120,14 @@ def _document_copies(document: Document) -> dict:
     }
 
 
+def passages_document_delete(*, document: Document) -> int:
+    """A document is deleted: its passages leave PostgreSQL now and an engine's copy once that is committed."""
+    passage_ids = list(Passage.objects.filter(document=document).values_list("pk", flat=True))
+    Passage.objects.filter(pk__in=passage_ids).delete()
+    _engine_sync_on_commit(passage_ids=passage_ids, document_id=document.pk)
+    return len(passage_ids)
+
+
 def passages_document_sync(*, document: Document) -> int:
     """After a document changes (publication, a clerk's correction), its passages' copies follow, in the engine too."""
     updated = Passage.objects.filter(document=document).update(**_document_copies(document))

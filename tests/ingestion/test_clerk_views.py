@@ -12,10 +12,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from council.models import Collectivite, Document
 from council.services import body_get_or_create, collectivite_get_or_create, seance_get_or_create
-from ingestion.services import document_upload
+from ingestion.services import document_upload, trash_purge
 from search.models import Passage
 from tests.pdf_factory import minutes_pdf
 
@@ -335,3 +336,37 @@ def test_the_admin_cannot_release_an_original_past_the_review(admin_client, body
     document.refresh_from_db()
     assert not document.personal_data_free
     assert any("après la relecture" in str(message) for message in response.context["messages"])
+
+
+def test_a_document_is_deleted_with_all_it_gave_and_its_original_kept_in_the_trash(clerk_client, body, settings):
+    content = minutes_pdf()
+    document = _document(body, content=content, status=Document.Status.READY, step=Document.Step.DONE, published=True)
+    Passage.objects.create(document=document, position=0, page_start=1, page_end=1, text="texte", published=True,
+                           collectivite=body.collectivite, body=body, document_kind=document.kind)
+    original = Path(document.file.path)
+    url = reverse("clerk-document-delete", args=[document.pk])
+    page = clerk_client.get(url).content.decode()
+    assert "publié" in page and "30 jours" in page
+    response = clerk_client.post(url, follow=True)
+    assert any("est supprimé" in text for text in _messages(response))
+    assert not Document.objects.filter(pk=document.pk).exists() and not Passage.objects.exists()
+    assert not original.exists()
+    trashed = list((Path(settings.MEDIA_ROOT) / "trash").glob(f"*/{document.sha256}.pdf"))
+    assert len(trashed) == 1 and trashed[0].read_bytes() == content
+    assert Client().get(reverse("document-detail", args=[document.pk])).status_code == 404
+    # Purged once the retention is over, not before.
+    assert trash_purge() == 0 and trashed[0].exists()
+    assert trash_purge(now=timezone.now() + datetime.timedelta(days=settings.TRASH_RETENTION_DAYS + 1)) == 1
+    assert not trashed[0].exists()
+
+
+def test_a_replacement_is_checked_before_anything_is_deleted(clerk_client, body, django_capture_on_commit_callbacks):
+    document = _document(body, status=Document.Status.READY, step=Document.Step.DONE)
+    url = reverse("clerk-document-delete", args=[document.pk])
+    response = clerk_client.post(url, {"file": _pdf_upload("notes.pdf", b"pas un PDF")})
+    assert response.status_code == 400 and Document.objects.filter(pk=document.pk).exists()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = clerk_client.post(url, {"file": _pdf_upload("pv-corrige.pdf", minutes_pdf(["Corrigé"]))})
+    replacement = Document.objects.get()
+    assert replacement.pk != document.pk and replacement.original_name == "pv-corrige.pdf" and replacement.body == body
+    assert response.url == reverse("clerk-document", args=[replacement.pk]) and len(callbacks) == 1
