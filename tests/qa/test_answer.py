@@ -161,6 +161,19 @@ def test_purge_removes_expired_logs_and_their_feedback(qa_passages):
     assert QuestionLog.objects.count() == 1
 
 
+def test_celery_beat_purges_the_logs_every_day(qa_passages, settings):
+    # Logs expire by themselves, not only when someone thinks of running the command.
+    from config.celery import app
+    from qa.tasks import question_logs_purge_task
+
+    entry = settings.CELERY_BEAT_SCHEDULE["question-logs-purge"]
+    assert entry["task"] in app.tasks and entry["schedule"] <= 24 * 3600
+    answer = question_answer(question="prix du repas des accueils de loisirs", mode=EXTRACTIVE)
+    old = question_log_record(answer=answer)
+    QuestionLog.objects.filter(pk=old.pk).update(expires_at=timezone.now() - datetime.timedelta(days=1))
+    assert question_logs_purge_task.apply().get() == 1 and not QuestionLog.objects.exists()
+
+
 def test_feedback_from_the_page(client, qa_passages):
     page = client.get(reverse("qa-question"), {"q": "prix du repas des accueils de loisirs à Pierrefonds"}).content.decode()
     token = page.split('name="token" value="')[1].split('"')[0]
