@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN
 from french.folding import fold
 from french.numbers import ORDINAL_DIGITS
@@ -186,7 +187,7 @@ _DATE = re.compile(
     re.I,
 )
 _CIVILITE_NAME = re.compile(
-    r"\b(?:M\.|MM\.|Mme|Mmes|Monsieur|Madame|Mademoiselle)\s+[A-ZÀ-Þ][\w'’\-]+|\b[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})?\b"
+    rf"\b{CIVILITE_IN_LISTS}\s+[A-ZÀ-Þ][\w'’\-]+|\b[A-ZÀ-Þ]{{3,}}(?:-[A-ZÀ-Þ]{{2,}})?\b"
     r"|\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?\s+[A-ZÀ-Þ]{2,}"
     # A name after the verb that elects, appoints or gives the floor: « élit Nicolas Dupont », « désigne Anne ».
     r"|\b(?:[ée]lit|[ée]lue?|d[ée]sign[ée]e?|nomm[ée]e?|proclam[ée]e?|pr[ée]sent[ée]e?|propos[ée]e?)\s+[A-ZÀ-Þ][a-zß-ÿ]+",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from french.civilites import CIVILITE_IN_LISTS
+from french.civilites import CIVILITE, CIVILITE_IN_LISTS
 from french.folding import fold
 from ingestion.parsing.rapporteur import RAPPORTEUR_PATTERNS
 from ingestion.parsing.speakers import interventions_find
@@ -32,12 +32,12 @@ _HEADER = re.compile(
 )
 _PRESIDENCY = re.compile(
     rf"(?:sous la présidence de|présidée? par|convoquée?s? par|(?:loi|faite)\s*,?\s*par)\s+"
-    rf"(?:(?:Madame|Monsieur|M\.|Mme)\s+)?(?:l[ea]\s+(?:Maire|Président(?:e)?)\s*,?\s*)?(?P<who>[^,\n]{{3,60}})",
+    rf"(?:{CIVILITE}\s+)?(?:l[ea]\s+(?:Maire|Président(?:e)?)\s*,?\s*)?(?P<who>[^,\n]{{3,60}})",
     re.IGNORECASE,
 )
 # « Pour extrait conforme, Madame le Maire \n Hélène MANDROUX »; « Le Président, \n Yves NICOLIN ».
 _SIGNATURE = re.compile(
-    rf"(?im)(?:^|conforme,?\s*)(?:(?:Madame|Monsieur)\s+)?l[ea]\s+(?:maire|président(?:e)?)\s*,?\s*\n\s*"
+    rf"(?im)(?:^|conforme,?\s*)(?:{CIVILITE}\s+)?l[ea]\s+(?:maire|président(?:e)?)\s*,?\s*\n\s*"
     rf"(?P<who>[^\n]{{3,60}})$"
 )
 # « Annie BARDOUL : Marie-Josèphe BATARD : Excusée », the grid the members sign.
