@@ -251,17 +251,26 @@ def document_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def document_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk)
-    published = request.POST.get("published") == "1"
+    return _switch(
+        request, field="published", change=lambda on: document_publish(document=document, published=on),
+        refused=PublicationRefused, default=reverse("clerk-documents"),
+        said={True: _("« %(document)s » est publié."), False: _("« %(document)s » n'est plus publié.")},
+        document=document,
+    )
+
+
+def _switch(request: HttpRequest, *, field: str, change, refused: type[Exception], default: str, said: dict,
+            document: Document) -> HttpResponse:
+    """A clerk's on/off decision on a document (publish, release the original) through its service: the service's
+    French refusal, or what was done, then back where the clerk came from."""
+    on = request.POST.get(field) == "1"
     try:
-        document_publish(document=document, published=published)
-    except PublicationRefused as refusal:
+        change(on)
+    except refused as refusal:
         messages.error(request, str(refusal))
     else:
-        if published:
-            messages.success(request, _("« %(document)s » est publié.") % {"document": document})
-        else:
-            messages.success(request, _("« %(document)s » n'est plus publié.") % {"document": document})
-    return redirect(_next_url(request, reverse("clerk-documents")))
+        messages.success(request, said[on] % {"document": document})
+    return redirect(_next_url(request, default))
 
 
 @csrf_protect
@@ -271,8 +280,8 @@ def document_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 
     A replacement is received and checked first: refused, it leaves the document as it was."""
     document = get_object_or_404(Document.objects.select_related("collectivite", "body", "seance"), pk=pk)
-    context = {"document": document, "deliberation_count": document.deliberations.count(), "trash_days": settings.TRASH_RETENTION_DAYS,
-               "limit_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
+    context = {"document": document, "deliberation_count": document.deliberations.count(),
+               "trash_days": settings.TRASH_RETENTION_DAYS, "limit_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024)}
     if request.method != "POST":
         return render(request, "ingestion/document_delete.html", context)
     replacement = request.FILES.get("file")
@@ -306,17 +315,13 @@ def document_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def document_original_release_view(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk)
-    released = request.POST.get("released") == "1"
-    try:
-        document_original_release(document=document, released=released)
-    except OriginalRefused as refusal:
-        messages.error(request, str(refusal))
-    else:
-        if released:
-            messages.success(request, _("L'original de « %(document)s » est diffusé.") % {"document": document})
-        else:
-            messages.success(request, _("L'original de « %(document)s » n'est plus diffusé.") % {"document": document})
-    return redirect(_next_url(request, reverse("clerk-document", args=[document.pk])))
+    return _switch(
+        request, field="released", change=lambda on: document_original_release(document=document, released=on),
+        refused=OriginalRefused, default=reverse("clerk-document", args=[document.pk]),
+        said={True: _("L'original de « %(document)s » est diffusé."),
+              False: _("L'original de « %(document)s » n'est plus diffusé.")},
+        document=document,
+    )
 
 
 @require_GET
