@@ -568,6 +568,10 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
             if not row and all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
                 continue
+            # « Michaël DELAFOSSE \nPhilippe SAUREL », « Société BACOTEC \nPhilippe SAUREL : »: a first name that opens a
+            # line with a surname after it is that next person's, not the end of the line above.
+            if "\n" in name and re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):]):
+                continue
             # « TARIFS ACTUELS DE LOCATION DES SALLES \nCat… »: a heading in capitals above a line, not a surname
             # (a surname runs to three words at most: « DE LA TOUR », « DOS SANTOS »).
             if not row and len([word for word in upper if not re.fullmatch(_PARTICLE, word.lower())]) > 3:

@@ -491,3 +491,14 @@ def test_places_named_after_persons_in_the_plural():
     # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf page 86
     text = "de tarifs réduits aux théâtres\nGérard Philipe et Jean Vilar.\nDu fait de l’intégration des Maisons Pour Tous\n"
     assert _masked(text) == text
+
+
+def test_a_first_name_opening_a_line_belongs_to_the_surname_after_it():
+    # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf pages 8 and 18
+    text = (
+        "Jacques DOMERGUE\nMichaël DELAFOSSE\nPhilippe SAUREL\nPour : 51\nAbstention : 7\n"
+        "3 - Lot 11B Société BACOTEC\nPhilippe SAUREL : Par délibération du Conseil Municipal n°2010/412\n"
+    )
+    mentions = persons_detect(pages=[text], officials=["Philippe SAUREL", "Michaël DELAFOSSE", "Jacques DOMERGUE"])
+    assert {mention.surface for mention in mentions} == {"Jacques DOMERGUE", "Michaël DELAFOSSE", "Philippe SAUREL"}
+    assert {mention.kind for mention in mentions} == {"official"}
