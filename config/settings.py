@@ -202,6 +202,7 @@ CELERY_TASK_ROUTES = {
     "ingestion.tasks.document_process_task": {"queue": "structure"},
     "ingestion.tasks.document_ocr_task": {"queue": "ocr"},
     "ingestion.tasks.document_embed_task": {"queue": "embeddings"},
+    "ingestion.tasks.document_engine_task": {"queue": "indexing"},
     "search.tasks.passages_engine_sync_task": {"queue": "indexing"},
 }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)

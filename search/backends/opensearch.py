@@ -251,6 +251,32 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
         with self._engine_call():
             self.engine.conn.indices.refresh(index=self.index_name, request_timeout=INDEX_TIMEOUT_SECONDS)
 
+    def engine_document_sync(
+        self, *, document_id: int, passage_ids: list[int], progress: Callable[[int, int], None],
+        batch_size: int = INDEX_BATCH,
+    ) -> None:
+        total = len(passage_ids)
+        for start in range(0, total, batch_size):
+            self.passages_engine_sync(passage_ids=passage_ids[start : start + batch_size])
+            progress(min(start + batch_size, total), total)
+        # Copies PostgreSQL no longer has (a re-processing replaced the passages, and a message was lost). Found by a
+        # search then deleted in bulk: _delete_by_query lives in the reindex module, which a node may lack.
+        stray = {"bool": {"filter": [{"term": {"document_id": document_id}}],
+                          "must_not": [{"terms": {"passage_id": passage_ids}}]}}
+        while True:
+            with self._engine_call():
+                found = self.engine.conn.search(
+                    index=self.index_name, body={"query": stray, "size": INDEX_BATCH, "_source": False},
+                    request_timeout=INDEX_TIMEOUT_SECONDS,
+                )["hits"]["hits"]
+            if not found:
+                return
+            actions = [{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in found]
+            with self._engine_call():
+                _, errors = bulk(self.engine.conn, actions, raise_on_error=False, request_timeout=INDEX_TIMEOUT_SECONDS)
+                self.engine.conn.indices.refresh(index=self.index_name, request_timeout=INDEX_TIMEOUT_SECONDS)
+            _bulk_errors_raise(errors)
+
     def passages_remove(self, *, passage_ids: list[int]) -> None:
         super().passages_remove(passage_ids=passage_ids)
         actions = [{"_op_type": "delete", "_index": self.index_name, "_id": _identifier(pk)} for pk in passage_ids]
