@@ -83,10 +83,7 @@ class PassageHaystackBackend(HaystackOpenSearchBackend):
     """django-haystack-opensearch with the portal's French analysis instead of snowball and n-grams."""
 
     DEFAULT_SETTINGS: ClassVar[dict[str, Any]] = {
-        "settings": {
-            "index": {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": (MAX_PAGE + 1) * 100},
-            "analysis": ANALYSIS,
-        },
+        "settings": {"index": {"max_result_window": (MAX_PAGE + 1) * 100}, "analysis": ANALYSIS},
     }
     DEFAULT_FIELD_MAPPING: ClassVar[dict[str, Any]] = {
         "type": "text", "analyzer": ANALYZER, "search_analyzer": SEARCH_ANALYZER,
@@ -105,10 +102,18 @@ class PassageHaystackBackend(HaystackOpenSearchBackend):
         return props
 
     def index_body(self) -> dict[str, Any]:
-        """Settings and mapping of a concrete index of passages."""
+        """Settings and mapping of a concrete index of passages; shards and replicas as configured now."""
         unified_index = haystack.connections[self.connection_alias].get_unified_index()
         self.content_field_name, field_mapping = self.build_schema(unified_index.all_searchfields())
-        return {**self.DEFAULT_SETTINGS, "mappings": self._get_current_mapping(field_mapping)}
+        index = {
+            **self.DEFAULT_SETTINGS["settings"]["index"],
+            "number_of_shards": settings.OPENSEARCH_SHARDS,
+            "number_of_replicas": settings.OPENSEARCH_REPLICAS,
+        }
+        return {
+            "settings": {**self.DEFAULT_SETTINGS["settings"], "index": index},
+            "mappings": self._get_current_mapping(field_mapping),
+        }
 
     def setup(self) -> None:
         """The name searched and written (INDEX_NAME) is an alias: the first use creates a concrete index behind it.
