@@ -23,7 +23,7 @@ test: install
 	$(PY) -m pytest
 
 test-fast: install
-	$(PY) -m pytest -m "not corpus"
+	$(PY) -m pytest -m "not corpus and not cluster"
 
 bench: install
 	$(PY) bench/run.py

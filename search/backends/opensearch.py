@@ -234,6 +234,11 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             logger.warning("OpenSearch %s unavailable: %s", self.url, error)
             raise ServiceUnavailable(_("Le moteur de recherche du portail ne répond pas."), str(error)[:300]) from error
 
+    def _search(self, body: dict, **params: Any) -> dict:
+        """A search of the alias that fails when a shard cannot answer (a node down with no replica of it left): an
+        error the user is told about (a 503), never the hits of the other shards passed off as all of them."""
+        return self.engine.conn.search(index=self.index_name, body=body, allow_partial_search_results=False, **params)
+
     # Indexing: embeddings go to pgvector as before, the published passages' texts to the engine.
     def passages_index(self, *, passage_ids: list[int]) -> None:
         super().passages_index(passage_ids=passage_ids)
@@ -270,10 +275,8 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
                           "must_not": [{"terms": {"passage_id": passage_ids}}]}}
         while True:
             with self._engine_call():
-                found = self.engine.conn.search(
-                    index=self.index_name, body={"query": stray, "size": INDEX_BATCH, "_source": False},
-                    request_timeout=INDEX_TIMEOUT_SECONDS,
-                )["hits"]["hits"]
+                found = self._search({"query": stray, "size": INDEX_BATCH, "_source": False},
+                                     request_timeout=INDEX_TIMEOUT_SECONDS)["hits"]["hits"]
             if not found:
                 return
             actions = [{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in found]
@@ -359,7 +362,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
     def engine_sample(self, *, size: int) -> dict[int, dict]:
         body = {"size": size, "_source": list(_COMPARED), "query": {"function_score": {"random_score": {}}}}
         with self._engine_call():
-            response = self.engine.conn.search(index=self.index_name, body=body, request_timeout=INDEX_TIMEOUT_SECONDS)
+            response = self._search(body, request_timeout=INDEX_TIMEOUT_SECONDS)
         return {hit["_source"]["passage_id"]: hit["_source"] for hit in response["hits"]["hits"]}
 
     def _engine_load(self, *, index: str, progress: Callable[[int, int], None]) -> set[int]:
@@ -464,7 +467,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             body["aggs"] = {name: {"terms": {"field": f"{name}_id" if name in ("collectivite", "body") else name,
                                              "size": 200}} for name in FACET_FIELDS}
         with self._engine_call():
-            return self.engine.conn.search(index=self.index_name, body=body)
+            return self._search(body)
 
     # Results: the rows read from PostgreSQL, the snippets marked by the engine.
     def _hits_build(self, candidates: list[RankedPassage], *, plan: _EnginePlan | None) -> list[SearchHit]:
@@ -482,7 +485,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             },
         }
         with self._engine_call():
-            response = self.engine.conn.search(index=self.index_name, body=body)
+            response = self._search(body)
         marked = {
             hit["_source"]["passage_id"]: " … ".join(hit.get("highlight", {}).get("text", []))
             for hit in response["hits"]["hits"]

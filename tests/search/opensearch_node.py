@@ -46,27 +46,61 @@ def opensearch_health(url: str, *, timeout: float = 1.0) -> dict | None:
         return None
 
 
-def opensearch_start(*, home: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
-    """Start a node (data and log under `home`); returns once its cluster is green or yellow."""
+def _spawn(*, home: Path, port: int, options: tuple[str, ...] = (), java: list[str] = JAVA_OPTIONS) -> subprocess.Popen:
     classpath = opensearch_build()
-    port = port or _free_port()
-    url = f"http://127.0.0.1:{port}"
     log = open(home / "node.log", "wb")
-    process = subprocess.Popen(
-        ["java", *JAVA_OPTIONS, "-cp", os.pathsep.join(classpath), "portal.opensearch.NodeMain", str(port), str(home)],
+    return subprocess.Popen(
+        ["java", *java, "-cp", os.pathsep.join(classpath), "portal.opensearch.NodeMain", str(port), str(home), *options],
         stdout=log, stderr=subprocess.STDOUT,
     )
+
+
+def _wait(nodes: list[tuple[subprocess.Popen, str, Path]]) -> None:
+    """Until the first node's cluster is green or yellow with every node in it; a node that cannot start fails."""
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
-        if process.poll() is not None:
+        if any(process.poll() is not None for process, _, _ in nodes):
             break
-        health = opensearch_health(url)
-        if health and health.get("status") in ("green", "yellow"):
-            return process, url
+        health = opensearch_health(nodes[0][1])
+        if health and health.get("status") in ("green", "yellow") and health.get("number_of_nodes") == len(nodes):
+            return
         time.sleep(0.5)
-    opensearch_stop(process)
-    service_missing(f"OpenSearch n'a pas démarré : {(home / 'node.log').read_text(errors='replace')[-2000:]}")
-    raise AssertionError("unreachable")
+    for process, _, _ in nodes:
+        opensearch_stop(process)
+    logs = "\n".join((home / "node.log").read_text(errors="replace")[-1500:] for _, _, home in nodes)
+    service_missing(f"OpenSearch n'a pas démarré : {logs}")
+
+
+def opensearch_start(*, home: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """Start a node (data and log under `home`); returns once its cluster is green or yellow."""
+    port = port or _free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = _spawn(home=home, port=port)
+    _wait([(process, url, home)])
+    return process, url
+
+
+def opensearch_cluster_start(*, home: Path, nodes: int = 3, heap: str = "320m") -> list[tuple[subprocess.Popen, str]]:
+    """`nodes` processes forming one cluster (a name of its own, each node a seed, all eligible as cluster
+    manager), each with its ports, data folder and a small fixed heap; returns once they have all joined."""
+    http, transport = [_free_port() for _ in range(nodes)], [_free_port() for _ in range(nodes)]
+    names = [f"portal-cluster-{i + 1}" for i in range(nodes)]
+    common = (
+        f"cluster.name=portal-cluster-{http[0]}",
+        "discovery.seed_hosts=" + ",".join(f"127.0.0.1:{port}" for port in transport),
+        "cluster.initial_cluster_manager_nodes=" + ",".join(names),
+    )
+    started = []
+    for i in range(nodes):
+        folder = home / names[i]
+        folder.mkdir()
+        process = _spawn(
+            home=folder, port=http[i], options=(*common, f"node.name={names[i]}", f"transport.port={transport[i]}"),
+            java=[f"-Xms{heap}", f"-Xmx{heap}", "-XX:+UseSerialGC"],
+        )
+        started.append((process, f"http://127.0.0.1:{http[i]}", folder))
+    _wait(started)
+    return [(process, url) for process, url, _ in started]
 
 
 def opensearch_stop(process: subprocess.Popen) -> None:
