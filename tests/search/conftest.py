@@ -72,14 +72,22 @@ def passages(db):
     return created
 
 
-@pytest.fixture(scope="session")
-def opensearch_url(tmp_path_factory):
-    """A real OpenSearch 2.19 node for the session (tools/opensearch); under CI=true a node that cannot start fails."""
-    from tests.search.opensearch_node import opensearch_start, opensearch_stop
+@pytest.fixture(params=["postgres", "opensearch"])
+def backend(request, passages):
+    """Each backend in turn, asked directly: PostgreSQL, then OpenSearch with the fixture's passages sent to a fresh
+    index of the real node (the unpublished one included: it must stay out)."""
+    import uuid
 
-    process, url = opensearch_start(home=tmp_path_factory.mktemp("opensearch"))
-    yield url
-    opensearch_stop(process)
+    from search.backends.opensearch import OpenSearchSearchBackend
+    from search.backends.postgres import PostgresSearchBackend
+
+    if request.param == "postgres":
+        yield PostgresSearchBackend()
+        return
+    engine = OpenSearchSearchBackend(url=request.getfixturevalue("opensearch_url"), index=f"test_{uuid.uuid4().hex[:12]}")
+    engine.passages_index(passage_ids=[p.pk for p in passages])
+    yield engine
+    engine.engine.conn.indices.delete(index=f"{engine.index_name}*", ignore=[404])
 
 
 @pytest.fixture(params=["postgres", "opensearch"])
