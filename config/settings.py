@@ -249,11 +249,17 @@ if OPENSEARCH_SHARDS < 1 or OPENSEARCH_REPLICAS < 0:
     raise ImproperlyConfigured("OPENSEARCH_SHARDS doit valoir au moins 1 et OPENSEARCH_REPLICAS au moins 0.")
 # An engine that does not answer within this many seconds fails the request (a French 503), never empty results.
 OPENSEARCH_TIMEOUT_SECONDS = float(env("OPENSEARCH_TIMEOUT_SECONDS", "3"))
+# Or on Elasticsearch 7.17 (SEARCH_BACKEND=search.backends.elasticsearch.ElasticsearchSearchBackend), with the same
+# timeout, shards and replicas.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "council_passages")
+_ELASTICSEARCH = SEARCH_BACKEND == "search.backends.elasticsearch.ElasticsearchSearchBackend"
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "search.backends.opensearch.PassageEngine",
-        "URL": OPENSEARCH_URL,
-        "INDEX_NAME": OPENSEARCH_INDEX,
+        "ENGINE": "search.backends.elasticsearch.PassageElasticsearchEngine" if _ELASTICSEARCH
+        else "search.backends.opensearch.PassageEngine",
+        "URL": ELASTICSEARCH_URL if _ELASTICSEARCH else OPENSEARCH_URL,
+        "INDEX_NAME": ELASTICSEARCH_INDEX if _ELASTICSEARCH else OPENSEARCH_INDEX,
         "TIMEOUT": OPENSEARCH_TIMEOUT_SECONDS,
         # haystack's default logs an engine fault and answers 0 hits.
         "SILENTLY_FAIL": False,

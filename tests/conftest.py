@@ -89,6 +89,17 @@ def opensearch_url(tmp_path_factory):
     opensearch_stop(process)
 
 
+@pytest.fixture(scope="session")
+def elasticsearch_url(tmp_path_factory):
+    """A real Elasticsearch 7.17 node for the session (tools/elasticsearch: its jars from Maven Central, the French
+    filters of its analysis-common module, which Maven Central lacks, supplied by the launcher)."""
+    from tests.search.opensearch_node import ELASTICSEARCH_PROJECT, opensearch_start, opensearch_stop
+
+    process, url = opensearch_start(home=tmp_path_factory.mktemp("elasticsearch"), project=ELASTICSEARCH_PROJECT)
+    yield url
+    opensearch_stop(process)
+
+
 def database_url_for_subprocess() -> str:
     from django.db import connection
 

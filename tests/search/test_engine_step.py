@@ -122,7 +122,9 @@ def test_an_engine_down_is_said_in_french_then_fails_the_document(configured, up
     from search.backends import search_backend_get
 
     document_process(document_id=uploaded.pk)
-    opensearch_backend_configure(settings, url=f"http://127.0.0.1:{_closed_port()}")
+    opensearch_backend_configure(
+        settings, url=f"http://127.0.0.1:{_closed_port()}", elasticsearch=configured.url_setting == "ELASTICSEARCH_URL"
+    )
     from ingestion.services import document_embed
 
     document = document_embed(document_id=uploaded.pk)

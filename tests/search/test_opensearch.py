@@ -1,5 +1,6 @@
-"""What only the OpenSearch backend has, against a real node: its copy of the published passages, an engine down or
-silent, haystack's commands. What both keyword backends share is asserted on both in test_keyword.py."""
+"""What only the separate engines' backends have, against a real OpenSearch node then a real Elasticsearch node: their
+copy of the published passages, an engine down or silent, haystack's commands. What every keyword backend shares is
+asserted on all of them in test_keyword.py."""
 
 from __future__ import annotations
 
@@ -13,14 +14,23 @@ from django.urls import reverse
 from config.faults import ServiceUnavailable
 from search.backends import search_backend_get
 from search.backends.base import SearchQuery
-from search.backends.opensearch import OpenSearchSearchBackend
+from search.backends.elasticsearch import ElasticsearchSearchBackend, PassageElasticsearchEngine
+from search.backends.opensearch import OpenSearchSearchBackend, PassageEngine
 from search.models import Passage
 
 
+BACKENDS = {"opensearch": OpenSearchSearchBackend, "elasticsearch": ElasticsearchSearchBackend}
+
+
 @pytest.fixture
-def engine(passages, opensearch_url):
+def engine_class(engine_kind):
+    return BACKENDS[engine_kind]
+
+
+@pytest.fixture
+def engine(passages, engine_class, engine_url):
     """The fixture's passages sent to a fresh index of the real node (the unpublished one included: it must stay out)."""
-    backend = OpenSearchSearchBackend(url=opensearch_url, index=f"test_{uuid.uuid4().hex[:12]}")
+    backend = engine_class(url=engine_url, index=f"test_{uuid.uuid4().hex[:12]}")
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield backend
     backend.engine.clear()
@@ -39,7 +49,7 @@ def test_only_published_passages_reach_the_engine(engine, passages):
 
 
 def test_les_is_a_stop_word_beside_a_real_word(engine):
-    # OpenSearch's French list has « les » (PostgreSQL's has not: tests/search/test_keyword.py).
+    # Lucene's French list has « les » (PostgreSQL's has not: tests/search/test_keyword.py).
     assert _objets(_keyword(engine, "les du urbanisme")) == ["Plan local d'urbanisme : modification simplifiée"]
 
 
@@ -63,20 +73,20 @@ def _closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_engine_down_raises_a_clear_error_quickly(passages):
-    backend = OpenSearchSearchBackend(url=f"http://127.0.0.1:{_closed_port()}", index="absent", timeout=1)
+def test_engine_down_raises_a_clear_error_quickly(passages, engine_class):
+    backend = engine_class(url=f"http://127.0.0.1:{_closed_port()}", index="absent", timeout=1)
     started = time.monotonic()
     with pytest.raises(ServiceUnavailable, match="moteur de recherche"):
         _keyword(backend, "piscine")
     assert time.monotonic() - started < 5
 
 
-def test_engine_silent_times_out(passages):
+def test_engine_silent_times_out(passages, engine_class):
     # A server that accepts connections and never answers: the timeout bounds the wait.
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
-        backend = OpenSearchSearchBackend(url=f"http://127.0.0.1:{silent.getsockname()[1]}", index="absent", timeout=1)
+        backend = engine_class(url=f"http://127.0.0.1:{silent.getsockname()[1]}", index="absent", timeout=1)
         started = time.monotonic()
         with pytest.raises(ServiceUnavailable):
             _keyword(backend, "piscine")
@@ -84,9 +94,9 @@ def test_engine_silent_times_out(passages):
 
 
 @pytest.fixture
-def engine_down_settings(settings):
-    settings.SEARCH_BACKEND = "search.backends.opensearch.OpenSearchSearchBackend"
-    settings.OPENSEARCH_URL = f"http://127.0.0.1:{_closed_port()}"
+def engine_down_settings(settings, engine_class):
+    settings.SEARCH_BACKEND = f"{engine_class.__module__}.{engine_class.__name__}"
+    setattr(settings, engine_class.url_setting, f"http://127.0.0.1:{_closed_port()}")
     settings.OPENSEARCH_TIMEOUT_SECONDS = 1
     search_backend_get.cache_clear()
     yield settings
@@ -105,16 +115,20 @@ def test_engine_down_is_a_french_503(client, passages, engine_down_settings, mod
     assert time.monotonic() - started < 10
 
 
-def test_rebuild_index_and_update_index_send_published_passages_only(passages, opensearch_url, monkeypatch, transactional_db):
+def test_rebuild_index_and_update_index_send_published_passages_only(
+    passages, engine_kind, engine_class, engine_url, monkeypatch, transactional_db
+):
     import haystack
     from django.core.management import call_command
 
     index = f"test_{uuid.uuid4().hex[:12]}"
     connection = haystack.connections.connections_info["default"]
-    monkeypatch.setitem(connection, "URL", opensearch_url)
+    engine = PassageElasticsearchEngine if engine_kind == "elasticsearch" else PassageEngine
+    monkeypatch.setitem(connection, "ENGINE", f"{engine.__module__}.{engine.__name__}")
+    monkeypatch.setitem(connection, "URL", engine_url)
     monkeypatch.setitem(connection, "INDEX_NAME", index)
     haystack.connections.reload("default")
-    backend = OpenSearchSearchBackend(url=opensearch_url, index=index)
+    backend = engine_class(url=engine_url, index=index)
     try:
         call_command("rebuild_index", interactive=False, verbosity=0)
         assert backend.engine_count() == len(passages) - 1
