@@ -26,7 +26,7 @@ test-fast: install
 	$(PY) -m pytest -m "not corpus and not cluster"
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 stop: install
 	$(PY) manage.py embedded_db stop
