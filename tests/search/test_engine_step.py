@@ -142,3 +142,29 @@ def test_an_engine_down_is_said_in_french_then_fails_the_document(configured, up
     assert document.status == Document.Status.FAILED
     assert "Le moteur de recherche ne répond pas" in document.error and "relancez le traitement" in document.error
     search_backend_get.cache_clear()
+
+
+def test_the_task_retries_an_engine_down_and_its_last_try_fails_the_document(configured, uploaded, settings):
+    from ingestion.services import document_embed
+    from ingestion.tasks import ENGINE_RETRIES, document_engine_task
+
+    document_process(document_id=uploaded.pk)
+    document_embed(document_id=uploaded.pk)
+    opensearch_backend_configure(
+        settings, url=f"http://127.0.0.1:{_closed_port()}", elasticsearch=configured.url_setting == "ELASTICSEARCH_URL"
+    )
+    # A try before the last (called directly, Celery's retry re-raises the fault instead of scheduling the next
+    # try): the document waits at its step, the reason shown beside its progress.
+    with pytest.raises(ServiceUnavailable):
+        document_engine_task(uploaded.pk)
+    uploaded.refresh_from_db()
+    assert uploaded.status == Document.Status.PROCESSING and "Nouvel essai automatique" in uploaded.error
+    # The last try (the request as the broker delivers it after ENGINE_RETRIES retries): the document fails.
+    document_engine_task.push_request(retries=ENGINE_RETRIES)
+    try:
+        document_engine_task(uploaded.pk)
+    finally:
+        document_engine_task.pop_request()
+    uploaded.refresh_from_db()
+    assert uploaded.status == Document.Status.FAILED
+    assert uploaded.error.startswith("Le moteur de recherche ne répond pas") and "relancez le traitement" in uploaded.error
