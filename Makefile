@@ -23,10 +23,10 @@ test: install
 	$(PY) -m pytest
 
 test-fast: install
-	$(PY) -m pytest -m "not corpus"
+	$(PY) -m pytest -m "not corpus and not cluster"
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 stop: install
 	$(PY) manage.py embedded_db stop

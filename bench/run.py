@@ -22,8 +22,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("COUNCIL_CORPUS", REPO.parent / "shared" / "corpus")))
     parser.add_argument("--questions", type=Path, default=REPO.parent / "shared" / "eval" / "dev_questions.jsonl")
-    parser.add_argument("--only", nargs="*", default=["ingestion", "ocr", "search", "qa"])
+    parser.add_argument("--only", nargs="*", default=["ingestion", "ocr", "search", "engines", "qa"])
     parser.add_argument("--ocr-pages", type=int, default=12)
+    # The engines' part (bench/engine_bench.py): nodes already running, e.g. started from tools/opensearch and
+    # tools/elasticsearch; without any URL that part says it was not run.
+    parser.add_argument("--engine-rows", type=int, default=1_000_000)
+    parser.add_argument("--opensearch-url")
+    parser.add_argument("--elasticsearch-url")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "results" / "latest.json")
     args = parser.parse_args()
     if not (args.corpus / "manifest.csv").exists():
@@ -49,6 +54,17 @@ def main() -> None:
         from bench.search_bench import search_benchmark
 
         results["search"] = _report("search", search_benchmark(questions=args.questions, corpus=args.corpus))
+    if "engines" in args.only:
+        engines = {name: url for name, url in (("opensearch", args.opensearch_url), ("elasticsearch", args.elasticsearch_url)) if url}
+        if engines:
+            from bench.engine_bench import engine_benchmark, summary_print
+
+            report = engine_benchmark(questions=args.questions, corpus=args.corpus, rows=args.engine_rows, engines=engines)
+            results["engines"] = _report("engines", report)
+            if "summary" in report:
+                summary_print(report)
+        else:
+            results["engines"] = _report("engines", {"not_run": "no --opensearch-url nor --elasticsearch-url given"})
     if "qa" in args.only:
         from bench.qa_bench import qa_benchmark
 

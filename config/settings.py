@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -202,6 +203,7 @@ CELERY_TASK_ROUTES = {
     "ingestion.tasks.document_process_task": {"queue": "structure"},
     "ingestion.tasks.document_ocr_task": {"queue": "ocr"},
     "ingestion.tasks.document_embed_task": {"queue": "embeddings"},
+    "ingestion.tasks.document_engine_task": {"queue": "indexing"},
     "search.tasks.passages_engine_sync_task": {"queue": "indexing"},
 }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
@@ -242,13 +244,26 @@ SEARCH_KEYWORD_WEIGHT = float(env("SEARCH_KEYWORD_WEIGHT", "1.0"))
 # connection always names that engine: nothing reaches it unless that backend is chosen or update_index is run.
 OPENSEARCH_URL = env("OPENSEARCH_URL", "http://127.0.0.1:9200")
 OPENSEARCH_INDEX = env("OPENSEARCH_INDEX", "council_passages")
+# Shards and replicas of each concrete index, taken when one is created (first use, `reindex`): one shard and no
+# replica suit one node (a replica needs a second node to be placed, or the index stays yellow); on a cluster, a
+# replica lets searches go on while a node is down, and more shards spread a large index over more nodes.
+OPENSEARCH_SHARDS = int(env("OPENSEARCH_SHARDS", "1"))
+OPENSEARCH_REPLICAS = int(env("OPENSEARCH_REPLICAS", "0"))
+if OPENSEARCH_SHARDS < 1 or OPENSEARCH_REPLICAS < 0:
+    raise ImproperlyConfigured("OPENSEARCH_SHARDS doit valoir au moins 1 et OPENSEARCH_REPLICAS au moins 0.")
 # An engine that does not answer within this many seconds fails the request (a French 503), never empty results.
 OPENSEARCH_TIMEOUT_SECONDS = float(env("OPENSEARCH_TIMEOUT_SECONDS", "3"))
+# Or on Elasticsearch 7.17 (SEARCH_BACKEND=search.backends.elasticsearch.ElasticsearchSearchBackend), with the same
+# timeout, shards and replicas.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "council_passages")
+_ELASTICSEARCH = SEARCH_BACKEND == "search.backends.elasticsearch.ElasticsearchSearchBackend"
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "search.backends.opensearch.PassageEngine",
-        "URL": OPENSEARCH_URL,
-        "INDEX_NAME": OPENSEARCH_INDEX,
+        "ENGINE": "search.backends.elasticsearch.PassageElasticsearchEngine" if _ELASTICSEARCH
+        else "search.backends.opensearch.PassageEngine",
+        "URL": ELASTICSEARCH_URL if _ELASTICSEARCH else OPENSEARCH_URL,
+        "INDEX_NAME": ELASTICSEARCH_INDEX if _ELASTICSEARCH else OPENSEARCH_INDEX,
         "TIMEOUT": OPENSEARCH_TIMEOUT_SECONDS,
         # haystack's default logs an engine fault and answers 0 hits.
         "SILENTLY_FAIL": False,

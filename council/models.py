@@ -87,6 +87,8 @@ class Document(models.Model):
         PSEUDONYMISING = "pseudonymising", _("pseudonymisation")
         INDEXING = "indexing", _("indexation plein texte")
         EMBEDDING = "embedding", _("indexation sémantique")
+        # Only with a separate search engine (OpenSearch): the passages copied there, on the « indexing » queue.
+        ENGINE = "engine", _("synchronisation avec le moteur de recherche")
         DONE = "done", _("terminé")
 
     collectivite = models.ForeignKey(Collectivite, on_delete=models.PROTECT, related_name="documents")
@@ -106,6 +108,8 @@ class Document(models.Model):
     step = models.CharField(_("étape"), max_length=20, choices=Step.choices, default=Step.QUEUED)
     pages_done = models.PositiveIntegerField(default=0)
     pages_total = models.PositiveIntegerField(default=0)
+    # Passages synchronised with the search engine so far, at the step of that name (the progress bar's count).
+    passages_synced = models.PositiveIntegerField(default=0)
     error = models.TextField(_("motif de l'échec"), blank=True)
     # The worker processing the document ("node:uuid") and its last sign of life: one worker per document,
     # and a document whose worker died is found (ingestion.queueing).

@@ -29,7 +29,7 @@ from ingestion import services
 
 logger = logging.getLogger(__name__)
 
-PROCESS, OCR, EMBED = "process", "ocr", "embed"
+PROCESS, OCR, EMBED, ENGINE = "process", "ocr", "embed", "engine"
 
 
 class RetryRefused(Exception):
@@ -81,14 +81,16 @@ def _heartbeat(*, document_id: int, token: str) -> Iterator[None]:
         thread.join()
 
 
-def document_stage_run(*, document_id: int, stage: str, worker: str) -> str | None:
+def document_stage_run(*, document_id: int, stage: str, worker: str, final: bool = True) -> str | None:
     """Run one stage of the document under its lease; the stage that should follow, if any.
 
     Each stage has its own queue (settings.CELERY_TASK_ROUTES), so a long OCR or embedding never holds the
     documents behind it in another: `process` (text layer, structure, passages) runs for a pending document or
     one whose worker died, and stops at the OCR step when pages have no text; `ocr` reads those pages, then
-    structures; `embed` runs for a document at its embedding step. A message for a document already past its
-    stage only asks for the next stage again.
+    structures; `embed` runs for a document at its embedding step; `engine` (only with a separate search engine)
+    synchronises its passages there, and `final` says whether an engine that does not answer fails the document
+    or raises ServiceUnavailable to be tried again. A message for a document already past its stage only asks for
+    the next stage again.
     """
     document = Document.objects.filter(pk=document_id).first()
     if document is None or document.status in (Document.Status.READY, Document.Status.FAILED):
@@ -104,14 +106,21 @@ def document_stage_run(*, document_id: int, stage: str, worker: str) -> str | No
             if document.status not in (Document.Status.PENDING, Document.Status.PROCESSING):
                 return None
             waiting = document.step if document.status == Document.Status.PROCESSING else None
+            if waiting == Document.Step.ENGINE:
+                if stage != ENGINE:
+                    return ENGINE
+                document = services.document_engine_sync(document_id=document_id, final=final)
+                if document.status == Document.Status.READY:
+                    logger.info("document %s ready", document_id)
+                return None
             if waiting == Document.Step.EMBEDDING:
                 if stage != EMBED:
                     return EMBED
                 document = services.document_embed(document_id=document_id)
                 if document.status == Document.Status.READY:
                     logger.info("document %s ready", document_id)
-                return None
-            if stage == EMBED:
+                return ENGINE if document.step == Document.Step.ENGINE else None
+            if stage in (EMBED, ENGINE):
                 return None
             if stage == PROCESS and waiting == Document.Step.OCR:
                 return OCR

@@ -53,7 +53,7 @@ def document_public_text_rebuild(*, document: Document) -> bool:
     decisions anyway. Returns whether the rebuild ran.
     """
     processed = document.status == Document.Status.READY or (
-        document.status == Document.Status.PROCESSING and document.step == Document.Step.EMBEDDING
+        document.status == Document.Status.PROCESSING and document.step in (Document.Step.EMBEDDING, Document.Step.ENGINE)
     )
     if not processed or not document.pages.exists():
         return False

@@ -21,11 +21,21 @@ class Progress:
 
 
 def document_progress(*, document: Document) -> Progress:
-    """Pages read while reading; passages embedded while embedding (counted once for a list by ``_annotated``)."""
+    """Pages read while reading; passages embedded while embedding (counted once for a list by ``_annotated``);
+    passages synchronised with a separate search engine, and why it waits when that engine does not answer."""
     if document.status == Document.Status.READY:
         return Progress(1, 1, _("terminé"))
     if document.status == Document.Status.FAILED:
         return Progress(0, 0, _("arrêté"))
+    if document.step == Document.Step.ENGINE:
+        total = getattr(document, "passages_total", None)
+        total = document.passages.count() if total is None else total
+        text = _("%(done)d passages sur %(total)d synchronisés avec le moteur de recherche") % {
+            "done": document.passages_synced, "total": total,
+        }
+        if document.error:
+            text = f"{text} — {document.error}"
+        return Progress(min(document.passages_synced, total), total, text)
     if document.step == Document.Step.EMBEDDING:
         total = getattr(document, "passages_total", None)
         if total is None:

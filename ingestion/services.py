@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.faults import ServiceUnavailable
 from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import deliberations_replace, seance_get_or_create
 from ingestion.cleaning import pages_clean
@@ -29,7 +30,14 @@ from pdf.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
 from privacy.services import document_masks_placement_check, document_pseudonymiser_build
 from search.passages import passages_draft, segments_cover
-from search.services import passages_document_delete, passages_document_sync, passages_embed, passages_replace
+from search.services import (
+    passages_document_delete,
+    passages_document_sync,
+    passages_embed,
+    passages_engine_document_sync,
+    passages_replace,
+    search_engine_separate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -317,21 +325,70 @@ def document_embed(*, document_id: int) -> Document:
             reason=_("Erreur pendant l'indexation sémantique : %(error)s") % {"error": f"{type(error).__name__}: {error}"[:500]},
         )
         return document
+    if search_engine_separate():
+        # The document is ready once the separate search engine holds its passages as PostgreSQL does.
+        _progress(document, step=Document.Step.ENGINE, passages_synced=0)
+        return document
     _progress(document, step=Document.Step.DONE, status=Document.Status.READY)
     return document
 
 
+def document_engine_sync(*, document_id: int, final: bool = True) -> Document:
+    """The last step with a separate search engine (OpenSearch): the document's passages synchronised there in
+    batches (published ones sent, the others removed), the count kept for the clerk's progress bar.
+
+    An engine that does not answer fails the document with its reason when `final`; otherwise the reason is
+    shown beside the progress and ServiceUnavailable is raised again for the task to retry later.
+    """
+    document = Document.objects.get(pk=document_id)
+    if document.status == Document.Status.FAILED:
+        return document
+    _progress(document, passages_synced=0)
+    try:
+        passages_engine_document_sync(
+            document=document, progress=lambda done, total: _progress(document, passages_synced=done)
+        )
+    except ServiceUnavailable as error:
+        reason = _(
+            "Le moteur de recherche ne répond pas : les passages du document n'ont pas pu y être envoyés (%(error)s)."
+        ) % {"error": str(error)[:300]}
+        if not final:
+            _progress(document, error=" ".join([reason, _("Nouvel essai automatique dans quelques minutes.")]))
+            raise
+        document_fail(
+            document=document,
+            reason=f"{reason} "
+            + _("Le texte et l'indexation sémantique sont conservés : relancez le traitement quand le moteur répondra."),
+        )
+        return document
+    except Exception as error:  # the worker must survive any document
+        logger.exception("document %s: engine synchronisation failed", document.pk)
+        document_fail(
+            document=document,
+            reason=_("Erreur pendant la synchronisation avec le moteur de recherche : %(error)s")
+            % {"error": f"{type(error).__name__}: {error}"[:500]},
+        )
+        return document
+    _progress(document, step=Document.Step.DONE, status=Document.Status.READY, error="")
+    return document
+
+
 def document_ingest(*, document_id: int) -> Document:
-    """Both stages in this process (the `--eager` path and the tests)."""
+    """Every stage in this process (the `--eager` path and the tests)."""
     document = document_process(document_id=document_id)
     if document.status == Document.Status.FAILED:
         return document
-    return document_embed(document_id=document_id)
+    document = document_embed(document_id=document_id)
+    if document.step != Document.Step.ENGINE or document.status == Document.Status.FAILED:
+        return document
+    return document_engine_sync(document_id=document_id)
 
 
 def document_retry(*, document: Document) -> Document:
     """Put a failed document back in the queue; its original was never touched."""
-    _progress(document, status=Document.Status.PENDING, step=Document.Step.QUEUED, error="", pages_done=0)
+    _progress(
+        document, status=Document.Status.PENDING, step=Document.Step.QUEUED, error="", pages_done=0, passages_synced=0
+    )
     return document
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.conf import settings
 from django.db import transaction
@@ -97,6 +97,21 @@ def passages_engine_sync(*, passage_ids: list[int], document_id: int | None = No
     """Send the published ones among these passages to the engine, and remove the others from it."""
     search_backend_get().passages_engine_sync(passage_ids=passage_ids)
     logger.info("document %s: %d passage(s) synchronised with the search engine", document_id, len(passage_ids))
+
+
+def search_engine_separate() -> bool:
+    """Whether the configured backend keeps a copy of the passages in a separate engine (OpenSearch): the ingestion
+    chain then has a step of its own to synchronise each document there."""
+    return isinstance(search_backend_get(), EngineCopy)
+
+
+def passages_engine_document_sync(*, document: Document, progress: Callable[[int, int], None]) -> int:
+    """The document's passages in the engine as in PostgreSQL (the published ones sent, the others and any stray
+    copy removed), `progress(done, total)` after each batch; how many passages it has."""
+    passage_ids = list(Passage.objects.filter(document=document).order_by("pk").values_list("pk", flat=True))
+    search_backend_get().engine_document_sync(document_id=document.pk, passage_ids=passage_ids, progress=progress)
+    logger.info("document %s: %d passage(s) synchronised with the search engine", document.pk, len(passage_ids))
+    return len(passage_ids)
 
 
 @contextlib.contextmanager

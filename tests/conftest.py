@@ -78,6 +78,28 @@ def redis_url(tmp_path_factory):
     process.wait(5)
 
 
+@pytest.fixture(scope="session")
+def opensearch_url(tmp_path_factory):
+    """A real OpenSearch 2.19 node for the session (tools/opensearch), for the search tests and those of the public doors
+    that run on both keyword backends; under CI=true a node that cannot start fails."""
+    from tests.search.opensearch_node import opensearch_start, opensearch_stop
+
+    process, url = opensearch_start(home=tmp_path_factory.mktemp("opensearch"))
+    yield url
+    opensearch_stop(process)
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url(tmp_path_factory):
+    """A real Elasticsearch 7.17 node for the session (tools/elasticsearch: its jars from Maven Central, the French
+    filters of its analysis-common module, which Maven Central lacks, supplied by the launcher)."""
+    from tests.search.opensearch_node import ELASTICSEARCH_PROJECT, opensearch_start, opensearch_stop
+
+    process, url = opensearch_start(home=tmp_path_factory.mktemp("elasticsearch"), project=ELASTICSEARCH_PROJECT)
+    yield url
+    opensearch_stop(process)
+
+
 def database_url_for_subprocess() -> str:
     from django.db import connection
 

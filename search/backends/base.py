@@ -116,6 +116,14 @@ class EngineCopy(Protocol):
 
     def engine_count(self) -> int: ...
 
+    def engine_document_sync(
+        self, *, document_id: int, passage_ids: list[int], progress: Callable[[int, int], None]
+    ) -> None:
+        """The engine's copy of one document made like PostgreSQL's: these passages (all of the document's) sent
+        when published and removed otherwise, in batches with `progress(done, total)` after each, then any other
+        copy of the document's (passages replaced since) removed."""
+        ...
+
     def engine_passages(self, *, passage_ids: list[int]) -> dict[int, dict]:
         """The engine's copies of these passages (those it holds), by id: heading, text, published."""
         ...

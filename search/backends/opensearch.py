@@ -4,6 +4,7 @@ The haystack side is django-haystack-opensearch (opensearch-py) with a French an
 elasticsearch7 backend was the other way: its `elasticsearch` client refuses OpenSearch servers from 7.14 on, and
 7.13 does not import with NumPy 2 (the embedder needs it). The portal's own queries (web-search syntax, filters,
 facets, highlights) are built here and sent with the same client, since `SearchQuerySet` cannot say them.
+search.backends.elasticsearch runs all of it on Elasticsearch 7.17 with haystack's elasticsearch7 backend and its client.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_haystack_opensearch.haystack import OpenSearchSearchBackend as HaystackOpenSearchBackend
 from django_haystack_opensearch.haystack import OpenSearchSearchEngine, OpenSearchSearchQuery
-from opensearchpy.exceptions import ConnectionError, NotFoundError, RequestError, TransportError
-from opensearchpy.helpers import bulk
+import opensearchpy.exceptions
+import opensearchpy.helpers
+from haystack.constants import ID
+from haystack.exceptions import SkipDocument
 
 from config.faults import ServiceUnavailable
 from council.models import Body, Collectivite, Deliberation, Document
@@ -79,14 +82,16 @@ ANALYSIS = {
 }
 
 
-class PassageHaystackBackend(HaystackOpenSearchBackend):
-    """django-haystack-opensearch with the portal's French analysis instead of snowball and n-grams."""
+class PassageIndexMixin:
+    """What the portal adds to a haystack engine backend (OpenSearch's, or Elasticsearch 7's in
+    search.backends.elasticsearch): the French analysis, settings read when an index is created, and an alias in
+    front of numbered concrete indices. `errors` and `bulk` are the client's exceptions module and bulk helper."""
+
+    errors: ClassVar[Any] = opensearchpy.exceptions
+    bulk: ClassVar[Callable] = staticmethod(opensearchpy.helpers.bulk)
 
     DEFAULT_SETTINGS: ClassVar[dict[str, Any]] = {
-        "settings": {
-            "index": {"number_of_shards": 1, "number_of_replicas": 0, "max_result_window": (MAX_PAGE + 1) * 100},
-            "analysis": ANALYSIS,
-        },
+        "settings": {"index": {"max_result_window": (MAX_PAGE + 1) * 100}, "analysis": ANALYSIS},
     }
     DEFAULT_FIELD_MAPPING: ClassVar[dict[str, Any]] = {
         "type": "text", "analyzer": ANALYZER, "search_analyzer": SEARCH_ANALYZER,
@@ -105,10 +110,18 @@ class PassageHaystackBackend(HaystackOpenSearchBackend):
         return props
 
     def index_body(self) -> dict[str, Any]:
-        """Settings and mapping of a concrete index of passages."""
+        """Settings and mapping of a concrete index of passages; shards and replicas as configured now."""
         unified_index = haystack.connections[self.connection_alias].get_unified_index()
         self.content_field_name, field_mapping = self.build_schema(unified_index.all_searchfields())
-        return {**self.DEFAULT_SETTINGS, "mappings": self._get_current_mapping(field_mapping)}
+        index = {
+            **self.DEFAULT_SETTINGS["settings"]["index"],
+            "number_of_shards": settings.OPENSEARCH_SHARDS,
+            "number_of_replicas": settings.OPENSEARCH_REPLICAS,
+        }
+        return {
+            "settings": {**self.DEFAULT_SETTINGS["settings"], "index": index},
+            "mappings": self._get_current_mapping(field_mapping),
+        }
 
     def setup(self) -> None:
         """The name searched and written (INDEX_NAME) is an alias: the first use creates a concrete index behind it.
@@ -120,7 +133,7 @@ class PassageHaystackBackend(HaystackOpenSearchBackend):
         if not self.conn.indices.exists(index=self.index_name):
             try:
                 self.conn.indices.create(index=self.index_next(), body={**body, "aliases": {self.index_name: {}}})
-            except RequestError as error:
+            except self.errors.RequestError as error:
                 # Another process (the web server and a worker at their first request) created it a moment ago.
                 if error.error != "resource_already_exists_exception":
                     raise
@@ -143,7 +156,7 @@ class PassageHaystackBackend(HaystackOpenSearchBackend):
         """The concrete indices behind the name (the alias's, or the name itself when it is an older index)."""
         try:
             return sorted(self.conn.indices.get(index=self.index_name))
-        except NotFoundError:
+        except self.errors.NotFoundError:
             return []
 
     def _clear_all_models(self) -> None:
@@ -153,6 +166,22 @@ class PassageHaystackBackend(HaystackOpenSearchBackend):
         self.setup_complete = False
         self.existing_mapping = {}
         self.content_field_name = None
+
+    def _prepare_documents_for_bulk(self, index, iterable) -> list[dict[str, Any]]:
+        """The passages as the engine stores them, each with its index and id, for the client's bulk helper."""
+        documents = []
+        for passage in iterable:
+            try:
+                prepared = self._prepare_object(index, passage)
+            except SkipDocument:
+                continue
+            document = {key: self._from_python(value) for key, value in prepared.items()}
+            documents.append({**document, "_index": self.index_name, "_id": document[ID]})
+        return documents
+
+
+class PassageHaystackBackend(PassageIndexMixin, HaystackOpenSearchBackend):
+    """django-haystack-opensearch with the portal's French analysis instead of snowball and n-grams."""
 
 
 class PassageEngine(OpenSearchSearchEngine):
@@ -195,21 +224,25 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
     the hits' texts again with `p.published`, so an engine a step behind can never show an unpublished text.
     """
 
+    # The haystack backend and the settings of the engine's address and alias.
+    haystack_backend: ClassVar[type] = PassageHaystackBackend
+    url_setting, index_setting = "OPENSEARCH_URL", "OPENSEARCH_INDEX"
+
     def __init__(
         self, *, url: str | None = None, index: str | None = None, timeout: float | None = None,
         tuning: Tuning | None = None,
     ) -> None:
         super().__init__(tuning=tuning)
-        self.engine = PassageHaystackBackend(
+        self.url = url or getattr(settings, self.url_setting)
+        self.engine = self.haystack_backend(
             "default",
-            URL=url or settings.OPENSEARCH_URL,
-            INDEX_NAME=index or settings.OPENSEARCH_INDEX,
+            URL=self.url,
+            INDEX_NAME=index or getattr(settings, self.index_setting),
             TIMEOUT=timeout or settings.OPENSEARCH_TIMEOUT_SECONDS,
             SILENTLY_FAIL=False,
             KWARGS={"max_retries": 0, "retry_on_timeout": False},
         )
         self.index_name = self.engine.index_name
-        self.url = url or settings.OPENSEARCH_URL
 
     @property
     def _search_index(self):
@@ -222,12 +255,21 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             if not self.engine.setup_complete:
                 self.engine.setup()
             yield
-        except TransportError as error:
+        except self.engine.errors.TransportError as error:
             # A refused request (a 400: a bug of ours) is not an engine down: it stays a 500 and is logged as one.
-            if not _engine_fault(error):
+            if not _engine_fault(error, self.engine.errors):
                 raise
-            logger.warning("OpenSearch %s unavailable: %s", self.url, error)
+            logger.warning("search engine %s unavailable: %s", self.url, error)
             raise ServiceUnavailable(_("Le moteur de recherche du portail ne répond pas."), str(error)[:300]) from error
+
+    def _search(self, body: dict, **params: Any) -> dict:
+        """A search of the alias that fails when a shard cannot answer (a node down with no replica of it left): an
+        error the user is told about (a 503), never the hits of the other shards passed off as all of them."""
+        return self.engine.conn.search(index=self.index_name, body=body, allow_partial_search_results=False, **params)
+
+    def _bulk(self, actions: list[dict]) -> tuple[int, list[dict]]:
+        """The client's bulk helper: how many went, and what the engine refused (each action's error)."""
+        return self.engine.bulk(self.engine.conn, actions, raise_on_error=False, request_timeout=INDEX_TIMEOUT_SECONDS)
 
     # Indexing: embeddings go to pgvector as before, the published passages' texts to the engine.
     def passages_index(self, *, passage_ids: list[int]) -> None:
@@ -246,16 +288,40 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             gone = set(batch) - {passage.pk for passage in published}
             actions = [*documents, *({"_op_type": "delete", "_index": self.index_name, "_id": _identifier(pk)} for pk in gone)]
             with self._engine_call():
-                _, errors = bulk(self.engine.conn, actions, raise_on_error=False, request_timeout=INDEX_TIMEOUT_SECONDS)
+                _, errors = self._bulk(actions)
             _bulk_errors_raise(errors)
         with self._engine_call():
             self.engine.conn.indices.refresh(index=self.index_name, request_timeout=INDEX_TIMEOUT_SECONDS)
+
+    def engine_document_sync(
+        self, *, document_id: int, passage_ids: list[int], progress: Callable[[int, int], None],
+        batch_size: int = INDEX_BATCH,
+    ) -> None:
+        total = len(passage_ids)
+        for start in range(0, total, batch_size):
+            self.passages_engine_sync(passage_ids=passage_ids[start : start + batch_size])
+            progress(min(start + batch_size, total), total)
+        # Copies PostgreSQL no longer has (a re-processing replaced the passages, and a message was lost). Found by a
+        # search then deleted in bulk: _delete_by_query lives in the reindex module, which a node may lack.
+        stray = {"bool": {"filter": [{"term": {"document_id": document_id}}],
+                          "must_not": [{"terms": {"passage_id": passage_ids}}]}}
+        while True:
+            with self._engine_call():
+                found = self._search({"query": stray, "size": INDEX_BATCH, "_source": False},
+                                     request_timeout=INDEX_TIMEOUT_SECONDS)["hits"]["hits"]
+            if not found:
+                return
+            actions = [{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in found]
+            with self._engine_call():
+                _, errors = self._bulk(actions)
+                self.engine.conn.indices.refresh(index=self.index_name, request_timeout=INDEX_TIMEOUT_SECONDS)
+            _bulk_errors_raise(errors)
 
     def passages_remove(self, *, passage_ids: list[int]) -> None:
         super().passages_remove(passage_ids=passage_ids)
         actions = [{"_op_type": "delete", "_index": self.index_name, "_id": _identifier(pk)} for pk in passage_ids]
         with self._engine_call():
-            _, errors = bulk(self.engine.conn, actions, raise_on_error=False, request_timeout=INDEX_TIMEOUT_SECONDS)
+            _, errors = self._bulk(actions)
             self.engine.conn.indices.refresh(index=self.index_name, request_timeout=INDEX_TIMEOUT_SECONDS)
         _bulk_errors_raise(errors)
 
@@ -285,7 +351,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             new = self.engine.index_next()
             try:
                 conn.indices.create(index=new, body=body, request_timeout=INDEX_TIMEOUT_SECONDS)
-            except RequestError as error:
+            except self.engine.errors.RequestError as error:
                 # Two reindex started at the same instant: the second is refused the same name.
                 if error.error != "resource_already_exists_exception":
                     raise
@@ -301,7 +367,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
                     actions.append({"remove_index": {"index": old}} if old == alias else {"remove": {"index": old, "alias": alias}})
                 conn.indices.update_aliases(body={"actions": actions}, request_timeout=INDEX_TIMEOUT_SECONDS)
         except BaseException:
-            with contextlib.suppress(TransportError):
+            with contextlib.suppress(self.engine.errors.TransportError):
                 conn.indices.delete(index=new, ignore=[404])
             raise
         published = set(self._search_index.index_queryset().values_list("pk", flat=True))
@@ -328,7 +394,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
     def engine_sample(self, *, size: int) -> dict[int, dict]:
         body = {"size": size, "_source": list(_COMPARED), "query": {"function_score": {"random_score": {}}}}
         with self._engine_call():
-            response = self.engine.conn.search(index=self.index_name, body=body, request_timeout=INDEX_TIMEOUT_SECONDS)
+            response = self._search(body, request_timeout=INDEX_TIMEOUT_SECONDS)
         return {hit["_source"]["passage_id"]: hit["_source"] for hit in response["hits"]["hits"]}
 
     def _engine_load(self, *, index: str, progress: Callable[[int, int], None]) -> set[int]:
@@ -344,7 +410,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             for document in documents:
                 document["_index"] = index
             with self._engine_call():
-                _, errors = bulk(self.engine.conn, documents, raise_on_error=False, request_timeout=INDEX_TIMEOUT_SECONDS)
+                _, errors = self._bulk(documents)
             _bulk_errors_raise(errors)
             last = batch[-1].pk
             sent.update(passage.pk for passage in batch)
@@ -433,7 +499,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             body["aggs"] = {name: {"terms": {"field": f"{name}_id" if name in ("collectivite", "body") else name,
                                              "size": 200}} for name in FACET_FIELDS}
         with self._engine_call():
-            return self.engine.conn.search(index=self.index_name, body=body)
+            return self._search(body)
 
     # Results: the rows read from PostgreSQL, the snippets marked by the engine.
     def _hits_build(self, candidates: list[RankedPassage], *, plan: _EnginePlan | None) -> list[SearchHit]:
@@ -451,7 +517,7 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             },
         }
         with self._engine_call():
-            response = self.engine.conn.search(index=self.index_name, body=body)
+            response = self._search(body)
         marked = {
             hit["_source"]["passage_id"]: " … ".join(hit.get("highlight", {}).get("text", []))
             for hit in response["hits"]["hits"]
@@ -469,10 +535,10 @@ def _reindex_refusal(indices: list[str]) -> str:
     ) % {"indices": ", ".join(f"« {name} »" for name in indices)}
 
 
-def _engine_fault(error: TransportError) -> bool:
+def _engine_fault(error: Exception, errors: Any) -> bool:
     """Unreachable, too slow, overloaded or failing: the engine's fault, not the request's."""
     status = error.status_code
-    return isinstance(error, ConnectionError) or not isinstance(status, int) or status >= 500 or status == 429
+    return isinstance(error, errors.ConnectionError) or not isinstance(status, int) or status >= 500 or status == 429
 
 
 def _identifier(passage_id: int) -> str:

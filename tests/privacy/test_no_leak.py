@@ -30,12 +30,33 @@ def published(db):
     return document_publish(document=document, published=True)
 
 
+@pytest.fixture(params=["postgres", "opensearch"])
+def published_searchable(request, settings, django_capture_on_commit_callbacks):
+    """The published document with each keyword backend in turn: OpenSearch's is the real node, the document's engine
+    step and its publication done in this process."""
+    from search.backends import search_backend_get
+    from search.services import passages_engine_inline
+    from tests.search.opensearch_node import opensearch_backend_configure
+
+    if request.param == "postgres":
+        yield request.getfixturevalue("published")
+        return
+    backend = opensearch_backend_configure(settings, url=request.getfixturevalue("opensearch_url"))
+    with passages_engine_inline(), django_capture_on_commit_callbacks(execute=True):
+        document = request.getfixturevalue("published")
+    assert backend.engine_count() == document.passages.count() > 0
+    yield document
+    backend.engine.conn.indices.delete(index=f"{backend.index_name}*", ignore=[404])
+    search_backend_get.cache_clear()
+
+
 def assert_no_private_name(text: str, where: str) -> None:
     for name in PRIVATE:
         assert name not in text, f"{name!r} visible in {where}"
 
 
-def test_private_name_hidden_from_every_public_door(client, published):
+def test_private_name_hidden_from_every_public_door(client, published_searchable):
+    published = published_searchable
     deliberation = published.deliberations.get(number="D2025-015")
     seance = published.seance
     # A query typed with the name echoes it back: what counts is that no result carries it.

@@ -72,20 +72,34 @@ def passages(db):
     return created
 
 
-@pytest.fixture(scope="session")
-def opensearch_url(tmp_path_factory):
-    """A real OpenSearch 2.19 node for the session (tools/opensearch); under CI=true a node that cannot start fails."""
-    from tests.search.opensearch_node import opensearch_start, opensearch_stop
-
-    process, url = opensearch_start(home=tmp_path_factory.mktemp("opensearch"))
-    yield url
-    opensearch_stop(process)
+KEYWORD_BACKENDS = ["postgres", "opensearch", "elasticsearch"]
 
 
-@pytest.fixture(params=["postgres", "opensearch"])
+@pytest.fixture(params=KEYWORD_BACKENDS)
+def backend(request, passages):
+    """Each backend in turn, asked directly: PostgreSQL, then OpenSearch and Elasticsearch with the fixture's passages
+    sent to a fresh index of a real node (the unpublished one included: it must stay out)."""
+    import uuid
+
+    from search.backends.postgres import PostgresSearchBackend
+
+    if request.param == "postgres":
+        yield PostgresSearchBackend()
+        return
+    if request.param == "elasticsearch":
+        from search.backends.elasticsearch import ElasticsearchSearchBackend as Engine
+    else:
+        from search.backends.opensearch import OpenSearchSearchBackend as Engine
+    engine = Engine(url=request.getfixturevalue(f"{request.param}_url"), index=f"test_{uuid.uuid4().hex[:12]}")
+    engine.passages_index(passage_ids=[p.pk for p in passages])
+    yield engine
+    engine.engine.conn.indices.delete(index=f"{engine.index_name}*", ignore=[404])
+
+
+@pytest.fixture(params=KEYWORD_BACKENDS)
 def keyword_backend(request, passages, settings):
     """The module's tests once per keyword backend, with the same assertions: the fixture's passages are sent to a
-    fresh index of the real OpenSearch node for the second run."""
+    fresh index of the real OpenSearch node, then of the real Elasticsearch node, for the other runs."""
     from search.backends import search_backend_get
 
     if request.param == "postgres":
@@ -93,20 +107,33 @@ def keyword_backend(request, passages, settings):
         return
     from tests.search.opensearch_node import opensearch_backend_configure
 
-    backend = opensearch_backend_configure(settings, url=request.getfixturevalue("opensearch_url"))
+    backend = opensearch_backend_configure(
+        settings, url=request.getfixturevalue(f"{request.param}_url"), elasticsearch=request.param == "elasticsearch"
+    )
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield request.param
     backend.engine.clear()
     search_backend_get.cache_clear()
 
 
+@pytest.fixture(params=["opensearch", "elasticsearch"])
+def engine_kind(request) -> str:
+    """Each separate engine in turn: a real OpenSearch 2.19 node, then a real Elasticsearch 7.17 node."""
+    return request.param
+
+
 @pytest.fixture
-def configured(passages, opensearch_url, settings):
-    """The OpenSearch backend as configured in settings (an alias of its own), the fixture's passages sent through it."""
+def engine_url(request, engine_kind) -> str:
+    return request.getfixturevalue(f"{engine_kind}_url")
+
+
+@pytest.fixture
+def configured(passages, engine_kind, engine_url, settings):
+    """The engine's backend as configured in settings (an alias of its own), the fixture's passages sent through it."""
     from search.backends import search_backend_get
     from tests.search.opensearch_node import opensearch_backend_configure
 
-    backend = opensearch_backend_configure(settings, url=opensearch_url)
+    backend = opensearch_backend_configure(settings, url=engine_url, elasticsearch=engine_kind == "elasticsearch")
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield backend
     backend.engine.conn.indices.delete(index=f"{backend.index_name}*", ignore=[404])

@@ -120,8 +120,8 @@ def test_a_real_worker_sends_a_publication_to_the_engine(configured, passages, r
     log = tmp_path / "worker.log"
     worker = celery_worker_start(
         redis_url=redis_url, media_root=settings.MEDIA_ROOT, log_path=log,
-        env_extra={"SEARCH_BACKEND": settings.SEARCH_BACKEND, "OPENSEARCH_URL": settings.OPENSEARCH_URL,
-                   "OPENSEARCH_INDEX": settings.OPENSEARCH_INDEX},
+        env_extra={"SEARCH_BACKEND": settings.SEARCH_BACKEND,
+                   **{name: getattr(settings, name) for name in (configured.url_setting, configured.index_setting)}},
     )
     try:
         pool = passages[2]

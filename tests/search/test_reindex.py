@@ -154,3 +154,20 @@ def test_a_second_reindex_at_once_is_refused(configured):
     conn.indices.delete(index=f"{alias}_2")
     call_command("reindex", stdout=io.StringIO())
     assert _aliased(configured) == [f"{alias}_2"]
+
+
+def test_shards_and_replicas_come_from_the_settings_at_each_new_index(configured, settings):
+    def shape() -> tuple[str, str]:
+        index = _aliased(configured)[0]
+        values = configured.engine.conn.indices.get_settings(index=index)[index]["settings"]["index"]
+        return values["number_of_shards"], values["number_of_replicas"]
+
+    # The defaults, for one node: one shard, no replica (the index is green there).
+    assert shape() == ("1", "0")
+    assert configured.engine.conn.cluster.health(index=configured.index_name)["status"] == "green"
+    settings.OPENSEARCH_SHARDS = 3
+    configured.engine_rebuild()
+    assert shape() == ("3", "0")
+    # Spread over three shards, the same answers.
+    assert _objets(configured, "d'assiettes") == ["Tarifs de la restauration scolaire"]
+    assert configured.engine_count() == 5

@@ -67,16 +67,16 @@ def test_a_text_redacted_behind_the_engine_is_reported(configured, passages):
 def test_writes_missed_while_the_engine_was_down_come_back_with_reindex(
     configured, passages, settings, django_capture_on_commit_callbacks
 ):
-    url = settings.OPENSEARCH_URL
+    url = getattr(settings, configured.url_setting)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        settings.OPENSEARCH_URL = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        setattr(settings, configured.url_setting, f"http://127.0.0.1:{sock.getsockname()[1]}")
     settings.OPENSEARCH_TIMEOUT_SECONDS = 1
     search_backend_get.cache_clear()
     # The engine is unreachable when a clerk withdraws a document: PostgreSQL has it, the engine does not know.
     with pytest.raises(ServiceUnavailable), passages_engine_inline(), django_capture_on_commit_callbacks(execute=True):
         document_publish(document=passages[0].document, published=False)
-    settings.OPENSEARCH_URL = url
+    setattr(settings, configured.url_setting, url)
     search_backend_get.cache_clear()
     code, out = _run()
     assert code == 1 and f"non publiés ou supprimés dans PostgreSQL : {passages[0].pk}" in out

@@ -14,9 +14,19 @@ import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
-/** One OpenSearch node on 127.0.0.1: HTTP on the port given, data under the folder given, no security plugin. */
+/**
+ * One OpenSearch node on 127.0.0.1: HTTP on the port given, data under the folder given, no security plugin.
+ *
+ * <p>Alone by default (single-node discovery). Settings given after the folder as {@code name=value} replace the
+ * defaults, so that several processes form a cluster: {@code cluster.name}, {@code node.name},
+ * {@code transport.port}, and the comma-separated lists {@code discovery.seed_hosts} and
+ * {@code cluster.initial_cluster_manager_nodes} (either of which turns single-node discovery off).
+ */
 public final class NodeMain {
     private NodeMain() {}
+
+    /** The settings given as comma-separated lists; a node given one of them joins a cluster. */
+    private static final List<String> LISTS = List.of("discovery.seed_hosts", "cluster.initial_cluster_manager_nodes");
 
     /** A node whose modules come from the classpath instead of a distribution's modules/ folder. */
     private static final class ClasspathNode extends Node {
@@ -26,13 +36,13 @@ public final class NodeMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: NodeMain HTTP_PORT HOME_DIR");
+        if (args.length < 2) {
+            System.err.println("usage: NodeMain HTTP_PORT HOME_DIR [name=value ...]");
             System.exit(2);
         }
         int httpPort = Integer.parseInt(args[0]);
         Path home = Path.of(args[1]).toAbsolutePath();
-        Settings settings = Settings.builder()
+        Settings.Builder builder = Settings.builder()
             .put("cluster.name", "portal-test")
             .put("node.name", "portal-node-" + httpPort)
             .put("path.home", home.toString())
@@ -45,8 +55,21 @@ public final class NodeMain {
             .put("transport.type", "netty4")
             .put("discovery.type", "single-node")
             // A developer's full disk must not turn the index read-only in the middle of a test run.
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .build();
+            .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        for (int i = 2; i < args.length; i++) {
+            String[] setting = args[i].split("=", 2);
+            if (setting.length != 2) {
+                System.err.println("not a name=value setting: " + args[i]);
+                System.exit(2);
+            }
+            if (LISTS.contains(setting[0])) {
+                builder.putList(setting[0], List.of(setting[1].split(",")));
+                builder.remove("discovery.type");
+            } else {
+                builder.put(setting[0], setting[1]);
+            }
+        }
+        Settings settings = builder.build();
         LogConfigurator.configureWithoutConfig(settings);
         Node node = new ClasspathNode(settings, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class));
         CountDownLatch stopped = new CountDownLatch(1);
