@@ -201,7 +201,7 @@ _PLACE_NOUNS = (
     "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison|"
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
-    "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle"
+    "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis"
 )
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
@@ -234,7 +234,9 @@ _OFFICE_AFTER = re.compile(
     r"délégu[ée]|vice[- ]pr[ée]sident|pr[ée]sident(?:e)?\s*(?:[,.]|$|\n|de (?:la )?(?:communauté|séance|l['’]agglom))|"
     # « Rapporteur : Eric BEGUIN » on the next line names the next person, not this one.
     r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|titulaire|sort de s|"
-    r"entre en s|quitte|donne (?:sa )?procuration|donne pouvoir|arrive)",
+    r"entre en s|quitte|donne (?:sa )?procuration|donne pouvoir|arrive|"
+    # « la démission de Madame X de son mandat de conseillère municipale »
+    r"de (?:son|ses) (?:mandats?|fonctions?) d['’e ]\s*(?:conseill|adjoint|maire|d[ée]l[ée]gu|[ée]lu))",
     re.IGNORECASE,
 )
 _OFFICE_BEFORE = re.compile(
@@ -338,6 +340,12 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or candidate.source in ("compagnon", "rangée")
                   or any(given_name_known(word) for word in _name_words(candidate.name) + _glued_words(candidate.name))]
+
+    # « Parvis Georges RICHARD … Georges RICHARD est né en 1909 »: a person a place of the document is named after is
+    # a public figure there, wherever the name stands (a private person's name is not given to a square).
+    honoured = [_identity_parse(name) for name in _place_names(pages, candidates)]
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or not any(_identity_match(_identity_parse(candidate.name), place) for place in honoured)]
 
     identities = [_identity_parse(candidate.name) for candidate in candidates]
     keys = _keys_assign(identities)
@@ -817,6 +825,19 @@ def _name_trim(name: str) -> str:
 def _is_common(word: str, lowercase_words: set[str]) -> bool:
     bare = word.lower()
     return bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS or bare in lowercase_words
+
+
+def _place_names(pages: list[str], candidates: list[_Candidate]) -> set[str]:
+    """The candidates' names (first name and surname) that the document also prints right after a place noun."""
+    names = set()
+    for name in {candidate.name for candidate in candidates if len(_name_words(candidate.name)) > 1}:
+        for text in pages:
+            start = text.find(name)
+            while start != -1 and name not in names:
+                if _is_place(text, start):
+                    names.add(name)
+                start = text.find(name, start + 1)
+    return names
 
 
 def _is_place(text: str, start: int, *, same_line: bool = False) -> bool:

@@ -502,3 +502,18 @@ def test_a_first_name_opening_a_line_belongs_to_the_surname_after_it():
     mentions = persons_detect(pages=[text], officials=["Philippe SAUREL", "Michaël DELAFOSSE", "Jacques DOMERGUE"])
     assert {mention.surface for mention in mentions} == {"Jacques DOMERGUE", "Michaël DELAFOSSE", "Philippe SAUREL"}
     assert {mention.kind for mention in mentions} == {"official"}
+
+
+def test_a_person_a_place_is_named_after_and_a_councillor_resigning_are_public():
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf page 46
+    text = (
+        "Parvis Georges RICHARD \n1909-1993 \nRecteur Bâtisseur \nDes universités modernes \n"
+        "Georges RICHARD est né en 1909 et décédé en 1993 ; il a été le recteur de l'Académie de Montpellier de 1958 \n"
+    )
+    assert _masked(text) == text
+    # pierrefonds_mymairie/compte-rendu-10-12-2019.pdf page 1
+    text = (
+        "informe par ailleurs les membres du conseil municipal de la démission de Madame\n"
+        "Emmanuelle DANAN de son mandat de conseillère municipale et de son remplacement par la suivante \n"
+    )
+    assert _masked(text) == text
