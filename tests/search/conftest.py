@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from celery.signals import task_prerun
 
 from council.models import Body, Collectivite, Deliberation, Document, Seance
 from search.models import Passage
@@ -138,3 +139,16 @@ def configured(passages, engine_kind, engine_url, settings):
     yield backend
     backend.engine.conn.indices.delete(index=f"{backend.index_name}*", ignore=[404])
     search_backend_get.cache_clear()
+
+
+@pytest.fixture
+def tasks_run():
+    """Names of the Celery tasks run in this process."""
+    names: list[str] = []
+
+    def record(sender=None, **kwargs):
+        names.append(sender.name)
+
+    task_prerun.connect(record, weak=False)
+    yield names
+    task_prerun.disconnect(record)

@@ -8,7 +8,6 @@ import io
 import socket
 
 import pytest
-from celery.signals import task_prerun
 from django.urls import reverse
 
 from config.celery import app
@@ -31,18 +30,6 @@ def uploaded(db) -> Document:
     document, created = document_upload(source=io.BytesIO(minutes_pdf()), original_name="pv.pdf", body=body)
     assert created
     return document
-
-
-@pytest.fixture
-def tasks_run():
-    names: list[str] = []
-
-    def record(sender=None, **kwargs):
-        names.append(sender.name)
-
-    task_prerun.connect(record, weak=False)
-    yield names
-    task_prerun.disconnect(record)
 
 
 def _closed_port() -> int:

@@ -7,7 +7,6 @@ import socket
 import time
 
 import pytest
-from celery.signals import task_prerun
 from django.db import transaction
 
 from config.celery import app
@@ -20,19 +19,6 @@ TASK = "search.tasks.passages_engine_sync_task"
 
 def _in_engine(backend, passage) -> bool:
     return passage.pk in backend.engine_passages(passage_ids=[passage.pk])
-
-
-@pytest.fixture
-def tasks_run():
-    """Names of the Celery tasks run in this process."""
-    names: list[str] = []
-
-    def record(sender=None, **kwargs):
-        names.append(sender.name)
-
-    task_prerun.connect(record, weak=False)
-    yield names
-    task_prerun.disconnect(record)
 
 
 @pytest.fixture
