@@ -409,6 +409,19 @@ def document_send(*, document_id: int) -> bool:
         return False
 
 
+@transaction.atomic
+def document_receive(
+    *, source: BinaryIO, original_name: str, body: Body, declared_date=None, uploaded_by=None
+) -> tuple[Document, bool]:
+    """A clerk's upload: stored (`document_upload`) and, if new, queued once committed; raises UploadRejected."""
+    document, created = document_upload(
+        source=source, original_name=original_name, body=body, declared_date=declared_date, uploaded_by=uploaded_by
+    )
+    if created:
+        document_enqueue(document=document)
+    return document, created
+
+
 def document_enqueue(*, document: Document) -> None:
     """Queue the document for the workers once the upload is committed."""
     transaction.on_commit(lambda: document_send(document_id=document.pk))

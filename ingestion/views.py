@@ -31,10 +31,9 @@ from ingestion.services import (
     PublicationRefused,
     UploadRejected,
     document_delete,
-    document_enqueue,
     document_original_release,
     document_publish,
-    document_upload,
+    document_receive,
 )
 from privacy.forms import RedactionAddForm, RedactionChangeForm
 from privacy.models import Redaction
@@ -190,16 +189,13 @@ def _document_upload(request: HttpRequest) -> HttpResponse:
     accepted, unsent = 0, 0
     for upload in form.cleaned_data["files"]:
         try:
-            with transaction.atomic():
-                document, created = document_upload(
-                    source=upload,
-                    original_name=upload.name,
-                    body=body,
-                    declared_date=form.cleaned_data["seance_date"],
-                    uploaded_by=request.user,
-                )
-                if created:
-                    document_enqueue(document=document)
+            document, created = document_receive(
+                source=upload,
+                original_name=upload.name,
+                body=body,
+                declared_date=form.cleaned_data["seance_date"],
+                uploaded_by=request.user,
+            )
         except UploadRejected as error:
             messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": upload.name, "reason": error})
             continue
@@ -288,15 +284,12 @@ def document_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     new_document = None
     if replacement is not None:
         try:
-            with transaction.atomic():
-                new_document, created = document_upload(
-                    source=replacement, original_name=replacement.name, body=document.body,
-                    declared_date=document.seance_date_declared, uploaded_by=request.user,
-                )
-                if new_document.pk == document.pk:
-                    raise UploadRejected(_("c'est le même fichier que celui à remplacer."))
-                if created:
-                    document_enqueue(document=new_document)
+            new_document, _created = document_receive(
+                source=replacement, original_name=replacement.name, body=document.body,
+                declared_date=document.seance_date_declared, uploaded_by=request.user,
+            )
+            if new_document.pk == document.pk:
+                raise UploadRejected(_("c'est le même fichier que celui à remplacer."))
         except UploadRejected as error:
             messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": replacement.name, "reason": error})
             return render(request, "ingestion/document_delete.html", context, status=400)
