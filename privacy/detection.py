@@ -521,7 +521,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
     for match in _PROPERTY_OWNER.finditer(text):
         name = match.group("name")
         # An acronym (« propriété SNCF », « EDF ») is a body: a surname has two vowels at least.
-        if len(re.findall(r"[AEIOUYÀ-ÖØ-Ý]", name)) >= 2 and not _is_place(text, match.start()):
+        if _vowels(name) >= 2 and not _is_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"),
                                          "propriété", name, True, "famille"))
     for match in _CIVILITE_NAME.finditer(text):
@@ -574,6 +574,13 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # « HT Taux », « Collecte EP »: two capitals are an abbreviation, not a surname.
             if sum(len(word) for word in upper) < 3:
                 continue
+            # « pour CDD Sandra », « LCD Gautier Eric »: a word in capitals without a vowel is an abbreviation, not a
+            # surname; the known first names after it are still a person's (« Rois CDF »: before it, they are not).
+            if not any(_vowels(word) for word in upper):
+                if pattern is _GIVEN_UPPER or not all(given_name_known(word) for word in given):
+                    continue
+                first = name.index(given[0])
+                start, name = start + first, name[first:]
             if not row and all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
                 continue
             # « Michaël DELAFOSSE \nPhilippe SAUREL », « Société BACOTEC \nPhilippe SAUREL : »: a first name that opens a
@@ -776,6 +783,10 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
 # another word of the name, they are the surname.
 _SURNAMES_TOO = {"grand", "grande", "petit", "petite", "haut", "haute", "bas", "basse", "nouveau", "vieux", "mont",
                  "val", "bois", "fond", "fonds", "pont", "port", "parc"}
+
+
+def _vowels(word: str) -> int:
+    return len(re.findall(r"[AEIOUYÀ-ÖØ-Ýaeiouyà-öø-ý]", word))
 
 
 def _surname_in_capitals(word: str) -> bool:

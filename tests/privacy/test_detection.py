@@ -517,3 +517,13 @@ def test_a_person_a_place_is_named_after_and_a_councillor_resigning_are_public()
         "Emmanuelle DANAN de son mandat de conseillère municipale et de son remplacement par la suivante \n"
     )
     assert _masked(text) == text
+
+
+def test_an_abbreviation_in_capitals_before_a_name_is_no_surname():
+    # chemere_regardscitoyens/pdf/CM 22 avril 2008.pdf page 9: « LCD » has no vowel, so it is no one's surname;
+    # the applicant's name after it is masked, the abbreviation and the lieu-dit's row stay readable around it.
+    text = "A 1021 02/04/2008 LCD Gautier Eric Impasse de la Ville en bois F 532 533 745 Rénovation totale \n"
+    surfaces = {mention.surface for mention in persons_detect(pages=[text], officials=[]) if mention.kind == "private"}
+    assert "Gautier Eric" in surfaces
+    assert not any("LCD" in surface for surface in surfaces)
+    assert _masked(text).startswith("A 1021 02/04/2008 LCD [personne 1] ")
