@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, dates_named
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, terms_extract, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
@@ -218,6 +219,24 @@ def kind_fit(kind: QuestionKind, values: dict[str, float]) -> float:
     return max(values[k] for k in asked) if asked else 0.5
 
 
+def _acronyms_spelt(question: str):
+    """A function that adds to a text's terms what its acronyms and the question's spell out: the question's
+    « contrat à durée déterminée » is in a sentence that says « CDD », its « AFR » in one that says « association
+    familiale rurale »."""
+    spelt_out = initials_runs(terms_extract(question))
+    asked = {acronym: terms_extract(acronym) for acronym in acronyms_in(question)}
+    lengths = {len(acronym) for acronym in asked}
+
+    def spelt(text: str, terms: list[str]) -> list[str]:
+        extra = [term for acronym in acronyms_in(text) if acronym in spelt_out for term in spelt_out[acronym]]
+        if asked:
+            runs = initials_runs(terms, lengths=lengths)
+            extra += [term for acronym, terms_of in asked.items() if acronym in runs for term in terms_of]
+        return terms + extra
+
+    return spelt
+
+
 def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], followers: set[int] | None = None) -> Reading:
     """Split the passages into sentences and compute each sentence's features."""
     followers = followers or set()
@@ -228,8 +247,9 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     years = set(_YEAR.findall(question))
     periods = dates_named(question)[0]
     split = [[s for s in sentences_split(hit.text) if not instruction_like(s)] for hit in hits]
-    sentence_terms = [[terms_extract(s) for s in sentences] for sentences in split]
-    heading_terms = [set(terms_extract(hit.heading)) for hit in hits]
+    spelt = _acronyms_spelt(question)
+    sentence_terms = [[spelt(s, terms_extract(s)) for s in sentences] for sentences in split]
+    heading_terms = [set(spelt(hit.heading, terms_extract(hit.heading))) for hit in hits]
     idf = _idf(subject, [set(t) for terms in sentence_terms for t in terms] + heading_terms)
     unit_terms = [heading_terms[i].union(*map(set, sentence_terms[i])) for i in range(len(hits))]
     candidates: list[Candidate] = []

@@ -7,7 +7,7 @@ not quietly copy the evaluation.
 import numpy as np
 
 from council.models import Deliberation
-from qa.answering import decision_like, sentence_values, vote_like
+from qa.answering import decision_like, sentence_values, terms_extract, vote_like
 from qa.questions import question_kind
 from qa.reader import SENTENCE_FEATURES, evidence_select, reader_model_load, reading_build
 from qa.records import vote_sentence
@@ -111,3 +111,19 @@ def test_logistic_fit_is_deterministic_and_learns_the_signal():
     first = logistic_fit(x, y, features=("signal", "noise"))
     assert first == logistic_fit(x, y, features=("signal", "noise"))
     assert first.weights[0] > 3 and abs(first.weights[1]) < 1
+
+
+def test_an_acronym_stands_for_the_words_it_spells():
+    # pierrefonds_mymairie/20250127-PV.pdf, page 3: the sentence says « CEE », the question spells it out.
+    text = "Le CEE est un contrat de travail de droit privé, spécifique, destiné aux animateurs et aux directeurs des accueils"
+    hit = _hit(4, text, heading="Accueils de loisirs 2025", deliberation_id=9, page=3, rank=1)
+    spelt_out = reading_build(question="Qui peut être recruté par un contrat d'engagement éducatif ?", hits=[hit], ranks=[0])
+    assert {"engag", "educ"} <= spelt_out.unit_terms[0] & set(spelt_out.subject_weights)
+    # The other way round: the question says « CEE », the heading spells it out.
+    hit = _hit(5, "Le Conseil Municipal, après en avoir délibéré, à l’unanimité, décide la création des postes.",
+               heading="Création et recrutement de contrats d’engagement éducatif pour les accueils de loisirs 2025",
+               deliberation_id=9, page=3, rank=1)
+    reading = reading_build(question="Combien de CEE la commune crée-t-elle ?", hits=[hit], ranks=[0])
+    acronym = terms_extract("CEE")[0]
+    assert acronym in reading.unit_terms[0] and acronym in reading.subject_weights
+    assert reading.candidates[0].features["terms_heading"] > 0.0
