@@ -14,7 +14,8 @@ from french.stopwords import STOP_WORDS
 # Words
 # ---------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+# « DM2 », « lot3 »: letters glued to the number they are given are two words (« décision modificative n° 2 »).
+_TOKEN = re.compile(r"[^\W\d_]+(?=\d)|\w+", re.UNICODE)
 
 
 def terms_extract(text: str) -> list[str]:
