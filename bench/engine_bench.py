@@ -170,7 +170,7 @@ def engine_benchmark(*, questions: Path, corpus: Path, rows: int, engines: dict[
     if not Passage.objects.filter(published=True, embedding__isnull=False).exists():
         return {"error": "no published, embedded passage: ingest and publish the corpus first"}
     started = time.perf_counter()
-    table = synthetic_index_build(rows=rows, seed_table=Passage._meta.db_table)
+    table = synthetic_index_build(rows=rows, seed_table=Passage._meta.db_table, vectors=False)
     result: dict = {"rows": rows, "synthetic_build_seconds": round(time.perf_counter() - started, 1), "questions": len(texts)}
     result["postgres"] = {
         "indexing": "in the passage table (generated tsvector column, GIN index): no separate load",

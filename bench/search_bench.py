@@ -140,9 +140,11 @@ def _hnsw_recall(*, table: str, vectors: list[np.ndarray], k: int = 10) -> float
     return round(found / total, 4) if total else 0.0
 
 
-def synthetic_index_build(*, rows: int, seed_table: str) -> str:
+def synthetic_index_build(*, rows: int, seed_table: str, vectors: bool = True) -> str:
     """`rows` passages made of real passages' words in random order; each embedding mixes two real ones.
 
+    Without `vectors` (the keyword engines' benchmark: vectors stay in pgvector), the passages have no embedding and
+    the table no HNSW graph, whose build is most of the time a million rows take on two cores.
     Mixing (a share of 0.5 to 1 of one passage, the rest of another) spreads the vectors over the region real
     passages occupy; copies of one passage plus small noise would instead make tight clusters of near-duplicates,
     which no real corpus has and on which any approximate index loses the order among equals.
@@ -156,7 +158,7 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
         cursor.execute("SELECT obj_description(to_regclass(%s), 'pg_class')", [SYNTHETIC_TABLE])
         row = cursor.fetchone()
         hnsw = next(index for index in Passage._meta.indexes if isinstance(index, HnswIndex))
-        version = f"{SYNTHETIC_VERSION} {int(rows)} m={hnsw.m} ef_construction={hnsw.ef_construction}"
+        version = f"{SYNTHETIC_VERSION} {int(rows)} " + (f"m={hnsw.m} ef_construction={hnsw.ef_construction}" if vectors else "keyword only")
         if row and row[0] == version:
             return SYNTHETIC_TABLE
         cursor.execute("CREATE SCHEMA IF NOT EXISTS bench")
@@ -195,8 +197,8 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
                 # Each aggregate names its own series (w) and the outer row (g): evaluated once per row, not once.
                 f"  (SELECT string_agg(s.words[1 + floor(random() * cardinality(s.words))::int + 0 * w], ' ') "
                 f"   FROM generate_series(1, 60) w), "
-                f"  (SELECT array_agg(m.share * x + (1 - m.share) * y)::vector "
-                f"   FROM unnest(s.embedding::real[], o.embedding::real[]) AS t(x, y)), "
+                + (f"  (SELECT array_agg(m.share * x + (1 - m.share) * y)::vector "
+                   f"   FROM unnest(s.embedding::real[], o.embedding::real[]) AS t(x, y)), " if vectors else "NULL, ") +
                 # Filters see the seed's collectivité, body, date, kind and outcome, as they would real ones.
                 f"  true, s.collectivite_id, s.body_id, s.seance_date, s.document_kind, s.outcome "
                 f"FROM generate_series(%s, %s) g JOIN seed s ON s.n = 1 + (g %% %s) "
@@ -210,10 +212,11 @@ def synthetic_index_build(*, rows: int, seed_table: str) -> str:
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (collectivite_id)")
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (published, seance_date)")
         cursor.execute(f"CREATE INDEX ON {SYNTHETIC_TABLE} (published, collectivite_id, seance_date)")
-        cursor.execute(
-            f"CREATE INDEX ON {SYNTHETIC_TABLE} USING hnsw (embedding vector_cosine_ops) "
-            f"WITH (m = {hnsw.m}, ef_construction = {hnsw.ef_construction})"
-        )
+        if vectors:
+            cursor.execute(
+                f"CREATE INDEX ON {SYNTHETIC_TABLE} USING hnsw (embedding vector_cosine_ops) "
+                f"WITH (m = {hnsw.m}, ef_construction = {hnsw.ef_construction})"
+            )
         cursor.execute(f"ANALYZE {SYNTHETIC_TABLE}")
         cursor.execute(f"COMMENT ON TABLE {SYNTHETIC_TABLE} IS '{version}'")
     return SYNTHETIC_TABLE
