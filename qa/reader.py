@@ -39,7 +39,10 @@ SENTENCE_FEATURES = (
     "semantic_top",  # the semantic retriever did
     "follower",  # the passage was read because it follows a hit in its délibération
     "act",  # the passage belongs to a délibération (not to the preamble, the agenda or the attendance list)
-    "year",  # the passage is of a year the question names (1 when it names none)
+    # the passage is of, or mentions, a year the question names (1 when it names none), a horizon (« d'ici 2025 »)
+    # included: unlike the abstention's rule on the year asked about (`qa.abstention`), it is a clue, not a
+    # condition (leaving horizons out here too, declined 0.489 → 0.461 leave-one-collectivité-out)
+    "year",
     "month",  # the passage's séance is in a period the question names, to the month (1 when it names none)
     "fit",  # best fit between the kinds asked and the values the sentence carries (0.5 when nothing is asked)
     *(f"fit_{kind}" for kind in KINDS),
