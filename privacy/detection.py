@@ -502,10 +502,12 @@ def _non_person_words(pages: list[str]) -> set[str]:
 # « M. JULIÉ P. et M. JULIÉ J, 58 avenue … »: the initial of a given name after the surname belongs to the name.
 _TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|$))")
 # « CHAUTARD CHRISTINE, Syndic copropriété …, 4 rue du Fbg … »: a line that opens with a surname and a given
-# name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants).
+# name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants); or, in a
+# table of bidders, a postcode and town (« SURGET WILFRID \n(44640 ROUANS) », the name wrapped in its cell at times).
 _CAPITALS_NAME_LINE = re.compile(
-    rf"^[ \t]*(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
-    rf"[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))",
+    rf"^[ \t]*(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
+    rf"(?:[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))|(?=[ \t]*\n?[ \t]*\(\d{{5}}\s))",
     re.MULTILINE,
 )
 _WRAPPED_GIVEN = re.compile(rf"[ \t]*\n[ \t]*(?P<given>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w{_HYPHEN}]|[ \t]+[{_UPPER}])")

@@ -527,3 +527,18 @@ def test_an_abbreviation_in_capitals_before_a_name_is_no_surname():
     assert "Gautier Eric" in surfaces
     assert not any("LCD" in surface for surface in surfaces)
     assert _masked(text).startswith("A 1021 02/04/2008 LCD [personne 1] ")
+
+
+def test_bidders_in_capitals_with_their_postcode_are_masked():
+    # chemere_regardscitoyens/pdf/CM 8 juillet 2014.pdf page 2: a table of architects' offers, each bidder « NOM
+    # PRÉNOM (code postal VILLE) », the name wrapped in its cell at times; the firm « ARC A3 SUD TOURAINE » is no one.
+    text = (
+        "forfaitisée\nSURGET WILFRID\n(44640 ROUANS)\n9,00 % 24 750,00 € H.T. Missions optionnelles\n"
+        "RELEVE des existants,\nDIA (Etudes de\ndiagnostic) ne sont pas\ninclues\nTROFFIGUE\nSANDRA (44210\nPORNIC)\n"
+        "10,90 % 29 975,00 € H.T. Missions de base\nARC A3 SUD\nTOURAINE (37600\nLOCHES)\n9,85 %"
+    )
+    private = {m.surface for m in persons_detect(pages=[text], officials=[]) if m.kind == "private"}
+    assert private == {"SURGET WILFRID", "TROFFIGUE\nSANDRA"}
+    # chemere_regardscitoyens/pdf/CM 24 mai 2011.pdf page 2: a craftsman's order in the list of the mayor's decisions.
+    text = "journée\n16/05/11\nLOUERAT ROGER\n(44320 ARTHON EN\nRETZ)\nTravaux théâtre : Commande prises directes "
+    assert "[personne 1]\n(44320 ARTHON EN\nRETZ)" in _masked(text)
