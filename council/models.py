@@ -182,6 +182,9 @@ class Deliberation(models.Model):
     outcome = models.CharField(_("résultat"), max_length=10, choices=Outcome.choices, default=Outcome.UNKNOWN)
     page_start = models.PositiveIntegerField()
     page_end = models.PositiveIntegerField()
+    # A clerk's corrections, field → [what the reading gave, what the clerk set]: a new reading of the document
+    # (a retry, a redaction decision, a parser upgrade) keeps them (`council.services.deliberations_replace`).
+    corrections = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["document", "position"]

@@ -46,6 +46,35 @@ DELIBERATION_FIELDS = (
 )
 
 
+CORRECTABLE_FIELDS = ("number", "objet", "rapporteur")
+
+
+def deliberation_read(deliberation: Deliberation, field: str):
+    """What the reading of the document gave for a field, whatever a clerk corrected since."""
+    correction = deliberation.corrections.get(field)
+    return correction[0] if correction else getattr(deliberation, field)
+
+
+def deliberation_correct(*, deliberation: Deliberation, values: dict[str, str]) -> list[str]:
+    """Set a clerk's values (number, objet, rapporteur) on a délibération, recorded as corrections so that a new
+    reading keeps them; a value set back to what the reading gave is no correction any more. Returns the fields
+    changed."""
+    changed = []
+    for field in CORRECTABLE_FIELDS:
+        if field not in values or values[field] == getattr(deliberation, field):
+            continue
+        read = deliberation_read(deliberation, field)
+        setattr(deliberation, field, values[field])
+        if values[field] == read:
+            deliberation.corrections.pop(field, None)
+        else:
+            deliberation.corrections[field] = [read, values[field]]
+        changed.append(field)
+    if changed:
+        deliberation.save(update_fields=[*changed, "corrections"])
+    return changed
+
+
 def deliberations_replace(*, document: Document, drafts: list[Deliberation]) -> list[Deliberation]:
     """Write a document's délibérations as parsed anew, keeping the identity (and public URL) of each one it
     already had: matched by its number, else by its position among the unnumbered. A re-processing (retry,
@@ -56,9 +85,9 @@ def deliberations_replace(*, document: Document, drafts: list[Deliberation]) -> 
     existing = list(Deliberation.objects.filter(document=document).order_by("position", "pk"))
     by_number: dict[str, Deliberation] = {}
     for deliberation in existing:
-        if deliberation.number:
-            by_number.setdefault(deliberation.number, deliberation)
-    unnumbered = [d for d in existing if not d.number]
+        if number := deliberation_read(deliberation, "number"):
+            by_number.setdefault(number, deliberation)
+    unnumbered = [d for d in existing if not deliberation_read(d, "number")]
     used: set[int] = set()
     saved, created = [], []
     for draft in drafts:
@@ -70,8 +99,12 @@ def deliberations_replace(*, document: Document, drafts: list[Deliberation]) -> 
         used.add(match.pk)
         for field in DELIBERATION_FIELDS:
             setattr(match, field, getattr(draft, field))
+        # A clerk's correction wins over the new reading, which is kept as what the reading gave.
+        for field, (_read, corrected) in match.corrections.items():
+            match.corrections[field] = [getattr(draft, field), corrected]
+            setattr(match, field, corrected)
         saved.append(match)
     Deliberation.objects.filter(document=document).exclude(pk__in=used).delete()
-    Deliberation.objects.bulk_update([d for d in saved if d.pk in used], DELIBERATION_FIELDS, batch_size=500)
+    Deliberation.objects.bulk_update([d for d in saved if d.pk in used], [*DELIBERATION_FIELDS, "corrections"], batch_size=500)
     Deliberation.objects.bulk_create(created)
     return saved

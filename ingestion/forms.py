@@ -83,3 +83,25 @@ class DocumentFilterForm(forms.Form):
         required=False,
         empty_label=_("Toutes"),
     )
+
+
+class MetadataForm(forms.Form):
+    """A clerk's corrections of a document's collectivité and séance (`ingestion.services.document_metadata_correct`)."""
+
+    siret = forms.CharField(
+        label=_("SIRET de la collectivité"), required=False, max_length=20,
+        help_text=_("14 chiffres ; repris dans les exports SCDL (COLL_SIRET). Laissez vide s'il n'est pas connu."),
+    )
+    seance_date = forms.DateField(
+        label=_("Date de la séance"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Gardée si le document est relu (nouvelle tentative, décision d'anonymisation)."),
+    )
+
+
+class DeliberationMetadataForm(forms.Form):
+    """A clerk's corrections of one délibération; kept when the document is read again."""
+
+    number = forms.CharField(label=_("Numéro"), required=False, max_length=100)
+    objet = forms.CharField(label=_("Objet"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "cols": 80}))
+    rapporteur = forms.CharField(label=_("Rapporteur"), required=False, max_length=300)

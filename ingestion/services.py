@@ -23,16 +23,17 @@ from django.utils.translation import gettext as _
 
 from config.faults import ServiceUnavailable
 from council.models import Body, Deliberation, Document, Intervention, Page
-from council.services import deliberations_replace, seance_get_or_create
+from council.services import deliberation_correct, deliberations_replace, seance_get_or_create
 from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
 from pdf.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
-from privacy.services import document_masks_placement_check, document_pseudonymiser_build
+from privacy.services import document_masks_placement_check, document_pseudonymiser_build, document_text_mask
 from search.passages import passages_draft, segments_cover
 from search.services import (
     passages_document_delete,
     passages_document_sync,
+    passages_deliberation_retitle,
     passages_embed,
     passages_engine_document_sync,
     passages_replace,
@@ -50,6 +51,10 @@ class UploadRejected(Exception):
 
 class PublicationRefused(Exception):
     """The document may not be published yet; the message is French, for the clerk."""
+
+
+class MetadataRefused(Exception):
+    """A clerk's correction of a document's metadata that cannot be made; the message is French, for the clerk."""
 
 
 class OriginalRefused(Exception):
@@ -528,3 +533,74 @@ def documents_metadata_sync(*, documents) -> None:
     for filtering, and the correction must reach them."""
     for document in documents:
         passages_document_sync(document=document)
+
+
+SIRET_DIGITS = 14
+
+
+@transaction.atomic
+def document_metadata_correct(
+    *, document: Document, siret: str | None = None, seance_date: datetime.date | None = None,
+    deliberations: dict[int, dict[str, str]] | None = None,
+) -> list[str]:
+    """A clerk's corrections of what ingestion read: the collectivité's SIRET, the séance's date, and each
+    délibération's number, objet and rapporteur (`deliberations`: id → fields). Returns what changed, in French.
+
+    Everything that carries a copy follows: the passages' séance date and headings, the engine's copies, and the
+    embeddings of retitled passages (computed again by the embedding step). The objet is masked as the document's
+    pages are. Refused (MetadataRefused) while the document is being processed: the pipeline would overwrite it.
+    """
+    document = Document.objects.select_for_update(of=("self",)).select_related("collectivite", "body", "seance").get(
+        pk=document.pk
+    )
+    if document.status in (Document.Status.PENDING, Document.Status.PROCESSING):
+        raise MetadataRefused(_("Le document est en cours de traitement : corrigez-le une fois son traitement terminé."))
+    changed: list[str] = []
+    if siret is not None:
+        siret = "".join(siret.split()) or None
+        if siret and not (siret.isdigit() and len(siret) == SIRET_DIGITS):
+            raise MetadataRefused(_("Un numéro SIRET compte 14 chiffres."))
+        if siret != document.collectivite.siret:
+            document.collectivite.siret = siret
+            document.collectivite.save(update_fields=["siret"])
+            changed.append(_("SIRET de la collectivité"))
+    if seance_date is not None and (document.seance is None or document.seance.date != seance_date):
+        previous = document.seance
+        seance = seance_get_or_create(body=document.body, date=seance_date)
+        document.seance = seance
+        # Declared, the date holds when the document is read again (the reading's date gives way to it).
+        document.seance_date_declared = seance_date
+        document.save(update_fields=["seance", "seance_date_declared", "updated_at"])
+        document.deliberations.update(seance=seance)
+        if previous is not None and not previous.documents.exists() and not previous.deliberations.exists():
+            previous.delete()
+        changed.append(_("date de la séance"))
+    retitled = False
+    for deliberation in document.deliberations.filter(pk__in=(deliberations or {}).keys()):
+        values = {name: " ".join(value.split()) for name, value in deliberations[deliberation.pk].items()}
+        if "objet" in values:
+            values["objet"] = document_text_mask(document=document, text=values["objet"])
+            if not values["objet"]:
+                raise MetadataRefused(_("L'objet d'une délibération ne peut pas être vide."))
+        edited = deliberation_correct(deliberation=deliberation, values=values)
+        if not edited:
+            continue
+        if {"number", "objet"} & set(edited):
+            passages_deliberation_retitle(deliberation=deliberation)
+            retitled = True
+        changed.append(_("délibération %(number)s") % {"number": deliberation.number or deliberation.objet[:40]})
+    if changed:
+        documents_metadata_sync(documents=[document])
+    if retitled:
+        _progress(document, status=Document.Status.PROCESSING, step=Document.Step.EMBEDDING)
+        transaction.on_commit(lambda: document_embed_send(document_id=document.pk))
+    return changed
+
+
+def document_embed_send(*, document_id: int) -> None:
+    """Queue the embedding step of a document (passages retitled by a clerk); a broker down leaves it « en attente
+    d'envoi » for the beat task, as any stage."""
+    from ingestion.queueing import document_stage_send
+    from ingestion.tasks import document_embed_task
+
+    document_stage_send(document_id=document_id, send=lambda: document_embed_task.delay(document_id))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/<int:pk>/relancer/", views.document_retry_view, name="clerk-document-retry"),
     path("documents/<int:pk>/publication/", views.document_publish_view, name="clerk-document-publish"),
     path("documents/<int:pk>/suppression/", views.document_delete_view, name="clerk-document-delete"),
+    path("documents/<int:pk>/metadonnees/", views.document_metadata_view, name="clerk-document-metadata"),
     path("documents/<int:pk>/original-public/", views.document_original_release_view, name="clerk-document-original-release"),
     path("documents/<int:pk>/anonymisation/", views.redaction_review, name="clerk-redactions"),
     path("documents/<int:pk>/anonymisation/decision/", views.redaction_decide_view, name="clerk-redaction-decide"),

@@ -23,14 +23,16 @@ from django.views.decorators.http import require_GET, require_POST
 from council.models import Document
 from council.services import DEFAULT_BODY, body_get_or_create, collectivite_get_or_create
 from ingestion import selectors
-from ingestion.forms import DocumentFilterForm, UploadForm
+from ingestion.forms import DeliberationMetadataForm, DocumentFilterForm, MetadataForm, UploadForm
 from ingestion.queueing import RetryRefused, document_retry
 from ingestion.review import document_redaction_decide
 from ingestion.services import (
+    MetadataRefused,
     OriginalRefused,
     PublicationRefused,
     UploadRejected,
     document_delete,
+    document_metadata_correct,
     document_original_release,
     document_publish,
     document_receive,
@@ -302,6 +304,40 @@ def document_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("« %(document)s » est supprimé ; son original est gardé %(days)d jours dans la corbeille.")
                      % {"document": name, "days": settings.TRASH_RETENTION_DAYS})
     return redirect("clerk-documents")
+
+
+@csrf_protect
+@staff_required
+def document_metadata_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the metadata ingestion read (SIRET, séance date, each délibération's number, objet, rapporteur) in a form.
+    POST: the clerk's corrections, through the service; refused, the form comes back with the French reason."""
+    document = get_object_or_404(Document.objects.select_related("collectivite", "body", "seance"), pk=pk)
+    data = request.POST if request.method == "POST" else None
+    form = MetadataForm(data, initial={"siret": document.collectivite.siret or "",
+                                       "seance_date": document.seance.date if document.seance else None})
+    rows = [
+        (deliberation, DeliberationMetadataForm(data, prefix=f"d{deliberation.pk}", initial={
+            "number": deliberation.number, "objet": deliberation.objet, "rapporteur": deliberation.rapporteur}))
+        for deliberation in document.deliberations.order_by("position", "pk")
+    ]
+    if data is not None and form.is_valid() and all(row_form.is_valid() for _, row_form in rows):
+        try:
+            changed = document_metadata_correct(
+                document=document, siret=form.cleaned_data["siret"], seance_date=form.cleaned_data["seance_date"],
+                deliberations={d.pk: row_form.cleaned_data for d, row_form in rows if row_form.has_changed()},
+            )
+        except MetadataRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            if changed:
+                messages.success(request, _("Corrigé : %(what)s.") % {"what": ", ".join(changed)})
+            else:
+                messages.info(request, _("Rien n'a changé."))
+            return redirect("clerk-document", pk=document.pk)
+    rows_invalid = data is not None and any(row_form.errors for _, row_form in rows)
+    return render(request, "ingestion/document_metadata.html",
+                  {"document": document, "form": form, "rows": rows, "rows_invalid": rows_invalid},
+                  status=400 if data is not None else 200)
 
 
 @require_POST

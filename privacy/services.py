@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from council.models import Document
 from privacy.detection import persons_detect, replacements_build, review_reasons
 from privacy.models import Redaction
-from privacy.pseudonymise import pseudonymiser_build
+from privacy.pseudonymise import pseudonymiser_build, text_pseudonymise
 
 
 @transaction.atomic
@@ -58,6 +58,17 @@ def document_pseudonymiser_build(
         else:
             replacements[surface] = decision.placeholder or "[personne masquée]"
     return pseudonymiser_build(replacements)
+
+
+def document_text_mask(*, document: Document, text: str) -> str:
+    """A text about the document (a clerk's correction of an objet) masked as its pages are: what is decided masked
+    in the document is masked in it too."""
+    replacements = {
+        surface: placeholder
+        for surface, placeholder in Redaction.objects.filter(document=document, decision=Redaction.Decision.REDACT)
+        .exclude(placeholder="").values_list("surface", "placeholder")
+    }
+    return text_pseudonymise(text=text, replacements=replacements) if replacements else text
 
 
 def _redaction_kind(placeholder: str) -> str:

@@ -51,7 +51,7 @@ def passages_replace(
     passages = []
     for position, draft in enumerate(drafts):
         deliberation = deliberations[draft.segment_key] if draft.segment_key is not None else None
-        heading = f"{deliberation.number} {deliberation.objet}".strip() if deliberation else document_heading
+        heading = deliberation_heading(deliberation) if deliberation else document_heading
         passages.append(
             Passage(
                 document=document,
@@ -70,6 +70,20 @@ def passages_replace(
     # A redaction or a parser fix replaces the texts: the old ones must leave an engine that holds copies.
     _engine_sync_on_commit(passage_ids=[*replaced, *(passage.pk for passage in created)], document_id=document.pk)
     return created
+
+
+def deliberation_heading(deliberation: Deliberation) -> str:
+    """The heading of a délibération's passages: its number and objet."""
+    return f"{deliberation.number} {deliberation.objet}".strip()
+
+
+def passages_deliberation_retitle(*, deliberation: Deliberation) -> int:
+    """After a clerk corrects a délibération's number or objet: its passages take the new heading, and lose the
+    embedding computed with the old one (the embedding step computes it again); the engine's copies follow."""
+    passages = Passage.objects.filter(deliberation=deliberation)
+    updated = passages.update(heading=deliberation_heading(deliberation), embedding=None)
+    _engine_sync_on_commit(passage_ids=list(passages.values_list("pk", flat=True)), document_id=deliberation.document_id)
+    return updated
 
 
 def _engine_sync_on_commit(*, passage_ids: list[int], document_id: int) -> None:
