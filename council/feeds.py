@@ -15,7 +15,7 @@ from council import selectors
 FEED_ITEMS = 50
 
 
-def _midday(date: datetime.date) -> datetime.datetime:
+def date_midday(date: datetime.date) -> datetime.datetime:
     # Séances have a date, feeds want a moment: noon in the portal's time zone.
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
 
@@ -41,7 +41,7 @@ class DeliberationsRss(Feed):
         return " — ".join(parts)
 
     def item_pubdate(self, item):
-        return _midday(item.seance.date) if item.seance else item.document.created_at
+        return date_midday(item.seance.date) if item.seance else item.document.created_at
 
     def item_updateddate(self, item):
         return item.document.updated_at
@@ -69,7 +69,7 @@ class SeancesRss(Feed):
         return str(item.get_kind_display())
 
     def item_pubdate(self, item):
-        return _midday(item.date)
+        return date_midday(item.date)
 
 
 class SeancesAtom(SeancesRss):
