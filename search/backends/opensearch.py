@@ -430,13 +430,15 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             return SearchResults(hits=[], total=0, facets={})
         by_date = query.sort == "date"
         response = self._engine_search(
-            plan=plan, filters=query.filters, limit=page * size + size, by_date=by_date, facets=query.with_facets
+            plan=plan, filters=query.filters, limit=page * size + size, by_date=by_date, facets=query.with_facets,
+            total=True,
         )
         if not response["hits"]["hits"] and not parsed.has_operators:
             # No passage has every word: rank those with any of them instead.
             plan = self._keyword_plan(parsed=parsed, relaxed=True)
             response = self._engine_search(
-                plan=plan, filters=query.filters, limit=page * size + size, by_date=by_date, facets=query.with_facets
+                plan=plan, filters=query.filters, limit=page * size + size, by_date=by_date, facets=query.with_facets,
+                total=True,
             )
         ordered = overlaps_drop(_ranked_from(response))
         facets = _facets_from(response.get("aggregations", {})) if query.with_facets else {}
@@ -483,14 +485,17 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
         return everywhere, within
 
     def _engine_search(
-        self, *, plan: _EnginePlan, filters: SearchFilters, limit: int, by_date: bool = False, facets: bool = False
+        self, *, plan: _EnginePlan, filters: SearchFilters, limit: int, by_date: bool = False, facets: bool = False,
+        total: bool = False,
     ) -> dict:
+        """The best `limit` matches; `total`: count every match too (the search page's count), which the ranking
+        of candidates does not need and which costs most of the time at a million passages."""
         order: list = [{"seance_date": {"order": "desc", "missing": "_last"}}] if by_date else []
         body: dict[str, Any] = {
             "query": {"bool": {"must": [plan.query], "filter": _filters_dsl(filters)}},
             "size": limit,
             "sort": [*order, "_score", {"passage_id": "asc"}],
-            "track_total_hits": True,
+            "track_total_hits": total,
             "track_scores": True,
             "_source": ["passage_id", "document_id", "page_start", "page_end", "seance_date", "collectivite_id",
                         "deliberation_id"],
