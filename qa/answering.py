@@ -6,26 +6,6 @@ import re
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN
 from french.folding import fold
-from french.numbers import ORDINAL_DIGITS
-from french.stemming import stem
-from french.stopwords import STOP_WORDS
-
-# ---------------------------------------------------------------------------
-# Words
-# ---------------------------------------------------------------------------
-
-# « DM2 », « lot3 »: letters glued to the number they are given are two words (« décision modificative n° 2 »).
-_TOKEN = re.compile(r"[^\W\d_]+(?=\d)|\w+", re.UNICODE)
-
-
-def terms_extract(text: str) -> list[str]:
-    """Content words of a text as French stems, accents folded, stop words and one-letter words left out."""
-    return [
-        ORDINAL_DIGITS.get(word) or stem(word)
-        for word in _TOKEN.findall(fold(text))
-        if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
-    ]
-
 
 # ---------------------------------------------------------------------------
 # Sentences
@@ -44,6 +24,7 @@ _BULLET = re.compile(r"^(?:[-–—•●▪◦*>]|\d{1,3}[°).-]|[a-z][).]|[IVX
 _RULE = re.compile(r"^[-–—_=*.~·]{3,}$")
 _SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 MAX_SENTENCE_WORDS = 70
+_WORD = re.compile(r"\w")
 
 
 def sentences_split(text: str) -> list[str]:
@@ -51,7 +32,7 @@ def sentences_split(text: str) -> list[str]:
     sentences: list[str] = []
     for block in _blocks(text):
         sentences.extend(_block_split(block))
-    return [s for s in (" ".join(s.split()) for s in sentences) if _TOKEN.search(s)]
+    return [s for s in (" ".join(s.split()) for s in sentences) if _WORD.search(s)]
 
 
 # A line shorter than this share of the passage's longest line ends its paragraph (a title, the last line of a

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qa.answering import instruction_like, sentences_split, terms_extract
+from french.terms import terms_extract
+from qa.answering import instruction_like, sentences_split
 from search.backends.base import SearchHit
 from search.selectors import hit_deliberation_url, hit_page_url
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from french.folding import fold
-from qa.answering import terms_extract
+from french.terms import terms_extract
 
 # The kinds of value a question may ask for, in the order the reader's features name them.
 KINDS = ("amount", "count", "date", "person", "organisation", "decision", "reason", "place")

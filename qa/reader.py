@@ -19,7 +19,8 @@ import numpy as np
 
 from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, dates_named
-from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, terms_extract, vote_like
+from french.terms import terms_extract
+from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
 from search.embeddings import embedder_get

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.abstention import ABSTENTION_FEATURES
-from qa.answering import terms_extract
+from french.terms import terms_extract
 from qa.evaluation import answer_row, citation_relevant, relative_path, summary_compute, text_normalise
 from qa.reader import SENTENCE_FEATURES, Logistic, ReaderModel, Reading, reading_build
 from qa.services import Evidence, Reasoning, answer_extract, evidence_gather, evidence_read

@@ -1,7 +1,7 @@
 """Acronyms read by their initials, on lines copied from the minutes of Pierrefonds (no question set covers it)."""
 
 from french.acronyms import acronyms_in, initials_runs
-from qa.answering import terms_extract
+from french.terms import terms_extract
 
 
 def test_words_in_capitals_that_may_be_acronyms():

@@ -7,7 +7,8 @@ not quietly copy the evaluation.
 import numpy as np
 
 from council.models import Deliberation
-from qa.answering import decision_like, sentence_values, terms_extract, vote_like
+from french.terms import terms_extract
+from qa.answering import decision_like, sentence_values, vote_like
 from qa.questions import question_kind
 from qa.reader import SENTENCE_FEATURES, evidence_select, reader_model_load, reading_build
 from qa.records import vote_sentence

@@ -1,6 +1,7 @@
 """Sentence splitting and question shapes, on lines copied from the corpus."""
 
-from qa.answering import instruction_like, sentences_split, terms_extract
+from french.terms import terms_extract
+from qa.answering import instruction_like, sentences_split
 from qa.questions import question_kind
 
 
