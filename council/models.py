@@ -185,6 +185,12 @@ class Deliberation(models.Model):
     # A clerk's corrections, field → [what the reading gave, what the clerk set]: a new reading of the document
     # (a retry, a redaction decision, a parser upgrade) keeps them (`council.services.deliberations_replace`).
     corrections = models.JSONField(default=dict, blank=True)
+    # The same act printed in another document of the séance (the procès-verbal and the délibération's own PDF, the
+    # compte rendu): one délibération for the public, its other printings listed as sources
+    # (`council.services.deliberations_link`).
+    same_as = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies", verbose_name=_("même acte que")
+    )
 
     class Meta:
         ordering = ["document", "position"]

@@ -181,9 +181,28 @@ def deliberation_list(*, filters: DeliberationFilters = DeliberationFilters()) -
     deliberations = (
         Deliberation.objects.select_related("document", "seance", "document__body__collectivite")
         .filter(document__published=True)
+        .exclude(same_as__document__published=True)
         .order_by("-seance__date", "document_id", "position")
     )
     return _deliberations_filter(deliberations, filters)
+
+
+def deliberation_shown_as(*, pk: int) -> int | None:
+    """The délibération shown for another printing of the same act (see `Deliberation.same_as`), or None."""
+    return (
+        Deliberation.objects.filter(pk=pk, document__published=True, same_as__document__published=True)
+        .values_list("same_as_id", flat=True)
+        .first()
+    )
+
+
+def deliberation_sources(*, deliberation: Deliberation) -> QuerySet[Deliberation]:
+    """The other published printings of the act (the procès-verbal, the compte rendu, its own PDF)."""
+    return (
+        Deliberation.objects.filter(same_as=deliberation, document__published=True)
+        .select_related("document")
+        .order_by("document__kind", "document_id")
+    )
 
 
 def deliberation_get(*, pk: int) -> Deliberation | None:
@@ -246,7 +265,7 @@ def deliberations_for_export(
     """Délibérations for an export in a stable order; unpublished ones only for operators' command."""
     deliberations = Deliberation.objects.select_related("document", "seance", "document__body__collectivite")
     if published_only:
-        deliberations = deliberations.filter(document__published=True)
+        deliberations = deliberations.filter(document__published=True).exclude(same_as__document__published=True)
     return _deliberations_filter(deliberations, filters).order_by(
         "document__collectivite__name", "seance__date", "document_id", "position"
     )

@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.db import transaction
 from django.utils.text import slugify
 
 from council.models import Body, Collectivite, Deliberation, Document, Seance
+from french.folding import fold
+from french.terms import terms_extract
 
 DEFAULT_BODY = "Conseil municipal"
 
@@ -108,3 +111,59 @@ def deliberations_replace(*, document: Document, drafts: list[Deliberation]) -> 
     Deliberation.objects.bulk_update([d for d in saved if d.pk in used], [*DELIBERATION_FIELDS, "corrections"], batch_size=500)
     Deliberation.objects.bulk_create(created)
     return saved
+
+
+# Two printings of one act in a séance (the procès-verbal, the compte rendu, the délibération's own PDF): the same
+# number and objets of which the shorter shares half its terms with the longer (a procès-verbal may keep only the
+# objet's first line), or, one of them unnumbered, objets that share four fifths of all their terms.
+SAME_OBJET_NUMBERED = 0.5
+SAME_OBJET_UNNUMBERED = 0.8
+_MASK = re.compile(r"\[[^\]\n]{1,40}\]")
+
+
+def _number_key(number: str) -> str:
+    # « 2013/260 », « 2013-260 », « N° 43. »: the same number.
+    return re.sub(r"[^0-9a-z]", "", fold(number).lower().replace("n°", ""))
+
+
+def deliberations_same_act(one: Deliberation, other: Deliberation) -> bool:
+    """Whether two délibérations of a séance are two printings of the same act."""
+    # A mask is no word of the objet (the same name may be « [personne 4] » in one document, « [personne 43] » in
+    # the other).
+    terms, other_terms = (set(terms_extract(_MASK.sub(" ", d.objet))) for d in (one, other))
+    if not terms or not other_terms:
+        return False
+    if one.number and other.number:
+        shorter = min(len(terms), len(other_terms))
+        return _number_key(one.number) == _number_key(other.number) and len(terms & other_terms) / shorter >= SAME_OBJET_NUMBERED
+    shared = len(terms & other_terms) / len(terms | other_terms)
+    return min(len(terms), len(other_terms)) >= 3 and shared >= SAME_OBJET_UNNUMBERED
+
+
+@transaction.atomic
+def seance_deliberations_link(*, seance: Seance) -> int:
+    """One délibération per act of the séance: each délibération that an earlier document of the séance already
+    holds points to it (`same_as`), the others to none. Idempotent; run again whenever a document of the séance
+    is read, deleted or moved. Returns how many printings point to another."""
+    canonical: list[Deliberation] = []
+    linked = 0
+    deliberations = Deliberation.objects.filter(seance=seance).order_by("document_id", "position", "pk")
+    by_document: dict[int, list[Deliberation]] = {}
+    for deliberation in deliberations:
+        by_document.setdefault(deliberation.document_id, []).append(deliberation)
+    for document_id, own in by_document.items():
+        taken: set[int] = set()
+        found = []
+        for deliberation in own:
+            match = next((c for c in canonical if c.document_id != document_id and c.pk not in taken
+                          and deliberations_same_act(deliberation, c)), None)
+            if match is not None:
+                taken.add(match.pk)
+                linked += 1
+            else:
+                found.append(deliberation)
+            if deliberation.same_as_id != (match.pk if match else None):
+                deliberation.same_as = match
+                deliberation.save(update_fields=["same_as"])
+        canonical += found
+    return linked

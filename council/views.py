@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -85,6 +85,10 @@ def deliberation_list(request):
 def deliberation_detail(request, pk: int):
     deliberation = selectors.deliberation_get(pk=pk)
     if deliberation is None:
+        shown = selectors.deliberation_shown_as(pk=pk)
+        if shown is not None:
+            # Another printing of an act shown once: its page is the act's.
+            return redirect("deliberation-detail", pk=shown, permanent=True)
         raise Http404(_("Délibération introuvable."))
     return render(
         request,
@@ -92,6 +96,7 @@ def deliberation_detail(request, pk: int):
         {
             "deliberation": deliberation,
             "page_numbers": range(deliberation.page_start, deliberation.page_end + 1),
+            "sources": selectors.deliberation_sources(deliberation=deliberation),
         },
     )
 

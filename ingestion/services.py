@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from config.faults import ServiceUnavailable
 from council.models import Body, Deliberation, Document, Intervention, Page
-from council.services import deliberation_correct, deliberations_replace, seance_get_or_create
+from council.services import deliberation_correct, deliberations_replace, seance_deliberations_link, seance_get_or_create
 from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
 from pdf.ocr import OcrUnavailable, pages_ocr
@@ -242,6 +242,7 @@ def document_structure_build(*, document: Document) -> None:
         )
         _progress(document, step=Document.Step.INDEXING)
         seance_date = document.seance_date_declared or parsed.seance_date
+        previous_seance = document.seance
         document.seance = seance_get_or_create(body=document.body, date=seance_date) if seance_date else None
         document.kind = parsed.document_kind
         document.save(update_fields=["seance", "kind", "updated_at"])
@@ -273,6 +274,9 @@ def document_structure_build(*, document: Document) -> None:
                 for position, item in enumerate(parsed.deliberations)
             ],
         )
+        # The same act printed in another document of the séance is one délibération (the first document's).
+        for seance in {previous_seance, document.seance} - {None}:
+            seance_deliberations_link(seance=seance)
         Intervention.objects.bulk_create(
             [
                 Intervention(
@@ -480,8 +484,12 @@ def document_delete(*, document: Document, deleted_by: str) -> Path:
     }
     original = Path(document.file.path)
     with transaction.atomic():
+        seance = document.seance
         passages_document_delete(document=document)
         document.delete()
+        if seance is not None:
+            # Its acts printed in other documents of the séance stand alone again, or with each other.
+            seance_deliberations_link(seance=seance)
     # The rows are gone for good now; the file follows (were the move to fail, it stays among the originals).
     target = trash / f"{note['sha256']}.pdf"
     if original.exists():
@@ -574,6 +582,9 @@ def document_metadata_correct(
         document.deliberations.update(seance=seance)
         if previous is not None and not previous.documents.exists() and not previous.deliberations.exists():
             previous.delete()
+        elif previous is not None:
+            seance_deliberations_link(seance=previous)
+        seance_deliberations_link(seance=seance)
         changed.append(_("date de la séance"))
     retitled = False
     for deliberation in document.deliberations.filter(pk__in=(deliberations or {}).keys()):

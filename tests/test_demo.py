@@ -10,8 +10,10 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from config.celery import app
-from council.models import Document
+from council.models import Deliberation, Document
+from council.selectors import deliberation_list
 from ingestion.management.commands.demo import clerk_account_ensure
+from ingestion.sample import SINGLE_ACT
 from tests.conftest import celery_app_broker_set, database_url_for_subprocess
 
 
@@ -68,6 +70,11 @@ def test_demo_ingests_the_sample_through_a_real_worker_and_reuses_everything(tmp
         assert documents and set(documents.values()) == {Document.Status.READY}, first.getvalue()
         assert Document.objects.filter(published=True).count() == len(documents)
         assert "Mot de passe : mot-de-passe-de-demo" in first.getvalue()
+        # The act published alone (an « extrait du registre ») and in its séance's minutes is one délibération.
+        date, number = SINGLE_ACT
+        printings = Deliberation.objects.filter(seance__date=date, number=number)
+        assert printings.count() == 2 and printings.filter(same_as__isnull=True).count() == 1
+        assert deliberation_list().filter(number=number).count() == 1
 
         second = io.StringIO()
         call_command("demo", no_serve=True, stdout=second)
