@@ -600,6 +600,9 @@ def document_metadata_correct(
             passages_deliberation_retitle(deliberation=deliberation)
             retitled = True
         changed.append(_("délibération %(number)s") % {"number": deliberation.number or deliberation.objet[:40]})
+    if retitled and document.seance is not None:
+        # A corrected number or objet may make two printings one act, or one act two.
+        seance_deliberations_link(seance=document.seance)
     if changed:
         documents_metadata_sync(documents=[document])
     if retitled:
