@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import math
+import re
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from council.models import Body, Collectivite, Deliberation, Document, Intervention, Page, Seance
+from french.terms import terms_extract
 
 
 class FilterInvalid(ValueError):
@@ -269,3 +273,46 @@ def deliberations_for_export(
     return _deliberations_filter(deliberations, filters).order_by(
         "document__collectivite__name", "seance__date", "document_id", "position"
     )
+
+
+# The same matter in other séances: another objet of the collectivité that holds at least this share of the
+# objet's words, each word weighed by its rarity among the collectivité's objets (« Rockstore » weighs, « subvention »
+# hardly). A fixed choice, not fitted: no labelled set of related acts exists to fit it on.
+RELATED_SHARE = 0.5
+RELATED_MAX = 8
+_MASK = re.compile(r"\[[^\]\n]{1,40}\]")
+
+
+@functools.lru_cache(maxsize=16)
+def _objets_read(collectivite_id: int, version: tuple) -> tuple[dict[int, frozenset[str]], dict[str, float]]:
+    """The terms of each public objet of a collectivité and their rarity; `version` changes with the rows."""
+    objets = {
+        pk: frozenset(terms_extract(_MASK.sub(" ", objet)))
+        for pk, objet in deliberation_list().filter(document__collectivite_id=collectivite_id).values_list("pk", "objet")
+    }
+    counts: dict[str, int] = {}
+    for terms in objets.values():
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+    return objets, {term: math.log((len(objets) + 1) / (count + 0.5)) for term, count in counts.items()}
+
+
+def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
+    """The public délibérations of the same collectivité, in other séances, whose objet shares most of this one's
+    rarer words: the same matter followed through time, oldest first."""
+    collectivite_id = deliberation.document.collectivite_id
+    public = deliberation_list().filter(document__collectivite_id=collectivite_id)
+    version = tuple(public.aggregate(count=Count("pk"), last=Max("pk"), updated=Max("document__updated_at")).values())
+    objets, rarity = _objets_read(collectivite_id, version)
+    own = objets.get(deliberation.pk) or frozenset(terms_extract(_MASK.sub(" ", deliberation.objet)))
+    total = sum(rarity.get(term, 0.0) for term in own)
+    if not total:
+        return []
+    scored = sorted(
+        ((sum(rarity[term] for term in own & terms) / total, pk) for pk, terms in objets.items() if pk != deliberation.pk),
+        reverse=True,
+    )
+    chosen = [pk for share, pk in scored if share >= RELATED_SHARE][: RELATED_MAX * 2]
+    related = [d for d in public.filter(pk__in=chosen).exclude(seance_id=deliberation.seance_id)]
+    related.sort(key=lambda d: chosen.index(d.pk))
+    return sorted(related[:RELATED_MAX], key=lambda d: (d.seance.date if d.seance else datetime.date.min, d.position))

@@ -97,6 +97,7 @@ def deliberation_detail(request, pk: int):
             "deliberation": deliberation,
             "page_numbers": range(deliberation.page_start, deliberation.page_end + 1),
             "sources": selectors.deliberation_sources(deliberation=deliberation),
+            "related": selectors.deliberations_related(deliberation=deliberation),
         },
     )
 
