@@ -316,3 +316,39 @@ def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     related = [d for d in public.filter(pk__in=chosen).exclude(seance_id=deliberation.seance_id)]
     related.sort(key=lambda d: chosen.index(d.pk))
     return sorted(related[:RELATED_MAX], key=lambda d: (d.seance.date if d.seance else datetime.date.min, d.position))
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """What a collectivité's council decided in a year, as its public documents tell (each act counted once)."""
+
+    year: int
+    deliberations: int
+    unanimous: int
+    rejected: int
+
+    @property
+    def unanimous_share(self) -> float:
+        return self.unanimous / self.deliberations if self.deliberations else 0.0
+
+
+def collectivite_get(*, slug: str) -> Collectivite | None:
+    """A collectivité with at least one published document, or None."""
+    return collectivite_list().filter(slug=slug).first()
+
+
+def collectivite_years(*, collectivite: Collectivite) -> list[YearFigures]:
+    """Per year of séance, oldest first: délibérations, how many adopted unanimously, how many rejected."""
+    rows = (
+        deliberation_list()
+        .filter(document__collectivite=collectivite, seance__isnull=False)
+        .order_by()
+        .values("seance__date__year")
+        .annotate(
+            total=Count("pk"),
+            unanimous=Count("pk", filter=Q(unanimous=True)),
+            rejected=Count("pk", filter=Q(outcome=Deliberation.Outcome.REJECTED)),
+        )
+        .order_by("seance__date__year")
+    )
+    return [YearFigures(row["seance__date__year"], row["total"], row["unanimous"], row["rejected"]) for row in rows]
