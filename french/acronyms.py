@@ -1,4 +1,4 @@
-"""Acronyms and the words they stand for, read by their initials: « CDD » is « contrat à durée déterminée », « PLU »
+"""Acronyms and the words they stand for, read by their initials: « CEE » is « contrat d'engagement éducatif », « PLU »
 « plan local d'urbanisme », « CCAS » « centre communal d'action sociale ». No list: a word in capitals matches a
 run of words whose initials spell it, grammar words left out (as `french.stopwords.STOP_WORDS` leaves them out).
 """
@@ -30,7 +30,7 @@ def acronyms_in(text: str) -> set[str]:
 
 def initials_runs(words: list[str], *, lengths: set[int] | None = None) -> dict[str, tuple[str, ...]]:
     """Each run of consecutive content words (folded, grammar words already left out) by the acronym its initials
-    spell: ["contrat", "dure", "determin"] → {"cdd": ("contrat", "dure", "determin"), …}; runs of numbers are not
+    spell: ["contrat", "engag", "educ"] → {"cee": ("contrat", "engag", "educ"), …}; runs of numbers are not
     spelt (« 2 3 4 »)."""
     wanted = lengths or set(range(SHORTEST, LONGEST + 1))
     runs: dict[str, tuple[str, ...]] = {}

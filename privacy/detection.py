@@ -576,7 +576,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # « HT Taux », « Collecte EP »: two capitals are an abbreviation, not a surname.
             if sum(len(word) for word in upper) < 3:
                 continue
-            # « pour CDD Sandra », « LCD Gautier Eric »: a word in capitals without a vowel is an abbreviation, not a
+            # « LCD Gautier Eric », « SCP Martin »: a word in capitals without a vowel is an abbreviation, not a
             # surname; the known first names after it are still a person's (« Rois CDF »: before it, they are not).
             if not any(_vowels(word) for word in upper):
                 if pattern is _GIVEN_UPPER or not all(given_name_known(word) for word in given):

@@ -225,8 +225,8 @@ def kind_fit(kind: QuestionKind, values: dict[str, float]) -> float:
 
 def _acronyms_spelt(question: str):
     """A function that adds to a text's terms what its acronyms and the question's spell out: the question's
-    « contrat à durée déterminée » is in a sentence that says « CDD », its « AFR » in one that says « association
-    familiale rurale »."""
+    « contrat d'engagement éducatif » is in a sentence that says « CEE », its « CCAS » in one that says « centre
+    communal d'action sociale »."""
     spelt_out = initials_runs(terms_extract(question))
     asked = {acronym: terms_extract(acronym) for acronym in acronyms_in(question)}
     lengths = {len(acronym) for acronym in asked}
