@@ -747,7 +747,17 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
             unread.append(pair)
     for found in _model_names(pages=pages, windows=unread, lowercase_words=lowercase_words):
         candidates.extend(found)
-    return candidates
+    # « Rencontres Littéraires de Montpellier Mille et une… »: a word the document prints as a town (« à
+    # Montpellier », « Ville de Montpellier ») and that is no first name does not open a person's name.
+    towns = _town_words(pages)
+    return [c for c in candidates if not (c.name.split()[0] in towns and not given_name_known(c.name.split()[0]))]
+
+
+_TOWN_BEFORE = re.compile(rf"(?:\bà|\b[Vv]ille d[e']|\b[Cc]ommune d[e']|\b[Cc]ommunauté d[e'][^\n]{{0,30}}?)[ \t]*(?P<word>[{_UPPER}][\w{_HYPHEN}]+)")
+
+
+def _town_words(pages: list[str]) -> set[str]:
+    return {match.group("word") for text in pages for match in _TOWN_BEFORE.finditer(text)}
 
 
 def _pair_candidate(page: int, start: int, printed: str) -> _Candidate:

@@ -542,3 +542,13 @@ def test_bidders_in_capitals_with_their_postcode_are_masked():
     # chemere_regardscitoyens/pdf/CM 24 mai 2011.pdf page 2: a craftsman's order in the list of the mayor's decisions.
     text = "journée\n16/05/11\nLOUERAT ROGER\n(44320 ARTHON EN\nRETZ)\nTravaux théâtre : Commande prises directes "
     assert "[personne 1]\n(44320 ARTHON EN\nRETZ)" in _masked(text)
+
+
+def test_the_town_does_not_open_a_persons_name():
+    # montpellier_opendata/comptes_rendus/CR_CM_07_02_2011.pdf, pages 4 and 5: the language model reads
+    # « Montpellier Mille » as a person; the document prints « Montpellier » as its town, which is no first name.
+    pages = [
+        "29. Les Rencontres Littéraires de Montpellier Mille et une littératures - Partenariat avec les\nconférenciers\n",
+        "35. Télécommunications - Charte Ville de Montpellier - Free mobile \n",
+    ]
+    assert not any("Montpellier" in m.surface for m in persons_detect(pages=pages, officials=[]))
