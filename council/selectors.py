@@ -9,9 +9,12 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from council.models import Body, Collectivite, Deliberation, Document, Intervention, Page, Seance
+from french.civilites import CIVILITE_IN_LISTS
+from french.folding import fold
 from french.terms import terms_extract
 
 
@@ -352,3 +355,60 @@ def collectivite_years(*, collectivite: Collectivite) -> list[YearFigures]:
         .order_by("seance__date__year")
     )
     return [YearFigures(row["seance__date__year"], row["total"], row["unanimous"], row["rejected"]) for row in rows]
+
+
+# The élus of a collectivité as its minutes name them: the rapporteurs of its délibérations and the speakers of its
+# debates, by name (« Philippe SAUREL »); a function without a name (« Madame le Maire ») is nobody's page, and a
+# masked private person (« [personne 3] ») never has one.
+_CIVILITE_START = re.compile(rf"^\s*{CIVILITE_IN_LISTS}\s+")
+_FUNCTION = re.compile(r"\b(?:maire|president|presidente|adjoint|adjointe|rapporteur|secretaire|conseill|vice)", re.I)
+
+
+def official_name(printed: str) -> str:
+    """A person's name as printed for a rapporteur or a speaker, without civilité; "" for a function or a mask."""
+    name = " ".join(_CIVILITE_START.sub("", printed).split())
+    if "[" in name or len(name.split()) < 2 or _FUNCTION.search(fold(name)):
+        return ""
+    return name
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str
+    slug: str
+    reported: int
+    spoke: int
+
+
+def officials_list(*, collectivite: Collectivite) -> list[Official]:
+    """Who reported or spoke in the collectivité's public minutes, most active first."""
+    reported: dict[str, int] = {}
+    spoke: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for printed in deliberation_list().filter(document__collectivite=collectivite).values_list("rapporteur", flat=True):
+        if name := official_name(printed):
+            names.setdefault(slugify(name), name)
+            reported[slugify(name)] = reported.get(slugify(name), 0) + 1
+    turns = Intervention.objects.filter(document__collectivite=collectivite, document__published=True)
+    for printed in turns.values_list("speaker", flat=True):
+        if name := official_name(printed):
+            names.setdefault(slugify(name), name)
+            spoke[slugify(name)] = spoke.get(slugify(name), 0) + 1
+    officials = [Official(names[key], key, reported.get(key, 0), spoke.get(key, 0)) for key in names if key]
+    return sorted(officials, key=lambda o: (-(o.reported + o.spoke), o.name))
+
+
+def official_get(*, collectivite: Collectivite, slug: str) -> tuple[Official, list[Deliberation], list[Intervention]] | None:
+    """An élu of the collectivité, the délibérations they reported (latest first) and their speaker turns."""
+    official = next((o for o in officials_list(collectivite=collectivite) if o.slug == slug), None)
+    if official is None:
+        return None
+    reported = [d for d in deliberation_list().filter(document__collectivite=collectivite, rapporteur__icontains=official.name.split()[-1])
+                if slugify(official_name(d.rapporteur)) == slug]
+    turns = [
+        turn for turn in Intervention.objects.filter(
+            document__collectivite=collectivite, document__published=True, speaker__icontains=official.name.split()[-1]
+        ).select_related("deliberation", "document", "document__seance").order_by("-document__seance__date", "position")
+        if slugify(official_name(turn.speaker)) == slug
+    ]
+    return official, reported, turns

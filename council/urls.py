@@ -7,6 +7,8 @@ from council import feeds, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("collectivites/<slug:slug>/", views.collectivite_detail, name="collectivite-detail"),
+    path("collectivites/<slug:slug>/elus/", views.official_list, name="official-list"),
+    path("collectivites/<slug:slug>/elus/<slug:official>/", views.official_detail, name="official-detail"),
     path("seances/", views.seance_list, name="seance-list"),
     path("seances/<int:pk>/", views.seance_detail, name="seance-detail"),
     path("deliberations/", views.deliberation_list, name="deliberation-list"),

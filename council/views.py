@@ -15,6 +15,8 @@ from council.models import Deliberation, Page
 SEANCES_PER_PAGE = 20
 DELIBERATIONS_PER_PAGE = 25
 HOME_SEANCES = 8
+# The latest speaker turns on an élu's page; the rest through the délibérations' pages.
+OFFICIAL_TURNS = 50
 
 
 def _page_of(request, items, per_page: int):
@@ -60,6 +62,28 @@ def collectivite_detail(request, slug: str):
         "chart_height": CHART_HEIGHT, "chart_width": len(bars) * (CHART_BAR_WIDTH + 8) + 8,
         "seances": selectors.seance_list(filters=selectors.SeanceFilters(collectivite=collectivite.slug))[:HOME_SEANCES],
         "total": sum(year.deliberations for year in years),
+    })
+
+
+@require_safe
+def official_list(request, slug: str):
+    collectivite = selectors.collectivite_get(slug=slug)
+    if collectivite is None:
+        raise Http404(_("Collectivité introuvable."))
+    return render(request, "council/official_list.html",
+                  {"collectivite": collectivite, "officials": selectors.officials_list(collectivite=collectivite)})
+
+
+@require_safe
+def official_detail(request, slug: str, official: str):
+    collectivite = selectors.collectivite_get(slug=slug)
+    found = selectors.official_get(collectivite=collectivite, slug=official) if collectivite else None
+    if found is None:
+        raise Http404(_("Élu introuvable."))
+    person, reported, turns = found
+    return render(request, "council/official_detail.html", {
+        "collectivite": collectivite, "official": person, "reported": reported, "turns": turns[:OFFICIAL_TURNS],
+        "turns_total": len(turns),
     })
 
 
