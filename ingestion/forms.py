@@ -32,8 +32,9 @@ class UploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Fichiers PDF"),
         required=False,
-        help_text=_("Un ou plusieurs procès-verbaux, comptes rendus ou délibérations au format PDF."),
-        widget=MultipleFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        help_text=_("Un ou plusieurs procès-verbaux, comptes rendus ou délibérations au format PDF, ou une archive "
+                    "ZIP qui en contient : chaque PDF de l'archive est reçu à part."),
+        widget=MultipleFileInput(attrs={"accept": "application/pdf,.pdf,application/zip,.zip"}),
     )
     collectivite = forms.ModelChoiceField(
         label=_("Collectivité"),

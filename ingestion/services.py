@@ -13,6 +13,8 @@ import logging
 import os
 import shutil
 import tempfile
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -73,6 +75,35 @@ def _sha256_copy(source: BinaryIO, destination: BinaryIO, *, limit: int) -> tupl
         digest.update(chunk)
         destination.write(chunk)
     return digest.hexdigest(), size
+
+
+ARCHIVE_SUFFIX = ".zip"
+
+
+def archive_members(*, source: BinaryIO) -> Iterator[tuple[str, BinaryIO | None, str]]:
+    """The files of a zip archive sent by a clerk, one by one: (name, stream, "") for a PDF, (name, None, French
+    reason) for what is skipped. A member is read through `document_upload`, whose size limit holds there too
+    (a small archive that inflates to gigabytes stops at the limit); at most `DATA_UPLOAD_MAX_NUMBER_FILES` members."""
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UploadRejected(_("L'archive ZIP est illisible.")) from error
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir() and not Path(m.filename).name.startswith(".")
+                   and "__MACOSX" not in m.filename]
+        if len(members) > settings.DATA_UPLOAD_MAX_NUMBER_FILES:
+            raise UploadRejected(_("Trop de fichiers dans l'archive : %(limit)d au plus.")
+                                 % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FILES})
+        for member in members:
+            name = Path(member.filename).name
+            if not name.lower().endswith(".pdf"):
+                yield name, None, _("ce n'est pas un fichier PDF.")
+                continue
+            if member.flag_bits & 0x1:
+                yield name, None, _("le fichier est chiffré dans l'archive.")
+                continue
+            with archive.open(member) as stream:
+                yield name, stream, ""
 
 
 def document_upload(

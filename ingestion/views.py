@@ -27,10 +27,12 @@ from ingestion.forms import DeliberationMetadataForm, DocumentFilterForm, Metada
 from ingestion.queueing import RetryRefused, document_retry
 from ingestion.review import document_redaction_decide
 from ingestion.services import (
+    ARCHIVE_SUFFIX,
     MetadataRefused,
     OriginalRefused,
     PublicationRefused,
     UploadRejected,
+    archive_members,
     document_delete,
     document_metadata_correct,
     document_original_release,
@@ -189,18 +191,22 @@ def _document_upload(request: HttpRequest) -> HttpResponse:
     for name in refused_too_large:
         messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": name, "reason": upload_too_large_message()})
     accepted, unsent = 0, 0
-    for upload in form.cleaned_data["files"]:
+
+    def receive(name: str, source, *, shown: str = "") -> None:
+        """One file through the service; `shown`: how the messages name it (« archive.zip › pv.pdf »)."""
+        nonlocal accepted, unsent
+        shown = shown or name
         try:
             document, created = document_receive(
-                source=upload,
-                original_name=upload.name,
+                source=source,
+                original_name=name,
                 body=body,
                 declared_date=form.cleaned_data["seance_date"],
                 uploaded_by=request.user,
             )
         except UploadRejected as error:
-            messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": upload.name, "reason": error})
-            continue
+            messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": shown, "reason": error})
+            return
         if created:
             accepted += 1
             document.refresh_from_db(fields=["step"])
@@ -210,10 +216,25 @@ def _document_upload(request: HttpRequest) -> HttpResponse:
                 request,
                 format_html(
                     _("« {name} » est déjà présent : {link}."),
-                    name=upload.name,
+                    name=shown,
                     link=format_html('<a href="{}">{}</a>', reverse("clerk-document", args=[document.pk]), document),
                 ),
             )
+
+    for upload in form.cleaned_data["files"]:
+        if not upload.name.lower().endswith(ARCHIVE_SUFFIX):
+            receive(upload.name, upload)
+            continue
+        # A zip archive: each PDF inside it, with its own status.
+        try:
+            for name, stream, refusal in archive_members(source=upload):
+                shown = f"{upload.name} › {name}"
+                if stream is None:
+                    messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": shown, "reason": refusal})
+                else:
+                    receive(name, stream, shown=shown)
+        except UploadRejected as error:
+            messages.error(request, _("« %(name)s » refusé : %(reason)s") % {"name": upload.name, "reason": error})
     if accepted:
         messages.success(
             request,

@@ -370,3 +370,40 @@ def test_a_replacement_is_checked_before_anything_is_deleted(clerk_client, body,
     replacement = Document.objects.get()
     assert replacement.pk != document.pk and replacement.original_name == "pv-corrige.pdf" and replacement.body == body
     assert response.url == reverse("clerk-document", args=[replacement.pk]) and len(callbacks) == 1
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_a_zip_archive_is_received_file_by_file_with_a_status_each(clerk_client, body, django_capture_on_commit_callbacks):
+    first, second = minutes_pdf(["Séance du 3 mars"]), minutes_pdf(["Séance du 7 avril"])
+    archive = _zip({"2024/pv-mars.pdf": first, "2024/pv-avril.pdf": second, "2024/notes.txt": b"brouillon",
+                    "2024/vide.pdf": b"", "__MACOSX/._pv-mars.pdf": b"x", "2024/copie.pdf": first})
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = clerk_client.post(
+            reverse("clerk-upload"),
+            {"files": [SimpleUploadedFile("seances-2024.zip", archive, content_type="application/zip")],
+             "collectivite": body.collectivite.pk, "body": body.name},
+            follow=True,
+        )
+    assert sorted(Document.objects.values_list("original_name", flat=True)) == ["pv-avril.pdf", "pv-mars.pdf"]
+    assert len(callbacks) == 2
+    texts = _messages(response)
+    assert any("seances-2024.zip › notes.txt" in text and "pas un fichier PDF" in text for text in texts)
+    assert any("seances-2024.zip › vide.pdf" in text and "vide" in text for text in texts)
+    assert any("seances-2024.zip › copie.pdf" in text and "déjà présent" in text for text in texts)
+    assert any("2 fichier(s) reçu(s)" in text for text in texts)
+    response = clerk_client.post(
+        reverse("clerk-upload"),
+        {"files": [SimpleUploadedFile("abime.zip", b"PK pas une archive", content_type="application/zip")],
+         "collectivite": body.collectivite.pk, "body": body.name},
+        follow=True,
+    )
+    assert any("abime.zip" in text and "L'archive ZIP est illisible" in text for text in _messages(response))
