@@ -10,7 +10,7 @@ import pytest
 from council.models import Body, Collectivite, Deliberation, Document, Page, Seance
 from search.models import Passage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
 @pytest.fixture
