@@ -286,11 +286,17 @@ RELATED_MAX = 8
 _MASK = re.compile(r"\[[^\]\n]{1,40}\]")
 
 
+def objet_terms(objet: str) -> frozenset[str]:
+    """The words of an objet that say what it is about; a mask is none of them (the same name may be « [personne 4] »
+    in one document, « [personne 43] » in another)."""
+    return frozenset(terms_extract(_MASK.sub(" ", objet)))
+
+
 @functools.lru_cache(maxsize=16)
 def _objets_read(collectivite_id: int, version: tuple) -> tuple[dict[int, frozenset[str]], dict[str, float]]:
     """The terms of each public objet of a collectivité and their rarity; `version` changes with the rows."""
     objets = {
-        pk: frozenset(terms_extract(_MASK.sub(" ", objet)))
+        pk: objet_terms(objet)
         for pk, objet in deliberation_list().filter(document__collectivite_id=collectivite_id).values_list("pk", "objet")
     }
     counts: dict[str, int] = {}
@@ -307,7 +313,7 @@ def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     version = tuple(public.aggregate(count=Count("pk"), last=Max("pk"), updated=Max("document__updated_at")).values())
     objets, rarity = _objets_read(collectivite_id, version)
-    own = objets.get(deliberation.pk) or frozenset(terms_extract(_MASK.sub(" ", deliberation.objet)))
+    own = objets.get(deliberation.pk) or objet_terms(deliberation.objet)
     total = sum(rarity.get(term, 0.0) for term in own)
     if not total:
         return []
@@ -385,15 +391,16 @@ def officials_list(*, collectivite: Collectivite) -> list[Official]:
     reported: dict[str, int] = {}
     spoke: dict[str, int] = {}
     names: dict[str, str] = {}
-    for printed in deliberation_list().filter(document__collectivite=collectivite).values_list("rapporteur", flat=True):
-        if name := official_name(printed):
-            names.setdefault(slugify(name), name)
-            reported[slugify(name)] = reported.get(slugify(name), 0) + 1
     turns = Intervention.objects.filter(document__collectivite=collectivite, document__published=True)
-    for printed in turns.values_list("speaker", flat=True):
-        if name := official_name(printed):
-            names.setdefault(slugify(name), name)
-            spoke[slugify(name)] = spoke.get(slugify(name), 0) + 1
+    for counts, printings in (
+        (reported, deliberation_list().filter(document__collectivite=collectivite).values_list("rapporteur", flat=True)),
+        (spoke, turns.values_list("speaker", flat=True)),
+    ):
+        for printed in printings:
+            if name := official_name(printed):
+                key = slugify(name)
+                names.setdefault(key, name)
+                counts[key] = counts.get(key, 0) + 1
     officials = [Official(names[key], key, reported.get(key, 0), spoke.get(key, 0)) for key in names if key]
     return sorted(officials, key=lambda o: (-(o.reported + o.spoke), o.name))
 

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from council.models import Body, Collectivite, Deliberation, Document, Seance
+from council.selectors import objet_terms
 from french.folding import fold
-from french.terms import terms_extract
 
 DEFAULT_BODY = "Conseil municipal"
 
@@ -118,7 +118,6 @@ def deliberations_replace(*, document: Document, drafts: list[Deliberation]) -> 
 # objet's first line), or, one of them unnumbered, objets that share four fifths of all their terms.
 SAME_OBJET_NUMBERED = 0.5
 SAME_OBJET_UNNUMBERED = 0.8
-_MASK = re.compile(r"\[[^\]\n]{1,40}\]")
 
 
 def _number_key(number: str) -> str:
@@ -126,18 +125,25 @@ def _number_key(number: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(number).lower().replace("n°", ""))
 
 
-def deliberations_same_act(one: Deliberation, other: Deliberation) -> bool:
-    """Whether two délibérations of a séance are two printings of the same act."""
-    # A mask is no word of the objet (the same name may be « [personne 4] » in one document, « [personne 43] » in
-    # the other).
-    terms, other_terms = (set(terms_extract(_MASK.sub(" ", d.objet))) for d in (one, other))
+def _same_act(one: tuple[str, frozenset[str]], other: tuple[str, frozenset[str]]) -> bool:
+    """Two (number key, objet terms) of a séance's délibérations are two printings of one act."""
+    (number, terms), (other_number, other_terms) = one, other
     if not terms or not other_terms:
         return False
-    if one.number and other.number:
+    if number and other_number:
         shorter = min(len(terms), len(other_terms))
-        return _number_key(one.number) == _number_key(other.number) and len(terms & other_terms) / shorter >= SAME_OBJET_NUMBERED
+        return number == other_number and len(terms & other_terms) / shorter >= SAME_OBJET_NUMBERED
     shared = len(terms & other_terms) / len(terms | other_terms)
     return min(len(terms), len(other_terms)) >= 3 and shared >= SAME_OBJET_UNNUMBERED
+
+
+def _act_key(deliberation: Deliberation) -> tuple[str, frozenset[str]]:
+    return _number_key(deliberation.number) if deliberation.number else "", objet_terms(deliberation.objet)
+
+
+def deliberations_same_act(one: Deliberation, other: Deliberation) -> bool:
+    """Whether two délibérations of a séance are two printings of the same act."""
+    return _same_act(_act_key(one), _act_key(other))
 
 
 @transaction.atomic
@@ -147,16 +153,18 @@ def seance_deliberations_link(*, seance: Seance) -> int:
     is read, deleted or moved. Returns how many printings point to another."""
     canonical: list[Deliberation] = []
     linked = 0
-    deliberations = Deliberation.objects.filter(seance=seance).order_by("document_id", "position", "pk")
+    deliberations = list(Deliberation.objects.filter(seance=seance).order_by("document_id", "position", "pk"))
     by_document: dict[int, list[Deliberation]] = {}
     for deliberation in deliberations:
         by_document.setdefault(deliberation.document_id, []).append(deliberation)
+    # Each objet read once: a long procès-verbal is compared with every act of the séance's other documents.
+    keys = {deliberation.pk: _act_key(deliberation) for deliberation in deliberations}
     for document_id, own in by_document.items():
         taken: set[int] = set()
         found = []
         for deliberation in own:
             match = next((c for c in canonical if c.document_id != document_id and c.pk not in taken
-                          and deliberations_same_act(deliberation, c)), None)
+                          and _same_act(keys[deliberation.pk], keys[c.pk])), None)
             if match is not None:
                 taken.add(match.pk)
                 linked += 1

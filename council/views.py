@@ -49,16 +49,16 @@ def collectivite_detail(request, slug: str):
         raise Http404(_("Collectivité introuvable."))
     years = selectors.collectivite_years(collectivite=collectivite)
     most = max((year.deliberations for year in years), default=0) or 1
+    # One row per year: its figures for the table, its bar's geometry for the chart.
     bars = []
     for index, year in enumerate(years):
         height, unanimous = round(CHART_HEIGHT * year.deliberations / most), round(CHART_HEIGHT * year.unanimous / most)
-        bars.append({"year": year.year, "x": index * (CHART_BAR_WIDTH + 8) + 4, "label_x": index * (CHART_BAR_WIDTH + 8) + 4 + CHART_BAR_WIDTH // 2,
-                     "y": CHART_HEIGHT - height, "height": height, "unanimous_y": CHART_HEIGHT - unanimous,
-                     "unanimous_height": unanimous, "percent": round(100 * year.unanimous_share)})
+        x = index * (CHART_BAR_WIDTH + 8) + 4
+        bars.append({"year": year, "x": x, "label_x": x + CHART_BAR_WIDTH // 2, "y": CHART_HEIGHT - height,
+                     "height": height, "unanimous_y": CHART_HEIGHT - unanimous, "unanimous_height": unanimous,
+                     "percent": round(100 * year.unanimous_share)})
     return render(request, "council/collectivite_detail.html", {
-        "collectivite": collectivite, "years": years, "bars": bars, "bar_width": CHART_BAR_WIDTH,
-        "rows": [{"year": year.year, "deliberations": year.deliberations, "unanimous": year.unanimous,
-                  "rejected": year.rejected, "percent": bar["percent"]} for year, bar in zip(years, bars)],
+        "collectivite": collectivite, "bars": bars, "bar_width": CHART_BAR_WIDTH,
         "chart_height": CHART_HEIGHT, "chart_width": len(bars) * (CHART_BAR_WIDTH + 8) + 8,
         "seances": selectors.seance_list(filters=selectors.SeanceFilters(collectivite=collectivite.slug))[:HOME_SEANCES],
         "total": sum(year.deliberations for year in years),

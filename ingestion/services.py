@@ -595,6 +595,7 @@ def document_metadata_correct(
     if document.status in (Document.Status.PENDING, Document.Status.PROCESSING):
         raise MetadataRefused(_("Le document est en cours de traitement : corrigez-le une fois son traitement terminé."))
     changed: list[str] = []
+    relink: set = set()  # séances whose printings of one act may have changed
     if siret is not None:
         siret = "".join(siret.split()) or None
         if siret and not (siret.isdigit() and len(siret) == SIRET_DIGITS):
@@ -614,8 +615,8 @@ def document_metadata_correct(
         if previous is not None and not previous.documents.exists() and not previous.deliberations.exists():
             previous.delete()
         elif previous is not None:
-            seance_deliberations_link(seance=previous)
-        seance_deliberations_link(seance=seance)
+            relink.add(previous)
+        relink.add(seance)
         changed.append(_("date de la séance"))
     retitled = False
     for deliberation in document.deliberations.filter(pk__in=(deliberations or {}).keys()):
@@ -633,7 +634,9 @@ def document_metadata_correct(
         changed.append(_("délibération %(number)s") % {"number": deliberation.number or deliberation.objet[:40]})
     if retitled and document.seance is not None:
         # A corrected number or objet may make two printings one act, or one act two.
-        seance_deliberations_link(seance=document.seance)
+        relink.add(document.seance)
+    for seance in relink:
+        seance_deliberations_link(seance=seance)
     if changed:
         documents_metadata_sync(documents=[document])
     if retitled:
