@@ -32,6 +32,9 @@ SENTENCE_FEATURES = (
     "terms",  # IDF-weighted share of the question's subject terms in the sentence
     "terms_passage",  # … in its passage and heading
     "terms_heading",  # … in the heading (the délibération's objet)
+    # … in all the retrieved passages of its délibération: a vote line or a decision carries few of the question's
+    # words, the act it closes carries them
+    "terms_unit",
     "pairs",  # share of the question's adjacent term pairs found adjacent in the sentence
     "numbers",  # a number of the question is in the sentence
     "semantic",  # the passage's cosine similarity, mapped to [0, 1]
@@ -256,11 +259,16 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     heading_terms = [set(spelt(hit.heading, terms_extract(hit.heading))) for hit in hits]
     idf = _idf(subject, [set(t) for terms in sentence_terms for t in terms] + heading_terms)
     unit_terms = [heading_terms[i].union(*map(set, sentence_terms[i])) for i in range(len(hits))]
+    act_terms: dict[int, set[str]] = {}
+    for index, hit in enumerate(hits):
+        if hit.deliberation_id is not None:
+            act_terms.setdefault(hit.deliberation_id, set()).update(unit_terms[index])
     candidates: list[Candidate] = []
     for index, hit in enumerate(hits):
         passage = {
             "terms_passage": share(idf, unit_terms[index]),
             "terms_heading": share(idf, heading_terms[index]),
+            "terms_unit": share(idf, act_terms.get(hit.deliberation_id, unit_terms[index])),
             "semantic": _semantic(hit.semantic_score),
             "rank": 1 / (1 + ranks[index] / 2),
             "keyword_top": float(hit.keyword_rank is not None and hit.keyword_rank <= 3),

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from council.models import Deliberation
 from french.dates import date_words
 from french.folding import fold
 from qa.answering import sentences_split, vote_like
 from qa.reader import Selection, deliberation_unit
 from search.backends.base import SearchHit
-from search.selectors import passages_following
+from search.selectors import deliberation_passages, passages_following
 
 # A « quand » question about the decision itself (« quand le conseil a-t-il approuvé… »), not about a date the
 # decision sets (« à partir de quand les horaires s'appliquent-ils »).
@@ -124,7 +126,9 @@ def stored_facts(*, selection: Selection) -> list[StoredFact]:
     unit = [reading.hits[i] for i in deliberation_unit(selection)]
     facts: list[StoredFact] = []
     if kind.asks_vote or kind.asks_outcome:
-        facts += _vote_facts(deliberation, unit=unit, best=hit, names=kind.asks_vote_names)
+        facts += _vote_facts(deliberation, unit=unit, best=hit, names=kind.asks_vote_names) or _printings_vote_facts(
+            deliberation, names=kind.asks_vote_names
+        )
     if kind.asks_rapporteur and deliberation.rapporteur:
         surname = deliberation.rapporteur.split()[-1]
         shown = next((h for h in unit if surname in h.text or surname in h.heading), None)
@@ -136,16 +140,43 @@ def stored_facts(*, selection: Selection) -> list[StoredFact]:
 
 
 def _vote_facts(deliberation: Deliberation, *, unit: list[SearchHit], best: SearchHit, names: bool) -> list[StoredFact]:
-    sentence = vote_sentence(deliberation)
-    if not sentence:
+    if not vote_sentence(deliberation):
         return []
     printed = _vote_printed(unit)
     if printed is None:
         # The vote is usually printed after the exposé: read on in the délibération.
         following = passages_following(passage_ids=[best.passage_id], count=VOTE_LOOKAHEAD).get(best.passage_id, [])
         printed = _vote_printed([h for h in following if h.deliberation_id == deliberation.pk])
+    return _vote_facts_cited(deliberation, printed=printed, names=names)
+
+
+def _printings_vote_facts(deliberation: Deliberation, *, names: bool) -> list[StoredFact]:
+    """The vote of the same act as another document of the séance prints it (see `Deliberation.same_as`), when this
+    printing's vote was not read (a procès-verbal that leaves its « Pour : / Contre : » form blank, a compte rendu
+    that gives the tally): cited on that printing's own vote line."""
+    if vote_sentence(deliberation):
+        return []
+    first = deliberation.same_as_id or deliberation.pk
+    printings = (
+        Deliberation.objects.filter(Q(pk=first) | Q(same_as_id=first), document__published=True)
+        .exclude(pk=deliberation.pk)
+        .order_by("document__kind", "pk")
+    )
+    for printing in printings:
+        if vote_sentence(printing):
+            facts = _vote_facts_cited(
+                printing, printed=_vote_printed(deliberation_passages(deliberation_id=printing.pk)), names=names
+            )
+            if facts:
+                return facts
+    return []
+
+
+def _vote_facts_cited(deliberation: Deliberation, *, printed: tuple[SearchHit, str] | None, names: bool) -> list[StoredFact]:
+    """The stored vote as a sentence, cited on the printed vote line, when that line agrees with it."""
     if printed is None or not _printed_agrees(deliberation, printed[1]):
         return []
+    sentence = vote_sentence(deliberation)
     hit, line = printed
     facts = [StoredFact(sentence, hit, printed=line)]
     if names:

@@ -32,6 +32,11 @@ def passages_following(*, passage_ids: list[int], count: int = 1) -> dict[int, l
     return search_backend_get().passages_following(passage_ids=passage_ids, count=count)
 
 
+def deliberation_passages(*, deliberation_id: int) -> list[SearchHit]:
+    """The published passages of one délibération, in order."""
+    return search_backend_get().deliberation_passages(deliberation_id=deliberation_id)
+
+
 def passages_search(*, query: SearchQuery) -> SearchResults:
     """One page of results with facets and highlights, as the search page and the API show them."""
     return search_backend_get().search(query=query)

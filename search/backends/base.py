@@ -100,6 +100,10 @@ class SearchBackend(Protocol):
         """
         ...
 
+    def deliberation_passages(self, *, deliberation_id: int) -> list[SearchHit]:
+        """The published passages of one délibération, in order (another printing of an act, read whole)."""
+        ...
+
 
 class ReindexRefused(Exception):
     """Another rebuild of the engine's index is under way; the message is for the operator."""

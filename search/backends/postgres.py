@@ -291,6 +291,16 @@ class PostgresSearchBackend:
                 following.setdefault(row[0], []).append(hits[row[1]])
         return following
 
+    def deliberation_passages(self, *, deliberation_id: int) -> list[SearchHit]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, document_id, page_start, page_end, seance_date, collectivite_id FROM {self.table} "
+                f"WHERE deliberation_id = %s AND published ORDER BY position",
+                [deliberation_id],
+            )
+            rows = cursor.fetchall()
+        return self._hits_build([RankedPassage(*row) for row in rows], plan=None)
+
     def search(self, *, query: SearchQuery) -> SearchResults:
         page = max(1, min(int(query.page), MAX_PAGE))
         size = max(1, min(int(query.page_size), 100))

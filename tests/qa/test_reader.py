@@ -76,6 +76,23 @@ def test_reading_features_hold_their_contract():
     assert fixes.features["act"] == 1.0
 
 
+def test_a_vote_line_carries_the_subject_of_its_act():
+    # pierrefonds_mymairie/CM-06-avril-2021.pdf, page 7: the exposé of the budget, then its vote in the next passage.
+    exposé = _hit(1, "section de fonctionnement et d’investissement, dépenses et recettes comprenant chapitre 65 le "
+                  "versement\nd’une subvention de fonctionnement de 10 000 € au CCAS.",
+                  heading="Budget primitif 2021", deliberation_id=7, page=7, rank=1)
+    vote = _hit(2, "Vote :\n- Contre : 3 (M. THUILLIER, M. LEBLANC, Mme DEBUISSIER)\n- Pour : 15",
+                heading="Budget primitif 2021", deliberation_id=7, page=7, rank=1)
+    # pierrefonds_mymairie/20241015-PV.pdf, page 4: another act, closed by its own vote.
+    other = _hit(3, NON_VALEUR, heading="Admission en non-valeur", deliberation_id=8, page=4, rank=2)
+    reading = reading_build(question="Combien d'élus ont voté contre la subvention de fonctionnement du CCAS ?",
+                            hits=[exposé, vote, other], ranks=[0, 0, 1])
+    tally = next(c for c in reading.candidates if "Contre : 3" in c.text)
+    unanimity = next(c for c in reading.candidates if "unanimité" in c.text)
+    assert tally.features["terms_passage"] < 0.5 < tally.features["terms_unit"]
+    assert unanimity.features["terms_unit"] == unanimity.features["terms_passage"] < tally.features["terms_unit"]
+
+
 def test_a_passage_outside_any_deliberation_is_no_act():
     # pierrefonds_mymairie/20241015-PV.pdf, page 1: the minutes of the last séance, approved before the first act.
     preamble = _hit(3, "Le procès-verbal de la séance du 28 août 2024 est approuvé.", heading="Procès-verbal",

@@ -115,3 +115,27 @@ def test_a_date_the_decision_sets_is_not_the_seance(budget_vote):
         mode=EXTRACTIVE,
     )
     assert "Décision prise en séance" not in answer.text
+
+
+def test_a_vote_another_printing_of_the_act_gives(budget_vote):
+    # The same act printed again without its vote (a procès-verbal that leaves « Pour : / Contre : » blank, or gives
+    # only the exposé): its vote is the one the other printing prints, cited there.
+    exposé = "\n".join(BUDGET.splitlines()[:3])
+    again = passage_create(collectivite="Commune de Pierrefonds", date="2021-04-06", number="2021-12",
+                           objet="Adoption du budget primitif 2021", pages=(12, 12), text=exposé)
+    hit = SearchHit(passage_id=again.pk, score=1.0, document_id=again.document_id,
+                    deliberation_id=again.deliberation_id, page_start=12, page_end=12, heading=again.heading,
+                    text=again.text)
+    reading = reading_build(question="Combien d'élus ont voté contre le budget primitif 2021 ?", hits=[hit], ranks=[0])
+    selection = Selection(reading=reading, sentences=reading.candidates[:1])
+    assert stored_facts(selection=selection) == []
+
+    Deliberation.objects.filter(pk=again.deliberation_id).update(same_as=budget_vote.deliberation_id)
+    facts = stored_facts(selection=selection)
+    assert [f.text for f in facts] == ["Adoptée par 15 voix pour et 3 contre"]
+    assert facts[0].hit.passage_id == budget_vote.pk and facts[0].hit.page_start == 7
+
+    # An unpublished printing gives nothing.
+    budget_vote.document.__class__.objects.filter(pk=budget_vote.document_id).update(published=False)
+    Passage.objects.filter(pk=budget_vote.pk).update(published=False)
+    assert stored_facts(selection=selection) == []
