@@ -22,12 +22,14 @@ PERSON_PLACEHOLDER = "[personne {number}]"
 ADDRESS_PLACEHOLDER = "[adresse]"
 EMAIL_PLACEHOLDER = "[courriel]"
 PHONE_PLACEHOLDER = "[téléphone]"
+BIRTH_DATE_PLACEHOLDER = "[date de naissance]"
 
 # person_key values of the data that is not a person: they share one placeholder each.
 ADDRESS_KEY = "#adresse"
 EMAIL_KEY = "#courriel"
 PHONE_KEY = "#téléphone"
-_DATA_KEYS = (ADDRESS_KEY, EMAIL_KEY, PHONE_KEY)
+BIRTH_DATE_KEY = "#naissance"
+_DATA_KEYS = (ADDRESS_KEY, EMAIL_KEY, PHONE_KEY, BIRTH_DATE_KEY)
 
 
 @dataclass
@@ -98,6 +100,10 @@ _UPPER_GIVEN = re.compile(
 )
 # A table of applications glues the columns at times: « CHAUVETJérémie ».
 _UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}]{{2,}}\b)[{_UPPER}][{_LOWER}]+)")
+# … or the first name to the next column: « GRANDJOUAN Jean-BernardEducateur 29/07/59 ».
+_UPPER_GIVEN_GLUED_AFTER = re.compile(
+    rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*[ \t]+{_TITLE_WORD})(?=[{_UPPER}][{_LOWER}])"
+)
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
 _AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
 _SECOND_GIVEN = re.compile(rf"[ \t]+(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])")
@@ -384,9 +390,17 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                                       confident=kind == "official" or candidate.source not in ("modèle", "majuscules?")))
         # An elected official's home is private too, where they appear as a party (« A 2038 22/07/2013 PIPAUD Paul
         # 20 rue du Brigandin G 1606 Ravalement »): the name stays, the address is masked.
-        if kind == "private":
+        listed = _listed_date(text, candidate.start, candidate.end)
+        if kind == "private" and listed:
+            mentions.append(_data_mention(text=text, page=candidate.page, start=listed.start("date"),
+                                          end=listed.end("date"), key=BIRTH_DATE_KEY,
+                                          reason="date de naissance d'une personne privée"))
+            mentions.extend(_attached_address(text=text, page=candidate.page, end=listed.end(), listed=True))
+        elif kind == "private":
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end))
             mentions.extend(_property_address(text=text, page=candidate.page, end=candidate.end))
+        elif listed:
+            mentions.extend(_attached_address(text=text, page=candidate.page, end=listed.end(), street_only=True))
         elif _looks_like_row(text, candidate.end) or _private_role(text=text, candidate=candidate):
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end, street_only=True))
     for page_number, text in enumerate(pages, start=1):
@@ -449,6 +463,8 @@ def replacements_build(
             placeholder = EMAIL_PLACEHOLDER
         elif mention.person_key == PHONE_KEY:
             placeholder = PHONE_PLACEHOLDER
+        elif mention.person_key == BIRTH_DATE_KEY:
+            placeholder = BIRTH_DATE_PLACEHOLDER
         else:
             number = numbers.setdefault(mention.person_key, len(numbers) + 1)
             placeholder = PERSON_PLACEHOLDER.format(number=number)
@@ -556,15 +572,22 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
         if given_name_known(match.group("given")) and not given_name_known(surname) and not _is_place(text, match.start("name")):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"), "",
                                          match.group("name"), False, "majuscules"))
-    for pattern in (_GIVEN_UPPER, _UPPER_GIVEN, _UPPER_GIVEN_GLUED):
+    for pattern in (_GIVEN_UPPER, _UPPER_GIVEN, _UPPER_GIVEN_GLUED, _UPPER_GIVEN_GLUED_AFTER):
         for match in pattern.finditer(text):
             start = match.start("name")
-            row = _in_row(text, start)
-            if pattern is _UPPER_GIVEN_GLUED and not row:
+            # « … 11 rue du Parc \nCHEMERE \nDUJARDIN Bernard Retraité 27/07/46 »: in a list of persons the name starts
+            # on the line of its date; the line above ends the previous person's address.
+            wrapped = text.rfind("\n", start, match.end("name"))
+            if (wrapped != -1 and re.match(rf"[ \t]*[{_UPPER}]{{2,}}", text[wrapped + 1:])
+                    and _listed_date(text, wrapped + 1, match.end("name"))):
+                start = wrapped + 1 + len(text[wrapped + 1:match.end("name")]) - len(text[wrapped + 1:match.end("name")].lstrip())
+            row = _in_row(text, start) or _listed_date(text, start, match.end("name")) is not None
+            if pattern in (_UPPER_GIVEN_GLUED, _UPPER_GIVEN_GLUED_AFTER) and not row:
                 continue
             # In a row of applicants the surname comes first whatever it is (« SAINT Gustave »).
-            name = match.group("name").rstrip() if row and pattern is not _GIVEN_UPPER else _name_trim(match.group("name"))
-            if not name or _is_place(text, match.start()):
+            name = text[start:match.end("name")]
+            name = name.rstrip() if row and pattern is not _GIVEN_UPPER else _name_trim(name)
+            if not name or _is_place(text, start):
                 continue
             words = _name_words(name)
             if pattern is _UPPER_GIVEN_GLUED:
@@ -645,6 +668,23 @@ def _in_row(text: str, start: int) -> bool:
     """Whether a name opens the personal column of a table row (« A 2033 17/06/2013 BRIANCEAU Guy … »)."""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_ROW_DATE_BEFORE.search(text[line_start:start]))
+
+
+# A list of persons (taxpayers proposed for the commission des impôts directs, jurors drawn from the electoral roll,
+# the council's own table) prints one person a line: the name opens it, a date of birth follows after at most a
+# profession (« GUILBAUD Gérard Agriculteur 29/11/58 La Grange CHEMERE »), then, for a private person, the home.
+_LISTED_DATE = re.compile(
+    rf"(?:[ \t]+|(?=[{_UPPER}]))(?:[{_UPPER}{_LOWER}{_APOS}{_HYPHEN}][{_UPPER}{_LOWER}{_APOS}{_HYPHEN} \t]{{0,44}}[ \t]+)?"
+    rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?![\d/])"
+)
+
+
+def _listed_date(text: str, start: int, end: int) -> re.Match | None:
+    """The date of birth after a name that opens its line in a list of persons (see `_LISTED_DATE`), or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None
+    return _LISTED_DATE.match(text, end)
 
 
 def _companions(*, page_number: int, text: str, found: list[_Candidate], lowercase_words: set[str]) -> list[_Candidate]:
@@ -1108,10 +1148,12 @@ _DESCRIBED_ADDRESS = re.compile(
 )
 
 
-def _attached_address(*, text: str, page: int, end: int, street_only: bool = False) -> list[PersonMention]:
+def _attached_address(*, text: str, page: int, end: int, street_only: bool = False,
+                      listed: bool = False) -> list[PersonMention]:
     """The address printed right after a private person's name: « , 15 rue Reynes », or in a table row
     « 16 rue de la Bride à \nMains G 81 », « Les Grands Houx F 124 » up to the cadastre reference.
-    `street_only`: a number and a type of street only (« 20 rue du Brigandin »), not a lieu-dit."""
+    `street_only`: a number and a type of street only (« 20 rue du Brigandin »), not a lieu-dit.
+    `listed`: the rest of a line of a list of persons, after the date of birth (a lieu-dit too)."""
     position = end
     # « M. JULIÉ J, 58 avenue de Lodève »: an initial after the name belongs to it; « la propriété de Mme X située
     # 13 rue … »: so does the place of what they own.
@@ -1133,7 +1175,7 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
         position = number.end()
         position = re.compile(r"[ \t]*,?[ \t]*").match(text, position).end()
     street = _STREET_TYPE.match(text, position)
-    row = _looks_like_row(text, end)
+    row = listed or _looks_like_row(text, end)
     if (not street and (not row or street_only)) or (street_only and not number):
         return []
     if street:

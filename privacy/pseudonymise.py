@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 
 # Letters, digits and hyphens glue a word to its neighbours: "Martin" is not replaced
-# inside "Saint-Martin" nor "Bras" inside "Brassens".
+# inside "Saint-Martin" nor "Bras" inside "Brassens". A capital right after a lowercase letter starts another
+# word that the text extraction glued on (the next column of a table: « Jean-BernardEducateur »).
 _BEFORE = r"(?<![\w\-‐])"
-_AFTER = r"(?![\w\-‐])"
+_AFTER = r"(?:(?![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
 
 
 def pseudonymiser_build(replacements: dict[str, str]) -> Callable[[str], str]:

@@ -9,6 +9,7 @@ from privacy.detection import (
     persons_detect,
     replacements_build,
 )
+from privacy.pseudonymise import text_pseudonymise
 
 
 def _by_surface(mentions):
@@ -552,3 +553,35 @@ def test_the_town_does_not_open_a_persons_name():
         "35. Télécommunications - Charte Ville de Montpellier - Free mobile \n",
     ]
     assert not any("Montpellier" in m.surface for m in persons_detect(pages=pages, officials=[]))
+
+
+def test_a_list_of_persons_masks_each_name_birth_date_and_home():
+    # chemere_regardscitoyens/pdf/CM 13 mai 2014.pdf, page 3: taxpayers proposed for the commission communale des
+    # impôts directs, one a line, the town of the previous address ending the line above; a surname that is also a
+    # month, a first name glued to the profession.
+    text = (
+        "Les commissaires titulaires et suppléants sont désignés par le Directeur des services fiscaux\n"
+        "GRANDJOUAN Jean-BernardEducateur 29/07/59 1 bis rue du Moulin\n"
+        "CHEMERE\n"
+        "DUJARDIN Bernard Retraité 27/07/46 32 rue de Saint-Hilaire\n"
+        "CHEMERE\n"
+        "AVRIL Laurent Artisan 29/06/69 36 rue de la Treille\n"
+        "CHEMERE\n"
+    )
+    masked = text_pseudonymise(text=text, replacements=replacements_build(persons_detect(pages=[text], officials=[])))
+    assert masked.splitlines()[1:] == [
+        "[personne 1]Educateur [date de naissance] [adresse]",
+        "CHEMERE",
+        "[personne 2] Retraité [date de naissance] [adresse]",
+        "CHEMERE",
+        "[personne 3] Artisan [date de naissance] [adresse]",
+        "CHEMERE",
+    ]
+
+
+def test_the_council_table_keeps_its_officials_and_their_birth_dates():
+    # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 1: the tableau du conseil municipal.
+    text = "M. LECLEVE Georges 13/02/1951 Maire 687\nMme PORCHER Virginie 10/12/1968 1\n"
+    mentions = persons_detect(pages=[text], officials=["Georges LECLEVE", "Virginie PORCHER"])
+    assert {m.kind for m in mentions} == {"official"}
+    assert replacements_build(mentions) == {}
