@@ -1136,6 +1136,7 @@ def _private_reason(*, text: str, start: int) -> str:
 # ---------------------------------------------------------------------------
 
 _ADDRESS_NUMBER = re.compile(r"\d{1,4}[ \t]?(?:bis|ter|quater|[A-C])?\b\.?", re.IGNORECASE)
+_ADDRESS_NUMBER_MORE = re.compile(r"[ \t]*(?:et|,|-|/)[ \t]*\d{1,4}[ \t]?(?:bis|ter|quater)?\b(?=[ \t]*(?:et|,|-|/)?[ \t]*[\d\w])", re.IGNORECASE)
 _STREET_TYPE = re.compile(rf"{_STREET}(?!\w)\.?", re.IGNORECASE)
 _ADDRESS_LINK = re.compile(r"(?:de|du|des|la|le|les|à|au|aux|sur|en|et|d['’]|l['’])$", re.IGNORECASE)
 # Words that end an address in a table row: the next columns (lot, section, works…).
@@ -1173,6 +1174,9 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
     number = _ADDRESS_NUMBER.match(text, position)
     if number:
         position = number.end()
+        # « 65 et 65 bis rue de … », « 39 bis et 39 ter rue du … »: the neighbouring numbers of one address.
+        while more := _ADDRESS_NUMBER_MORE.match(text, position):
+            position = more.end()
         position = re.compile(r"[ \t]*,?[ \t]*").match(text, position).end()
     street = _STREET_TYPE.match(text, position)
     row = listed or _looks_like_row(text, end)
@@ -1215,7 +1219,9 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
 # « propriétaires d’un immeuble sis 12, Rue de Fontenoy », « de l’habitation au 1, Impasse de la Noue »: the property
 # of the private person named earlier in the same sentence.
 _PROPERTY_ADDRESS = re.compile(
-    rf"\b(?:immeuble|maison|habitation|propriété|logement|terrain|bien|local|appartement|parcelle)s?[ \t\n]+"
+    rf"\b(?:immeuble|maison|villa|habitation|propriété|logement|terrain|bien|local|appartement|parcelle)s?[ \t\n]+"
+    # « une villa avec terrain attenant sise 168 impasse … »: a few words may describe the property first.
+    rf"(?:[\w'’]+[ \t\n]+){{0,3}}?"
     rf"(?:(?:sis|sise|sises|situ[ée]e?s?)[ \t\n]+(?:au[ \t\n]+|à[ \t\n]+)?|au[ \t\n]+)(?P<address>{_ADDRESS_BODY})",
     re.IGNORECASE,
 )
@@ -1225,11 +1231,15 @@ _PROPERTY_REACH = 160
 def _property_address(*, text: str, page: int, end: int) -> list[PersonMention]:
     """The address of a property the private person ending at `end` owns or lives in, later in the same sentence."""
     after = text[end:end + _PROPERTY_REACH]
-    sentence_end = re.search(r"\.(?:\s|$)", after)
+    # A sentence ends at its full stop, or where a speaker starts (« Michaël DELAFOSSE :\n La Ville est propriétaire … »).
+    sentence_end = re.search(r"\.(?:\s|$)|:[ \t]*\n", after)
     match = _PROPERTY_ADDRESS.search(after[:sentence_end.start()] if sentence_end else after)
     if not match or not re.match(r"\d", match.group("address")):
         return []
-    return [_data_mention(text=text, page=page, start=end + match.start("address"), end=end + match.end("address"),
+    # « sise 168 impasse d'Arcole et cadastrée … »: the sentence goes on, the address stops.
+    address = re.sub(r"(?:[ \t\n]+(?:et|ou))+$", "", match.group("address"))
+    start = end + match.start("address")
+    return [_data_mention(text=text, page=page, start=start, end=start + len(address),
                           key=ADDRESS_KEY, reason="adresse d'une personne privée")]
 
 

@@ -585,3 +585,29 @@ def test_the_council_table_keeps_its_officials_and_their_birth_dates():
     mentions = persons_detect(pages=[text], officials=["Georges LECLEVE", "Virginie PORCHER"])
     assert {m.kind for m in mentions} == {"official"}
     assert replacements_build(mentions) == {}
+
+
+def test_an_address_of_neighbouring_numbers_and_a_described_property_are_masked():
+    # chemere_regardscitoyens/pdf/CM 12 octobre 2011.pdf, page 10: a row of the planning applications.
+    text = "A 1039 20/09/2011 GROHS Lucien 5 et 5 bis rue de \nPornic \nF 475,476 \net 775 \nAbri de jardin\n"
+    masked = text_pseudonymise(text=text, replacements=replacements_build(persons_detect(pages=[text], officials=[])))
+    assert masked.startswith("A 1039 20/09/2011 [personne 1] [adresse] \nF 475,476")
+    # montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064294.pdf, page 1
+    text = (
+        "Michaël DELAFOSSE rapporte : \n"
+        "Monsieur Dominique BIAU est propriétaire d'une villa avec terrain attenant sise 168 impasse d'Arcole et \n"
+        "cadastrée section CR n° 105 qu'il souhaite vendre. \n"
+    )
+    masked = text_pseudonymise(text=text, replacements=replacements_build(persons_detect(pages=[text], officials=[])))
+    assert "sise [adresse] et \ncadastrée section CR n° 105" in masked
+
+
+def test_the_owner_a_speaker_names_is_not_the_person_of_the_title():
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 64: the City owns the building, not the buyers.
+    text = (
+        "SCI LARA et à M. et Mme Jean-Claude DANA\n"
+        "Michaël DELAFOSSE :\n"
+        "La Ville est propriétaire de l’immeuble de bureaux situé 16-18 rue Frédéric Mistral, actuellement vide\n"
+    )
+    masked = text_pseudonymise(text=text, replacements=replacements_build(persons_detect(pages=[text], officials=[])))
+    assert "situé 16-18 rue Frédéric Mistral" in masked
