@@ -207,10 +207,15 @@ class EngineRebuild:
 
 @dataclass
 class _EnginePlan:
-    """A keyword query in OpenSearch's query DSL; `highlight` is the query whose terms are marked in snippets."""
+    """A keyword query in OpenSearch's query DSL; `highlight` is the query whose terms are marked in snippets.
+
+    `parts`: the same ranking as two cheaper queries whose best matches, merged, are the query's best (see
+    `_best_of_parts`); empty where the query cannot be split.
+    """
 
     query: dict = field(default_factory=dict)
     highlight: dict = field(default_factory=dict)
+    parts: tuple[dict, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -461,13 +466,17 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
         any_word = {"bool": {"should": [*(_match(word, zero_terms="none") for word in words), *prefixes],
                              "minimum_should_match": 1}}
         if relaxed and not parsed.has_operators:
-            query = {"bool": {
-                "must": [any_word],
-                "should": [{"bool": {"must": groups + prefixes, "boost": self.tuning.all_terms_bonus}}],
-                "must_not": excluded,
-            }}
-        else:
-            query = {"bool": {"must": [*groups, *prefixes, any_word], "must_not": excluded}}
+            every_word = {"bool": {"must": groups + prefixes, "boost": self.tuning.all_terms_bonus}}
+            query = {"bool": {"must": [any_word], "should": [every_word], "must_not": excluded}}
+            # A passage with every word scores any_word + every_word, one with some of them any_word alone: the best
+            # of the passages with every word (a conjunction, quick) and the best by any_word alone hold the best of
+            # the query, which scores every passage that has any word twice over (most of the time at a million).
+            parts = (
+                {"bool": {"must": [any_word, every_word], "must_not": excluded}},
+                {"bool": {"must": [any_word], "must_not": excluded}},
+            )
+            return _EnginePlan(query=query, highlight=any_word, parts=parts)
+        query = {"bool": {"must": [*groups, *prefixes, any_word], "must_not": excluded}}
         return _EnginePlan(query=query, highlight=any_word)
 
     def _keyword_candidates(
@@ -490,6 +499,8 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
     ) -> dict:
         """The best `limit` matches; `total`: count every match too (the search page's count), which the ranking
         of candidates does not need and which costs most of the time at a million passages."""
+        if plan.parts and not (by_date or facets or total):
+            return self._best_of_parts(plan=plan, filters=filters, limit=limit)
         order: list = [{"seance_date": {"order": "desc", "missing": "_last"}}] if by_date else []
         body: dict[str, Any] = {
             "query": {"bool": {"must": [plan.query], "filter": _filters_dsl(filters)}},
@@ -497,14 +508,44 @@ class OpenSearchSearchBackend(PostgresSearchBackend):
             "sort": [*order, "_score", {"passage_id": "asc"}],
             "track_total_hits": total,
             "track_scores": True,
-            "_source": ["passage_id", "document_id", "page_start", "page_end", "seance_date", "collectivite_id",
-                        "deliberation_id"],
+            "_source": list(RANKED_FIELDS),
         }
         if facets:
             body["aggs"] = {name: {"terms": {"field": f"{name}_id" if name in ("collectivite", "body") else name,
                                              "size": 200}} for name in FACET_FIELDS}
         with self._engine_call():
             return self._search(body)
+
+    def _best_of_parts(self, *, plan: _EnginePlan, filters: SearchFilters, limit: int) -> dict:
+        """The best `limit` matches of a plan asked as its parts in one request, merged: each passage at its best
+        score, ties in passage order (sorting by score alone lets the engine skip what cannot enter the best)."""
+        bodies = [
+            {"query": {"bool": {"must": [part], "filter": _filters_dsl(filters)}}, "size": limit,
+             "track_total_hits": False, "_source": list(RANKED_FIELDS)}
+            for part in plan.parts
+        ]
+        with self._engine_call():
+            responses = self._msearch(bodies)
+        best: dict[int, dict] = {}
+        for response in responses:
+            for hit in response["hits"]["hits"]:
+                known = best.get(hit["_source"]["passage_id"])
+                if known is None or hit["_score"] > known["_score"]:
+                    best[hit["_source"]["passage_id"]] = hit
+        ordered = sorted(best.values(), key=lambda hit: (-hit["_score"], hit["_source"]["passage_id"]))
+        return {"hits": {"hits": ordered[:limit]}}
+
+    def _msearch(self, bodies: list[dict]) -> list[dict]:
+        """Several searches of the alias in one request, each failing as `_search` does."""
+        lines: list[dict] = []
+        for body in bodies:
+            lines += [{"allow_partial_search_results": False}, body]
+        responses = self.engine.conn.msearch(index=self.index_name, body=lines)["responses"]
+        for response in responses:
+            if "error" in response:
+                status = response.get("status", 500)
+                raise self.engine.errors.TransportError(status, str(response["error"])[:300], response["error"])
+        return responses
 
     # Results: the rows read from PostgreSQL, the snippets marked by the engine.
     def _hits_build(self, candidates: list[RankedPassage], *, plan: _EnginePlan | None) -> list[SearchHit]:
@@ -589,6 +630,10 @@ def _filters_dsl(filters: SearchFilters) -> list[dict]:
     if dates:
         clauses.append({"range": {"seance_date": dates}})
     return clauses
+
+
+# What a ranked candidate needs of each match (its text and heading are read from PostgreSQL).
+RANKED_FIELDS = ("passage_id", "document_id", "page_start", "page_end", "seance_date", "collectivite_id", "deliberation_id")
 
 
 def _ranked_from(response: dict) -> list[RankedPassage]:

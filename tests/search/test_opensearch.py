@@ -141,3 +141,32 @@ def test_rebuild_index_and_update_index_send_published_passages_only(
         backend.engine.clear()
         monkeypatch.undo()
         haystack.connections.reload("default")
+
+
+def test_the_relaxed_ranking_asked_in_two_parts_is_the_ranking_of_the_whole_query(engine):
+    # Candidates are ranked by the relaxed query (any word, every word scoring more), asked as two quicker queries
+    # at once; merged, they must give the same passages in the same order with the same scores.
+    import dataclasses
+
+    from search.backends.base import SearchFilters
+    from search.query import query_parse
+
+    for text in ("tarif du repas de la cantine scolaire", "subvention association sportive", "repas cantine xyzzy"):
+        plan = engine._keyword_plan(parsed=query_parse(text), relaxed=True)
+        assert len(plan.parts) == 2
+        split, _ = engine._keyword_candidates(plan=plan, filters=SearchFilters(), limit=20)
+        whole, _ = engine._keyword_candidates(plan=dataclasses.replace(plan, parts=()), filters=SearchFilters(), limit=20)
+        assert split, text
+        assert [(c.passage_id, round(c.score, 4)) for c in split] == [(c.passage_id, round(c.score, 4)) for c in whole]
+
+
+def test_a_shard_that_cannot_answer_a_part_is_an_error_not_fewer_hits(engine):
+    # One of the two parts refused (here an index gone) fails the whole ranking: never the other part's hits alone.
+    from search.backends.base import SearchFilters
+    from search.query import query_parse
+
+    plan = engine._keyword_plan(parsed=query_parse("tarif du repas"), relaxed=True)
+    engine.index_name = f"missing_{uuid.uuid4().hex[:8]}"
+    with pytest.raises(engine.engine.errors.TransportError) as raised:
+        engine._keyword_candidates(plan=plan, filters=SearchFilters(), limit=20)
+    assert raised.value.status_code == 404
