@@ -578,9 +578,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # « … 11 rue du Parc \nCHEMERE \nDUJARDIN Bernard Retraité 27/07/46 »: in a list of persons the name starts
             # on the line of its date; the line above ends the previous person's address.
             wrapped = text.rfind("\n", start, match.end("name"))
-            if (wrapped != -1 and re.match(rf"[ \t]*[{_UPPER}]{{2,}}", text[wrapped + 1:])
-                    and _listed_date(text, wrapped + 1, match.end("name"))):
-                start = wrapped + 1 + len(text[wrapped + 1:match.end("name")]) - len(text[wrapped + 1:match.end("name")].lstrip())
+            line = _LINE_OPENS_CAPITALS.match(text, wrapped + 1) if wrapped != -1 else None
+            if line and _listed_date(text, line.end(), match.end("name")):
+                start = line.end()
             row = _in_row(text, start) or _listed_date(text, start, match.end("name")) is not None
             if pattern in (_UPPER_GIVEN_GLUED, _UPPER_GIVEN_GLUED_AFTER) and not row:
                 continue
@@ -677,6 +677,10 @@ _LISTED_DATE = re.compile(
     rf"(?:[ \t]+|(?=[{_UPPER}]))(?:[{_UPPER}{_LOWER}{_APOS}{_HYPHEN}][{_UPPER}{_LOWER}{_APOS}{_HYPHEN} \t]{{0,44}}[ \t]+)?"
     rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?![\d/])"
 )
+
+
+# The blanks that open a line whose first word is in capitals (a surname).
+_LINE_OPENS_CAPITALS = re.compile(rf"[ \t]*(?=[{_UPPER}]{{2}})")
 
 
 def _listed_date(text: str, start: int, end: int) -> re.Match | None:

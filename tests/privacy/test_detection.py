@@ -9,7 +9,6 @@ from privacy.detection import (
     persons_detect,
     replacements_build,
 )
-from privacy.pseudonymise import text_pseudonymise
 
 
 def _by_surface(mentions):
@@ -568,7 +567,7 @@ def test_a_list_of_persons_masks_each_name_birth_date_and_home():
         "AVRIL Laurent Artisan 29/06/69 36 rue de la Treille\n"
         "CHEMERE\n"
     )
-    masked = text_pseudonymise(text=text, replacements=replacements_build(persons_detect(pages=[text], officials=[])))
+    masked = _masked(text)
     assert masked.splitlines()[1:] == [
         "[personne 1]Educateur [date de naissance] [adresse]",
         "CHEMERE",
@@ -590,7 +589,7 @@ def test_the_council_table_keeps_its_officials_and_their_birth_dates():
 def test_an_address_of_neighbouring_numbers_and_a_described_property_are_masked():
     # chemere_regardscitoyens/pdf/CM 12 octobre 2011.pdf, page 10: a row of the planning applications.
     text = "A 1039 20/09/2011 GROHS Lucien 5 et 5 bis rue de \nPornic \nF 475,476 \net 775 \nAbri de jardin\n"
-    masked = text_pseudonymise(text=text, replacements=replacements_build(persons_detect(pages=[text], officials=[])))
+    masked = _masked(text)
     assert masked.startswith("A 1039 20/09/2011 [personne 1] [adresse] \nF 475,476")
     # montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064294.pdf, page 1
     text = (
@@ -598,7 +597,7 @@ def test_an_address_of_neighbouring_numbers_and_a_described_property_are_masked(
         "Monsieur Dominique BIAU est propriétaire d'une villa avec terrain attenant sise 168 impasse d'Arcole et \n"
         "cadastrée section CR n° 105 qu'il souhaite vendre. \n"
     )
-    masked = text_pseudonymise(text=text, replacements=replacements_build(persons_detect(pages=[text], officials=[])))
+    masked = _masked(text)
     assert "sise [adresse] et \ncadastrée section CR n° 105" in masked
 
 
@@ -609,5 +608,5 @@ def test_the_owner_a_speaker_names_is_not_the_person_of_the_title():
         "Michaël DELAFOSSE :\n"
         "La Ville est propriétaire de l’immeuble de bureaux situé 16-18 rue Frédéric Mistral, actuellement vide\n"
     )
-    masked = text_pseudonymise(text=text, replacements=replacements_build(persons_detect(pages=[text], officials=[])))
+    masked = _masked(text)
     assert "situé 16-18 rue Frédéric Mistral" in masked
