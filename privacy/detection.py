@@ -13,10 +13,9 @@ from typing import Literal
 from french.civilites import CIVILITE_BROAD
 from french.dates import MONTH_NAMES, WEEKDAY_NAMES
 from french.folding import fold
+from french.tagging import SPACY_MODEL
 
 MentionKind = Literal["official", "private"]
-
-SPACY_MODEL = "fr_core_news_md"
 
 PERSON_PLACEHOLDER = "[personne {number}]"
 ADDRESS_PLACEHOLDER = "[adresse]"

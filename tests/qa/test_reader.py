@@ -5,12 +5,13 @@ not quietly copy the evaluation.
 """
 
 import numpy as np
+import pytest
 
 from council.models import Deliberation
 from french.terms import terms_extract
 from qa.answering import decision_like, sentence_values, vote_like
 from qa.questions import question_kind
-from qa.reader import SENTENCE_FEATURES, evidence_select, reader_model_load, reading_build
+from qa.reader import QUESTION_VERB_WEIGHT, SENTENCE_FEATURES, evidence_select, reader_model_load, reading_build
 from qa.records import vote_sentence
 from qa.training import logistic_fit
 from search.backends.base import SearchHit
@@ -74,6 +75,16 @@ def test_reading_features_hold_their_contract():
     other = next(c for c in reading.candidates if c.text.startswith("- DÉCIDE"))
     assert fixes.features["terms"] > other.features["terms"] and fixes.features["fit_amount"] == 1.0
     assert fixes.features["act"] == 1.0
+
+
+def test_a_question_verb_weighs_less_than_its_nouns():
+    # The minutes say « FIXE le tarif »; a question asks what the tarif « s'élève » to: its verb is phrasing. Neither
+    # « élève » nor « garderie » is in the passage: as rare there, the verb counts half the noun.
+    hits = [_hit(1, TARIF, heading="Tarif du repas de l'accueil de loisirs", deliberation_id=7, page=3, rank=1)]
+    reading = reading_build(question="À combien s'élève le tarif du repas de la garderie ?", hits=hits, ranks=[0])
+    weights = reading.subject_weights
+    assert weights["elev"] == pytest.approx(weights["garder"] * QUESTION_VERB_WEIGHT)
+    assert QUESTION_VERB_WEIGHT < 1
 
 
 def test_a_vote_line_carries_the_subject_of_its_act():
