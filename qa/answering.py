@@ -177,8 +177,12 @@ _CIVILITE_NAME = re.compile(
 # A named organisation (« la société SULO France », « l'association « Les Compagnons… » », « ROCHE SARL »), not
 # the bare word (« c'est l'entreprise qui réalisera… »).
 _ORGANISATION = re.compile(
-    r"\b(?:soci[ée]t[ée]|entreprise|association|cabinet|groupe|bureau d['’][ée]tudes|syndicat|fondation|office|agence"
-    r"|commune|ville|communauté|établissement|centre)\s+(?:d[eu']\s*|des\s+)?(?:«\s*)?[A-ZÀ-Þ]"
+    r"\b(?i:soci[ée]t[ée]|entreprise|association|cabinet|groupe|groupement|bureau(?: d['’][ée]tudes)?|syndicat|fondation"
+    r"|office|agence|compagnie|banque|caisse|mutuelle|coopérative|fédération|union|comité|club|institut|laboratoire"
+    r"|régie|commune|ville|communauté|établissement|centre)\s+(?:d[eu']\s*|des\s+)?(?:«\s*)?"
+    # … named (« Bureau VERITAS », « compagnie aérienne Air France »), not a civilité after a heading (« Choix du
+    # cabinet Monsieur le Maire, rapporteur, expose »)
+    rf"(?:[a-zà-ÿ]+\s+)?(?!{CIVILITE_IN_LISTS}\b)[A-ZÀ-Þ]"
     r"|\b(?:SARL|SAS|SASU|SA|SCI|SEM|SPL|EURL|SCOP|GIP|SIVOM|SIVU|SMA|EPCI)\b"
 )
 # A word in capitals may name a body (« SEEDR ») as well as a tax (« TEOMI »): half a fit.

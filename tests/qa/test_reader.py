@@ -59,6 +59,13 @@ def test_sentence_values():
     # pierrefonds_mymairie/20250127-PV.pdf, page 4
     assert vote_like("Le Conseil Municipal, après en avoir délibéré, à l’unanimité :")
     assert not vote_like("Pour rappel, le SMIC horaire brut est fixé à 11,88 € au 1er janvier 2025.")
+    # pierrefonds_mymairie/CM-19-octobre-2023.pdf, page 3: a named organisation, its noun capitalised
+    assert sentence_values("- L’autoriser à signer l'ensemble de la documentation contractuelle relative au contrat de "
+                           "prêt décrit ci-dessus à intervenir avec La Banque Postale")["organisation"] == 1.0
+    # … not a heading followed by its rapporteur (chemere_regardscitoyens/pdf/CM 13 novembre 2012.pdf, page 3)
+    heading = ("- DE-2012/119 – Consultation Columbarium et Stèle commémorative : Choix de \nl’entreprise\n"
+               "Monsieur Jean-Pierre GRANDJOUAN, rapporteur, présente aux membres du Conseil \nmunicipal les proposit")
+    assert sentence_values(heading)["organisation"] < 1.0
 
 
 def test_reading_features_hold_their_contract():
