@@ -70,3 +70,6 @@ class ParsedMinutes:
     # Elected officials named in the document (attendance list, mayor, secretary,
     # rapporteurs, signatories, speakers), as printed: they keep their names.
     officials: list[str] = field(default_factory=list)
+    # The mayor (or the president of the body) as the minutes name them (« Monsieur Jean-Paul LERAY, Maire »): whom
+    # « le Maire » stands for, as rapporteur or speaker. "" when the minutes do not say.
+    presiding: str = ""

@@ -127,6 +127,8 @@ class Document(models.Model):
     # Only a clerk's explicit check lets the public download the original file.
     personal_data_free = models.BooleanField(_("sans données personnelles"), default=False)
     seance_date_declared = models.DateField(_("date déclarée"), null=True, blank=True)
+    # Whom « le Maire » (« la Présidente ») stands for in these minutes, as they name the mayor or president.
+    presiding = models.CharField(_("maire ou président(e)"), max_length=200, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -364,15 +364,22 @@ def collectivite_years(*, collectivite: Collectivite) -> list[YearFigures]:
 
 
 # The élus of a collectivité as its minutes name them: the rapporteurs of its délibérations and the speakers of its
-# debates, by name (« Philippe SAUREL »); a function without a name (« Madame le Maire ») is nobody's page, and a
-# masked private person (« [personne 3] ») never has one.
+# debates, by name (« Philippe SAUREL »); « le Maire » is the mayor the same document names (`Document.presiding`),
+# another function without a name (« le premier adjoint ») is nobody's page, and a masked private person
+# (« [personne 3] ») never has one.
 _CIVILITE_START = re.compile(rf"^\s*{CIVILITE_IN_LISTS}\s+")
 _FUNCTION = re.compile(r"\b(?:maire|president|presidente|adjoint|adjointe|rapporteur|secretaire|conseill|vice)", re.I)
 
 
-def official_name(printed: str) -> str:
-    """A person's name as printed for a rapporteur or a speaker, without civilité; "" for a function or a mask."""
+_HEAD = re.compile(r"^l[ea]\s+(?:maire|president|presidente)$")
+
+
+def official_name(printed: str, *, presiding: str = "") -> str:
+    """A person's name as printed for a rapporteur or a speaker, without civilité; for « le Maire » (« Madame la
+    Présidente »), the mayor or president the document names; "" for any other function or a mask."""
     name = " ".join(_CIVILITE_START.sub("", printed).split())
+    if presiding and _HEAD.match(fold(name).lower()):
+        return official_name(presiding)
     if "[" in name or len(name.split()) < 2 or _FUNCTION.search(fold(name)):
         return ""
     return name
@@ -393,11 +400,11 @@ def officials_list(*, collectivite: Collectivite) -> list[Official]:
     names: dict[str, str] = {}
     turns = Intervention.objects.filter(document__collectivite=collectivite, document__published=True)
     for counts, printings in (
-        (reported, deliberation_list().filter(document__collectivite=collectivite).values_list("rapporteur", flat=True)),
-        (spoke, turns.values_list("speaker", flat=True)),
+        (reported, deliberation_list().filter(document__collectivite=collectivite).values_list("rapporteur", "document__presiding")),
+        (spoke, turns.values_list("speaker", "document__presiding")),
     ):
-        for printed in printings:
-            if name := official_name(printed):
+        for printed, presiding in printings:
+            if name := official_name(printed, presiding=presiding):
                 key = slugify(name)
                 names.setdefault(key, name)
                 counts[key] = counts.get(key, 0) + 1
@@ -410,12 +417,17 @@ def official_get(*, collectivite: Collectivite, slug: str) -> tuple[Official, li
     official = next((o for o in officials_list(collectivite=collectivite) if o.slug == slug), None)
     if official is None:
         return None
-    reported = [d for d in deliberation_list().filter(document__collectivite=collectivite, rapporteur__icontains=official.name.split()[-1])
-                if slugify(official_name(d.rapporteur)) == slug]
+    surname = official.name.split()[-1]
+    reported = [
+        d for d in deliberation_list().filter(Q(rapporteur__icontains=surname) | Q(document__presiding__icontains=surname),
+                                              document__collectivite=collectivite)
+        if slugify(official_name(d.rapporteur, presiding=d.document.presiding)) == slug
+    ]
     turns = [
         turn for turn in Intervention.objects.filter(
-            document__collectivite=collectivite, document__published=True, speaker__icontains=official.name.split()[-1]
+            Q(speaker__icontains=surname) | Q(document__presiding__icontains=surname),
+            document__collectivite=collectivite, document__published=True,
         ).select_related("deliberation", "document", "document__seance").order_by("-document__seance__date", "position")
-        if slugify(official_name(turn.speaker)) == slug
+        if slugify(official_name(turn.speaker, presiding=turn.document.presiding)) == slug
     ]
     return official, reported, turns

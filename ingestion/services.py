@@ -276,7 +276,8 @@ def document_structure_build(*, document: Document) -> None:
         previous_seance = document.seance
         document.seance = seance_get_or_create(body=document.body, date=seance_date) if seance_date else None
         document.kind = parsed.document_kind
-        document.save(update_fields=["seance", "kind", "updated_at"])
+        document.presiding = pseudonymise(parsed.presiding)[:200]
+        document.save(update_fields=["seance", "kind", "presiding", "updated_at"])
         for page in pages:
             page.text = pseudonymise(page.raw_text)
         Page.objects.bulk_update(pages, ["text"], batch_size=500)

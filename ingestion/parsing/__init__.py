@@ -6,7 +6,7 @@ from council.minutes import ParsedDeliberation, ParsedMinutes, Position
 from ingestion.parsing.dates import seance_date_find
 from ingestion.parsing.deliberations import deliberations_find, span_text
 from ingestion.parsing.kinds import document_kind_guess
-from ingestion.parsing.officials import officials_find
+from ingestion.parsing.officials import officials_find, presiding_find
 from ingestion.parsing.speakers import interventions_find
 from ingestion.parsing.votes import vote_parse, voters_find
 
@@ -23,6 +23,7 @@ def minutes_parse(*, pages: list[str], filename: str = "") -> ParsedMinutes:
         deliberations=deliberations,
         interventions=interventions_find(pages),
         officials=officials_find(pages),
+        presiding=presiding_find(pages),
     )
 
 

@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from ingestion.extraction import pdf_pages_extract
-from ingestion.parsing.officials import officials_find
+from ingestion.parsing.officials import officials_find, presiding_find
 from tests.corpus import corpus_root, manifest_rows
 
 # pierrefonds_mymairie/compte-rendu-15-10-2015.pdf, page 1
@@ -49,6 +49,29 @@ Matthieu, Patrick, Yves.
 I Convention de mise à disposition de personnel.
 II PADD (Plan d’Aménagement et de Développement Durable).
 """
+
+
+# chemere_regardscitoyens/pdf/CM 23 mars 2010.pdf, page 1: the presidency cut by a line break
+CHEMERE = """Conseil Municipal de la Commune de CHEMERE, dûment
+convoqué, s'est réuni en session ordinaire, à la Mairie, sous la
+présidence de Monsieur Jean-Paul LERAY, Maire.
+Convocation :
+16 mars 2010
+Présents:
+M. Jean-Paul LERAY, Maire
+M. Georges LECLEVE, Bernard CHAZELAS, Jean-Marie
+GATARD, Jean-Pierre GRANDJOUAN, Adjoints
+"""
+
+
+def test_the_mayor_the_minutes_name():
+    assert presiding_find([PIERREFONDS]) == "Michèle BOURBIER"
+    assert presiding_find([PREUILLY]) == "CHARRIER Jean-Paul"
+    assert presiding_find([CHEMERE]) == "Jean-Paul LERAY"
+    # Only first names, no mayor named as such: nobody.
+    assert presiding_find([COUTHENANS]) == ""
+    # The attendance line alone names the mayor too.
+    assert presiding_find([CHEMERE.split("Présents:")[1]]) == "Jean-Paul LERAY"
 
 
 def test_pierrefonds_attendance():
