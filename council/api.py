@@ -97,6 +97,8 @@ def deliberation_summary(request, deliberation: Deliberation) -> dict:
         "number": deliberation.number,
         "objet": deliberation.objet,
         "rapporteur": deliberation.rapporteur,
+        # The person, « le Maire » resolved to the mayor the minutes name; null for a function or a masked name.
+        "rapporteur_person": selectors.official_name(deliberation.rapporteur, presiding=document.presiding) or None,
         "seance_date": deliberation.seance.date.isoformat() if deliberation.seance else None,
         "seance_id": deliberation.seance_id,
         "collectivite": {"slug": document.body.collectivite.slug, "name": document.body.collectivite.name},

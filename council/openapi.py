@@ -106,6 +106,7 @@ SCHEMAS = {
             "number": {"type": "string"},
             "objet": {"type": "string"},
             "rapporteur": {"type": "string"},
+            "rapporteur_person": {"type": ["string", "null"], "description": "La personne : « le Maire » est le maire que nomme le document."},
             "seance_date": {"type": ["string", "null"], "format": "date"},
             "seance_id": {"type": ["integer", "null"]},
             "collectivite": _REF["collectivite"],

@@ -63,3 +63,5 @@ def test_le_maire_is_the_mayor_of_those_minutes(client, council_rows):
     detail = client.get(reverse("deliberation-detail", args=[second.pk])).content.decode()
     link = reverse("official-detail", args=["ville-de-lunel", "claire-roux"])
     assert f'<a href="{link}">Claire ROUX</a>, Madame le Maire' in detail
+    api = client.get(reverse("api-deliberation-detail", args=[second.pk])).json()
+    assert api["rapporteur"] == "Madame le Maire" and api["rapporteur_person"] == "Claire ROUX"
