@@ -371,14 +371,14 @@ _CIVILITE_START = re.compile(rf"^\s*{CIVILITE_IN_LISTS}\s+")
 _FUNCTION = re.compile(r"\b(?:maire|president|presidente|adjoint|adjointe|rapporteur|secretaire|conseill|vice)", re.I)
 
 
-_HEAD = re.compile(r"^l[ea]\s+(?:maire|president|presidente)$")
+_PRESIDING_FUNCTION = re.compile(r"^l[ea]\s+(?:maire|president|presidente)$")
 
 
 def official_name(printed: str, *, presiding: str = "") -> str:
     """A person's name as printed for a rapporteur or a speaker, without civilité; for « le Maire » (« Madame la
     Présidente »), the mayor or president the document names; "" for any other function or a mask."""
     name = " ".join(_CIVILITE_START.sub("", printed).split())
-    if presiding and _HEAD.match(fold(name).lower()):
+    if presiding and _PRESIDING_FUNCTION.match(fold(name).lower()):
         return official_name(presiding)
     if "[" in name or len(name.split()) < 2 or _FUNCTION.search(fold(name)):
         return ""

@@ -131,29 +131,29 @@ def _who_names(who: str) -> list[str]:
 
 
 # « sous la présidence de Monsieur Georges LECLEVE, Maire », « présidée par Madame le Maire, Hélène MANDROUX ».
-_HEAD_PRESIDENCY = re.compile(
+_PRESIDING_BY = re.compile(
     rf"(?:sous\s+la\s+présidence\s+de|présidée?\s+par)\s+(?:{CIVILITE}\s+)?"
     rf"(?:(?P<before>l[ea]\s+(?:maire|président(?:e)?))\s*,?\s*)?"
     rf"(?P<who>[^,\n]{{3,60}}?)\s*(?:,\s*(?P<after>maire|président(?:e)?)\b|(?=[,\n]))",
     re.IGNORECASE,
 )
 # « M. Jean-Paul LERAY, Maire » alone on its line of the attendance list.
-_HEAD_LINE = re.compile(rf"(?m)^[ \t]*(?:{CIVILITE}\s*)?(?P<who>{_FIRST}\s+{_PARTICLE}?{_CAPS}),\s*(?:Maire|Président(?:e)?)[ \t.]*$")
+_PRESIDING_LINE = re.compile(rf"(?m)^[ \t]*(?:{CIVILITE}\s*)?(?P<who>{_FIRST}\s+{_PARTICLE}?{_CAPS}),\s*(?:Maire|Président(?:e)?)[ \t.]*$")
 
 
 def presiding_find(pages: list[str]) -> str:
     """The mayor (or the president of the body) of the séance, as printed without civilité, or "": who signs as
     « Le Maire, » or presides as such. A rapporteur or a speaker printed « le Maire » is that person."""
     text = "\n".join(pages).replace("\r", "").replace("’", "'").replace("\u00a0", " ")
-    heads = [names[0] for match in _SIGNATURE.finditer(text) if (names := _who_names(match.group("who")))]
-    for match in _HEAD_PRESIDENCY.finditer(text):
+    named = [names[0] for match in _SIGNATURE.finditer(text) if (names := _who_names(match.group("who")))]
+    for match in _PRESIDING_BY.finditer(text):
         if (match.group("before") or match.group("after")) and (names := _who_names(match.group("who"))):
-            heads.append(names[0])
-    heads += [match.group("who") for match in _HEAD_LINE.finditer(text)]
-    heads = [re.sub(r"\s+", " ", _TITLES.sub(" ", name)).strip(" ,.:") for name in heads]
-    heads = [name for name in heads if len(name.split()) >= 2 and not _ROLES.search(name)]
+            named.append(names[0])
+    named += [match.group("who") for match in _PRESIDING_LINE.finditer(text)]
+    named = [re.sub(r"\s+", " ", _TITLES.sub(" ", name)).strip(" ,.:") for name in named]
+    named = [name for name in named if len(name.split()) >= 2 and not _ROLES.search(name)]
     # The most printed one: a document that quotes an earlier mayor's letter still names its own mayor more.
-    return max(heads, key=lambda name: (sum(_fold(h) == _fold(name) for h in heads), -heads.index(name)), default="")
+    return max(named, key=lambda name: (sum(_fold(h) == _fold(name) for h in named), -named.index(name)), default="")
 
 
 def officials_find(pages: list[str]) -> list[str]:
