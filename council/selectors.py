@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from council.models import Body, Collectivite, Deliberation, Document, Intervention, Page, Seance
+from french.cadastre import parcels_named
 from french.civilites import CIVILITE_IN_LISTS
 from french.folding import fold
 from french.terms import terms_extract
@@ -306,22 +307,40 @@ def _objets_read(collectivite_id: int, version: tuple) -> tuple[dict[int, frozen
     return objets, {term: math.log((len(objets) + 1) / (count + 0.5)) for term, count in counts.items()}
 
 
+@functools.lru_cache(maxsize=16)
+def _parcels_read(collectivite_id: int, version: tuple) -> dict[int, frozenset[str]]:
+    """The parcels each public délibération of a collectivité names in its text; `version` changes with the rows."""
+    passages = Deliberation.passages.rel.related_model.objects.filter(
+        deliberation__in=deliberation_list().filter(document__collectivite_id=collectivite_id), published=True
+    )
+    named: dict[int, set[str]] = {}
+    for pk, text in passages.values_list("deliberation_id", "text"):
+        named.setdefault(pk, set()).update(parcels_named(text))
+    return {pk: frozenset(parcels) for pk, parcels in named.items() if parcels}
+
+
 def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
-    """The public délibérations of the same collectivité, in other séances, whose objet shares most of this one's
-    rarer words: the same matter followed through time, oldest first."""
+    """The public délibérations of the same collectivité, in other séances, that name a parcel this one names or
+    whose objet shares most of this one's rarer words: the same matter followed through time, oldest first."""
     collectivite_id = deliberation.document.collectivite_id
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     version = tuple(public.aggregate(count=Count("pk"), last=Max("pk"), updated=Max("document__updated_at")).values())
     objets, rarity = _objets_read(collectivite_id, version)
+    parcels = _parcels_read(collectivite_id, version)
+    own_parcels = parcels.get(deliberation.pk, frozenset())
+    # The same parcel sold, then built on, then named: the strongest sign of one matter.
+    chosen = [pk for pk, named in parcels.items() if pk != deliberation.pk and own_parcels & named]
     own = objets.get(deliberation.pk) or objet_terms(deliberation.objet)
     total = sum(rarity.get(term, 0.0) for term in own)
-    if not total:
+    if total:
+        scored = sorted(
+            ((sum(rarity[term] for term in own & terms) / total, pk) for pk, terms in objets.items() if pk != deliberation.pk),
+            reverse=True,
+        )
+        chosen += [pk for share, pk in scored if share >= RELATED_SHARE and pk not in chosen]
+    chosen = chosen[: RELATED_MAX * 2]
+    if not chosen:
         return []
-    scored = sorted(
-        ((sum(rarity[term] for term in own & terms) / total, pk) for pk, terms in objets.items() if pk != deliberation.pk),
-        reverse=True,
-    )
-    chosen = [pk for share, pk in scored if share >= RELATED_SHARE][: RELATED_MAX * 2]
     related = [d for d in public.filter(pk__in=chosen).exclude(seance_id=deliberation.seance_id)]
     related.sort(key=lambda d: chosen.index(d.pk))
     return sorted(related[:RELATED_MAX], key=lambda d: (d.seance.date if d.seance else datetime.date.min, d.position))

@@ -9,6 +9,8 @@ import pytest
 from django.urls import reverse
 
 from council.selectors import deliberations_related
+from search.models import Passage
+from tests.french.test_cadastre import ACQUISITION, SENTIER
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +39,20 @@ def test_the_same_matter_in_other_seances_oldest_first(client, council_rows):
     page = client.get(reverse("deliberation-detail", args=[found[1].pk])).content.decode()
     assert "Le même sujet dans d&#x27;autres séances" in page or "Le même sujet dans d'autres séances" in page
     assert reverse("deliberation-detail", args=[found[0].pk]) in page and '<time datetime="2009-03-30">' in page
+
+
+def test_a_parcel_named_again_is_the_same_matter(council_rows):
+    # Chéméré buys parcels G 124 and G 125 in 2010, and a footpath along G 124 is moved in 2011: objets without a
+    # word in common, one parcel.
+    found = []
+    for date, objet, text in (
+        (datetime.date(2010, 1, 19), "Acquisition de terrains (G124 – G125)", ACQUISITION),
+        (datetime.date(2011, 5, 24), "Modification du tracé du sentier pédestre « Circuit des Iles »", SENTIER),
+    ):
+        document, (deliberation,) = council_rows(published=True, collectivite="Commune de Chéméré", date=date, objets=(objet,))
+        Passage.objects.create(document=document, deliberation=deliberation, position=0, page_start=1, page_end=1,
+                               heading=objet, text=text, published=True, collectivite=document.collectivite,
+                               body=document.body, seance_date=date, document_kind=document.kind)
+        found.append(deliberation)
+    assert [d.pk for d in deliberations_related(deliberation=found[1])] == [found[0].pk]
+    assert [d.pk for d in deliberations_related(deliberation=found[0])] == [found[1].pk]
