@@ -206,16 +206,21 @@ _PLACE_NOUNS = (
     "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison|"
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
-    "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis"
+    "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
+    "halte-garderie|garderie"
 )
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
     # « aux théâtres Gérard Philipe et Jean Vilar »: in the plural, the places listed after the noun.
-    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:[ \t]+[{_LOWER}][{_LOWER}\-]+)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?"
+    # « salle de boxe Auguste Caulet », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
+    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:[ \t]+[{_LOWER}][{_LOWER}\-]+)?(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
+    rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?"
     rf"|(?:{_PLACE_NOUNS})[sx](?-i:[ \t]*\n?[ \t]*[{_UPPER}][{_LOWER}\-]+[ \t]+[{_UPPER}][{_LOWER}\-]+[ \t]*,?[ \t]*(?:et[ \t]+)?)*)"
     rf"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
+_OWNED = re.compile(r"(?<![\w\-])(?:de|d['’])[ \t]*\n?[ \t]*$", re.IGNORECASE)
+_ARTICLE_AT_LINE_END = re.compile(r"(?<![\w\-])(?:de|du|des|de la)[ \t]*\n[ \t]*$", re.IGNORECASE)
 # First words of those nouns: a cheap test before the pattern, which runs for every candidate name.
 _PLACE_FIRST_WORDS = frozenset(noun.split()[0].replace("\\.", "").rstrip("?") for noun in _PLACE_NOUNS.split("|"))
 
@@ -543,9 +548,10 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                                          "propriété", name, True, "famille"))
     for match in _CIVILITE_NAME.finditer(text):
         name = _name_trim(match.group("name"))
-        # A street may bear a civilité (« avenue Madame de Sévigné ») on its line; a line that starts with one
-        # after a line that ends with « Parc » or « rue » starts with a person.
-        if not name or _is_place(text, match.start(), same_line=True):
+        # A street may bear a civilité (« avenue Madame de Sévigné », « avenue du \nDocteur Pezet »); a line that
+        # starts with one after a line that ends with « Parc » or « rue » starts with a person, and so does a civilité
+        # after a bare « de »: « la maison de Madame … » is her house.
+        if not name or (_is_place(text, match.start(), same_line=True) and not _OWNED.search(text[max(0, match.start() - 8):match.start()])):
             continue
         words = _name_words(name)
         if len(words) == 1 and words[0].lower() in lowercase_words and not words[0].isupper():
@@ -909,7 +915,8 @@ def _place_names(pages: list[str], candidates: list[_Candidate]) -> set[str]:
 def _is_place(text: str, start: int, *, same_line: bool = False) -> bool:
     """Whether a place noun stands right before (« rue Jean Moulin »); `same_line`: on the name's own line only."""
     before = text[max(0, start - 40):start]
-    if same_line:
+    # A line that ends with an article after the noun goes on with the place's name (« avenue du \nDocteur Pezet »).
+    if same_line and not _ARTICLE_AT_LINE_END.search(before):
         before = before[before.rfind("\n") + 1:]
     # « l'espace Dominique Bagouet »: the noun after an elided article counts.
     if not any(part in _PLACE_FIRST_WORDS or part[:-1] in _PLACE_FIRST_WORDS

@@ -610,3 +610,29 @@ def test_the_owner_a_speaker_names_is_not_the_person_of_the_title():
     )
     masked = _masked(text)
     assert "situé 16-18 rue Frédéric Mistral" in masked
+
+
+def test_places_named_after_persons_keep_their_names():
+    # What kind of place, then its name: a qualifier (« de boxe »), « dit du », a hyphenated noun, an article that
+    # ends the line before a title (« avenue du \nDocteur »).
+    lines = (
+        # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 48
+        "Dans le cadre de ce projet la reconstruction de la salle de boxe Jean Farré vient d’être achevée en bordure du \n",
+        # pierrefonds_mymairie/CM-19-OCTOBRE-2021.pdf, page 6
+        "PFS2 Rue de Fontenoy\nPFS 3 Chemin rural dit du Trou Toussaint\nPFS 4 Chemin rural dit du four à chaux\n",
+        # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 69
+        "36 - Réhabilitation de la halte-garderie Mary Poppins - Attribution des \nmarchés de travaux",
+        # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 70
+        "utorisation de déposer un permis de démolir – 9, avenue du \nDocteur Pezet - Ex-propriété",
+    )
+    for text in lines:
+        assert _masked(text) == text
+
+
+def test_a_civilite_after_de_is_a_person_not_a_place():
+    # The shape of « la propriété de Monsieur CASTELLI » (chemere_regardscitoyens/pdf/CM 18 novembre 2008.pdf, page 4)
+    # with a place noun: « maison de Madame … » is her house, not a place named after her.
+    masked = _masked("Le Conseil autorise l'acquisition de la maison de \nMadame Jeanne CASTELLI pour 100 000 €.")
+    assert "CASTELLI" not in masked and "Jeanne" not in masked
+    masked = _masked("Le Conseil autorise l'acquisition de la maison de Madame Jeanne CASTELLI pour 100 000 €.")
+    assert "CASTELLI" not in masked
