@@ -212,7 +212,7 @@ _PLACE_NOUNS = (
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
     # « aux théâtres Gérard Philipe et Jean Vilar »: in the plural, the places listed after the noun.
-    # « salle de boxe Auguste Caulet », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
+    # « salle de boxe Jean Farré », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
     rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:[ \t]+[{_LOWER}][{_LOWER}\-]+)?(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
     rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?"
     rf"|(?:{_PLACE_NOUNS})[sx](?-i:[ \t]*\n?[ \t]*[{_UPPER}][{_LOWER}\-]+[ \t]+[{_UPPER}][{_LOWER}\-]+[ \t]*,?[ \t]*(?:et[ \t]+)?)*)"
