@@ -278,6 +278,8 @@ LLM_MODEL = env("LLM_MODEL", "")
 LLM_API_KEY = env("LLM_API_KEY", "")
 LLM_TIMEOUT_SECONDS = float(env("LLM_TIMEOUT_SECONDS", "60"))
 QUESTION_LOG_RETENTION_DAYS = int(env("QUESTION_LOG_RETENTION_DAYS", "90"))
+# The answers' measured accuracy that the transparency page shows (`manage.py evaluate --loco --accuracy PATH`).
+ACCURACY_REPORT = Path(env("ACCURACY_REPORT", str(BASE_DIR / "qa" / "data" / "accuracy.json")))
 ASK_RATE_LIMIT_PER_MINUTE = int(env("ASK_RATE_LIMIT_PER_MINUTE", "20"))
 SEARCH_RATE_LIMIT_PER_MINUTE = int(env("SEARCH_RATE_LIMIT_PER_MINUTE", "60"))
 # JSON bodies of the API: larger or deeper ones are refused with a 400 before any view parses them.

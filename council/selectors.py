@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -450,3 +453,17 @@ def official_get(*, collectivite: Collectivite, slug: str) -> tuple[Official, li
         if slugify(official_name(turn.speaker, presiding=turn.document.presiding)) == slug
     ]
     return official, reported, turns
+
+
+def accuracy_measured() -> dict | None:
+    """The answers' accuracy as last measured leave-one-collectivité-out (`settings.ACCURACY_REPORT`, written by
+    `manage.py evaluate --loco --accuracy`), in per cent; None when there is no readable report."""
+    try:
+        report = json.loads(Path(settings.ACCURACY_REPORT).read_text(encoding="utf-8"))
+        percent = {key: round(100 * float(report[key])) for key in ("correctness", "citation_precision", "declined", "false_refusals")}
+        questions = sum(int(item["questions"]) for item in report["question_sets"])
+        return {"measured_on": datetime.date.fromisoformat(report["measured_on"]), "questions": questions,
+                "collectivites": int(report["collectivites"]), **percent}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+

@@ -248,5 +248,6 @@ def transparency(request):
             "llm_model": settings.LLM_MODEL if settings.LLM_BASE_URL and settings.LLM_MODEL else "",
             "retention_days": settings.QUESTION_LOG_RETENTION_DAYS,
             "rate_limit": settings.ASK_RATE_LIMIT_PER_MINUTE,
+            "accuracy": selectors.accuracy_measured(),
         },
     )

@@ -103,3 +103,21 @@ def summary_compute(rows: list[dict], *, mode: str = EXTRACTIVE) -> dict:
         "latency_ms_p50": latencies[len(latencies) // 2] if latencies else None,
         "latency_ms_p95": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else None,
     }
+
+
+def accuracy_summary(report: dict, *, measured_on: str) -> dict:
+    """What the transparency page shows of an `evaluate --loco` report: the leave-one-collectivité-out figures (the
+    reader fitted without the collectivité it answers on: what a town nobody tuned for can expect) and the sets."""
+    macro = report["loco"]["macro"]
+    return {
+        "measured_on": measured_on,
+        "question_sets": [
+            {"name": name, "questions": block["answers"]["summary"]["questions"]} for name, block in report["sets"].items()
+        ],
+        "collectivites": len(report["loco"]["per_collectivite"]),
+        "correctness": macro["correctness"],
+        "citation_precision": macro["citation_precision"],
+        "declined": macro["abstention"],
+        "false_refusals": macro["false_refusals"],
+    }
+

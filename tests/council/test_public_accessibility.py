@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -104,3 +106,19 @@ def test_transparency_names_the_answering_model_and_retention(client, settings):
     settings.LLM_MODEL = "mistral-small-3.1"
     body = client.get(reverse("transparency")).content.decode()
     assert "mistral-small-3.1" in body and "Aucun modèle génératif" not in body
+
+
+def test_transparency_shows_the_accuracy_measured_leave_one_out(client, settings, tmp_path):
+    # The report `evaluate --loco --accuracy` writes, as committed in qa/data.
+    report = json.loads((Path(settings.BASE_DIR) / "qa" / "data" / "accuracy.json").read_text(encoding="utf-8"))
+    body = client.get(reverse("transparency")).content.decode()
+    assert "Exactitude mesurée" in body
+    assert f"{round(100 * report['correctness'])} %" in body and f"{round(100 * report['declined'])} %" in body
+    # Another report, then none: the section follows it, and disappears rather than show a stale or broken figure.
+    written = tmp_path / "accuracy.json"
+    written.write_text(json.dumps({**report, "correctness": 0.5, "measured_on": "2027-01-15"}), encoding="utf-8")
+    settings.ACCURACY_REPORT = written
+    body = client.get(reverse("transparency")).content.decode()
+    assert "50 %" in body and "15 janvier 2027" in body
+    settings.ACCURACY_REPORT = tmp_path / "absent.json"
+    assert "Exactitude mesurée" not in client.get(reverse("transparency")).content.decode()

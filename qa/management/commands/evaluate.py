@@ -3,12 +3,13 @@ retrieval on a BEIR folder."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from qa.evaluation import answers_evaluate
+from qa.evaluation import accuracy_summary, answers_evaluate
 from search.evaluation import corpus_retriever, questions_load, report_format, retrieval_evaluate
 from search.selectors import MODES
 
@@ -33,9 +34,12 @@ class Command(BaseCommand):
         parser.add_argument("--k", type=int, default=10)
         parser.add_argument("--loco", action="store_true", help="Also refit the reader leave-one-collectivité-out")
         parser.add_argument("--json", type=Path, dest="json_out", help="Write the full report here")
+        parser.add_argument(
+            "--accuracy", type=Path, help="With --loco: write the figures the transparency page shows (qa/data/accuracy.json)"
+        )
         parser.add_argument("--beir", type=Path, help="BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv)")
 
-    def handle(self, *args, questions, corpus, mode, k, loco, json_out, beir, **options):
+    def handle(self, *args, questions, corpus, mode, k, loco, json_out, accuracy, beir, **options):
         modes = () if mode == "none" else MODES if mode == "all" else (mode,)
         if beir:
             from search.beir import beir_index_build, beir_load, beir_retriever
@@ -67,6 +71,12 @@ class Command(BaseCommand):
             self.stdout.write(answers_format(report))
         else:
             raise CommandError("--questions FILE or --beir DIR is required")
+        if accuracy:
+            if "loco" not in report:
+                raise CommandError("--accuracy needs --loco")
+            summary = accuracy_summary(report, measured_on=datetime.date.today().isoformat())
+            accuracy.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            self.stdout.write(f"\nFigures for the transparency page written to {accuracy}")
         if json_out:
             json_out.parent.mkdir(parents=True, exist_ok=True)
             json_out.write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
