@@ -98,7 +98,7 @@ def deliberation_summary(request, deliberation: Deliberation) -> dict:
         "objet": deliberation.objet,
         "rapporteur": deliberation.rapporteur,
         # The person, « le Maire » resolved to the mayor the minutes name; null for a function or a masked name.
-        "rapporteur_person": selectors.official_name(deliberation.rapporteur, presiding=document.presiding) or None,
+        "rapporteur_person": selectors.rapporteur_person(deliberation) or None,
         "seance_date": deliberation.seance.date.isoformat() if deliberation.seance else None,
         "seance_id": deliberation.seance_id,
         "collectivite": {"slug": document.body.collectivite.slug, "name": document.body.collectivite.name},

@@ -407,6 +407,11 @@ def official_name(printed: str, *, presiding: str = "") -> str:
     return name
 
 
+def rapporteur_person(deliberation: Deliberation) -> str:
+    """The délibération's rapporteur as a person (« le Maire » is the mayor its document names), or ""."""
+    return official_name(deliberation.rapporteur, presiding=deliberation.document.presiding)
+
+
 @dataclass(frozen=True)
 class Official:
     name: str

@@ -551,7 +551,8 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
         # A street may bear a civilité (« avenue Madame de Sévigné », « avenue du \nDocteur Pezet »); a line that
         # starts with one after a line that ends with « Parc » or « rue » starts with a person, and so does a civilité
         # after a bare « de »: « la maison de Madame … » is her house.
-        if not name or (_is_place(text, match.start(), same_line=True) and not _OWNED.search(text[max(0, match.start() - 8):match.start()])):
+        owned = _OWNED.search(text[max(0, match.start() - 8):match.start()])
+        if not name or (_is_place(text, match.start(), same_line=True) and not owned):
             continue
         words = _name_words(name)
         if len(words) == 1 and words[0].lower() in lowercase_words and not words[0].isupper():

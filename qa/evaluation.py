@@ -120,4 +120,3 @@ def accuracy_summary(report: dict, *, measured_on: str) -> dict:
         "declined": macro["abstention"],
         "false_refusals": macro["false_refusals"],
     }
-

@@ -8,6 +8,7 @@ body of a délibération (« vente à M. Dupont ») is never taken.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from french.civilites import CIVILITE, CIVILITE_IN_LISTS
 from french.folding import fold
@@ -152,8 +153,10 @@ def presiding_find(pages: list[str]) -> str:
     named += [match.group("who") for match in _PRESIDING_LINE.finditer(text)]
     named = [re.sub(r"\s+", " ", _TITLES.sub(" ", name)).strip(" ,.:") for name in named]
     named = [name for name in named if len(name.split()) >= 2 and not _ROLES.search(name)]
-    # The most printed one: a document that quotes an earlier mayor's letter still names its own mayor more.
-    return max(named, key=lambda name: (sum(_fold(h) == _fold(name) for h in named), -named.index(name)), default="")
+    # The most printed one (the first seen of equals): a document that quotes an earlier mayor's letter still names
+    # its own mayor more.
+    counts = Counter(map(_fold, named))
+    return max(named, key=lambda name: counts[_fold(name)], default="")
 
 
 def officials_find(pages: list[str]) -> list[str]:

@@ -194,6 +194,9 @@ class PassageEngine(OpenSearchSearchEngine):
 # What `search_consistency` compares between PostgreSQL and the engine.
 _COMPARED = ("passage_id", "heading", "text", "published")
 
+# What a ranked candidate needs of each match (its text and heading are read from PostgreSQL).
+RANKED_FIELDS = ("passage_id", "document_id", "page_start", "page_end", "seance_date", "collectivite_id", "deliberation_id")
+
 
 @dataclass
 class EngineRebuild:
@@ -630,10 +633,6 @@ def _filters_dsl(filters: SearchFilters) -> list[dict]:
     if dates:
         clauses.append({"range": {"seance_date": dates}})
     return clauses
-
-
-# What a ranked candidate needs of each match (its text and heading are read from PostgreSQL).
-RANKED_FIELDS = ("passage_id", "document_id", "page_start", "page_end", "seance_date", "collectivite_id", "deliberation_id")
 
 
 def _ranked_from(response: dict) -> list[RankedPassage]:

@@ -40,6 +40,8 @@ class Command(BaseCommand):
         parser.add_argument("--beir", type=Path, help="BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv)")
 
     def handle(self, *args, questions, corpus, mode, k, loco, json_out, accuracy, beir, **options):
+        if accuracy and not loco:
+            raise CommandError("--accuracy needs --loco")
         modes = () if mode == "none" else MODES if mode == "all" else (mode,)
         if beir:
             from search.beir import beir_index_build, beir_load, beir_retriever
@@ -72,8 +74,6 @@ class Command(BaseCommand):
         else:
             raise CommandError("--questions FILE or --beir DIR is required")
         if accuracy:
-            if "loco" not in report:
-                raise CommandError("--accuracy needs --loco")
             summary = accuracy_summary(report, measured_on=datetime.date.today().isoformat())
             accuracy.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             self.stdout.write(f"\nFigures for the transparency page written to {accuracy}")
