@@ -100,6 +100,17 @@ def elasticsearch_url(tmp_path_factory):
     opensearch_stop(process)
 
 
+@pytest.fixture(scope="session")
+def elasticsearch8_url(tmp_path_factory):
+    """A real Elasticsearch 8.15 node for the session (tools/elasticsearch8: the same French filters, and the `GET /`
+    answer of its rest-root module, which Maven Central lacks too)."""
+    from tests.search.opensearch_node import ELASTICSEARCH8_PROJECT, opensearch_start, opensearch_stop
+
+    process, url = opensearch_start(home=tmp_path_factory.mktemp("elasticsearch8"), project=ELASTICSEARCH8_PROJECT)
+    yield url
+    opensearch_stop(process)
+
+
 def database_url_for_subprocess() -> str:
     from django.db import connection
 

@@ -1,4 +1,5 @@
-"""Keyword search on Elasticsearch 7.17 through haystack's elasticsearch7 backend and the elasticsearch 7.17 client.
+"""Keyword search on Elasticsearch 7.17 or 8.x through haystack's elasticsearch7 backend and the elasticsearch 7.17
+client (an 8.x server answers its requests as they are; both are tested on real nodes).
 
 The portal's queries, filters, facets, highlights, alias and reindex are the OpenSearch backend's (the query DSL of
 both engines is the same for what the portal sends); only the haystack backend and the client differ. The 7.17

@@ -4,7 +4,8 @@ The haystack side is django-haystack-opensearch (opensearch-py) with a French an
 elasticsearch7 backend was the other way: its `elasticsearch` client refuses OpenSearch servers from 7.14 on, and
 7.13 does not import with NumPy 2 (the embedder needs it). The portal's own queries (web-search syntax, filters,
 facets, highlights) are built here and sent with the same client, since `SearchQuerySet` cannot say them.
-search.backends.elasticsearch runs all of it on Elasticsearch 7.17 with haystack's elasticsearch7 backend and its client.
+search.backends.elasticsearch runs all of it on Elasticsearch 7.17 or 8.x with haystack's elasticsearch7 backend and
+its client.
 """
 
 from __future__ import annotations

@@ -10,6 +10,12 @@ from celery.signals import task_prerun
 from council.models import Body, Collectivite, Deliberation, Document, Seance
 from search.models import Passage
 from search.services import passage_embedding_input
+from tests.search.opensearch_node import (
+    ENGINE_KINDS,
+    elasticsearch_kind,
+    engine_indices_drop,
+    opensearch_backend_configure,
+)
 
 # Lines adapted from the corpus (chemere_regardscitoyens, montpellier_opendata), shortened.
 PASSAGES = [
@@ -73,7 +79,7 @@ def passages(db):
     return created
 
 
-KEYWORD_BACKENDS = ["postgres", "opensearch", "elasticsearch"]
+KEYWORD_BACKENDS = ["postgres", *ENGINE_KINDS]
 
 
 @pytest.fixture(params=KEYWORD_BACKENDS)
@@ -87,29 +93,27 @@ def backend(request, passages):
     if request.param == "postgres":
         yield PostgresSearchBackend()
         return
-    if request.param == "elasticsearch":
+    if elasticsearch_kind(request.param):
         from search.backends.elasticsearch import ElasticsearchSearchBackend as Engine
     else:
         from search.backends.opensearch import OpenSearchSearchBackend as Engine
     engine = Engine(url=request.getfixturevalue(f"{request.param}_url"), index=f"test_{uuid.uuid4().hex[:12]}")
     engine.passages_index(passage_ids=[p.pk for p in passages])
     yield engine
-    engine.engine.conn.indices.delete(index=f"{engine.index_name}*", ignore=[404])
+    engine_indices_drop(engine.engine.conn, engine.index_name)
 
 
 @pytest.fixture(params=KEYWORD_BACKENDS)
 def keyword_backend(request, passages, settings):
     """The module's tests once per keyword backend, with the same assertions: the fixture's passages are sent to a
-    fresh index of the real OpenSearch node, then of the real Elasticsearch node, for the other runs."""
+    fresh index of the real OpenSearch node, then of the real Elasticsearch 7.17 and 8.15 nodes, for the other runs."""
     from search.backends import search_backend_get
 
     if request.param == "postgres":
         yield request.param
         return
-    from tests.search.opensearch_node import opensearch_backend_configure
-
     backend = opensearch_backend_configure(
-        settings, url=request.getfixturevalue(f"{request.param}_url"), elasticsearch=request.param == "elasticsearch"
+        settings, url=request.getfixturevalue(f"{request.param}_url"), elasticsearch=elasticsearch_kind(request.param)
     )
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield request.param
@@ -117,9 +121,9 @@ def keyword_backend(request, passages, settings):
     search_backend_get.cache_clear()
 
 
-@pytest.fixture(params=["opensearch", "elasticsearch"])
+@pytest.fixture(params=ENGINE_KINDS)
 def engine_kind(request) -> str:
-    """Each separate engine in turn: a real OpenSearch 2.19 node, then a real Elasticsearch 7.17 node."""
+    """Each separate engine in turn: a real OpenSearch 2.19 node, then real Elasticsearch 7.17 and 8.15 nodes."""
     return request.param
 
 
@@ -132,12 +136,11 @@ def engine_url(request, engine_kind) -> str:
 def configured(passages, engine_kind, engine_url, settings):
     """The engine's backend as configured in settings (an alias of its own), the fixture's passages sent through it."""
     from search.backends import search_backend_get
-    from tests.search.opensearch_node import opensearch_backend_configure
 
-    backend = opensearch_backend_configure(settings, url=engine_url, elasticsearch=engine_kind == "elasticsearch")
+    backend = opensearch_backend_configure(settings, url=engine_url, elasticsearch=elasticsearch_kind(engine_kind))
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield backend
-    backend.engine.conn.indices.delete(index=f"{backend.index_name}*", ignore=[404])
+    engine_indices_drop(backend.engine.conn, backend.index_name)
     search_backend_get.cache_clear()
 
 

@@ -13,11 +13,19 @@ from pathlib import Path
 from tests.conftest import REPO, _free_port, service_missing
 
 PROJECT = REPO / "tools" / "opensearch"
-# An Elasticsearch 7.17 node, launched the same way (tools/elasticsearch).
+# Elasticsearch 7.17 and 8.15 nodes, launched the same way (tools/elasticsearch, tools/elasticsearch8).
 ELASTICSEARCH_PROJECT = REPO / "tools" / "elasticsearch"
+ELASTICSEARCH8_PROJECT = REPO / "tools" / "elasticsearch8"
+# The separate engines the tests run on, each the name of its session fixture's prefix (`{kind}_url`).
+ENGINE_KINDS = ["opensearch", "elasticsearch", "elasticsearch8"]
 # The machine has two cores and little memory to spare: a small fixed heap, as the issue asks.
 JAVA_OPTIONS = ["-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"]
 START_SECONDS = 180
+
+
+def elasticsearch_kind(kind: str) -> bool:
+    """The engine kind is served by the Elasticsearch backend (7.17 or 8.x), not the OpenSearch one."""
+    return kind.startswith("elasticsearch")
 
 
 def opensearch_build(project: Path = PROJECT) -> list[str]:
@@ -78,7 +86,7 @@ def _wait(nodes: list[tuple[subprocess.Popen, str, Path]]) -> None:
 
 def opensearch_start(*, home: Path, port: int | None = None, project: Path = PROJECT) -> tuple[subprocess.Popen, str]:
     """Start a node (data and log under `home`); returns once its cluster is green or yellow. `project`
-    ELASTICSEARCH_PROJECT starts an Elasticsearch 7.17 node instead."""
+    ELASTICSEARCH_PROJECT (ELASTICSEARCH8_PROJECT) starts an Elasticsearch 7.17 (8.15) node instead."""
     port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     process = _spawn(home=home, port=port, project=project)
@@ -118,6 +126,13 @@ def opensearch_stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(10)
+
+
+def engine_indices_drop(conn, prefix: str) -> None:
+    """Delete the indices whose name starts with `prefix`, one by one: Elasticsearch 8 refuses a wildcard delete
+    (`action.destructive_requires_name`), as a production node does."""
+    for name in conn.indices.get(index=f"{prefix}*"):
+        conn.indices.delete(index=name, ignore=[404])
 
 
 def opensearch_backend_configure(settings, *, url: str, elasticsearch: bool = False):

@@ -17,9 +17,11 @@ from search.backends.base import SearchQuery
 from search.backends.elasticsearch import ElasticsearchSearchBackend, PassageElasticsearchEngine
 from search.backends.opensearch import OpenSearchSearchBackend, PassageEngine
 from search.models import Passage
+from tests.search.opensearch_node import elasticsearch_kind
 
 
-BACKENDS = {"opensearch": OpenSearchSearchBackend, "elasticsearch": ElasticsearchSearchBackend}
+BACKENDS = {"opensearch": OpenSearchSearchBackend, "elasticsearch": ElasticsearchSearchBackend,
+            "elasticsearch8": ElasticsearchSearchBackend}
 
 
 @pytest.fixture
@@ -123,7 +125,7 @@ def test_rebuild_index_and_update_index_send_published_passages_only(
 
     index = f"test_{uuid.uuid4().hex[:12]}"
     connection = haystack.connections.connections_info["default"]
-    engine = PassageElasticsearchEngine if engine_kind == "elasticsearch" else PassageEngine
+    engine = PassageElasticsearchEngine if elasticsearch_kind(engine_kind) else PassageEngine
     monkeypatch.setitem(connection, "ENGINE", f"{engine.__module__}.{engine.__name__}")
     monkeypatch.setitem(connection, "URL", engine_url)
     monkeypatch.setitem(connection, "INDEX_NAME", index)
