@@ -3,40 +3,9 @@ upload form: in a real browser, without relying on JavaScript."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
-from council.models import Body, Collectivite, Deliberation, Document, Page, Seance
-from search.models import Passage
-
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
-
-
-@pytest.fixture
-def published():
-    # pierrefonds_mymairie/20241015-PV.pdf, page 3 (a collectivité no question set covers).
-    place = Collectivite.objects.create(name="Commune de Pierrefonds", slug="commune-de-pierrefonds")
-    body = Body.objects.create(collectivite=place, name="Conseil municipal")
-    seance = Seance.objects.create(body=body, date=datetime.date(2024, 10, 15))
-    document = Document.objects.create(
-        collectivite=place, body=body, seance=seance, file="originals/pv.pdf", sha256="0" * 64, original_name="pv.pdf",
-        kind=Document.Kind.PROCES_VERBAL, title="Procès-verbal du 15 octobre 2024", page_count=3, published=True,
-        status=Document.Status.READY,
-    )
-    text = "- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs"
-    for number in (1, 2, 3):
-        Page.objects.create(document=document, number=number, raw_text=text if number == 3 else "", text=text if number == 3 else "")
-    deliberation = Deliberation.objects.create(
-        seance=seance, document=document, number="D2024-058", objet="Tarif du repas de l'accueil de loisirs",
-        page_start=3, page_end=3, outcome=Deliberation.Outcome.ADOPTED, unanimous=True, votes_for=19,
-    )
-    Passage.objects.create(
-        document=document, deliberation=deliberation, position=0, page_start=3, page_end=3,
-        heading="D2024-058 Tarif du repas de l'accueil de loisirs", text=text, published=True, collectivite=place,
-        body=body, seance_date=seance.date, document_kind=document.kind, outcome=deliberation.outcome,
-    )
-    return deliberation
 
 
 def test_a_citizen_searches_and_follows_a_result_to_its_page(page, live_server, published):
