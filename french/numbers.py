@@ -83,3 +83,48 @@ def ordinal_number(word: str) -> int | None:
     """The number an ordinal stands for: « troisième » → 3, « 1ère » → 1, « seconde » → 2; None otherwise."""
     digits = ORDINAL_DIGITS.get(fold(word.strip()))
     return int(digits) if digits else None
+
+
+# A number printed in digits: grouped by thousands (« 11 300,00 », « 112.500 », « 1 801,62 ») or not (« 4,80 »,
+# « 2024 », « 5.3 »). Not inside a word or a longer number (« 19h00 » is 19; « A12 » is nothing).
+_FIGURE = re.compile(
+    r"(?<![\w,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)(?![\d])"
+)
+_NUMBER_WORD_RUN = re.compile(r"[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+)*")
+
+
+def _figure_value(printed: str) -> str:
+    """One spelling per value: separators of thousands dropped, a decimal comma, no trailing zeros of decimals."""
+    whole, _, decimals = re.sub(r"[ \u00a0\u202f]", "", printed).replace(".", ",").rpartition(",")
+    if not whole:  # no decimal part at all
+        whole, decimals = decimals, ""
+    if len(decimals) == 3 and "," not in printed and printed.count(".") >= 1:  # « 112.500 »: thousands, not decimals
+        whole, decimals = whole.replace(",", "") + decimals, ""
+    whole = whole.replace(",", "").lstrip("0") or "0"
+    decimals = decimals.rstrip("0")
+    return f"{whole},{decimals}" if decimals else whole
+
+
+def figures(text: str, *, words: bool = False) -> set[str]:
+    """The numbers a text prints, each in one spelling (« 11 300,00 € » and « 11300 € » are both « 11300 »,
+    « 4,80 » and « 4.8 » both « 4,8 »); with `words`, the numbers and ordinals it writes in words too
+    (« quatre postes » → « 4 », « troisième adjoint » → « 3 »)."""
+    found = {_figure_value(match.group(0)) for match in _FIGURE.finditer(text)}
+    if words:
+        for run in _NUMBER_WORD_RUN.finditer(fold(text).lower()):
+            tokens = [t for t in re.split(r"[\s-]+", run.group(0)) if t]
+            start = 0
+            while start < len(tokens):
+                # The longest run of number words from here (« vingt-trois voix » → 23), else an ordinal.
+                end = start
+                while end < len(tokens) and (tokens[end] == "et" or _number_word(tokens[end])):
+                    end += 1
+                value = words_number(" ".join(tokens[start:end])) if end > start else ordinal_number(tokens[start])
+                if value is not None:
+                    found.add(str(value))
+                start = max(end, start + 1)
+    return found
+
+
+def _number_word(token: str) -> bool:
+    return token in NUMBER_WORDS or token.rstrip("s") in NUMBER_WORDS  # « quatre-vingts »

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from french.numbers import figures
 from french.terms import terms_extract
 from qa.answering import instruction_like, sentences_split
 from search.backends.base import SearchHit
@@ -92,10 +93,16 @@ def answer_sentences(text: str) -> list[str]:
 
 
 class CitationChecker:
-    """Checks an answer sentence by sentence, so that a streamed answer shows only checked sentences."""
+    """Checks an answer sentence by sentence, so that a streamed answer shows only checked sentences.
 
-    def __init__(self, *, sources: list[SearchHit]) -> None:
+    Given the question (a model's answer, not the reader's verbatim sentences), a sentence also goes when it prints
+    a figure that neither the passages it cites nor the question print: a model that invents an amount cites a
+    passage all the same.
+    """
+
+    def __init__(self, *, sources: list[SearchHit], question: str | None = None) -> None:
         self.given = {n: hit for n, hit in enumerate(sources, start=1)}
+        self.question_figures = figures(question, words=True) if question is not None else None
         self.checked = CheckedAnswer()
         self._renumber: dict[int, int] = {}
         self._cited_by: dict[int, list[str]] = {}
@@ -103,7 +110,7 @@ class CitationChecker:
     def sentence_add(self, sentence: str) -> CheckedSentence | None:
         """The sentence with its valid markers renumbered, or None (it is dropped) when none is valid."""
         valid = [n for n in markers_read(sentence) if n in self.given]
-        if not valid:
+        if not valid or not self._figures_printed(sentence, valid):
             self.checked.dropped.append(sentence)
             return None
         for n in valid:
@@ -116,6 +123,14 @@ class CitationChecker:
         checked = CheckedSentence(text=f"{body} {markers}{stop or '.'}", numbers=[self._renumber[n] for n in valid])
         self.checked.sentences.append(checked)
         return checked
+
+    def _figures_printed(self, sentence: str, cited: list[int]) -> bool:
+        if self.question_figures is None:
+            return True
+        printed = set(self.question_figures)
+        for n in cited:
+            printed |= hit_figures(self.given[n])
+        return figures(_markers_strip(sentence)) <= printed
 
     def result(self) -> CheckedAnswer:
         self.checked.citations = [
@@ -131,6 +146,14 @@ def answer_check(*, text: str, sources: list[SearchHit]) -> CheckedAnswer:
     for sentence in answer_sentences(text):
         checker.sentence_add(sentence)
     return checker.result()
+
+
+def hit_figures(hit: SearchHit) -> set[str]:
+    """The numbers a passage prints, in digits or words, with those of its délibération's number and objet, its
+    document's title and its séance's date, as the model was shown them."""
+    shown = " ".join((hit.text, hit.heading, hit.deliberation_number, hit.deliberation_objet, hit.document_title))
+    dated = {str(hit.seance_date.day), str(hit.seance_date.month), str(hit.seance_date.year)} if hit.seance_date else set()
+    return figures(shown, words=True) | dated
 
 
 def _markers_strip(sentence: str) -> str:

@@ -283,7 +283,7 @@ def question_answer_stream(*, question: str, filters: SearchFilters | None = Non
         _abstained(answer, evidence, reasoning.decision.reason)
     else:
         sources = _llm_sources(reasoning)
-        checker = CitationChecker(sources=sources)
+        checker = CitationChecker(sources=sources, question=evidence.question)
         declined = False
         for sentence in llm.answer_sentences_stream(question=evidence.question, hits=sources):
             if sentence is llm.DECLINED:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from french.folding import fold
-from french.numbers import COUNT_IN_WORDS, ORDINAL_DIGITS, number_parse, ordinal_number, words_number
+from french.numbers import COUNT_IN_WORDS, ORDINAL_DIGITS, figures, number_parse, ordinal_number, words_number
 
 # chemere_regardscitoyens/pdf/CM 23 mars 2011.pdf, page 11 (two lines)
 EMPRUNTS = (
@@ -58,3 +58,17 @@ def test_ordinals():
     assert ordinal_number("Troisième") == 3 and ordinal_number("10eme") == 10
     assert ordinal_number("réunion") is None
     assert ORDINAL_DIGITS["troisieme"] == ORDINAL_DIGITS["3e"] == "3"
+
+
+def test_figures_one_spelling_per_value():
+    # The shapes in which minutes print amounts, prices and dates.
+    assert figures("11 300,00 € HT") == figures("11300 €") == {"11300"}
+    assert figures("le coût du repas à 4,80 €") == figures("4.8 euros") == {"4,8"}
+    assert figures("au prix de 112.500 €") == {"112500"}
+    assert figures("le 15 octobre 2024 à 19h00, délibération n°2024-32") == {"15", "2024", "19", "32"}
+    assert figures("la parcelle A12") == set()
+    # In words, only when asked: a model's « un » is an article, a passage's « deux postes » a count.
+    assert figures("pourquoi deux postes", words=True) == {"2"}
+    assert figures("vingt-trois voix pour et soixante et onze", words=True) == {"23", "71"}
+    assert figures("le troisième adjoint", words=True) == {"3"}
+    assert figures("pourquoi deux postes") == set()

@@ -1,6 +1,6 @@
 """The citation check: a sentence without a valid [n] goes; an answer left without one is refused."""
 
-from qa.citations import answer_check, answer_sentences, markers_read
+from qa.citations import CitationChecker, answer_check, answer_sentences, markers_read
 from search.backends.base import SearchHit
 
 
@@ -40,3 +40,29 @@ def test_unsupported_sentences_are_removed_and_citations_renumbered():
 def test_answer_without_any_valid_citation_is_not_supported():
     checked = answer_check(text="La parcelle vaut 46 000 € [3]. Elle est vendue [0].", sources=SOURCES)
     assert not checked.supported and checked.citations == []
+
+
+# pierrefonds_mymairie/20241015-PV.pdf p. 3 and 20241210-PV.pdf (a collectivité no question set covers).
+MEALS = _hit(1, "Pour la restauration dans le cadre de l'accueil de loisirs, il est proposé de maintenir le coût du repas "
+                "à 4,80 €.")
+POSTS = _hit(2, "Monsieur Leblanc demande pourquoi deux postes.")
+
+
+def _kept(text: str, *, question: str = "Combien coûte le repas ?") -> list[str]:
+    checker = CitationChecker(sources=[MEALS, POSTS], question=question)
+    return [checked.body for checked in (checker.sentence_add(s) for s in answer_sentences(text)) if checked]
+
+
+def test_a_models_sentence_goes_when_its_figures_are_not_in_what_it_cites():
+    assert _kept("Le repas coûte 4,80 € [1].") == ["Le repas coûte 4,80 €"]
+    assert _kept("Le repas coûte 4.8 euros [1].") == ["Le repas coûte 4.8 euros"]
+    # A figure the passage does not print, or that only another passage prints, is not supported by the citation.
+    assert _kept("Le repas coûte 5,20 € [1].") == []
+    assert _kept("Le repas coûte 4,80 € [2].") == []
+    # Numbers in words count as printed; the question's own figures may be said again.
+    assert _kept("Il y a 2 postes [2].") == ["Il y a 2 postes"]
+    assert _kept("En 2024, le repas coûte 4,80 € [1].", question="Combien coûte le repas en 2024 ?") == [
+        "En 2024, le repas coûte 4,80 €"
+    ]
+    # The reader's sentences are quoted, not written: without the question, figures are not checked.
+    assert answer_check(text="Le repas coûte 5,20 € [1].", sources=[MEALS]).supported
