@@ -346,7 +346,20 @@ def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
         return []
     related = [d for d in public.filter(pk__in=chosen).exclude(seance_id=deliberation.seance_id)]
     related.sort(key=lambda d: chosen.index(d.pk))
-    return sorted(related[:RELATED_MAX], key=lambda d: (d.seance.date if d.seance else datetime.date.min, d.position))
+    return sorted(related[:RELATED_MAX], key=_in_time)
+
+
+def matter_timeline(*, deliberation: Deliberation) -> list[Deliberation]:
+    """The délibération among those of the same matter in other séances (`deliberations_related`), oldest first;
+    empty when it has none."""
+    related = deliberations_related(deliberation=deliberation)
+    if not related:
+        return []
+    return sorted([*related, deliberation], key=_in_time)
+
+
+def _in_time(deliberation: Deliberation) -> tuple:
+    return (deliberation.seance.date if deliberation.seance else datetime.date.min, deliberation.position)
 
 
 @dataclass(frozen=True)

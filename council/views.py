@@ -148,7 +148,7 @@ def deliberation_detail(request, pk: int):
             "deliberation": deliberation,
             "page_numbers": range(deliberation.page_start, deliberation.page_end + 1),
             "sources": selectors.deliberation_sources(deliberation=deliberation),
-            "related": selectors.deliberations_related(deliberation=deliberation),
+            "timeline": selectors.matter_timeline(deliberation=deliberation),
             "rapporteur_person": selectors.rapporteur_person(deliberation),
             # « le Maire » resolved to the mayor the minutes name: the function is shown beside the name.
             "rapporteur_function": not selectors.official_name(deliberation.rapporteur),

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from council.selectors import deliberations_related
+from council.selectors import deliberations_related, matter_timeline
 from search.models import Passage
 from tests.french.test_cadastre import ACQUISITION, SENTIER
 
@@ -33,12 +33,24 @@ def test_the_same_matter_in_other_seances_oldest_first(client, council_rows):
                                                      objets=(objet, *OTHERS))
         found.append(ravalement)
     council_rows(published=False, collectivite="Ville de Montpellier", date=datetime.date(2014, 2, 17), objets=RAVALEMENT[1][1:])
-    council_rows(published=True, collectivite="Ville de Lunel", date=datetime.date(2012, 1, 9), objets=RAVALEMENT[1][1:])
+    _lunel, (alone,) = council_rows(published=True, collectivite="Ville de Lunel", date=datetime.date(2012, 1, 9),
+                                    objets=RAVALEMENT[1][1:])
     related = deliberations_related(deliberation=found[1])
     assert [d.pk for d in related] == [found[0].pk, found[2].pk]
+    # The matter's timeline on the page: the three séances in order, this one marked, not linked to itself.
+    assert matter_timeline(deliberation=found[1]) == found
     page = client.get(reverse("deliberation-detail", args=[found[1].pk])).content.decode()
-    assert "Le même sujet dans d&#x27;autres séances" in page or "Le même sujet dans d'autres séances" in page
-    assert reverse("deliberation-detail", args=[found[0].pk]) in page and '<time datetime="2009-03-30">' in page
+    assert "Cette affaire au fil des séances" in page
+    timeline = page[page.index('<ol class="timeline">'):]
+    timeline = timeline[: timeline.index("</ol>")]
+    assert [timeline.index(f'<time datetime="{date:%Y-%m-%d}">') for date, _ in RAVALEMENT] == sorted(
+        timeline.index(f'<time datetime="{date:%Y-%m-%d}">') for date, _ in RAVALEMENT
+    )
+    assert timeline.count('aria-current="true"') == 1 and "(cette délibération)" in timeline
+    assert reverse("deliberation-detail", args=[found[0].pk]) in timeline
+    assert reverse("deliberation-detail", args=[found[1].pk]) not in timeline
+    # A délibération with no matter found (the only one of its collectivité) has no timeline.
+    assert matter_timeline(deliberation=alone) == []
 
 
 def test_a_parcel_named_again_is_the_same_matter(council_rows):
