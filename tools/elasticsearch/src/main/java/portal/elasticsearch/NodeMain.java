@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
@@ -12,6 +11,8 @@ import org.elasticsearch.node.InternalSettingsPreparer;
 import org.elasticsearch.node.Node;
 import org.elasticsearch.plugins.Plugin;
 import org.elasticsearch.transport.Netty4Plugin;
+
+import portal.launcher.NodeServe;
 
 /** One Elasticsearch 7.17 node on 127.0.0.1: HTTP on the port given, data under the folder given. */
 public final class NodeMain {
@@ -26,35 +27,9 @@ public final class NodeMain {
     public static void main(String[] args) throws Exception {
         int httpPort = Integer.parseInt(args[0]);
         Path home = Path.of(args[1]).toAbsolutePath();
-        Settings settings = Settings.builder()
-            .put("cluster.name", "portal-test")
-            .put("node.name", "portal-es-" + httpPort)
-            .put("path.home", home.toString())
-            .put("path.data", home.resolve("data").toString())
-            .put("path.logs", home.resolve("logs").toString())
-            .put("network.host", "127.0.0.1")
-            .put("http.port", httpPort)
-            .put("transport.port", 0)
-            .put("http.type", "netty4")
-            .put("transport.type", "netty4")
-            .put("discovery.type", "single-node")
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .build();
+        Settings settings = Settings.builder().loadFromMap(NodeServe.settings("portal-es-" + httpPort, httpPort, home)).build();
         LogConfigurator.configureWithoutConfig(settings);
         Node node = new ClasspathNode(settings, List.of(Netty4Plugin.class, FrenchAnalysisPlugin.class));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                node.close();
-            } catch (Exception error) {
-                error.printStackTrace();
-            } finally {
-                stopped.countDown();
-            }
-        }));
-        node.start();
-        System.out.println("elasticsearch node started, http 127.0.0.1:" + httpPort);
-        System.out.flush();
-        stopped.await();
+        NodeServe.serve(node, node::start, "elasticsearch node started, http 127.0.0.1:" + httpPort);
     }
 }

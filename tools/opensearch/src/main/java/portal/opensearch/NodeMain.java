@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
@@ -13,6 +12,8 @@ import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
+
+import portal.launcher.NodeServe;
 
 /**
  * One OpenSearch node on 127.0.0.1: HTTP on the port given, data under the folder given, no security plugin.
@@ -42,20 +43,7 @@ public final class NodeMain {
         }
         int httpPort = Integer.parseInt(args[0]);
         Path home = Path.of(args[1]).toAbsolutePath();
-        Settings.Builder builder = Settings.builder()
-            .put("cluster.name", "portal-test")
-            .put("node.name", "portal-node-" + httpPort)
-            .put("path.home", home.toString())
-            .put("path.data", home.resolve("data").toString())
-            .put("path.logs", home.resolve("logs").toString())
-            .put("network.host", "127.0.0.1")
-            .put("http.port", httpPort)
-            .put("transport.port", 0)
-            .put("http.type", "netty4")
-            .put("transport.type", "netty4")
-            .put("discovery.type", "single-node")
-            // A developer's full disk must not turn the index read-only in the middle of a test run.
-            .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        Settings.Builder builder = Settings.builder().loadFromMap(NodeServe.settings("portal-node-" + httpPort, httpPort, home));
         for (int i = 2; i < args.length; i++) {
             String[] setting = args[i].split("=", 2);
             if (setting.length != 2) {
@@ -72,19 +60,6 @@ public final class NodeMain {
         Settings settings = builder.build();
         LogConfigurator.configureWithoutConfig(settings);
         Node node = new ClasspathNode(settings, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                node.close();
-            } catch (Exception error) {
-                error.printStackTrace();
-            } finally {
-                stopped.countDown();
-            }
-        }));
-        node.start();
-        System.out.println("opensearch node started, http 127.0.0.1:" + httpPort);
-        System.out.flush();
-        stopped.await();
+        NodeServe.serve(node, node::start, "opensearch node started, http 127.0.0.1:" + httpPort);
     }
 }
