@@ -121,6 +121,7 @@ def _answer_measure(item: dict, *, corpus: Path) -> dict:
         "id": item["id"], "question": item["question"], "answerable": bool(item.get("answerable")),
         "llm": {**judged(answer), "model_called": bool(checkers), "sentences_kept": len(answer.sentences),
                 "sentences_dropped": len(checkers[0].checked.dropped) if checkers else 0,
+                "sentences_unprinted": len(checkers[0].checked.unprinted) if checkers else 0,
                 "declined_by_model": answer.reason == llm.DECLINED_REASON, "total_s": round(total_s, 2),
                 **{k: round(v, 2) for k, v in timings.items()}},
         "extractive": judged(extractive),
@@ -156,11 +157,14 @@ def _summary(rows: list[dict], mode: str) -> dict:
     if mode == "llm":
         called = [r["llm"] for r in rows if r["llm"]["model_called"]]
         kept, dropped = sum(a["sentences_kept"] for a in called), sum(a["sentences_dropped"] for a in called)
+        unprinted = sum(a.get("sentences_unprinted", 0) for a in called)
         summary.update({
             "model_called": len(called),
             "declined_by_model": sum(a["declined_by_model"] for a in called),
             "declined_by_model_answerable": sum(r["llm"]["declined_by_model"] for r in rows if r["answerable"]),
+            # Among the sentences that cite: those dropped for a figure no passage prints are not counted here.
             "sentences_with_checked_citations": _share(kept, kept + dropped),
+            "sentences_dropped_for_a_figure": _share(unprinted, kept + dropped + unprinted),
             **_seconds("first_piece_s", called), **_seconds("first_sentence_s", called), **_seconds("total_s", called),
         })
     return summary
