@@ -209,12 +209,22 @@ _PLACE_NOUNS = (
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
     "halte-garderie|garderie"
 )
+# The rank or office a street's name may give its person (« place du Cardinal Verdier », « rue du Docteur Roux »).
+_PLACE_TITLES = (
+    "cardinal|docteur|dr\\.?|général|maréchal|président|présidente|professeur|abbé|chanoine|colonel|commandant|"
+    "capitaine|lieutenant|amiral|pasteur|père|frère|mère|sœur|monseigneur|mgr|sergent|aviateur|comte|comtesse|duc|"
+    "duchesse|marquis|baron|roi|reine|pape|saint|sainte"
+)
+# Words after a place noun that are not its adjective.
+_NOT_ADJECTIVE = "(?:par|avec|sans|chez|sur|sous|vers|dans|entre|selon|contre|et|ou|au|aux|le|la|les|un|une|à)"
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
     # « aux théâtres Gérard Philipe et Jean Vilar »: in the plural, the places listed after the noun.
     # « salle de boxe Jean Farré », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
-    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:[ \t]+[{_LOWER}][{_LOWER}\-]+)?(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
-    rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?"
+    # Not « mis en place par … », « sur place avec … »: a preposition after the noun is no adjective.
+    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:[ \t]+(?!{_NOT_ADJECTIVE}\b)[{_LOWER}][{_LOWER}\-]+)?"
+    rf"(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
+    rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{_PLACE_TITLES}))?"
     rf"|(?:{_PLACE_NOUNS})[sx](?-i:[ \t]*\n?[ \t]*[{_UPPER}][{_LOWER}\-]+[ \t]+[{_UPPER}][{_LOWER}\-]+[ \t]*,?[ \t]*(?:et[ \t]+)?)*)"
     rf"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
@@ -407,6 +417,13 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
             mentions.extend(_attached_address(text=text, page=candidate.page, end=listed.end(), street_only=True))
         elif _looks_like_row(text, candidate.end) or _private_role(text=text, candidate=candidate):
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end, street_only=True))
+    # « Adresse 949 avenue du Professeur … » in a table of beneficiaries: on a page that names private persons, the
+    # address a row label introduces is one of theirs, whatever column their names are in.
+    private_pages = {m.page for m in mentions if m.kind == "private" and m.person_key not in _DATA_KEYS}
+    for page_number in sorted(private_pages):
+        text = pages[page_number - 1]
+        for label in _ADDRESS_LABEL.finditer(text):
+            mentions.extend(_attached_address(text=text, page=page_number, end=label.end(), street_only=True))
     for page_number, text in enumerate(pages, start=1):
         mentions.extend(_contact_data(text=text, page=page_number))
     return _mentions_dedupe(mentions)
@@ -537,13 +554,13 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
     candidates = []
     for match in _FAMILY.finditer(text):
         name = _name_trim(match.group("name"))
-        if name and not _is_place(text, match.start()):
+        if name and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
                                          match.start("name"), match.group("civ"), name, True, "famille"))
     for match in _PROPERTY_OWNER.finditer(text):
         name = match.group("name")
         # An acronym (« propriété SNCF », « EDF ») is a body: a surname has two vowels at least.
-        if _vowels(name) >= 2 and not _is_place(text, match.start()):
+        if _vowels(name) >= 2 and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"),
                                          "propriété", name, True, "famille"))
     for match in _CIVILITE_NAME.finditer(text):
@@ -552,7 +569,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
         # starts with one after a line that ends with « Parc » or « rue » starts with a person, and so does a civilité
         # after a bare « de »: « la maison de Madame … » is her house.
         owned = _OWNED.search(text[max(0, match.start() - 8):match.start()])
-        if not name or (_is_place(text, match.start(), same_line=True) and not owned):
+        if not name or (name_in_place(text, match.start(), same_line=True) and not owned):
             continue
         words = _name_words(name)
         if len(words) == 1 and words[0].lower() in lowercase_words and not words[0].isupper():
@@ -575,7 +592,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                                      match.start("name"), match.group("civ"), name, False, "civilité"))
     for match in _CAPITALS_NAME_LINE.finditer(text):
         surname = match.group("name").split()[0]
-        if given_name_known(match.group("given")) and not given_name_known(surname) and not _is_place(text, match.start("name")):
+        if given_name_known(match.group("given")) and not given_name_known(surname) and not name_in_place(text, match.start("name")):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"), "",
                                          match.group("name"), False, "majuscules"))
     for pattern in (_GIVEN_UPPER, _UPPER_GIVEN, _UPPER_GIVEN_GLUED, _UPPER_GIVEN_GLUED_AFTER):
@@ -593,7 +610,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # In a row of applicants the surname comes first whatever it is (« SAINT Gustave »).
             name = text[start:match.end("name")]
             name = name.rstrip() if row and pattern is not _GIVEN_UPPER else _name_trim(name)
-            if not name or _is_place(text, start):
+            if not name or name_in_place(text, start):
                 continue
             words = _name_words(name)
             if pattern is _UPPER_GIVEN_GLUED:
@@ -758,7 +775,7 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
             if _is_common(first, lowercase_words) or _is_common(second, lowercase_words):
                 continue
             start = match.start()
-            if any(s <= start < e for s, e in spans) or _is_place(text, start):
+            if any(s <= start < e for s, e in spans) or name_in_place(text, start):
                 continue
             identity = _identity_parse(match.group(0))
             if identity.surname in known_surnames or any(
@@ -834,7 +851,7 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
                 if len(words) < 2 or any(_is_common(word, lowercase_words) for word in words[:1]):
                     continue
                 start = offset + entity.start_char + part.start()
-                if _is_place(text, start) or any(word.lower() in _FUNCTION_WORDS for word in words):
+                if name_in_place(text, start) or any(word.lower() in _FUNCTION_WORDS for word in words):
                     continue
                 found.append(_Candidate(page_number, start, start + len(name), start, "", name, False, "modèle"))
         results.append(found)
@@ -907,13 +924,13 @@ def _place_names(pages: list[str], candidates: list[_Candidate]) -> set[str]:
         for text in pages:
             start = text.find(name)
             while start != -1 and name not in names:
-                if _is_place(text, start):
+                if name_in_place(text, start):
                     names.add(name)
                 start = text.find(name, start + 1)
     return names
 
 
-def _is_place(text: str, start: int, *, same_line: bool = False) -> bool:
+def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     """Whether a place noun stands right before (« rue Jean Moulin »); `same_line`: on the name's own line only."""
     before = text[max(0, start - 40):start]
     # A line that ends with an article after the noun goes on with the place's name (« avenue du \nDocteur Pezet »).
@@ -924,6 +941,22 @@ def _is_place(text: str, start: int, *, same_line: bool = False) -> bool:
                for word in before.lower().split()[-4:] for part in re.split(r"[.'’]", word)):
         return False
     return bool(_PLACE_BEFORE.search(before))
+
+
+def printed_in_place_name(text: str, start: int, surface: str) -> bool:
+    """Whether the name printed at `start` is (part of) a street's or a building's name (« 137 rue Marie Durand »,
+    « école élémentaire Charles Dickens »): after a place noun, not after a civilité nor after a bare « de » (« la
+    maison de Madame … » is hers)."""
+    if re.match(CIVILITE_BROAD + r"(?!\w)", surface):
+        return False
+    # The surname after the first name of a place's person (« allée Thomas SANKARA »): the place starts before.
+    given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    if given and name_in_place(text, given.start()):
+        return True
+    return name_in_place(text, start) and not _OWNED.search(text[max(0, start - 8):start])
+
+
+_GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*[ \t]+\Z")
 
 
 def _lowercase_words(pages: list[str]) -> set[str]:
@@ -1237,6 +1270,10 @@ _PROPERTY_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _PROPERTY_REACH = 160
+# A row or field label « Adresse » (« Adresse : », « Adresses ») right before a number and a street.
+_ADDRESS_LABEL = re.compile(
+    rf"(?:^|\n)[ \t]*Adresses?[ \t]*:?(?=[ \t]*\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*{_STREET}(?!\w))", re.IGNORECASE
+)
 
 
 def _property_address(*, text: str, page: int, end: int) -> list[PersonMention]:

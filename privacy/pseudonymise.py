@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from privacy.detection import printed_in_place_name
+
 # Letters, digits and hyphens glue a word to its neighbours: "Martin" is not replaced
 # inside "Saint-Martin" nor "Bras" inside "Brassens". A capital right after a lowercase letter starts another
 # word that the text extraction glued on (the next column of a table: « Jean-BernardEducateur »).
 _BEFORE = r"(?<![\w\-‐])"
 _AFTER = r"(?:(?![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
+# The placeholders of persons the detector found (« [personne 3] »), not a clerk's (« [personne masquée] »).
+_DETECTED_PERSON = re.compile(r"\[personne \d+\]")
 
 
 def pseudonymiser_build(replacements: dict[str, str]) -> Callable[[str], str]:
@@ -19,7 +23,7 @@ def pseudonymiser_build(replacements: dict[str, str]) -> Callable[[str], str]:
         return _identity
 
     def pseudonymise(text: str) -> str:
-        return pattern.sub(lambda match: lookup.get(_key(match.group(0)), match.group(0)), text)
+        return pattern.sub(lambda match: _placeholder(match, lookup) or match.group(0), text)
 
     return pseudonymise
 
@@ -35,10 +39,21 @@ def masked_spans(*, text: str, replacements: dict[str, str]) -> list[tuple[int, 
         return []
     spans = []
     for match in pattern.finditer(text):
-        placeholder = lookup.get(_key(match.group(0)))
+        placeholder = _placeholder(match, lookup)
         if placeholder:
             spans.append((match.start(), match.end(), placeholder))
     return spans
+
+
+def _placeholder(match: re.Match[str], lookup: dict[str, str]) -> str | None:
+    """What replaces the match; None where a detected person's name is printed as part of a place's (« 137 rue
+    Marie Durand », « école élémentaire Charles Dickens »): a name found elsewhere in the document is replaced
+    everywhere else, not in the name of a street or a building. What a clerk chose to mask is masked everywhere."""
+    placeholder = lookup.get(_key(match.group(0)))
+    detected = placeholder is not None and _DETECTED_PERSON.fullmatch(placeholder)
+    if detected and printed_in_place_name(match.string, match.start(), match.group(0)):
+        return None
+    return placeholder
 
 
 def _pattern_build(replacements: dict[str, str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:

@@ -636,3 +636,4 @@ def test_a_civilite_after_de_is_a_person_not_a_place():
     assert "CASTELLI" not in masked and "Jeanne" not in masked
     masked = _masked("Le Conseil autorise l'acquisition de la maison de Madame Jeanne CASTELLI pour 100 000 €.")
     assert "CASTELLI" not in masked
+

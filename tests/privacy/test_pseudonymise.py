@@ -43,3 +43,24 @@ def test_officials_are_left_untouched():
 
 def test_empty_replacements_return_text_unchanged():
     assert text_pseudonymise(text="Madame Boze", replacements={}) == "Madame Boze"
+
+
+def test_a_name_found_elsewhere_is_not_replaced_inside_a_place_name():
+    # montpellier_opendata/proces_verbaux: PV_CM_16_12_2011.pdf p. 49 (a subsidy table; « Madame Marie … » was a
+    # buyer on p. 66), PV_CM_09_05_2011.pdf p. 69 and PV_CM_07_02_2011.pdf p. 45.
+    replacements = {"Madame Marie": "[personne 1]", "Marie": "[personne 1]", "Verdier": "[personne 2]",
+                    "Charles Dickens": "[personne 3]"}
+    lines = (
+        "Les Restaurants du Coeur 137 rue Marie Durand 6600,00 € 35,00 € 6565,00 €",
+        "située 82, Place du Cardinal Verdier dans le quartier Croix d’Argent",
+        "l’école élémentaire Charles Dickens, sise 686 avenue du Pont Trinquat dans le quartier des Prés",
+    )
+    for line in lines:
+        assert text_pseudonymise(text=line, replacements=replacements) == line
+    # The person herself, and the same name outside a place, stay masked; what a clerk masks is masked everywhere.
+    assert text_pseudonymise(text="vendu à Madame Marie, puis à M. Verdier", replacements=replacements) == (
+        "vendu à [personne 1], puis à M. [personne 2]"
+    )
+    assert text_pseudonymise(text=lines[1], replacements={"Verdier": "[personne masquée]"}) == (
+        "située 82, Place du Cardinal [personne masquée] dans le quartier Croix d’Argent"
+    )

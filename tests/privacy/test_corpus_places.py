@@ -1,0 +1,39 @@
+"""Names in places and addresses in tables, on whole documents of the corpus: a person found on one page is masked
+everywhere but in the name of a street or a building; an « Adresse » row of a table of beneficiaries is masked."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.detection import persons_detect, replacements_build
+from privacy.pseudonymise import pseudonymiser_build
+from tests.privacy.test_corpus_persons import CORPUS, _corpus_required, _pages_extract
+
+pytestmark = pytest.mark.corpus
+
+
+def _public(document: str) -> list[str]:
+    _corpus_required()
+    from ingestion.cleaning import pages_clean
+    from ingestion.parsing import minutes_parse
+
+    pages = pages_clean(_pages_extract(CORPUS / document))
+    officials = minutes_parse(pages=pages, filename=document.rsplit("/", 1)[-1]).officials
+    pseudonymise = pseudonymiser_build(replacements_build(persons_detect(pages=pages, officials=officials), pages=pages))
+    return [pseudonymise(text) for text in pages]
+
+
+def test_a_name_found_elsewhere_stays_in_the_streets_and_schools_named_after_it():
+    public = _public("montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf")
+    # « Madame Marie … », a buyer on page 66, is masked there; the street of a subsidised association is not hers.
+    assert "137 rue Marie Durand" in public[48]
+    assert "Madame Marie" not in public[65]
+
+
+def test_the_address_after_an_adresse_row_of_beneficiaries_is_masked():
+    public = _public("montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf")
+    # Page 98: « Bénéficiaires Madame BOUSQUET » then, rows below, « Adresse 8, square Henri de Régnier ».
+    assert "BOUSQUET" not in public[97] and "8, square Henri de Régnier" not in public[97]
+    assert "Dépense subventionnable" in public[97]
+    # Page 48: the allée named after a head of state stays named.
+    assert "Allée Thomas SANKARA" in public[47]
