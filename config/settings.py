@@ -253,8 +253,8 @@ if OPENSEARCH_SHARDS < 1 or OPENSEARCH_REPLICAS < 0:
     raise ImproperlyConfigured("OPENSEARCH_SHARDS doit valoir au moins 1 et OPENSEARCH_REPLICAS au moins 0.")
 # An engine that does not answer within this many seconds fails the request (a French 503), never empty results.
 OPENSEARCH_TIMEOUT_SECONDS = float(env("OPENSEARCH_TIMEOUT_SECONDS", "3"))
-# Or on Elasticsearch 7.17 or 8.x (SEARCH_BACKEND=search.backends.elasticsearch.ElasticsearchSearchBackend), with the same
-# timeout, shards and replicas.
+# Or on Elasticsearch 7.17 or 8.x (SEARCH_BACKEND=search.backends.elasticsearch.ElasticsearchSearchBackend), with
+# the same timeout, shards and replicas.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", "council_passages")
 _ELASTICSEARCH = SEARCH_BACKEND == "search.backends.elasticsearch.ElasticsearchSearchBackend"

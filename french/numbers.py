@@ -98,7 +98,7 @@ def _figure_value(printed: str) -> str:
     whole, _, decimals = re.sub(r"[ \u00a0\u202f]", "", printed).replace(".", ",").rpartition(",")
     if not whole:  # no decimal part at all
         whole, decimals = decimals, ""
-    if len(decimals) == 3 and "," not in printed and printed.count(".") >= 1:  # « 112.500 »: thousands, not decimals
+    if len(decimals) == 3 and "," not in printed and "." in printed:  # « 112.500 »: thousands, not decimals
         whole, decimals = whole.replace(",", "") + decimals, ""
     whole = whole.replace(",", "").lstrip("0") or "0"
     decimals = decimals.rstrip("0")

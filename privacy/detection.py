@@ -943,6 +943,10 @@ def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     return bool(_PLACE_BEFORE.search(before))
 
 
+# A capitalised word (a first name) right before a position.
+_GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*[ \t]+\Z")
+
+
 def printed_in_place_name(text: str, start: int, surface: str) -> bool:
     """Whether the name printed at `start` is (part of) a street's or a building's name (« 137 rue Marie Durand »,
     « école élémentaire Charles Dickens »): after a place noun, not after a civilité nor after a bare « de » (« la
@@ -954,9 +958,6 @@ def printed_in_place_name(text: str, start: int, surface: str) -> bool:
     if given and name_in_place(text, given.start()):
         return True
     return name_in_place(text, start) and not _OWNED.search(text[max(0, start - 8):start])
-
-
-_GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*[ \t]+\Z")
 
 
 def _lowercase_words(pages: list[str]) -> set[str]:

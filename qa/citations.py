@@ -99,8 +99,8 @@ class CitationChecker:
     Given the question (a model's answer, not the reader's verbatim sentences), a sentence also goes when it prints
     a figure that none of the passages given nor the question print: a model that invents an amount cites a passage
     all the same. Any passage given, not only those cited: a small model often cites the passage next to the one
-    that prints the figure (requiring the cited ones lost 2 of 21 right answers on 80 dev questions, for no more
-    invented figures caught).
+    that prints the figure (requiring the cited ones lost 2 of 21 right answers on 80 dev questions, for one more
+    unanswerable question declined).
     """
 
     def __init__(self, *, sources: list[SearchHit], question: str | None = None) -> None:
