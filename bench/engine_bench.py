@@ -74,7 +74,7 @@ def _fetched(cursor):
 def _bulk_load(*, backend, table: str, rows: int) -> dict:
     """A fresh index behind the backend's alias, loaded as `reindex` loads (no refresh until the end); the rate."""
     conn, alias = backend.engine.conn, backend.index_name
-    conn.indices.delete(index=f"{alias}*", ignore=[404], request_timeout=120)
+    backend.engine.indices_drop()
     body = backend.engine.index_body()
     body["settings"]["index"] = {**body["settings"]["index"], "refresh_interval": "-1"}
     conn.indices.create(index=f"{alias}_1", body={**body, "aliases": {alias: {}}}, request_timeout=120)
@@ -147,14 +147,13 @@ def _quality(*, questions: list[dict], corpus: Path, backend_path: str, url: str
             setattr(settings, f"{prefix}_INDEX", CORPUS_ALIAS)
             search_backend_get.cache_clear()
             backend = search_backend_get()
-            backend.engine.conn.indices.delete(index=f"{CORPUS_ALIAS}*", ignore=[404], request_timeout=120)
-            backend.engine.setup_complete = False
+            backend.engine.indices_drop()
             backend.engine_rebuild()
         search_backend_get.cache_clear()
         report = retrieval_evaluate(questions=questions, retrieve=corpus_retriever(corpus_root=corpus),
                                     modes=("keyword", "hybrid"))
         if backend is not None:
-            backend.engine.conn.indices.delete(index=f"{CORPUS_ALIAS}*", ignore=[404], request_timeout=120)
+            backend.engine.indices_drop()
         return {mode: {key: round(block["overall"][key], 3) for key in ("recall@10", "mrr@10")}
                 for mode, block in report["modes"].items()}
     finally:
@@ -191,7 +190,7 @@ def engine_benchmark(*, questions: Path, corpus: Path, rows: int, engines: dict[
             load = _bulk_load(backend=backend, table=table, rows=rows)
             latency = _keyword_latency(backend=backend, texts=texts)
         finally:
-            backend.engine.conn.indices.delete(index=f"{SYNTHETIC_ALIAS}*", ignore=[404], request_timeout=120)
+            backend.engine.indices_drop()
         result[name] = {
             "url": url, "bulk": load, "keyword_latency": latency,
             "quality": _quality(questions=items, corpus=corpus, backend_path=BACKENDS[name], url=url),

@@ -160,6 +160,13 @@ class PassageIndexMixin:
         except self.errors.NotFoundError:
             return []
 
+    def indices_drop(self) -> None:
+        """Every index made for the name, in service or not (the alias's numbered indices, an older concrete one),
+        deleted by name: Elasticsearch 8 refuses a wildcard in a delete (`action.destructive_requires_name`)."""
+        for name in sorted({*self.indices_numbered(), *self.concrete_indices()}):
+            self.conn.indices.delete(index=name, ignore=[404], request_timeout=INDEX_TIMEOUT_SECONDS)
+        self.setup_complete = False
+
     def _clear_all_models(self) -> None:
         # haystack's clear (rebuild_index) deletes the index by its name, which an alias refuses: delete what is behind.
         for name in self.concrete_indices():

@@ -36,7 +36,7 @@ def published_searchable(request, settings, django_capture_on_commit_callbacks):
     step and its publication done in this process."""
     from search.backends import search_backend_get
     from search.services import passages_engine_inline
-    from tests.search.opensearch_node import engine_indices_drop, opensearch_backend_configure
+    from tests.search.opensearch_node import opensearch_backend_configure
 
     if request.param == "postgres":
         yield request.getfixturevalue("published")
@@ -46,7 +46,7 @@ def published_searchable(request, settings, django_capture_on_commit_callbacks):
         document = request.getfixturevalue("published")
     assert backend.engine_count() == document.passages.count() > 0
     yield document
-    engine_indices_drop(backend.engine.conn, backend.index_name)
+    backend.engine.indices_drop()
     search_backend_get.cache_clear()
 
 

@@ -10,12 +10,7 @@ from celery.signals import task_prerun
 from council.models import Body, Collectivite, Deliberation, Document, Seance
 from search.models import Passage
 from search.services import passage_embedding_input
-from tests.search.opensearch_node import (
-    ENGINE_KINDS,
-    elasticsearch_kind,
-    engine_indices_drop,
-    opensearch_backend_configure,
-)
+from tests.search.opensearch_node import ENGINE_KINDS, elasticsearch_kind, opensearch_backend_configure
 
 # Lines adapted from the corpus (chemere_regardscitoyens, montpellier_opendata), shortened.
 PASSAGES = [
@@ -100,7 +95,7 @@ def backend(request, passages):
     engine = Engine(url=request.getfixturevalue(f"{request.param}_url"), index=f"test_{uuid.uuid4().hex[:12]}")
     engine.passages_index(passage_ids=[p.pk for p in passages])
     yield engine
-    engine_indices_drop(engine.engine.conn, engine.index_name)
+    engine.engine.indices_drop()
 
 
 @pytest.fixture(params=KEYWORD_BACKENDS)
@@ -140,7 +135,7 @@ def configured(passages, engine_kind, engine_url, settings):
     backend = opensearch_backend_configure(settings, url=engine_url, elasticsearch=elasticsearch_kind(engine_kind))
     backend.passages_index(passage_ids=[p.pk for p in passages])
     yield backend
-    engine_indices_drop(backend.engine.conn, backend.index_name)
+    backend.engine.indices_drop()
     search_backend_get.cache_clear()
 
 

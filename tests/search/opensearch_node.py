@@ -130,13 +130,6 @@ def opensearch_stop(process: subprocess.Popen) -> None:
             process.wait(10)
 
 
-def engine_indices_drop(conn, prefix: str) -> None:
-    """Delete the indices whose name starts with `prefix`, one by one: Elasticsearch 8 refuses a wildcard delete
-    (`action.destructive_requires_name`), as a production node does."""
-    for name in conn.indices.get(index=f"{prefix}*"):
-        conn.indices.delete(index=name, ignore=[404])
-
-
 def opensearch_backend_configure(settings, *, url: str, elasticsearch: bool = False):
     """The OpenSearch backend (or the Elasticsearch one) chosen in `settings` (pytest-django's), under an alias of
     its own; the backend."""

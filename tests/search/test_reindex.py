@@ -13,7 +13,7 @@ from django.core.management import call_command
 from search.backends import opensearch, search_backend_get
 from search.backends.base import SearchQuery
 from search.models import Passage
-from tests.search.opensearch_node import engine_indices_drop, opensearch_backend_configure
+from tests.search.opensearch_node import opensearch_backend_configure
 
 
 def _aliased(backend) -> list[str]:
@@ -101,7 +101,7 @@ def test_reindex_command_replaces_an_index_of_phase_one(passages, opensearch_url
         assert backend.engine_count() == 5
         assert _objets(backend, "potagers") == ["Subvention à l'association des jardins familiaux"]
     finally:
-        engine_indices_drop(conn, backend.index_name)
+        backend.engine.indices_drop()
         search_backend_get.cache_clear()
 
 
@@ -136,7 +136,7 @@ def test_processes_using_a_fresh_alias_at_once_make_one_index(opensearch_url, pa
             backends[1].passages_index(passage_ids=[passages[0].pk])
             assert backends[2].engine_count() == 1
         finally:
-            engine_indices_drop(backends[0].engine.conn, f"{alias}_")
+            backends[0].engine.indices_drop()
 
 
 def test_a_second_reindex_at_once_is_refused(configured):
