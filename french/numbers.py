@@ -95,13 +95,14 @@ _NUMBER_WORD_RUN = re.compile(r"[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+)*")
 
 def _figure_value(printed: str) -> str:
     """One spelling per value: separators of thousands dropped, a decimal comma, no trailing zeros of decimals."""
-    whole, _, decimals = re.sub(r"[ \u00a0\u202f]", "", printed).replace(".", ",").rpartition(",")
-    if not whole:  # no decimal part at all
-        whole, decimals = decimals, ""
-    if len(decimals) == 3 and "," not in printed and "." in printed:  # « 112.500 »: thousands, not decimals
-        whole, decimals = whole.replace(",", "") + decimals, ""
-    whole = whole.replace(",", "").lstrip("0") or "0"
-    decimals = decimals.rstrip("0")
+    digits = re.sub(r"[ \u00a0\u202f]", "", printed)
+    if "," in digits:  # « 1.801,62 »: a decimal comma, points between thousands
+        whole, decimals = digits.replace(".", "").split(",", 1)
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):  # « 112.500 »: points between thousands
+        whole, decimals = digits.replace(".", ""), ""
+    else:  # « 4.8 »: a decimal point
+        whole, _, decimals = digits.partition(".")
+    whole, decimals = whole.lstrip("0") or "0", decimals.rstrip("0")
     return f"{whole},{decimals}" if decimals else whole
 
 

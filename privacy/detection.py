@@ -943,6 +943,7 @@ def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     return bool(_PLACE_BEFORE.search(before))
 
 
+_CIVILITE_FIRST = re.compile(rf"{CIVILITE_BROAD}(?!\w)")
 # A capitalised word (a first name) right before a position.
 _GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*[ \t]+\Z")
 
@@ -951,7 +952,7 @@ def printed_in_place_name(text: str, start: int, surface: str) -> bool:
     """Whether the name printed at `start` is (part of) a street's or a building's name (« 137 rue Marie Durand »,
     « école élémentaire Charles Dickens »): after a place noun, not after a civilité nor after a bare « de » (« la
     maison de Madame … » is hers)."""
-    if re.match(CIVILITE_BROAD + r"(?!\w)", surface):
+    if _CIVILITE_FIRST.match(surface):
         return False
     # The surname after the first name of a place's person (« allée Thomas SANKARA »): the place starts before.
     given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)

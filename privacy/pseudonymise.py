@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from privacy.detection import printed_in_place_name
+from privacy.detection import PERSON_PLACEHOLDER, printed_in_place_name
 
 # Letters, digits and hyphens glue a word to its neighbours: "Martin" is not replaced
 # inside "Saint-Martin" nor "Bras" inside "Brassens". A capital right after a lowercase letter starts another
@@ -13,7 +13,7 @@ from privacy.detection import printed_in_place_name
 _BEFORE = r"(?<![\w\-‐])"
 _AFTER = r"(?:(?![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
 # The placeholders of persons the detector found (« [personne 3] »), not a clerk's (« [personne masquée] »).
-_DETECTED_PERSON = re.compile(r"\[personne \d+\]")
+_DETECTED_PERSON = re.compile(re.escape(PERSON_PLACEHOLDER).replace(re.escape("{number}"), r"\d+"))
 
 
 def pseudonymiser_build(replacements: dict[str, str]) -> Callable[[str], str]:

@@ -107,7 +107,7 @@ class CitationChecker:
         self.given = {n: hit for n, hit in enumerate(sources, start=1)}
         self.printed: set[str] | None = None
         if question is not None:
-            self.printed = figures(question, words=True).union(*(hit_figures(hit) for hit in sources))
+            self.printed = figures(question, words=True).union(*(_hit_figures(hit) for hit in sources))
         self.checked = CheckedAnswer()
         self._renumber: dict[int, int] = {}
         self._cited_by: dict[int, list[str]] = {}
@@ -149,7 +149,7 @@ def answer_check(*, text: str, sources: list[SearchHit]) -> CheckedAnswer:
     return checker.result()
 
 
-def hit_figures(hit: SearchHit) -> set[str]:
+def _hit_figures(hit: SearchHit) -> set[str]:
     """The numbers a passage prints, in digits or words, with those of its délibération's number and objet, its
     document's title and its séance's date, as the model was shown them."""
     shown = " ".join((hit.text, hit.heading, hit.deliberation_number, hit.deliberation_objet, hit.document_title))
