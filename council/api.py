@@ -110,6 +110,9 @@ def deliberation_summary(request, deliberation: Deliberation) -> dict:
             "unanimous": deliberation.unanimous,
         },
         "outcome": deliberation.outcome,
+        # ACTES: {"code": "7.5", "name": "Subventions", "theme": "7", "theme_name": "Finances locales"}, or null.
+        "matiere": {"code": deliberation.matiere, "name": deliberation.matiere_name, "theme": deliberation.theme,
+                    "theme_name": deliberation.theme_name} if deliberation.matiere else None,
         "document_id": document.pk,
         "pages": {"start": deliberation.page_start, "end": deliberation.page_end},
         "url": _absolute(request, "deliberation-detail", deliberation.pk),

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from django.urls import reverse
 
+from council.matieres import matiere_label
 from council.models import Deliberation
 
 # Columns of the plain CSV and keys of each JSON line, in this order.
@@ -28,6 +29,7 @@ EXPORT_FIELDS = (
     "votes_abstention",
     "unanimous",
     "outcome",
+    "matiere",
     "names_for",
     "names_against",
     "names_abstention",
@@ -60,8 +62,9 @@ SCDL_FIELDS = (
     "VOTE_ABSTENTION",
     "DELIB_URL",
 )
-# Required by the schema but absent from minutes: the ACTES subject classification is
-# chosen at transmission to the préfecture and is not printed. Left empty rather than guessed.
+# Required by the schema but not always known: the ACTES matière is chosen at transmission to the préfecture and
+# not printed; ingestion reads it from the objet only when the objet names its act (`council.matieres`), a clerk
+# sets the others. Left empty rather than guessed.
 SCDL_REQUIRED_UNKNOWN = ("DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM")
 
 _SPACES = re.compile(r"\s+")
@@ -89,6 +92,7 @@ def deliberation_record(*, deliberation: Deliberation, base_url: str = "") -> di
         "votes_abstention": deliberation.votes_abstention,
         "unanimous": deliberation.unanimous,
         "outcome": deliberation.outcome,
+        "matiere": deliberation.matiere,
         "names_for": list(deliberation.names_for),
         "names_against": list(deliberation.names_against),
         "names_abstention": list(deliberation.names_abstention),
@@ -154,8 +158,8 @@ def scdl_row(record: dict) -> dict[str, str]:
         "COLL_SIRET": siret if _SIRET.match(siret) else "",
         "DELIB_ID": record["number"] or record["_fallback_id"],
         "DELIB_DATE": record["seance_date"] or "",
-        "DELIB_MATIERE_CODE": "",
-        "DELIB_MATIERE_NOM": "",
+        "DELIB_MATIERE_CODE": record["matiere"],
+        "DELIB_MATIERE_NOM": matiere_label(record["matiere"]),
         "DELIB_OBJET": _SPACES.sub(" ", record["objet"]).strip(),
         "BUDGET_ANNEE": "",
         "BUDGET_NOM": "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -24,11 +25,16 @@ class DeliberationsRss(Feed):
     title = _("Dernières délibérations")
     description = _("Les délibérations les plus récentes publiées sur le portail.")
 
-    def link(self):
-        return reverse("deliberation-list")
+    def get_object(self, request):
+        # The feed of any selection of the list: a thème, a collectivité, an outcome… (unreadable values dropped).
+        return selectors.deliberation_filters_parse(request.GET)[0]
 
-    def items(self):
-        return selectors.deliberation_list()[:FEED_ITEMS]
+    def link(self, obj):
+        query = urlencode({name: value for name, value in vars(obj).items() if value not in ("", None)})
+        return reverse("deliberation-list") + (f"?{query}" if query else "")
+
+    def items(self, obj):
+        return selectors.deliberation_list(filters=obj)[:FEED_ITEMS]
 
     def item_title(self, item):
         return f"{item.number} — {item.objet}" if item.number else item.objet

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from council.matieres import MATIERES, THEMES, theme_of
+
 
 class Collectivite(models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
@@ -182,6 +184,8 @@ class Deliberation(models.Model):
     names_abstention = models.JSONField(default=list, blank=True)
     unanimous = models.BooleanField(_("unanimité"), default=False)
     outcome = models.CharField(_("résultat"), max_length=10, choices=Outcome.choices, default=Outcome.UNKNOWN)
+    # The ACTES matière (level 2, « 7.5 »; `council.matieres`) the objet names; "" when it names none.
+    matiere = models.CharField(_("matière (nomenclature ACTES)"), max_length=5, blank=True, default="", db_index=True)
     page_start = models.PositiveIntegerField()
     page_end = models.PositiveIntegerField()
     # A clerk's corrections, field → [what the reading gave, what the clerk set]: a new reading of the document
@@ -203,6 +207,19 @@ class Deliberation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("deliberation-detail", args=[self.pk])
+
+    @property
+    def theme(self) -> str:
+        """The level 1 of its matière (« 7 »), the thème the public browses by."""
+        return theme_of(self.matiere)
+
+    @property
+    def matiere_name(self) -> str:
+        return MATIERES.get(self.matiere, "")
+
+    @property
+    def theme_name(self) -> str:
+        return THEMES.get(self.theme, "")
 
     @property
     def vote_counted(self) -> bool:

@@ -1,5 +1,7 @@
 """OpenAPI 3 description of the council JSON API (merged into /api/v1/openapi.json by the search app)."""
 
+
+from council.matieres import THEMES
 _FILTERS = [
     {"name": "collectivite", "in": "query", "schema": {"type": "string"}, "description": "Slug ou identifiant de la collectivité."},
     {"name": "body", "in": "query", "schema": {"type": "integer"}, "description": "Identifiant de l'instance (conseil municipal…)."},
@@ -117,6 +119,9 @@ SCHEMAS = {
                 "abstention": {"type": ["integer", "null"]},
                 "unanimous": {"type": "boolean"}}},
             "outcome": {"type": "string", "enum": ["adopted", "rejected", "unknown"]},
+            "matiere": {"type": ["object", "null"], "description": "Matière de la nomenclature ACTES (niveau 2) et son thème (niveau 1) ; null si non classée.",
+                        "properties": {"code": {"type": "string"}, "name": {"type": "string"},
+                                       "theme": {"type": "string"}, "theme_name": {"type": "string"}}},
             "document_id": {"type": "integer"},
             "pages": _REF["pages"],
             "url": {"type": "string", "format": "uri"},
@@ -162,6 +167,8 @@ PATHS = {
                 {"name": "date_from", "in": "query", "schema": {"type": "string", "format": "date"}},
                 {"name": "date_to", "in": "query", "schema": {"type": "string", "format": "date"}},
                 {"name": "outcome", "in": "query", "schema": {"type": "string", "enum": ["adopted", "rejected", "unknown"]}},
+                {"name": "theme", "in": "query", "schema": {"type": "string", "enum": list(THEMES)},
+                 "description": "Thème : niveau 1 de la nomenclature ACTES."},
                 {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "Mots de l'objet (sans accents ni casse) ou numéro exact."},
                 *_PAGINATION,
             ],

@@ -7,6 +7,7 @@ import functools
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from council.matieres import THEMES, theme_of
 from council.models import Body, Collectivite, Deliberation, Document, Intervention, Page, Seance
 from french.cadastre import parcels_named
 from french.civilites import CIVILITE_IN_LISTS
@@ -40,6 +42,7 @@ class DeliberationFilters:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     outcome: str = ""
+    theme: str = ""  # level 1 of the ACTES matière (« 7 »), `council.matieres.THEMES`
     q: str = ""
 
 
@@ -100,12 +103,18 @@ def deliberation_filters_parse(params) -> tuple[DeliberationFilters, list[str]]:
             % {"values": ", ".join(Deliberation.Outcome.values)}
         )
         outcome = ""
+    theme = (params.get("theme") or "").strip()
+    if theme and theme not in THEMES:
+        errors.append(_("« theme » doit valoir l'un des codes de la nomenclature ACTES : %(values)s.")
+                      % {"values": ", ".join(THEMES)})
+        theme = ""
     filters = DeliberationFilters(
         collectivite=_text_param(params, "collectivite"),
         body=_int_param(params, "body", errors),
         date_from=_date_param(params, "date_from", errors),
         date_to=_date_param(params, "date_to", errors),
         outcome=outcome,
+        theme=theme,
         q=_text_param(params, "q")[:200],
     )
     return filters, errors
@@ -182,9 +191,31 @@ def _deliberations_filter(deliberations: QuerySet[Deliberation], filters: Delibe
         deliberations = deliberations.filter(seance__date__lte=filters.date_to)
     if filters.outcome:
         deliberations = deliberations.filter(outcome=filters.outcome)
+    if filters.theme:
+        deliberations = deliberations.filter(matiere__startswith=f"{filters.theme}.")
     if filters.q:
         deliberations = deliberations.filter(Q(objet__unaccent__icontains=filters.q) | Q(number__iexact=filters.q))
     return deliberations
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    code: str  # level 1 of the ACTES matière; "" for the délibérations not classed yet
+    name: str
+    deliberations: int
+
+
+def theme_counts(*, filters: DeliberationFilters = DeliberationFilters()) -> list[ThemeCount]:
+    """The thèmes of the published délibérations (ACTES level 1), each with how many it holds, in the
+    nomenclature's order; those not classed yet last."""
+    counted: Counter = Counter()
+    rows = deliberation_list(filters=filters).order_by().values("matiere").annotate(count=Count("pk"))
+    for row in rows:
+        counted[theme_of(row["matiere"])] += row["count"]
+    themes = [ThemeCount(code, name, counted[code]) for code, name in THEMES.items() if counted[code]]
+    if counted[""]:
+        themes.append(ThemeCount("", _("Non classées"), counted[""]))
+    return themes
 
 
 def deliberation_list(*, filters: DeliberationFilters = DeliberationFilters()) -> QuerySet[Deliberation]:

@@ -45,11 +45,11 @@ def seance_get_or_create(*, body: Body, date: datetime.date) -> Seance:
 # What a rebuild of a document writes on each délibération; the rest (its identity, its URL) stays.
 DELIBERATION_FIELDS = (
     "seance", "position", "number", "objet", "rapporteur", "votes_for", "votes_against", "votes_abstention",
-    "names_for", "names_against", "names_abstention", "unanimous", "outcome", "page_start", "page_end",
+    "names_for", "names_against", "names_abstention", "unanimous", "outcome", "matiere", "page_start", "page_end",
 )
 
 
-CORRECTABLE_FIELDS = ("number", "objet", "rapporteur")
+CORRECTABLE_FIELDS = ("number", "objet", "rapporteur", "matiere")
 
 
 def deliberation_read(deliberation: Deliberation, field: str):
@@ -59,7 +59,7 @@ def deliberation_read(deliberation: Deliberation, field: str):
 
 
 def deliberation_correct(*, deliberation: Deliberation, values: dict[str, str]) -> list[str]:
-    """Set a clerk's values (number, objet, rapporteur) on a délibération, recorded as corrections so that a new
+    """Set a clerk's values (number, objet, rapporteur, matière) on a délibération, recorded as corrections so that a new
     reading keeps them; a value set back to what the reading gave is no correction any more. Returns the fields
     changed."""
     changed = []

@@ -13,6 +13,7 @@ urlpatterns = [
     path("seances/<int:pk>/", views.seance_detail, name="seance-detail"),
     path("deliberations/", views.deliberation_list, name="deliberation-list"),
     path("deliberations/<int:pk>/", views.deliberation_detail, name="deliberation-detail"),
+    path("themes/", views.theme_list, name="theme-list"),
     path("documents/<int:pk>/", views.document_detail, name="document-detail"),
     path("documents/<int:pk>/pages/<int:number>/", views.document_page, name="document-page"),
     path("documents/<int:pk>/original.pdf", views.document_original, name="document-original"),

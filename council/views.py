@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from council import exports, selectors
+from council.matieres import THEMES
 from council.models import Deliberation, Page
 
 SEANCES_PER_PAGE = 20
@@ -127,9 +128,21 @@ def deliberation_list(request):
             "collectivites": selectors.collectivite_list(),
             "bodies": selectors.body_list(collectivite=filters.collectivite),
             "outcomes": Deliberation.Outcome.choices,
+            "themes": list(THEMES.items()),
             "query": query,
         },
     )
+
+
+@require_safe
+def theme_list(request):
+    """The thèmes of the ACTES nomenclature the published délibérations fall under, each with its count, its list
+    and its feed."""
+    filters, errors = selectors.deliberation_filters_parse(request.GET)
+    return render(request, "council/theme_list.html", {
+        "themes": selectors.theme_counts(filters=filters), "filters": filters, "errors": errors,
+        "collectivites": selectors.collectivite_list(),
+    })
 
 
 @require_safe

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from council.matieres import MATIERES
 from council.models import Collectivite, Document
 from council.services import DEFAULT_BODY
 
@@ -106,3 +107,8 @@ class DeliberationMetadataForm(forms.Form):
     number = forms.CharField(label=_("Numéro"), required=False, max_length=100)
     objet = forms.CharField(label=_("Objet"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "cols": 80}))
     rapporteur = forms.CharField(label=_("Rapporteur"), required=False, max_length=300)
+    matiere = forms.ChoiceField(
+        label=_("Matière (nomenclature ACTES)"), required=False,
+        choices=[("", _("— non classée —"))] + [(code, f"{code} {name}") for code, name in MATIERES.items()],
+        help_text=_("Reprise dans les exports SCDL (DELIB_MATIERE_CODE) et les pages « Thèmes »."),
+    )

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.faults import ServiceUnavailable
+from council.matieres import matiere_read
 from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import deliberation_correct, deliberations_replace, seance_deliberations_link, seance_get_or_create
 from ingestion.cleaning import pages_clean
@@ -300,6 +301,7 @@ def document_structure_build(*, document: Document) -> None:
                     names_abstention=[pseudonymise(name) for name in item.vote.names_abstention],
                     unanimous=item.vote.unanimous,
                     outcome=item.vote.outcome,
+                    matiere=matiere_read(item.objet),
                     page_start=item.page_start,
                     page_end=item.page_end,
                 )

@@ -330,7 +330,8 @@ def document_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 @csrf_protect
 @staff_required
 def document_metadata_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET: the metadata ingestion read (SIRET, séance date, each délibération's number, objet, rapporteur) in a form.
+    """GET: the metadata ingestion read (SIRET, séance date, each délibération's number, objet, rapporteur, matière)
+    in a form.
     POST: the clerk's corrections, through the service; refused, the form comes back with the French reason."""
     document = get_object_or_404(Document.objects.select_related("collectivite", "body", "seance"), pk=pk)
     data = request.POST if request.method == "POST" else None
@@ -338,7 +339,8 @@ def document_metadata_view(request: HttpRequest, pk: int) -> HttpResponse:
                                        "seance_date": document.seance.date if document.seance else None})
     rows = [
         (deliberation, DeliberationMetadataForm(data, prefix=f"d{deliberation.pk}", initial={
-            "number": deliberation.number, "objet": deliberation.objet, "rapporteur": deliberation.rapporteur}))
+            "number": deliberation.number, "objet": deliberation.objet, "rapporteur": deliberation.rapporteur,
+            "matiere": deliberation.matiere}))
         for deliberation in document.deliberations.order_by("position", "pk")
     ]
     if data is not None and form.is_valid() and all(row_form.is_valid() for _, row_form in rows):

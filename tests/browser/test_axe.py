@@ -35,6 +35,8 @@ def _public_urls(deliberation) -> list[str]:
         reverse("seance-list"),
         reverse("seance-detail", args=[document.seance_id]),
         reverse("deliberation-list"),
+        reverse("deliberation-list") + "?theme=7",
+        reverse("theme-list"),
         reverse("deliberation-detail", args=[deliberation.pk]),
         reverse("document-detail", args=[document.pk]),
         reverse("document-page", args=[document.pk, 3]),

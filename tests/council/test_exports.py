@@ -73,6 +73,8 @@ def exported(council_rows):
     items[1].unanimous = True
     items[1].number = ""
     items[1].save()
+    items[0].matiere = "7.5"
+    items[0].save()
     hidden, _ = council_rows(published=False, objets=("Projet non publié",))
     return document, items, hidden
 
@@ -91,6 +93,9 @@ def test_scdl_export_follows_the_schema(client, exported):
     assert first["DELIB_OBJET"] == "Subvention au club de football, saison 2024"
     assert (first["VOTE_POUR"], first["VOTE_CONTRE"], first["VOTE_ABSTENTION"], first["VOTE_REEL"]) == ("25", "2", "1", "28")
     assert first["DELIB_URL"].startswith("http://testserver/deliberations/")
+    # The matière, as SCDL spells it: the ACTES code and « niveau 1/niveau 2 » in lower case.
+    assert (first["DELIB_MATIERE_CODE"], first["DELIB_MATIERE_NOM"]) == ("7.5", "finances locales/subventions")
+    assert (second["DELIB_MATIERE_CODE"], second["DELIB_MATIERE_NOM"]) == ("", "")
     # Once the clerk releases the original, the act itself is the URL.
     document = exported[0]
     document.privacy_reviewed_at = datetime.datetime(2024, 6, 1, tzinfo=datetime.timezone.utc)
@@ -109,7 +114,7 @@ def test_scdl_checks_catch_bad_values(exported):
     row = exports.scdl_row(record)
     # A malformed SIRET is never exported: the column is left empty and reported missing.
     assert row["COLL_SIRET"] == ""
-    assert exports.scdl_missing_required(row) == ["COLL_SIRET", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM"]
+    assert exports.scdl_missing_required(row) == ["COLL_SIRET"]
     row.update(VOTE_REEL="99", DELIB_DATE="15/05/2024")
     assert _scdl_violations([row], list(exports.SCDL_FIELDS), _scdl_schema()) == [
         "line 2: COLL_SIRET is required",
@@ -160,7 +165,7 @@ def test_command_exports_everything_unless_published_only(exported, tmp_path):
     rows = list(csv.DictReader(target.open(encoding="utf-8")))
     assert len(rows) == 2 and all("non publié" not in row["DELIB_OBJET"] for row in rows)
     assert rows[0]["DELIB_URL"].startswith("https://deliberations.example.fr/deliberations/")
-    assert "DELIB_MATIERE_CODE (2 ligne(s))" in errors.getvalue()
+    assert "DELIB_MATIERE_CODE (1 ligne(s))" in errors.getvalue()
 
     out = io.StringIO()
     call_command("export_deliberations", "--format", "csv", stdout=out, stderr=io.StringIO())

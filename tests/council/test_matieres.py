@@ -1,0 +1,101 @@
+"""The ACTES matière of a délibération: read from its objet, shown by thème, exported, corrected by a clerk."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from council.matieres import ACT, FIELD, matiere_classify, matiere_label, matiere_read
+from council.models import Deliberation
+from council.services import deliberation_correct, deliberations_replace
+
+# Objets of Saint-Étienne Métropole's SCDL file (scdl_deliberations/saint_etienne_metropole/
+# deliberations-metropole-saint-etienne.csv, beyond the rows of the labelled sample), as printed.
+NAMED_ACTS = [
+    ("Durée d'amortissement des budgets réseaux de chaleur", "7.1"),
+    ("SYNDICAT MIXTE D’AMENAGEMENT DES GORGES DE LA LOIRE - MODIFICATION DES STATUTS", "5.7"),
+    ("DESIGNATION DES REPRESENTANTS DE SAINT-ETIENNE METROPOLE AU SEIN DE DIVERS ORGANISMES", "5.3"),
+    # The act comes after what it is for: still the act.
+    ("Travaux de dissimulation de réseaux – Place Neyrand Thiollière - Commune de Lorette - Attribution d'un fonds "
+     "de concours au SIEL", "7.8"),
+    # Two acts named: the first is the act (« participation » is what the vœu is about).
+    ("VOEU RELATIF A LA PARTICIPATION DE L’ETAT A LA PRISE EN CHARGE DU COUT DES AESH SUR LE TEMPS PERISCOLAIRE",
+     "9.4"),
+    ("PLAN LOCAL D’URBANISME (PLU) DE L’HORME - APPROBATION DE LA MODIFICATION SIMPLIFIEE N°4", "2.1"),
+]
+
+
+@pytest.mark.parametrize(("objet", "code"), NAMED_ACTS)
+def test_an_objet_that_names_its_act_is_classed_by_it(objet, code):
+    found = matiere_classify(objet)
+    assert (found.code, found.rank) == (code, ACT)
+    assert matiere_read(objet) == code
+
+
+def test_an_objet_that_names_only_a_field_is_left_to_the_clerk():
+    # Same file: a report that names no act; « développement durable » says environment, not what was decided.
+    found = matiere_classify("RAPPORT DE DEVELOPPEMENT DURABLE 2021")
+    assert (found.code, found.rank) == ("8.8", FIELD)
+    assert not found.confident
+    assert matiere_read("RAPPORT DE DEVELOPPEMENT DURABLE 2021") == ""
+
+
+def test_scdl_spells_the_matiere_as_the_schema_says():
+    assert matiere_label("7.10") == "finances locales/divers"
+    assert matiere_label("8.4") == "domaines de compétences par thèmes/aménagement du territoire"
+    assert matiere_label("") == matiere_label("12.1") == ""
+
+
+@pytest.fixture
+def classed(council_rows):
+    document, items = council_rows(
+        published=True, objets=("Subvention au club de football", "Cession d'une parcelle", "Questions diverses")
+    )
+    for item, code in zip(items, ("7.5", "3.2", "")):
+        item.matiere = code
+        item.save(update_fields=["matiere"])
+    _hidden, (loan,) = council_rows(published=False, objets=("Garantie d'emprunt non publiée",))
+    loan.matiere = "7.3"
+    loan.save(update_fields=["matiere"])
+    return items
+
+
+def test_themes_page_counts_published_deliberations_only(client, classed):
+    response = client.get(reverse("theme-list"))
+    assert response.status_code == 200
+    rows = {theme.code: theme.deliberations for theme in response.context["themes"]}
+    # The unpublished « 7.3 » counts nowhere; the unclassed one is listed last, as such.
+    assert rows == {"3": 1, "7": 1, "": 1}
+    assert list(rows)[-1] == ""
+    assert 'href="/deliberations/?theme=7"' in response.content.decode()
+
+
+def test_list_feed_and_api_follow_a_theme(client, classed):
+    subsidy, sale, _ = classed
+    listed = client.get(reverse("deliberation-list"), {"theme": "7"}).context["page_obj"].object_list
+    assert [d.pk for d in listed] == [subsidy.pk]
+    feed = client.get(reverse("feed-deliberations-atom"), {"theme": "3"}).content.decode()
+    assert "Cession d&#x27;une parcelle" in feed or "Cession d'une parcelle" in feed
+    assert "Subvention au club" not in feed
+    refused = client.get(reverse("deliberation-list"), {"theme": "12"})
+    assert "« theme » doit valoir" in refused.content.decode()
+    assert refused.context["page_obj"].paginator.count == 3
+    detail = client.get(reverse("api-deliberation-detail", args=[subsidy.pk])).json()
+    assert detail["matiere"] == {"code": "7.5", "name": "Subventions", "theme": "7", "theme_name": "Finances locales"}
+    page = client.get(reverse("deliberation-detail", args=[sale.pk])).content.decode()
+    assert "Domaine et patrimoine" in page and "matière ACTES 3.2" in page
+
+
+def test_a_clerks_matiere_holds_when_the_document_is_read_again(classed):
+    subsidy = classed[0]
+    assert deliberation_correct(deliberation=subsidy, values={"matiere": "8.9"}) == ["matiere"]
+    draft = Deliberation(
+        seance=subsidy.seance, document=subsidy.document, position=0, number=subsidy.number, objet=subsidy.objet,
+        matiere="7.5", page_start=1, page_end=2,
+    )
+    others = [Deliberation(seance=d.seance, document=d.document, position=d.position, number=d.number,
+                           objet=d.objet, matiere=d.matiere, page_start=1, page_end=2) for d in classed[1:]]
+    deliberations_replace(document=subsidy.document, drafts=[draft, *others])
+    subsidy.refresh_from_db()
+    assert subsidy.matiere == "8.9"
+    assert subsidy.corrections["matiere"] == ["7.5", "8.9"]
