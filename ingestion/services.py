@@ -37,6 +37,7 @@ from search.services import (
     passages_document_delete,
     passages_document_sync,
     passages_deliberation_retitle,
+    passages_deliberation_retheme,
     passages_embed,
     passages_engine_document_sync,
     passages_replace,
@@ -634,6 +635,8 @@ def document_metadata_correct(
         if {"number", "objet"} & set(edited):
             passages_deliberation_retitle(deliberation=deliberation)
             retitled = True
+        if "matiere" in edited:
+            passages_deliberation_retheme(deliberation=deliberation)
         changed.append(_("délibération %(number)s") % {"number": deliberation.number or deliberation.objet[:40]})
     if retitled and document.seance is not None:
         # A corrected number or objet may make two printings one act, or one act two.

@@ -38,6 +38,8 @@ class Passage(models.Model):
     seance_date = models.DateField(null=True, blank=True)
     document_kind = models.CharField(max_length=30)
     outcome = models.CharField(max_length=10, blank=True)
+    # The thème (ACTES level 1) of its délibération's matière, "" when it has none (`council.matieres`).
+    theme = models.CharField(max_length=2, blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["document", "position"]

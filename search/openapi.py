@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import importlib
 
+from council.matieres import THEMES
+
 # Apps whose `openapi` module describes their own routes; a missing one is simply left out.
 PARTS = ("council", "qa")
 
@@ -62,7 +64,7 @@ SCHEMAS = {
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
             "facets": {
                 "type": "object",
-                "description": "collectivite, body, document_kind, outcome, year.",
+                "description": "collectivite, body, document_kind, outcome, theme, year.",
                 "additionalProperties": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
             },
         },
@@ -91,6 +93,10 @@ PATHS = {
                 {
                     "name": "outcome", "in": "query", "explode": True,
                     "schema": {"type": "array", "items": {"type": "string", "enum": ["adopted", "rejected", "unknown"]}},
+                },
+                {
+                    "name": "theme", "in": "query", "explode": True, "description": "Thème : niveau 1 de la nomenclature ACTES.",
+                    "schema": {"type": "array", "items": {"type": "string", "enum": list(THEMES)}},
                 },
                 {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}},
                 {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 1}},

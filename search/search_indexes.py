@@ -23,6 +23,7 @@ class PassageIndex(indexes.SearchIndex, indexes.Indexable):
     # Not analysed: exact values to filter and count on.
     document_kind = indexes.CharField(model_attr="document_kind", indexed=False)
     outcome = indexes.CharField(model_attr="outcome", indexed=False)
+    theme = indexes.CharField(model_attr="theme", indexed=False)
     published = indexes.BooleanField(model_attr="published")
 
     def get_model(self):

@@ -63,6 +63,7 @@ def passages_replace(
                 text=draft.text,
                 embedding=previous.get((heading, draft.text)),
                 outcome=deliberation.outcome if deliberation else "",
+                theme=deliberation.theme if deliberation else "",
                 **_document_copies(document),
             )
         )
@@ -82,6 +83,15 @@ def passages_deliberation_retitle(*, deliberation: Deliberation) -> int:
     embedding computed with the old one (the embedding step computes it again); the engine's copies follow."""
     passages = Passage.objects.filter(deliberation=deliberation)
     updated = passages.update(heading=deliberation_heading(deliberation), embedding=None)
+    _engine_sync_on_commit(passage_ids=list(passages.values_list("pk", flat=True)), document_id=deliberation.document_id)
+    return updated
+
+
+def passages_deliberation_retheme(*, deliberation: Deliberation) -> int:
+    """After a clerk sets a délibération's matière: its passages take the thème (search filters and counts by it);
+    the engine's copies follow."""
+    passages = Passage.objects.filter(deliberation=deliberation)
+    updated = passages.update(theme=deliberation.theme)
     _engine_sync_on_commit(passage_ids=list(passages.values_list("pk", flat=True)), document_id=deliberation.document_id)
     return updated
 

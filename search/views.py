@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from config.ratelimit import client_rate_exceeded
+from council.matieres import THEMES
 from council.models import Body, Collectivite, Deliberation, Document
 from search.backends.base import SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.openapi import openapi_schema
@@ -52,6 +53,7 @@ def search_query_from_request(request: HttpRequest, *, default_mode: str = "hybr
             date_to=_date(params.get("date_to")),
             document_kinds=tuple(k for k in params.getlist("kind") if k in kinds),
             outcomes=tuple(o for o in params.getlist("outcome") if o in outcomes),
+            themes=tuple(t for t in params.getlist("theme") if t in THEMES),
         ),
         sort="date" if params.get("sort") == "date" else "relevance",
         page=_int(params.get("page"), default=1, low=1, high=100),
@@ -162,14 +164,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
         .order_by("collectivite__name", "name"),
         "kinds": Document.Kind.choices,
         "outcomes": Deliberation.Outcome.choices,
+        "themes": list(THEMES.items()),
         "facet_titles": {
             "collectivite": _("Collectivité"),
             "body": _("Instance"),
             "document_kind": _("Type de document"),
             "outcome": _("Résultat du vote"),
+            "theme": _("Thème"),
             "year": _("Année"),
         },
-        "facet_params": {"collectivite": "collectivite", "body": "body", "document_kind": "kind", "outcome": "outcome"},
+        "facet_params": {"collectivite": "collectivite", "body": "body", "document_kind": "kind", "outcome": "outcome",
+                         "theme": "theme"},
         "base_query": base,
         "previous_page": query.page - 1 if query.page > 1 else None,
         "next_page": query.page + 1 if query.page < min(pages, 100) else None,

@@ -19,6 +19,7 @@ class SearchFilters:
     date_to: datetime.date | None = None
     document_kinds: tuple[str, ...] = ()
     outcomes: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

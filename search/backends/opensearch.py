@@ -30,6 +30,7 @@ from haystack.constants import ID
 from haystack.exceptions import SkipDocument
 
 from config.faults import ServiceUnavailable
+from council.matieres import THEMES
 from council.models import Body, Collectivite, Deliberation, Document
 from french.stopwords import QUESTION_WORDS
 from search.backends.base import FacetValue, ReindexRefused, SearchFilters, SearchHit, SearchQuery, SearchResults
@@ -630,6 +631,7 @@ def _filters_dsl(filters: SearchFilters) -> list[dict]:
         ("body_id", filters.body_ids),
         ("document_kind", filters.document_kinds),
         ("outcome", filters.outcomes),
+        ("theme", filters.themes),
     ):
         if values:
             clauses.append({"terms": {name: list(values)}})
@@ -662,6 +664,7 @@ def _facets_from(aggregations: dict) -> dict[str, list[FacetValue]]:
         "body": {str(pk): name for pk, name in Body.objects.values_list("pk", "name")},
         "document_kind": dict(Document.Kind.choices),
         "outcome": dict(Deliberation.Outcome.choices),
+        "theme": THEMES,
     }
     facets: dict[str, list[FacetValue]] = {}
     for name in FACET_FIELDS:

@@ -15,6 +15,7 @@ from typing import Literal
 from django.conf import settings
 from django.db import connection, transaction
 
+from council.matieres import THEMES
 from council.models import Deliberation, Document
 from french.stopwords import QUESTION_WORDS
 from search.backends.base import FacetValue, Mode, SearchFilters, SearchHit, SearchQuery, SearchResults
@@ -33,7 +34,7 @@ from search.query import (
 TABLE = Passage._meta.db_table
 # Private-use characters mark matches inside ts_headline's output; the passage text is escaped around them.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
-FACET_FIELDS = ("collectivite", "body", "document_kind", "outcome", "year")
+FACET_FIELDS = ("collectivite", "body", "document_kind", "outcome", "theme", "year")
 MAX_PAGE = 100
 
 
@@ -197,6 +198,7 @@ def _filters_sql(filters: SearchFilters) -> tuple[str, list]:
         ("body_id", filters.body_ids),
         ("document_kind", filters.document_kinds),
         ("outcome", filters.outcomes),
+        ("theme", filters.themes),
     ):
         if values:
             clauses.append(f"p.{column} = ANY(%s)")
@@ -433,7 +435,7 @@ class PostgresSearchBackend:
             f" SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.collectivite_id, p.deliberation_id,"
             f"  {plan.score_sql} AS base, {inside} AS inside FROM ("
             f"  SELECT p.id, p.document_id, p.page_start, p.page_end, p.seance_date, p.published, p.collectivite_id,"
-            f"   p.deliberation_id, p.body_id, p.document_kind, p.outcome, p.search_vector || ''::tsvector AS search_vector"
+            f"   p.deliberation_id, p.body_id, p.document_kind, p.outcome, p.theme, p.search_vector || ''::tsvector AS search_vector"
             f"  FROM {self.table} p WHERE {where} AND {plan.match_sql} OFFSET 0) p), "
             f"shortlist AS (SELECT * FROM ("
             f" SELECT *, row_number() OVER (ORDER BY {order.format(score='base')}) AS base_all,"
@@ -647,6 +649,7 @@ class PostgresSearchBackend:
             "body": "p.body_id::text",
             "document_kind": "p.document_kind",
             "outcome": "p.outcome",
+            "theme": "p.theme",
             "year": "extract(year FROM p.seance_date)::int::text",
         }
         selected = ", ".join(f"{sql} AS {name}" for name, sql in columns.items())
@@ -665,7 +668,8 @@ class PostgresSearchBackend:
             names: dict[str, dict[str, str]] = {"collectivite": {}, "body": {}}
             for facet, value, name in cursor.fetchall():
                 names[facet][value] = name
-        labels = {**names, "document_kind": dict(Document.Kind.choices), "outcome": dict(Deliberation.Outcome.choices)}
+        labels = {**names, "document_kind": dict(Document.Kind.choices), "outcome": dict(Deliberation.Outcome.choices),
+                  "theme": THEMES}
         total = 0
         facets: dict[str, list[FacetValue]] = {name: [] for name in FACET_FIELDS}
         for flags_row, *values, count in rows:

@@ -99,3 +99,21 @@ def test_a_clerks_matiere_holds_when_the_document_is_read_again(classed):
     subsidy.refresh_from_db()
     assert subsidy.matiere == "8.9"
     assert subsidy.corrections["matiere"] == ["7.5", "8.9"]
+
+
+def test_a_clerks_matiere_reaches_the_search_filters(classed):
+    from ingestion.services import document_metadata_correct
+    from search.models import Passage
+
+    unclassed = classed[2]
+    document = unclassed.document
+    passage = Passage.objects.create(
+        document=document, deliberation=unclassed, position=0, page_start=1, page_end=1, heading=unclassed.objet,
+        text="Questions diverses.", published=True, collectivite=document.collectivite, body=document.body,
+        seance_date=unclassed.seance.date, document_kind=document.kind,
+    )
+    assert passage.theme == ""
+    changed = document_metadata_correct(document=document, deliberations={unclassed.pk: {"matiere": "9.1"}})
+    assert changed
+    passage.refresh_from_db()
+    assert passage.theme == "9"

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from celery.signals import task_prerun
 
+from council.matieres import matiere_read
 from council.models import Body, Collectivite, Deliberation, Document, Seance
 from search.models import Passage
 from search.services import passage_embedding_input
@@ -51,13 +52,13 @@ def _create(row, *, published: bool, index: int) -> Passage:
         page_count=10, published=published, status=Document.Status.READY,
     )
     deliberation = Deliberation.objects.create(
-        seance=seance, document=document, number=number, objet=objet, outcome=outcome,
+        seance=seance, document=document, number=number, objet=objet, outcome=outcome, matiere=matiere_read(objet),
         page_start=page_start, page_end=page_end,
     )
     return Passage.objects.create(
         document=document, deliberation=deliberation, position=0, page_start=page_start, page_end=page_end,
         heading=f"{number} {objet}", text=text, published=published, collectivite=collectivite, body=body,
-        seance_date=seance.date, document_kind=kind, outcome=outcome,
+        seance_date=seance.date, document_kind=kind, outcome=outcome, theme=deliberation.theme,
     )
 
 

@@ -89,6 +89,8 @@ def test_filters_and_facets(client, passages):
     assert facets["collectivite"] == {"Montpellier": 3, "Chéméré": 2}
     assert facets["outcome"] == {"adoptée": 4, "rejetée": 1}
     assert facets["year"] == {"2013": 1, "2014": 1, "2021": 1, "2022": 2}
+    # Thèmes as ingestion reads them from the objets: two tariffs and a subsidy, a sale, a PLU.
+    assert facets["theme"] == {"Finances locales": 3, "Domaine et patrimoine": 1, "Urbanisme": 1}
 
     def numbers(**params):
         response = client.get(url, {"q": "tarifs OR subvention OR urbanisme OR cession", "mode": "keyword", **params})
@@ -96,6 +98,8 @@ def test_filters_and_facets(client, passages):
 
     assert set(numbers(collectivite=montpellier)) == {"V2021-301", "V2022-12", "M2022-7"}
     assert numbers(outcome="rejected") == ["V2022-12"]
+    assert set(numbers(theme="7")) == {"2014-40", "V2021-301", "M2022-7"}
+    assert set(numbers(theme=["2", "3"])) == {"V2022-12", "2013-21"}
     assert set(numbers(kind="proces_verbal")) == {"2013-21", "2014-40"}
     assert set(numbers(date_from="2022-01-01", date_to="2022-04-01")) == {"V2022-12"}
     metropole = passages[4].body_id
