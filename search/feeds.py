@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 
 from django.contrib.syndication.views import Feed
@@ -12,24 +11,13 @@ from django.utils.translation import gettext as _
 
 from council.feeds import date_midday
 from search.backends.base import SearchHit, SearchQuery
-from search.selectors import hit_deliberation_url, hit_page_url, passages_search
-from search.views import search_query_from_request
-
-FEED_ITEMS = 50
-# A feed is read by machines that come back: exact words, not the nearest meaning, which always finds something.
-FEED_MODE = "keyword"
-
+from search.selectors import hit_deliberation_url, hit_page_url, passages_search, search_followed
 
 class SearchRss(Feed):
     """The search page's parameters (q, collectivite, body, kind, outcome, date_from, date_to); exact words always."""
 
     def get_object(self, request, *args, **kwargs) -> tuple[SearchQuery, str]:
-        query = dataclasses.replace(search_query_from_request(request), mode=FEED_MODE, sort="date", page=1,
-                                    page_size=FEED_ITEMS, with_facets=False, with_highlights=False)
-        params = request.GET.copy()
-        for name in ("page", "page_size", "sort", "mode"):
-            params.pop(name, None)
-        return query, params.urlencode()
+        return search_followed(request.GET)
 
     def title(self, obj) -> str:
         query, _params = obj

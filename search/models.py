@@ -4,6 +4,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Value
+from django.utils.translation import gettext_lazy as _
 from pgvector.django import HnswIndex, VectorField
 
 from council.models import Body, Collectivite, Deliberation, Document
@@ -59,3 +60,21 @@ class Passage(models.Model):
             # A collectivité and a period together (the narrowed retrieval of a question naming both).
             models.Index(fields=["published", "collectivite", "seance_date"], name="passage_published_place_date"),
         ]
+
+
+class SavedSearch(models.Model):
+    """A search a reader follows by e-mail (`search.alerts`): confirmed from a link sent to the address (double
+    opt-in), then a digest of its new results now and then, each with the link that ends it. The address serves
+    nothing else; an unconfirmed one is deleted after `ALERTS_UNCONFIRMED_DAYS`, an ended one at once."""
+
+    email = models.EmailField(_("adresse électronique"))
+    # The search page's parameters (q and filters) as a query string, as the search's feed reads them.
+    params = models.TextField()
+    token = models.CharField(max_length=64, unique=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The newest passage already sent (or already there when the search was confirmed): a digest sends those after.
+    last_passage_id = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["email", "params"], name="saved_search_unique")]

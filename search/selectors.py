@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import random
 from dataclasses import dataclass, field
 
+from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 
+from council.matieres import THEMES
+from council.models import Deliberation, Document
 from search.backends import search_backend_get
 from search.backends.base import EngineCopy, Mode, SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.models import Passage
+from search.query import query_clean
 
 MODES: tuple[Mode, ...] = ("keyword", "semantic", "hybrid")
 
@@ -104,3 +110,64 @@ def search_consistency_check(*, sample: int = 500) -> ConsistencyReport | None:
         if pk in rows and pk not in report.extra and (copy.get("heading"), copy.get("text")) != rows[pk]
     )
     return report
+
+
+PAGE_SIZE = 10
+MAX_PAGE_SIZE = 50
+
+
+def _ints(values: list[str]) -> tuple[int, ...]:
+    return tuple(int(v) for v in values if v.strip().isdigit() and len(v.strip()) < 12)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat((value or "").strip()[:10])
+    except ValueError:
+        return None
+
+
+def _int(value: str | None, *, default: int, low: int, high: int) -> int:
+    text = (value or "").strip()
+    return max(low, min(int(text), high)) if text.isdigit() and len(text) < 6 else default
+
+
+def search_query_parse(params: QueryDict, *, default_mode: str = "hybrid") -> SearchQuery:
+    """The search page's parameters (a request's, a saved search's); every one is optional and anything unexpected
+    falls back to its default."""
+    kinds, outcomes = set(Document.Kind.values), set(Deliberation.Outcome.values)
+    mode = params.get("mode", default_mode)
+    return SearchQuery(
+        text=query_clean(params.get("q", "")),
+        mode=mode if mode in MODES else default_mode,
+        filters=SearchFilters(
+            collectivite_ids=_ints(params.getlist("collectivite")),
+            body_ids=_ints(params.getlist("body")),
+            date_from=_date(params.get("date_from")),
+            date_to=_date(params.get("date_to")),
+            document_kinds=tuple(k for k in params.getlist("kind") if k in kinds),
+            outcomes=tuple(o for o in params.getlist("outcome") if o in outcomes),
+            themes=tuple(t for t in params.getlist("theme") if t in THEMES),
+        ),
+        sort="date" if params.get("sort") == "date" else "relevance",
+        page=_int(params.get("page"), default=1, low=1, high=100),
+        page_size=_int(params.get("page_size"), default=PAGE_SIZE, low=1, high=MAX_PAGE_SIZE),
+        with_facets=True,
+        with_highlights=True,
+    )
+
+# A search followed (a feed, an e-mail digest) is read by machines that come back: exact words, not the nearest
+# meaning, which always finds something; the newest séance first.
+FOLLOWED_MODE = "keyword"
+FOLLOWED_ITEMS = 50
+_NOT_FOLLOWED = ("page", "page_size", "sort", "mode")
+
+
+def search_followed(params: QueryDict) -> tuple[SearchQuery, str]:
+    """The query a followed search runs, and its parameters as a query string (without paging, sort or mode)."""
+    query = dataclasses.replace(search_query_parse(params), mode=FOLLOWED_MODE, sort="date", page=1,
+                                page_size=FOLLOWED_ITEMS, with_facets=False, with_highlights=False)
+    kept = params.copy()
+    for name in _NOT_FOLLOWED:
+        kept.pop(name, None)
+    return query, kept.urlencode()

@@ -2,65 +2,29 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.ratelimit import client_rate_exceeded
 from council.matieres import THEMES
 from council.models import Body, Collectivite, Deliberation, Document
 from search.backends.base import SearchFilters, SearchHit, SearchQuery, SearchResults
+from search.alerts import (
+    AlertRefused,
+    saved_search_confirm,
+    saved_search_get,
+    saved_search_subscribe,
+    saved_search_unsubscribe,
+)
 from search.openapi import openapi_schema
-from search.query import query_clean
-from search.selectors import MODES, hit_deliberation_url, hit_page_url, passages_search
+from search.selectors import MODES, hit_deliberation_url, hit_page_url, passages_search, search_query_parse
 
-PAGE_SIZE = 10
-MAX_PAGE_SIZE = 50
-
-
-def _ints(values: list[str]) -> tuple[int, ...]:
-    return tuple(int(v) for v in values if v.strip().isdigit() and len(v.strip()) < 12)
-
-
-def _date(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat((value or "").strip()[:10])
-    except ValueError:
-        return None
-
-
-def _int(value: str | None, *, default: int, low: int, high: int) -> int:
-    text = (value or "").strip()
-    return max(low, min(int(text), high)) if text.isdigit() and len(text) < 6 else default
-
-
-def search_query_from_request(request: HttpRequest, *, default_mode: str = "hybrid") -> SearchQuery:
-    """Every parameter is optional and anything unexpected falls back to its default."""
-    params = request.GET
-    kinds, outcomes = set(Document.Kind.values), set(Deliberation.Outcome.values)
-    mode = params.get("mode", default_mode)
-    return SearchQuery(
-        text=query_clean(params.get("q", "")),
-        mode=mode if mode in MODES else default_mode,
-        filters=SearchFilters(
-            collectivite_ids=_ints(params.getlist("collectivite")),
-            body_ids=_ints(params.getlist("body")),
-            date_from=_date(params.get("date_from")),
-            date_to=_date(params.get("date_to")),
-            document_kinds=tuple(k for k in params.getlist("kind") if k in kinds),
-            outcomes=tuple(o for o in params.getlist("outcome") if o in outcomes),
-            themes=tuple(t for t in params.getlist("theme") if t in THEMES),
-        ),
-        sort="date" if params.get("sort") == "date" else "relevance",
-        page=_int(params.get("page"), default=1, low=1, high=100),
-        page_size=_int(params.get("page_size"), default=PAGE_SIZE, low=1, high=MAX_PAGE_SIZE),
-        with_facets=True,
-        with_highlights=True,
-    )
+# Subscriptions send an e-mail each: a client may ask a few a minute, not flood an address.
+ALERTS_PER_MINUTE = 5
 
 
 def _too_many(request: HttpRequest, *, api: bool) -> HttpResponse:
@@ -116,7 +80,7 @@ def hit_as_dict(hit: SearchHit) -> dict:
 def search_api(request: HttpRequest) -> JsonResponse:
     if _rate_exceeded(request):
         return _too_many(request, api=True)
-    query = search_query_from_request(request)
+    query = search_query_parse(request.GET)
     results = _results(query)
     return JsonResponse(
         {
@@ -145,7 +109,7 @@ def openapi_json(request: HttpRequest) -> JsonResponse:
 def search_page(request: HttpRequest) -> HttpResponse:
     if _rate_exceeded(request):
         return _too_many(request, api=False)
-    query = search_query_from_request(request)
+    query = search_query_parse(request.GET)
     results = _results(query)
     pages = max(1, -(-results.total // query.page_size))
     params = request.GET.copy()
@@ -182,3 +146,46 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "first_rank": (query.page - 1) * query.page_size + 1,
     }
     return render(request, "search/search.html", context)
+
+
+@require_POST
+def alert_subscribe(request: HttpRequest) -> HttpResponse:
+    """The search page's « recevoir par courriel » form: the address and the search's parameters."""
+    if client_rate_exceeded(request, scope="alert", limit=ALERTS_PER_MINUTE):
+        return _too_many(request, api=False)
+    params = QueryDict(request.POST.get("params", ""))
+    try:
+        saved = saved_search_subscribe(email=request.POST.get("email", ""), params=params)
+    except AlertRefused as refusal:
+        return render(request, "search/alert.html", {"state": "refused", "message": str(refusal),
+                                                     "search_params": params.urlencode()}, status=400)
+    return render(request, "search/alert.html", {"state": "sent", "email": saved.email,
+                                                 "search_params": saved.params})
+
+
+@require_http_methods(["GET", "POST"])
+def alert_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET: a button to confirm (a link opened by a mail scanner confirms nothing); POST: confirmed."""
+    saved = saved_search_get(token=token)
+    if saved is None:
+        return render(request, "search/alert.html", {"state": "unknown"}, status=404)
+    if request.method == "POST":
+        saved_search_confirm(saved=saved)
+        return render(request, "search/alert.html", {"state": "confirmed", "saved": saved, "search_params": saved.params})
+    return render(request, "search/alert.html", {"state": "confirm", "saved": saved, "search_params": saved.params})
+
+
+# Mail clients send RFC 8058's one-click « List-Unsubscribe=One-Click » POST without any CSRF token: the token in
+# the address is the secret.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def alert_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET: a button to stop the e-mails; POST: stopped, the address deleted."""
+    saved = saved_search_get(token=token)
+    if saved is None:
+        return render(request, "search/alert.html", {"state": "unknown"}, status=404)
+    if request.method == "POST":
+        params = saved.params
+        saved_search_unsubscribe(saved=saved)
+        return render(request, "search/alert.html", {"state": "unsubscribed", "search_params": params})
+    return render(request, "search/alert.html", {"state": "unsubscribe", "saved": saved, "search_params": saved.params})

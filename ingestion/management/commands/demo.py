@@ -79,7 +79,9 @@ def worker_start(*, log_path: Path) -> subprocess.Popen:
     log = log_path.open("ab")
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"],
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO",
+         # Its beat too: the sweeps, the purges and the digests of followed searches (printed on the console).
+         "-B", f"--schedule={settings.DATA_DIR / 'celerybeat-schedule'}"],
         cwd=settings.BASE_DIR, stdout=log, stderr=subprocess.STDOUT,
     )
     log.close()
