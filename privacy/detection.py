@@ -178,8 +178,9 @@ _NOT_NAME_WORDS = {
     "grand", "grande", "petit", "petite", "nord", "sud", "est", "ouest", "haut", "haute", "bas", "basse",
     "nouveau", "nouvelle", "vieux", "vieille", "mont", "val", "bois", "fonds", "fond", "intérieur",
     "ministère", "tribunal", "cour", "acte", "certifié", "exécutoire", "envoi", "réception", "publiée",
-    # The headers of a form or a table of persons (« NOM et PRENOM Date de naissance Fonction »).
-    "nom", "noms", "prénom", "prénoms", "prenom", "prenoms", "date", "naissance", "fonction",
+    # The headers of a form or a table of persons (« NOM et PRENOM Date de naissance Fonction »), and the answers
+    # of its yes/no columns (« … 701 m2 Non\nPERMIS DE CONSTRUIRE »).
+    "oui", "non", "nom", "noms", "prénom", "prénoms", "prenom", "prenoms", "date", "naissance", "fonction",
     "adjoint", "adjointe", "maire", "président", "présidente", "préfet", "ccas", "pv", "cr", "cm",
     "dm", "de", "fax", "tél", "tel", "mail", "email", "courriel", "internet", "site", "école", "france",
     "monument", "monuments", "avenant", "lycées", "écoles", "route", "départementale", "nationale",

@@ -37,3 +37,11 @@ def test_the_address_after_an_adresse_row_of_beneficiaries_is_masked():
     assert "Dépense subventionnable" in public[97]
     # Page 48: the allée named after a head of state stays named.
     assert "Allée Thomas SANKARA" in public[47]
+
+
+def test_a_yes_no_column_and_the_heading_below_it_are_no_person():
+    public = _public("chemere_regardscitoyens/pdf/CM 22 mai 2012.pdf")
+    # Page 4: a DIA table ends « G 2902 701 m2 Non » and the next table's heading « PERMIS DE CONSTRUIRE » follows;
+    # the applicants of that next table are masked all the same.
+    assert "Non\nPERMIS DE CONSTRUIRE" in public[3]
+    assert "CHENEAU" not in public[3] and "57 rue du Breil" not in public[3]
