@@ -13,8 +13,10 @@ from council.feeds import date_midday
 from search.backends.base import SearchHit, SearchQuery
 from search.selectors import hit_deliberation_url, hit_page_url, passages_search, search_followed
 
+
 class SearchRss(Feed):
-    """The search page's parameters (q, collectivite, body, kind, outcome, date_from, date_to); exact words always."""
+    """The search page's parameters (q, collectivite, body, kind, outcome, theme, date_from, date_to); exact words
+    always."""
 
     def get_object(self, request, *args, **kwargs) -> tuple[SearchQuery, str]:
         return search_followed(request.GET)

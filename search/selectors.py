@@ -156,6 +156,7 @@ def search_query_parse(params: QueryDict, *, default_mode: str = "hybrid") -> Se
         with_highlights=True,
     )
 
+
 # A search followed (a feed, an e-mail digest) is read by machines that come back: exact words, not the nearest
 # meaning, which always finds something; the newest séance first.
 FOLLOWED_MODE = "keyword"

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config.ratelimit import client_rate_exceeded
 from council.matieres import THEMES
 from council.models import Body, Collectivite, Deliberation, Document
-from search.backends.base import SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.alerts import (
     AlertRefused,
     saved_search_confirm,
@@ -20,6 +19,7 @@ from search.alerts import (
     saved_search_subscribe,
     saved_search_unsubscribe,
 )
+from search.backends.base import SearchHit, SearchQuery, SearchResults
 from search.openapi import openapi_schema
 from search.selectors import MODES, hit_deliberation_url, hit_page_url, passages_search, search_query_parse
 
