@@ -163,16 +163,21 @@ def alert_subscribe(request: HttpRequest) -> HttpResponse:
                                                  "search_params": saved.params})
 
 
-@require_http_methods(["GET", "POST"])
-def alert_confirm(request: HttpRequest, token: str) -> HttpResponse:
-    """GET: a button to confirm (a link opened by a mail scanner confirms nothing); POST: confirmed."""
+def _alert_step(request: HttpRequest, token: str, *, asking: str, done: str, act) -> HttpResponse:
+    """A link of an alert's e-mail: GET shows the button (a link opened by a mail scanner does nothing), POST acts."""
     saved = saved_search_get(token=token)
     if saved is None:
         return render(request, "search/alert.html", {"state": "unknown"}, status=404)
+    params = saved.params
     if request.method == "POST":
-        saved_search_confirm(saved=saved)
-        return render(request, "search/alert.html", {"state": "confirmed", "saved": saved, "search_params": saved.params})
-    return render(request, "search/alert.html", {"state": "confirm", "saved": saved, "search_params": saved.params})
+        act(saved=saved)
+        return render(request, "search/alert.html", {"state": done, "search_params": params})
+    return render(request, "search/alert.html", {"state": asking, "search_params": params})
+
+
+@require_http_methods(["GET", "POST"])
+def alert_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    return _alert_step(request, token, asking="confirm", done="confirmed", act=saved_search_confirm)
 
 
 # Mail clients send RFC 8058's one-click « List-Unsubscribe=One-Click » POST without any CSRF token: the token in
@@ -180,12 +185,5 @@ def alert_confirm(request: HttpRequest, token: str) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def alert_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """GET: a button to stop the e-mails; POST: stopped, the address deleted."""
-    saved = saved_search_get(token=token)
-    if saved is None:
-        return render(request, "search/alert.html", {"state": "unknown"}, status=404)
-    if request.method == "POST":
-        params = saved.params
-        saved_search_unsubscribe(saved=saved)
-        return render(request, "search/alert.html", {"state": "unsubscribed", "search_params": params})
-    return render(request, "search/alert.html", {"state": "unsubscribe", "saved": saved, "search_params": saved.params})
+    """Stopped: the address is deleted."""
+    return _alert_step(request, token, asking="unsubscribe", done="unsubscribed", act=saved_search_unsubscribe)

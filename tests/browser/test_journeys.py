@@ -9,6 +9,14 @@ import pytest
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
+def _clerk_signs_in(page, live_server, django_user_model) -> None:
+    django_user_model.objects.create_user("greffier", password="mot-de-passe-long", is_staff=True)
+    page.goto(live_server.url + "/greffe/")
+    page.get_by_label("Identifiant").fill("greffier")
+    page.get_by_label("Mot de passe").fill("mot-de-passe-long")
+    page.get_by_role("button", name="Se connecter").click()
+
+
 def test_a_citizen_searches_and_follows_a_result_to_its_page(page, live_server, published):
     page.goto(live_server.url + "/")
     page.get_by_label("Mots recherchés").fill("tarif repas loisirs")
@@ -23,11 +31,7 @@ def test_a_citizen_searches_and_follows_a_result_to_its_page(page, live_server, 
 
 
 def test_a_clerk_signs_in_and_finds_the_upload_form(page, live_server, django_user_model):
-    django_user_model.objects.create_user("greffier", password="mot-de-passe-long", is_staff=True)
-    page.goto(live_server.url + "/greffe/")
-    page.get_by_label("Identifiant").fill("greffier")
-    page.get_by_label("Mot de passe").fill("mot-de-passe-long")
-    page.get_by_role("button", name="Se connecter").click()
+    _clerk_signs_in(page, live_server, django_user_model)
     page.get_by_role("link", name="Envoyer des documents").first.click()
     assert page.get_by_label("Fichiers PDF").count() == 1
 
@@ -40,11 +44,7 @@ def test_a_clerk_uploads_reviews_and_publishes_and_citizens_see_it_masked(page, 
 
     # chemere_regardscitoyens/pdf/CM 22 mai 2012.pdf: page 4 lists planning applicants with their addresses.
     source = corpus_root() / "chemere_regardscitoyens" / "pdf" / "CM 22 mai 2012.pdf"
-    django_user_model.objects.create_user("greffier", password="mot-de-passe-long", is_staff=True)
-    page.goto(live_server.url + "/greffe/")
-    page.get_by_label("Identifiant").fill("greffier")
-    page.get_by_label("Mot de passe").fill("mot-de-passe-long")
-    page.get_by_role("button", name="Se connecter").click()
+    _clerk_signs_in(page, live_server, django_user_model)
     page.get_by_role("link", name="Envoyer des documents").first.click()
     page.get_by_label("Fichiers PDF").set_input_files(str(source))
     page.get_by_label("ou nouvelle collectivité").fill("Commune de Chéméré")
