@@ -483,6 +483,8 @@ def user_requests(rng: random.Random, site: Site) -> list[Request]:
         Request("GET /seances/", "list", "GET", f"/seances/?page={rng.randint(1, site.seance_list_pages)}", ok=ok),
         Request("GET /seances/<id>/", "séance", "GET", f"/seances/{rng.choice(site.seance_ids)}/", ok=ok),
         Request("GET /deliberations/<id>/", "délibération", "GET", f"/deliberations/{rng.choice(site.deliberation_ids)}/", ok=ok),
+        Request("GET /themes/", "thèmes", "GET", "/themes/?" + query(filters[:1]), ok=ok),
+        Request("GET /deliberations/?theme=", "thème", "GET", f"/deliberations/?theme={rng.randint(1, 9)}", ok=ok),
         Request("GET /recherche/ keyword", keyword, "GET",
                 "/recherche/?" + query([("q", keyword), ("mode", "keyword"), *filters]), ok=ok),
         Request("GET /recherche/ hybrid", keyword, "GET", "/recherche/?" + query([("q", keyword), ("mode", "hybrid")]), ok=ok),

@@ -321,6 +321,18 @@ RELATED_MAX = 8
 _MASK = re.compile(r"\[[^\]\n]{1,40}\]")
 
 
+def number_key(number: str) -> str:
+    """A délibération's number as it compares: « 2013/260 », « 2013-260 », « N° 43. » are the same number."""
+    return re.sub(r"[^0-9a-z]", "", fold(number).lower().replace("n°", ""))
+
+
+# « Par délibération n°2009/76 du 26 mai 2009, … », « (délibération n°2009/4) »: an act cites another by its number.
+_CITED = re.compile(
+    r"d[ée]lib[ée]rations?\s+(?:n°|no\b|num[ée]ro)\s*(?P<number>(?:[A-Z]{1,3}[-_ ]?)?[0-9]{2,4}\s*[/\-_.]\s*[0-9]{1,4})",
+    re.IGNORECASE,
+)
+
+
 def objet_terms(objet: str) -> frozenset[str]:
     """The words of an objet that say what it is about; a mask is none of them (the same name may be « [personne 4] »
     in one document, « [personne 43] » in another)."""
@@ -353,17 +365,39 @@ def _parcels_read(collectivite_id: int, version: tuple) -> dict[int, frozenset[s
     return {pk: frozenset(parcels) for pk, parcels in named.items() if parcels}
 
 
+@functools.lru_cache(maxsize=16)
+def _citations_read(collectivite_id: int, version: tuple) -> dict[int, frozenset[int]]:
+    """For each public délibération of a collectivité, those of the same collectivité it cites by their number or
+    that cite it by its own; `version` changes with the rows."""
+    public = deliberation_list().filter(document__collectivite_id=collectivite_id)
+    by_number: dict[str, list[int]] = {}
+    for pk, number in public.exclude(number="").values_list("pk", "number"):
+        by_number.setdefault(number_key(number), []).append(pk)
+    passages = Deliberation.passages.rel.related_model.objects.filter(deliberation__in=public, published=True)
+    cited: dict[int, set[int]] = {}
+    for pk, text in passages.values_list("deliberation_id", "text"):
+        for match in _CITED.finditer(text):
+            for other in by_number.get(number_key(match.group("number")), []):
+                if other != pk:
+                    cited.setdefault(pk, set()).add(other)
+                    cited.setdefault(other, set()).add(pk)
+    return {pk: frozenset(others) for pk, others in cited.items()}
+
+
 def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
-    """The public délibérations of the same collectivité, in other séances, that name a parcel this one names or
-    whose objet shares most of this one's rarer words: the same matter followed through time, oldest first."""
+    """The public délibérations of the same collectivité, in other séances, that this one cites by number or that
+    cite it, that name a parcel this one names, or whose objet shares most of this one's rarer words: the same matter
+    followed through time, oldest first."""
     collectivite_id = deliberation.document.collectivite_id
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     version = tuple(public.aggregate(count=Count("pk"), last=Max("pk"), updated=Max("document__updated_at")).values())
     objets, rarity = _objets_read(collectivite_id, version)
     parcels = _parcels_read(collectivite_id, version)
     own_parcels = parcels.get(deliberation.pk, frozenset())
-    # The same parcel sold, then built on, then named: the strongest sign of one matter.
-    chosen = [pk for pk, named in parcels.items() if pk != deliberation.pk and own_parcels & named]
+    # An act that cites another by its number continues it; the same parcel sold, then built on, then named: the
+    # strongest signs of one matter.
+    chosen = sorted(_citations_read(collectivite_id, version).get(deliberation.pk, frozenset()))
+    chosen += [pk for pk, named in parcels.items() if pk != deliberation.pk and own_parcels & named and pk not in chosen]
     own = objets.get(deliberation.pk) or objet_terms(deliberation.objet)
     total = sum(rarity.get(term, 0.0) for term in own)
     if total:

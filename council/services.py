@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from council.models import Body, Collectivite, Deliberation, Document, Seance
-from council.selectors import objet_terms
-from french.folding import fold
+from council.selectors import number_key, objet_terms
 
 DEFAULT_BODY = "Conseil municipal"
 
@@ -120,11 +119,6 @@ SAME_OBJET_NUMBERED = 0.5
 SAME_OBJET_UNNUMBERED = 0.8
 
 
-def _number_key(number: str) -> str:
-    # « 2013/260 », « 2013-260 », « N° 43. »: the same number.
-    return re.sub(r"[^0-9a-z]", "", fold(number).lower().replace("n°", ""))
-
-
 def _same_act(one: tuple[str, frozenset[str]], other: tuple[str, frozenset[str]]) -> bool:
     """Two (number key, objet terms) of a séance's délibérations are two printings of one act."""
     (number, terms), (other_number, other_terms) = one, other
@@ -138,7 +132,7 @@ def _same_act(one: tuple[str, frozenset[str]], other: tuple[str, frozenset[str]]
 
 
 def _act_key(deliberation: Deliberation) -> tuple[str, frozenset[str]]:
-    return _number_key(deliberation.number) if deliberation.number else "", objet_terms(deliberation.objet)
+    return number_key(deliberation.number) if deliberation.number else "", objet_terms(deliberation.objet)
 
 
 def deliberations_same_act(one: Deliberation, other: Deliberation) -> bool:

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from council.selectors import deliberations_related, matter_timeline
+from council.selectors import deliberations_related, matter_timeline, objet_terms
 from search.models import Passage
 from tests.french.test_cadastre import ACQUISITION, SENTIER
 
@@ -68,3 +68,30 @@ def test_a_parcel_named_again_is_the_same_matter(council_rows):
         found.append(deliberation)
     assert [d.pk for d in deliberations_related(deliberation=found[1])] == [found[0].pk]
     assert [d.pk for d in deliberations_related(deliberation=found[0])] == [found[1].pk]
+
+
+# chemere_regardscitoyens/pdf/CM 20 avril 2010.pdf, délibération 2010/57 « Déclassement chemin communal », as printed.
+CITING = (
+    "Considérant que le Plan local d’urbanisme de CHEMERE, approuvé par délibération n°2009/22 en date\n"
+    "du 18 février 2009 et exécutoire depuis le 13 avril 2009 autorise la construction de logements sur la par-"
+    "celle cadastrée G 830 (réponse à l’observation n°3),"
+)
+
+
+def test_an_act_cited_by_its_number_is_the_same_matter(council_rows):
+    # The PLU approved on 18 February 2009 (CM 18 février 2009, 2009/22) and the road declassed under it in 2010:
+    # objets without a word in common, no parcel in common; the later one cites the earlier by its number.
+    plu_document, (plu,) = council_rows(published=True, collectivite="Commune de Chéméré", date=datetime.date(2009, 2, 18),
+                                        objets=("Révision du POS : Approbation du Plan local d’urbanisme (PLU) révisé",))
+    road_document, (road,) = council_rows(published=True, collectivite="Commune de Chéméré", date=datetime.date(2010, 4, 20),
+                                          objets=("Déclassement chemin communal",))
+    plu.number, road.number = "2009/22", "2010/57"
+    plu.save(update_fields=["number"])
+    road.save(update_fields=["number"])
+    assert not objet_terms(plu.objet) & objet_terms(road.objet)
+    Passage.objects.create(document=road_document, deliberation=road, position=0, page_start=1, page_end=1,
+                           heading=road.objet, text=CITING, published=True, collectivite=road_document.collectivite,
+                           body=road_document.body, seance_date=road.seance.date, document_kind=road_document.kind)
+    assert [d.pk for d in deliberations_related(deliberation=road)] == [plu.pk]
+    # Both ways: the PLU's page shows the act that applied it.
+    assert [d.pk for d in deliberations_related(deliberation=plu)] == [road.pk]
