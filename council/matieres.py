@@ -11,9 +11,12 @@ accuracy is measured leave-one-collectivité-out on hand-labelled samples (`benc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from french.folding import fold
+from french.stopwords import STOP_WORDS
 from french.terms import terms_extract
 
 # Level 1 (the « thème » shown to the public) and level 2 (the matière SCDL's DELIB_MATIERE_CODE holds).
@@ -296,16 +299,34 @@ def matiere_label(code: str) -> str:
     return f"{THEMES[theme_of(code)]}/{MATIERES[code]}".lower()
 
 
+# A stem this short is shared by unrelated words (« loyer » and « loi », « lotissement » and « lot », « pose » and
+# « POS », « données » and « dons »): a word alone whose stem is shorter is matched as it is written (folded), its
+# other forms listed beside it.
+SHORT_STEM = 5
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(folded word, stem) of each content word of a text, as `french.terms.terms_extract` reads them."""
+    words = [word for word in _WORD.findall(fold(text)) if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())]
+    return list(zip(words, terms_extract(" ".join(words))))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?=\d)|\w+", re.UNICODE)
+
+
 @lru_cache(maxsize=1)
-def _phrases() -> list[tuple[tuple[str, ...], str, int]]:
-    """(stems of a phrase, its matière, its rank), the longest phrases first so that they win a tie."""
+def _phrases() -> list[tuple[tuple[str, ...], bool, str, int]]:
+    """(what a phrase is matched on, whether that is its folded words rather than its stems, its matière, its rank),
+    the longest phrases first so that they win a tie."""
     phrases = []
     for rank, by_code in _VOCABULARY.items():
         for code, words in by_code.items():
             for words_ in words:
-                stems = tuple(terms_extract(words_))
-                if stems:
-                    phrases.append((stems, code, rank))
+                tokens = _tokens(words_)
+                if not tokens:
+                    continue
+                exact = len(tokens) == 1 and len(tokens[0][1]) < SHORT_STEM
+                phrases.append((tuple(t[0] if exact else t[1] for t in tokens), exact, code, rank))
     phrases.sort(key=lambda p: -len(p[0]))
     return phrases
 
@@ -313,13 +334,15 @@ def _phrases() -> list[tuple[tuple[str, ...], str, int]]:
 def matiere_classify(objet: str) -> Classification:
     """The ACTES matière an objet names: the strongest rank named; within it, the one named first in the objet
     (the act a title opens with is the act; what follows says what it is for)."""
-    terms = terms_extract(objet)
+    tokens = _tokens(objet)
+    words, terms = [t[0] for t in tokens], [t[1] for t in tokens]
     best: tuple[int, int, int] | None = None  # (rank, start, -length)
     code = ""
-    for stems, phrase_code, rank in _phrases():
-        size = len(stems)
-        for start in range(len(terms) - size + 1):
-            if tuple(terms[start:start + size]) == stems:
+    for matched, exact, phrase_code, rank in _phrases():
+        size = len(matched)
+        read = words if exact else terms
+        for start in range(len(read) - size + 1):
+            if tuple(read[start:start + size]) == matched:
                 key = (rank, start, -size)
                 if best is None or key < best:
                     best, code = key, phrase_code
