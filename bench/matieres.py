@@ -4,9 +4,10 @@ Two label files, the objets themselves staying in the corpus (read from there, n
 - `bench/data/actes_sample.csv` (source, key, code, note): 100 objets of Montpellier's ground truth, 50 of
   Chéméré's, 50 of Saint-Étienne Métropole's SCDL file. The vocabulary was first written from the nomenclature
   alone, then completed from the misses of Montpellier and Chéméré: these figures are in-sample.
-- `bench/data/actes_sample_unseen.csv` (source, document, position, code, note): 50 délibérations of Pierrefonds
-  and 50 of Couthenans, as the parser reads their objets from the minutes (text-layer PDFs), labelled after the
-  vocabulary was written and never used to change it: the figures that tell how it does on a new town.
+- `bench/data/actes_sample_unseen.csv` (source, document, position, code, note): 50 délibérations of Pierrefonds,
+  50 of Couthenans, 24 of Roannais Agglomération and 17 of Preuilly-sur-Claise, as the parser reads their objets
+  from the minutes (text-layer PDFs), labelled after the vocabulary was written and never used to change it: the
+  figures that tell how it does on a new town.
 
 Each label was given by a reader from the objet alone. « assuré » is the share of objets the classifier names with
 an act (what ingestion stores, `Classification.confident`) and « juste si assuré » its level-1 precision there.
