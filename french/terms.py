@@ -13,10 +13,16 @@ from french.stopwords import STOP_WORDS
 _TOKEN = re.compile(r"[^\W\d_]+(?=\d)|\w+", re.UNICODE)
 
 
+def _content_words(text: str) -> list[str]:
+    return [word for word in _TOKEN.findall(fold(text)) if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())]
+
+
 def terms_extract(text: str) -> list[str]:
     """Content words of a text as French stems, accents folded, stop words and one-letter words left out."""
-    return [
-        ORDINAL_DIGITS.get(word) or stem(word)
-        for word in _TOKEN.findall(fold(text))
-        if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
-    ]
+    return [ORDINAL_DIGITS.get(word) or stem(word) for word in _content_words(text)]
+
+
+def words_and_terms(text: str) -> list[tuple[str, str]]:
+    """The same content words, each as written (folded) beside its stem: for readers that must tell apart words a
+    short stem confuses (« loyer » and « loi » are both « loi »)."""
+    return [(word, ORDINAL_DIGITS.get(word) or stem(word)) for word in _content_words(text)]
