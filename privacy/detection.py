@@ -200,6 +200,15 @@ _NOT_NAME_WORDS = {
     "recettes", "charges", "code", "loi", "décret", "arrêté", "règlement", "schéma", "contrat", "réseau",
     "réseaux", "gestion", "aménagement", "équipement", "équipements", "travaux", "voirie", "cantine", "restaurant",
     "restauration", "scolaire", "périscolaire", "associative", "associatif", "attribution", "adresse", "demandeur",
+    # The trades in the names of the companies the minutes name (« BERTRAND Immobilier », « Bardage JOLLY
+    # CHARPENTE »): activities, not the nouns of those who do them (« Charpentier », « Peintre » are surnames).
+    "immobilier", "immobilière", "charpente", "charpentes", "bardage", "menuiserie", "menuiseries", "maçonnerie",
+    "plomberie", "couverture", "zinguerie", "peinture", "peintures", "carrelage", "terrassement", "terrassements",
+    "paysage", "paysages", "élagage", "nettoyage", "propreté", "chauffage", "climatisation", "ingénierie",
+    "architecture", "topographie", "informatique", "bâtiment", "bâtiments", "construction", "constructions",
+    "rénovation", "démolition", "signalisation", "matériaux", "distribution", "location", "automobiles",
+    "diagnostics", "enrobés", "canalisations", "forage", "vitrerie", "serrurerie", "métallerie", "ascenseurs",
+    "imprimerie",
 }
 # A name right after one of these words names a street or a building, not a person.
 _PLACE_NOUNS = (

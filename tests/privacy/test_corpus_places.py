@@ -45,3 +45,11 @@ def test_a_yes_no_column_and_the_heading_below_it_are_no_person():
     # the applicants of that next table are masked all the same.
     assert "Non\nPERMIS DE CONSTRUIRE" in public[3]
     assert "CHENEAU" not in public[3] and "57 rue du Breil" not in public[3]
+
+
+def test_a_company_named_by_its_trade_stays_and_the_person_beside_it_is_masked():
+    public = _public("montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf")
+    # Page 60, a list of façade subsidies: « M. DAURES Frédéric / BERTRAND Immobilier, 26 rue Baudin (50 % de la
+    # subvention) 4.842,45 € »: the owner is masked, the estate agency that manages for him is a company.
+    assert "BERTRAND Immobilier" in public[59]
+    assert "DAURES" not in public[59] and "MOULIET" not in public[59] and "26 rue Baudin" not in public[59]
