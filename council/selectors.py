@@ -353,35 +353,35 @@ def _objets_read(collectivite_id: int, version: tuple) -> tuple[dict[int, frozen
     return objets, {term: math.log((len(objets) + 1) / (count + 0.5)) for term, count in counts.items()}
 
 
-@functools.lru_cache(maxsize=16)
-def _parcels_read(collectivite_id: int, version: tuple) -> dict[int, frozenset[str]]:
-    """The parcels each public délibération of a collectivité names in its text; `version` changes with the rows."""
-    passages = Deliberation.passages.rel.related_model.objects.filter(
-        deliberation__in=deliberation_list().filter(document__collectivite_id=collectivite_id), published=True
-    )
-    named: dict[int, set[str]] = {}
-    for pk, text in passages.values_list("deliberation_id", "text"):
-        named.setdefault(pk, set()).update(parcels_named(text))
-    return {pk: frozenset(parcels) for pk, parcels in named.items() if parcels}
+@dataclass(frozen=True)
+class _References:
+    parcels: dict[int, frozenset[str]]  # délibération → the cadastre parcels its text names
+    citations: dict[int, frozenset[int]]  # délibération → those it cites by number or that cite it
 
 
 @functools.lru_cache(maxsize=16)
-def _citations_read(collectivite_id: int, version: tuple) -> dict[int, frozenset[int]]:
-    """For each public délibération of a collectivité, those of the same collectivité it cites by their number or
-    that cite it by its own; `version` changes with the rows."""
+def _references_read(collectivite_id: int, version: tuple) -> _References:
+    """What the texts of a collectivité's public délibérations point at, in one reading of their passages: the
+    parcels each names, the délibérations of the same collectivité each cites by number (both ways); `version`
+    changes with the rows."""
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     by_number: dict[str, list[int]] = {}
     for pk, number in public.exclude(number="").values_list("pk", "number"):
         by_number.setdefault(number_key(number), []).append(pk)
     passages = Deliberation.passages.rel.related_model.objects.filter(deliberation__in=public, published=True)
+    parcels: dict[int, set[str]] = {}
     cited: dict[int, set[int]] = {}
     for pk, text in passages.values_list("deliberation_id", "text"):
+        parcels.setdefault(pk, set()).update(parcels_named(text))
         for match in _CITED.finditer(text):
             for other in by_number.get(number_key(match.group("number")), []):
                 if other != pk:
                     cited.setdefault(pk, set()).add(other)
                     cited.setdefault(other, set()).add(pk)
-    return {pk: frozenset(others) for pk, others in cited.items()}
+    return _References(
+        parcels={pk: frozenset(named) for pk, named in parcels.items() if named},
+        citations={pk: frozenset(others) for pk, others in cited.items()},
+    )
 
 
 def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
@@ -392,12 +392,13 @@ def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     version = tuple(public.aggregate(count=Count("pk"), last=Max("pk"), updated=Max("document__updated_at")).values())
     objets, rarity = _objets_read(collectivite_id, version)
-    parcels = _parcels_read(collectivite_id, version)
-    own_parcels = parcels.get(deliberation.pk, frozenset())
+    references = _references_read(collectivite_id, version)
+    own_parcels = references.parcels.get(deliberation.pk, frozenset())
     # An act that cites another by its number continues it; the same parcel sold, then built on, then named: the
     # strongest signs of one matter.
-    chosen = sorted(_citations_read(collectivite_id, version).get(deliberation.pk, frozenset()))
-    chosen += [pk for pk, named in parcels.items() if pk != deliberation.pk and own_parcels & named and pk not in chosen]
+    chosen = sorted(references.citations.get(deliberation.pk, frozenset()))
+    chosen += [pk for pk, named in references.parcels.items()
+               if pk != deliberation.pk and own_parcels & named and pk not in chosen]
     own = objets.get(deliberation.pk) or objet_terms(deliberation.objet)
     total = sum(rarity.get(term, 0.0) for term in own)
     if total:

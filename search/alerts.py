@@ -47,9 +47,10 @@ def _send(*, saved: SavedSearch, subject: str, template: str, context: dict) -> 
     message.send()
 
 
-def _described(params: str) -> str:
-    query, _kept = search_followed(QueryDict(params))
-    return query.text
+def _followed(saved: SavedSearch) -> tuple[str, list[SearchHit]]:
+    """The words of a saved search and its results now, the newest séance first (as its feed lists them)."""
+    query, _kept = search_followed(QueryDict(saved.params))
+    return query.text, passages_search(query=query).hits
 
 
 def saved_search_subscribe(*, email: str, params: QueryDict) -> SavedSearch:
@@ -88,8 +89,7 @@ def saved_search_confirm(*, saved: SavedSearch) -> None:
     """Confirmed: the digests start from what is published now (the results already there are not sent)."""
     if saved.confirmed_at is not None:
         return
-    query, _kept = search_followed(QueryDict(saved.params))
-    hits = passages_search(query=query).hits
+    _text, hits = _followed(saved)
     saved.last_passage_id = max((hit.passage_id for hit in hits), default=0)
     saved.confirmed_at = timezone.now()
     saved.save(update_fields=["confirmed_at", "last_passage_id"])
@@ -100,12 +100,6 @@ def saved_search_unsubscribe(*, saved: SavedSearch) -> None:
     saved.delete()
 
 
-def saved_search_news(*, saved: SavedSearch) -> list[SearchHit]:
-    """The results of the search published since its last digest, the newest séance first."""
-    query, _kept = search_followed(QueryDict(saved.params))
-    return [hit for hit in passages_search(query=query).hits if hit.passage_id > saved.last_passage_id]
-
-
 def saved_searches_digest_send() -> int:
     """One e-mail per confirmed search that has new results; returns how many were sent. Unconfirmed addresses
     older than ALERTS_UNCONFIRMED_DAYS are deleted first."""
@@ -113,10 +107,11 @@ def saved_searches_digest_send() -> int:
     SavedSearch.objects.filter(confirmed_at__isnull=True, created_at__lt=limit).delete()
     sent = 0
     for saved in SavedSearch.objects.filter(confirmed_at__isnull=False).order_by("pk"):
-        news = saved_search_news(saved=saved)
+        text, hits = _followed(saved)
+        # Published since its last digest.
+        news = [hit for hit in hits if hit.passage_id > saved.last_passage_id]
         if not news:
             continue
-        text = _described(saved.params)
         items = [{"hit": hit, "url": settings.PORTAL_URL + (hit_deliberation_url(hit=hit) or hit_page_url(hit=hit) or "")}
                  for hit in news]
         _send(saved=saved, subject=_("Nouveaux résultats pour « %(text)s »") % {"text": text},
