@@ -22,6 +22,10 @@ ABBREVIATIONS = frozenset(
 _BULLET = re.compile(r"^(?:[-–—•●▪◦*>]|\d{1,3}[°).-]|[a-z][).]|[IVX]{1,4}[.)-])\s")
 # A line drawn across the page (« ------ », « ______ »): as good as an empty line.
 _RULE = re.compile(r"^[-–—_=*.~·]{3,}$")
+# The legal bases an act recites before its exposé, one a line (« Vu le Code général des collectivités
+# territoriales, », « Vu l'arrêté préfectoral du 30 décembre 2019 … »): they name texts and their dates, rarely
+# what the act decides.
+_VISA = re.compile(r"^\W*(?:Vu|VU)\b")
 _SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 MAX_SENTENCE_WORDS = 70
 _WORD = re.compile(r"\w")
@@ -42,8 +46,8 @@ _WIDTH_MIN = 50
 
 
 def _blocks(text: str) -> list[str]:
-    """Lines glued back into paragraphs; a bullet, a heading in capitals, a line ending « : » or « ; », or a short
-    line followed by a capital cuts."""
+    """Lines glued back into paragraphs; a bullet, a heading in capitals, a line ending « : » or « ; », a short
+    line followed by a capital, or a visa (« Vu … ») cuts, and a visa ends at a line ending « , » before a capital."""
     blocks: list[list[str]] = []
     lines = text.splitlines()
     width = max((len(line.strip()) for line in lines), default=0)
@@ -62,6 +66,8 @@ def _blocks(text: str) -> list[str]:
             or previous.endswith((":", ";"))
             or _is_heading(line)
             or _is_heading(previous)
+            or _VISA.match(line)
+            or (_VISA.match(blocks[-1][0]) and previous.endswith(",") and line[:1].isupper())
             or (len(previous) < short and line[:1].isupper() and not previous.endswith(("-", "'", "’")))
         )
         if starts_new:
@@ -230,6 +236,11 @@ def sentence_values(sentence: str) -> dict[str, float]:
 def decision_like(sentence: str) -> bool:
     """Whether a sentence belongs to what the council resolved rather than to the exposé that precedes it."""
     return bool(_OPERATIVE.search(sentence))
+
+
+def visa_like(sentence: str) -> bool:
+    """Whether a sentence is one of the visas that open an act (« Vu … »)."""
+    return bool(_VISA.match(sentence))
 
 
 def vote_like(sentence: str) -> bool:

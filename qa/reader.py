@@ -21,7 +21,7 @@ from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, dates_named
 from french.tagging import verbs
 from french.terms import terms_extract
-from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, vote_like
+from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
 from search.embeddings import embedder_get
@@ -53,6 +53,7 @@ SENTENCE_FEATURES = (
     *(f"fit_{kind}" for kind in KINDS),
     "operative",  # the sentence belongs to what was resolved
     "vote",  # the sentence reports a vote
+    "visa",  # the sentence recites a legal basis of the act (« Vu le code … »)
     "title",  # the sentence is made of the heading's words (a title rarely answers)
     "long",  # words / 60, at most 1
     "short",  # fewer than six words
@@ -302,6 +303,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
                 fit=kind_fit(kind, values),
                 operative=float(decision_like(sentence)),
                 vote=float(vote_like(sentence)),
+                visa=float(visa_like(sentence)),
                 title=float(bool(term_set) and len(term_set & heading_terms[index]) / len(term_set) > 0.8),
                 long=min(words, 60) / 60,
                 short=float(words < 6),

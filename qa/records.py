@@ -80,7 +80,7 @@ def _names_sentences(deliberation: Deliberation) -> list[str]:
     return sentences
 
 
-def _vote_printed(hits: list[SearchHit]) -> tuple[SearchHit, str] | None:
+def vote_printed(hits: list[SearchHit]) -> tuple[SearchHit, str] | None:
     """The last vote printed in these passages (the decisive vote is the last), with its passage.
 
     A vote often spans several lines (« Vote : / - Contre : 3 (…) / - Pour : 15 »): consecutive sentences that
@@ -142,11 +142,11 @@ def stored_facts(*, selection: Selection) -> list[StoredFact]:
 def _vote_facts(deliberation: Deliberation, *, unit: list[SearchHit], best: SearchHit, names: bool) -> list[StoredFact]:
     if not vote_sentence(deliberation):
         return []
-    printed = _vote_printed(unit)
+    printed = vote_printed(unit)
     if printed is None:
         # The vote is usually printed after the exposé: read on in the délibération.
         following = passages_following(passage_ids=[best.passage_id], count=VOTE_LOOKAHEAD).get(best.passage_id, [])
-        printed = _vote_printed([h for h in following if h.deliberation_id == deliberation.pk])
+        printed = vote_printed([h for h in following if h.deliberation_id == deliberation.pk])
     return _vote_facts_cited(deliberation, printed=printed, names=names)
 
 
@@ -165,7 +165,7 @@ def _printings_vote_facts(deliberation: Deliberation, *, names: bool) -> list[St
     for printing in printings:
         if vote_sentence(printing):
             facts = _vote_facts_cited(
-                printing, printed=_vote_printed(deliberation_passages(deliberation_id=printing.pk)), names=names
+                printing, printed=vote_printed(deliberation_passages(deliberation_id=printing.pk)), names=names
             )
             if facts:
                 return facts

@@ -17,13 +17,14 @@ from qa import llm
 from qa.abstention import Decision, abstention_decide
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
 from qa.reader import ReaderModel, Reading, Selection, evidence_select, reader_model_load, reading_build
-from qa.records import StoredFact, stored_facts, vote_sentence
+from qa.questions import question_kind
+from qa.records import StoredFact, stored_facts, vote_printed, vote_sentence
 from qa.models import Feedback, QuestionLog
 from qa.selectors import question_logs_expired
 from search.backends.base import SearchFilters, SearchHit
 from search.context import collectivites_named
 from search.query import query_clean
-from search.selectors import hit_deliberation_url, passages_following, passages_retrieve
+from search.selectors import deliberation_passages, hit_deliberation_url, passages_following, passages_retrieve
 
 EXTRACTIVE, LLM = "extractive", "llm"
 RETRIEVE_K = 30
@@ -129,7 +130,8 @@ def evidence_gather(*, question: str, filters: SearchFilters | None = None) -> E
         named = sorted(collectivites_named(question))
         filters = SearchFilters(collectivite_ids=tuple(named)) if named else SearchFilters()
     hits = passages_retrieve(text=question, k=RETRIEVE_K, mode="hybrid", filters=filters) if question else []
-    hits, ranks, followers = _hits_expand(hits)
+    kind = question_kind(question)
+    hits, ranks, followers = _hits_expand(hits, votes=kind.asks_vote or kind.asks_outcome)
     return Evidence(question, hits, ranks, followers)
 
 
@@ -148,25 +150,37 @@ def evidence_read(*, evidence: Evidence, model: ReaderModel | None = None, readi
     return Reasoning(evidence, reading, selection, facts, decision)
 
 
-def _hits_expand(hits: list[SearchHit]) -> tuple[list[SearchHit], list[int], set[int]]:
+def _hits_expand(hits: list[SearchHit], *, votes: bool = False) -> tuple[list[SearchHit], list[int], set[int]]:
     """The best hits each followed by the next passage of their délibération, with the rank each one stands for.
 
     The passage that matches a question's words is often the exposé; the decision that answers it (« - élit
     M. X », « - fixe le tarif à … ») follows. The follower stands at its parent's rank, with its similarity.
+    With `votes` (the question asks how a vote went), the passage that prints each of these délibérations' vote
+    follows too, however far into the act it stands: otherwise the only vote lines read may be another act's.
     """
     following = passages_following(passage_ids=[hit.passage_id for hit in hits[:EXPANDED_HITS]], count=1)
     seen = {hit.passage_id for hit in hits}
     expanded, ranks, followers = [], [], set()
+
+    def follow(follower: SearchHit, parent: SearchHit, rank: int) -> None:
+        if follower.passage_id not in seen:
+            seen.add(follower.passage_id)
+            follower.semantic_score = parent.semantic_score
+            followers.add(len(expanded))
+            expanded.append(follower)
+            ranks.append(rank)
+
+    voted = set()
     for rank, hit in enumerate(hits):
         expanded.append(hit)
         ranks.append(rank)
         for follower in following.get(hit.passage_id, []):
-            if follower.passage_id not in seen:
-                seen.add(follower.passage_id)
-                follower.semantic_score = hit.semantic_score
-                followers.add(len(expanded))
-                expanded.append(follower)
-                ranks.append(rank)
+            follow(follower, hit, rank)
+        if votes and rank < EXPANDED_HITS and hit.deliberation_id is not None and hit.deliberation_id not in voted:
+            voted.add(hit.deliberation_id)
+            printed = vote_printed(deliberation_passages(deliberation_id=hit.deliberation_id))
+            if printed:
+                follow(printed[0], hit, rank)
     return expanded, ranks, followers
 
 

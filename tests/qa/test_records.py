@@ -11,7 +11,7 @@ from qa.records import stored_facts
 from search.backends.base import SearchHit
 from search.models import Passage
 from tests.corpus import corpus_root
-from qa.services import EXTRACTIVE, question_answer
+from qa.services import EXTRACTIVE, _hits_expand, question_answer
 from tests.qa.conftest import passage_create, passages_embed
 
 pytestmark = pytest.mark.django_db
@@ -84,17 +84,34 @@ def _budget_debated_at_length() -> Passage:
     return created[-1]
 
 
+def _hit(passage: Passage) -> SearchHit:
+    """The passage as retrieval returns it."""
+    return SearchHit(passage_id=passage.pk, score=1.0, document_id=passage.document_id,
+                     deliberation_id=passage.deliberation_id, page_start=passage.page_start, page_end=passage.page_end,
+                     heading=passage.heading, text=passage.text)
+
+
 def test_the_vote_is_read_at_the_end_of_a_long_deliberation():
     vote = _budget_debated_at_length()
     exposé = Passage.objects.get(deliberation_id=vote.deliberation_id, position=0)
     # The reader found the exposé (its first passage); the vote lies a dozen passages further.
-    hit = SearchHit(passage_id=exposé.pk, score=1.0, document_id=exposé.document_id,
-                    deliberation_id=exposé.deliberation_id, page_start=exposé.page_start, page_end=exposé.page_end,
-                    heading=exposé.heading, text=exposé.text)
-    reading = reading_build(question="Combien d'élus ont voté contre le budget primitif 2021 ?", hits=[hit], ranks=[0])
+    reading = reading_build(question="Combien d'élus ont voté contre le budget primitif 2021 ?", hits=[_hit(exposé)], ranks=[0])
     facts = stored_facts(selection=Selection(reading=reading, sentences=reading.candidates[:1]))
     assert [f.text for f in facts] == ["Adoptée par 15 voix pour et 3 contre"]
     assert facts[0].hit.passage_id == vote.pk and facts[0].hit.page_start == 7
+
+
+def test_a_question_about_a_vote_reads_the_vote_of_each_act_found():
+    # Retrieval found the act's exposé; its vote lies a dozen passages further. Read with the exposé, it competes
+    # with the vote lines of the other acts found, instead of leaving them alone.
+    vote = _budget_debated_at_length()
+    exposé, second = Passage.objects.filter(deliberation_id=vote.deliberation_id).order_by("position")[:2]
+    hits, ranks, followers = _hits_expand([_hit(exposé)], votes=True)
+    assert [h.passage_id for h in hits] == [exposé.pk, second.pk, vote.pk]
+    assert ranks == [0, 0, 0] and followers == {1, 2}
+    # Other questions read on only to the next passage.
+    hits, _, _ = _hits_expand([_hit(exposé)])
+    assert [h.passage_id for h in hits] == [exposé.pk, second.pk]
 
 
 def test_a_question_about_another_year_is_declined(budget_vote):
@@ -123,10 +140,7 @@ def test_a_vote_another_printing_of_the_act_gives(budget_vote):
     exposé = "\n".join(BUDGET.splitlines()[:3])
     again = passage_create(collectivite="Commune de Pierrefonds", date="2021-04-06", number="2021-12",
                            objet="Adoption du budget primitif 2021", pages=(12, 12), text=exposé)
-    hit = SearchHit(passage_id=again.pk, score=1.0, document_id=again.document_id,
-                    deliberation_id=again.deliberation_id, page_start=12, page_end=12, heading=again.heading,
-                    text=again.text)
-    reading = reading_build(question="Combien d'élus ont voté contre le budget primitif 2021 ?", hits=[hit], ranks=[0])
+    reading = reading_build(question="Combien d'élus ont voté contre le budget primitif 2021 ?", hits=[_hit(again)], ranks=[0])
     selection = Selection(reading=reading, sentences=reading.candidates[:1])
     assert stored_facts(selection=selection) == []
 

@@ -1,7 +1,7 @@
 """Sentence splitting and question shapes, on lines copied from the corpus."""
 
 from french.terms import terms_extract
-from qa.answering import instruction_like, sentences_split
+from qa.answering import instruction_like, sentences_split, visa_like
 from qa.questions import question_kind
 
 
@@ -18,6 +18,17 @@ def test_abbreviations_and_numbers_do_not_cut_sentences():
         "de rétention existant, cadastré G 2376 d’une contenance de 1 156 m 2, appartient à la commune.",
         "Le conseil décide de proposer la cession pour un montant de 46 000,00 €.",
     ]
+
+
+def test_visas_are_told_from_the_exposé():
+    # pierrefonds_mymairie/compte-rendu-28-06-2016.pdf, page 6 (no question set covers Pierrefonds)
+    text = (
+        "Vu, le décret n°87-1108 du 30 décembre 1987 modifié fixant les différentes échelles de rémunération \n"
+        "pour la catégorie C, \n"
+        "Vu l’avis favorable du Comité Technique en date du 20 mai 2016, \n"
+        "Madame le maire propose aux membres du conseil la suppression d’un emploi d’adjoint d’animation \n"
+    )
+    assert [visa_like(s) for s in sentences_split(text)] == [True, True, False]
 
 
 def test_bullets_and_colons_open_sentences():
