@@ -894,6 +894,16 @@ def _name_trim(name: str) -> str:
         return (index + 1 < len(words) and word.isupper() and re.fullmatch(_PARTICLE, word.lower()) is not None
                 and words[index + 1].group(0).isupper() and len(words[index + 1].group(0)) > 1)
 
+    def compound_given(index: int) -> bool:
+        # « Marie France ROSSINI »: a first name that is also a common word or a place, between a first name and
+        # a surname in capitals, is the second half of a compound first name printed without its hyphen.
+        word = words[index].group(0)
+        if not (0 < index < len(words) - 1 and word[:1].isupper() and word[1:].islower()):
+            return False
+        before, after = words[index - 1].group(0), words[index + 1].group(0)
+        return (word.lower() not in _FUNCTION_WORDS and given_name_known(word) and given_name_known(before)
+                and before[1:].islower() and after.isupper() and len(after) > 1 and after.lower() not in _FUNCTION_WORDS)
+
     if not capital_particle(0) and not _surname_in_capitals(words[0].group(0)):
         if words[0].group(0).lower().rstrip(".") in _FUNCTION_WORDS or words[0].group(0).lower() in _NOT_NAME_WORDS:
             return ""
@@ -903,7 +913,7 @@ def _name_trim(name: str) -> str:
         bare = word.group(0).lower()
         if capital_particle(index):
             continue
-        if _surname_in_capitals(word.group(0)):
+        if _surname_in_capitals(word.group(0)) or compound_given(index):
             continue
         if (bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS) and not re.fullmatch(_PARTICLE, word.group(0)):
             keep = index
