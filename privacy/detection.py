@@ -357,6 +357,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
         candidates.extend(_page_candidates(page_number=page_number, text=text, lowercase_words=lowercase_words))
     candidates.extend(_model_candidates(pages=pages, taken=candidates, lowercase_words=lowercase_words,
                                         official_identities=official_identities))
+    candidates.extend(_lone_given_names(pages=pages, officials=officials, taken=candidates, lowercase_words=lowercase_words))
     candidates = _overlaps_drop(candidates)
     # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
@@ -411,7 +412,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
         mentions.append(PersonMention(surface=text[candidate.start:candidate.end], page=candidate.page,
                                       start=candidate.start, end=candidate.end, kind=kind, reason=reason,
                                       person_key=key,
-                                      confident=kind == "official" or candidate.source not in ("modèle", "majuscules?")))
+                                      confident=kind == "official" or candidate.source not in ("modèle", "majuscules?", "prénom?")))
         # An elected official's home is private too, where they appear as a party (« A 2038 22/07/2013 PIPAUD Paul
         # 20 rue du Brigandin G 1606 Ravalement »): the name stays, the address is masked.
         listed = _listed_date(text, candidate.start, candidate.end)
@@ -833,6 +834,62 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
 _TOWN_BEFORE = re.compile(rf"(?:\bà|\b[Vv]ille d[e']|\b[Cc]ommune d[e']|\b[Cc]ommunauté d[e'][^\n]{{0,30}}?)[ \t]*(?P<word>[{_UPPER}][\w{_HYPHEN}]+)")
 
 
+# Minutes that name their members by first name alone (« Présents : Jean-Pierre (Pr*), Anne-Marie, Nelly … ») name
+# everyone so: at least this many members named that way.
+LONE_GIVEN_MEMBERS_MIN = 3
+_LONE_GIVEN = re.compile(
+    rf"(?<![\w{_HYPHEN}'’.])[{_UPPER}][{_LOWER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?(?![\w{_HYPHEN}'’])"
+)
+# An article before a capitalised word makes it a place's or a thing's name (« Dampvalley les Colombe »).
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"})
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]*\Z")
+_WORD_AFTER = re.compile(r"\A[ \t]*(\S+)")
+
+
+def _lone_given_names(*, pages: list[str], officials: list[str], taken: list[_Candidate],
+                      lowercase_words: set[str]) -> list[_Candidate]:
+    """First names alone that are no member's, in minutes that name their members by first name alone: the others
+    they name so are private persons (« Comme Cédric ne tondait plus cette rue », an employee; « Un groupe de
+    travail est créé : Nelly (référente) / Fanny / … », a volunteer). Unsure: the clerk reviews them."""
+    members = {_spelling(name) for name in officials if len(name.split()) == 1 and given_name_known(name)}
+    if len(members) < LONE_GIVEN_MEMBERS_MIN:
+        return []
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for candidate in taken:
+        covered.setdefault(candidate.page, []).append((candidate.start, candidate.end))
+    found = []
+    for page_number, text in enumerate(pages, start=1):
+        spans = covered.get(page_number, [])
+        for match in _LONE_GIVEN.finditer(text):
+            word, start, end = match.group(0), match.start(), match.end()
+            if _spelling(word) in members or not given_name_known(word) or _is_common(word, lowercase_words):
+                continue
+            if any(s < end and start < e for s, e in spans) or name_in_place(text, start):
+                continue
+            # Alone: no capitalised word or civilité right before it on its line, none right after.
+            before = _WORD_BEFORE.search(text[max(0, start - 40):start].rsplit("\n", 1)[-1])
+            after = _WORD_AFTER.match(text[end:end + 40].split("\n", 1)[0])
+            previous = before.group(1).strip(",;:()«»\"") if before else ""
+            if before and ((previous[:1].isupper() and not _is_common(previous, lowercase_words))
+                           or _CIVILITE_FIRST.match(before.group(1))
+                           or before.group(1).lower() in _ARTICLES or before.group(1).lower().endswith(("l'", "l’"))):
+                continue
+            if after and after.group(1)[:1].isupper():
+                continue
+            # A word that makes a line alone, numbered or not, is a heading (« 6.11 Anes »).
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            if re.fullmatch(r"[\d.)\s-]*", text[line_start:start]) and not text[end:None if line_end < 0 else line_end].strip(" .:"):
+                continue
+            found.append(_Candidate(page_number, start, end, start, "", word, False, "prénom?"))
+    return found
+
+
+def _spelling(name: str) -> str:
+    """A first name whatever its doubled letters (« Matthieu » and « Mathieu » in one document are one member)."""
+    return re.sub(r"(.)\1", r"\1", _normalise(name))
+
+
 def _town_words(pages: list[str]) -> set[str]:
     return {match.group("word") for text in pages for match in _TOWN_BEFORE.finditer(text)}
 
@@ -991,7 +1048,7 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where two overlap (the lines of names of a table first); families and civilités win ties."""
-    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "majuscules?": 3, "modèle": 4}
+    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "majuscules?": 3, "modèle": 4, "prénom?": 4}
     # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns.
     ordered = sorted(candidates, key=lambda c: (c.page, c.source != "tableau", -(c.end - c.start), priority.get(c.source, 1)))
     kept: list[_Candidate] = []

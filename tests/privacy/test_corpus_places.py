@@ -1,5 +1,6 @@
 """Names in places and addresses in tables, on whole documents of the corpus: a person found on one page is masked
-everywhere but in the name of a street or a building; an « Adresse » row of a table of beneficiaries is masked."""
+everywhere but in the name of a street or a building; an « Adresse » row of a table of beneficiaries is masked; in
+minutes that name their members by first name alone, the others named so are masked."""
 
 from __future__ import annotations
 
@@ -58,3 +59,11 @@ def test_a_company_named_by_its_trade_stays_and_the_person_beside_it_is_masked()
     # subvention) 4.842,45 € »: the owner is masked, the estate agency that manages for him is a company.
     assert "BERTRAND Immobilier" in public[59]
     assert "DAURES" not in public[59] and "MOULIET" not in public[59] and "26 rue Baudin" not in public[59]
+
+
+def test_minutes_that_name_their_members_by_first_name_name_the_others_so_too():
+    public = _public("couthenans/CR_reunion_20211126.pdf")
+    # Page 2: the members are « Présents : Jean-Pierre, Yves, … Marc … » on page 1; an employee of the commune is
+    # named the same way, by first name alone, and is masked; a member named so stays named.
+    assert re.search(r"Comme \[personne \d+\] ne tondait plus cette rue", public[1])
+    assert "en plus de Marc • Jean-Pierre par exemple" in public[1]
