@@ -662,11 +662,22 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # (« COUTURIER Celdric »).
             candidates.append(_Candidate(page_number, start, end, start, "", name, False,
                                          "rangée" if row else "majuscules?"))
+    # « A 2073 05/11/2009 QUELLEUX régine 13 bis rue de Pornic »: in a row of applicants, a surname in capitals
+    # keeps its first name printed in lowercase.
+    for match in _UPPER_LOWER_GIVEN.finditer(text):
+        given = match.group("given")
+        if (_in_row(text, match.start()) and given_name_known(given)
+                and given not in _FUNCTION_WORDS | _NOT_NAME_WORDS):
+            candidates.append(_Candidate(page_number, match.start(), match.end(), match.start(), "", match.group(0),
+                                         False, "rangée"))
     candidates.extend(_table_line_names(page_number=page_number, text=text))
     candidates.extend(_companions(page_number=page_number, text=text, found=candidates, lowercase_words=lowercase_words))
     return candidates
 
 
+_UPPER_LOWER_GIVEN = re.compile(
+    rf"(?<![\w{_HYPHEN}]){_UPPER_WORD}[ \t]+(?P<given>[{_LOWER}]{{3,}}(?:[{_HYPHEN}][{_LOWER}]{{3,}})?)(?![\w{_HYPHEN}])"
+)
 _NAME_TOKEN = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)*|[{_UPPER}]{{2,}}(?:[{_HYPHEN}/'][{_UPPER}]{{2,}})*")
 
 

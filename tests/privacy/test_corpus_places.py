@@ -67,3 +67,11 @@ def test_minutes_that_name_their_members_by_first_name_name_the_others_so_too():
     # named the same way, by first name alone, and is masked; a member named so stays named.
     assert re.search(r"Comme \[personne \d+\] ne tondait plus cette rue", public[1])
     assert "en plus de Marc • Jean-Pierre par exemple" in public[1]
+
+
+def test_an_applicant_whose_first_name_is_printed_in_lowercase_is_masked_with_the_address():
+    public = _public("chemere_regardscitoyens/pdf/CM 15 décembre 2009.pdf")
+    # Page 10, a row of the table of planning applications: « A 2073 05/11/2009 QUELLEUX régine 13 bis rue de
+    # Pornic F 1479 Changement de destination … ».
+    assert "QUELLEUX" not in public[9] and "régine" not in public[9] and "13 bis rue de Pornic" not in public[9]
+    assert "F 1479" in public[9]
