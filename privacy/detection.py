@@ -565,6 +565,10 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
     candidates = []
     for match in _FAMILY.finditer(text):
         name = _name_trim(match.group("name"))
+        # « la famille MRP », « la famille PS »: a word in capitals without a vowel is a party's or a body's
+        # initials, not a household's surname.
+        if name.isupper() and not _vowels(name):
+            continue
         if name and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
                                          match.start("name"), match.group("civ"), name, True, "famille"))

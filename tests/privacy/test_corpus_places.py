@@ -75,3 +75,10 @@ def test_an_applicant_whose_first_name_is_printed_in_lowercase_is_masked_with_th
     # Pornic F 1479 Changement de destination … ».
     assert "QUELLEUX" not in public[9] and "régine" not in public[9] and "13 bis rue de Pornic" not in public[9]
     assert "F 1479" in public[9]
+
+
+def test_a_party_called_a_family_is_no_household():
+    public = _public("montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf")
+    # Page 2, a tribute to a former councillor: « Ils appartenaient à la famille MRP, c'est-à-dire cette famille qui
+    # s'est battue sous la résistance »: a party's initials, printed as they are.
+    assert "à la famille MRP," in public[1]
