@@ -377,6 +377,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     honoured = [_identity_parse(name) for name in _place_names(pages, candidates)]
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not any(_identity_match(_identity_parse(candidate.name), place) for place in honoured)]
+    # « Parvis Alain MIMOUN … Alain MIMOUN, né Ali MIMOUN OULD KACHA »: so is the birth name printed after such a name.
+    candidates = [candidate for candidate in candidates if (candidate.civilite and candidate.source != "naissance")
+                  or not _after_honoured(pages[candidate.page - 1], candidate.start, honoured)]
 
     identities = [_identity_parse(candidate.name) for candidate in candidates]
     keys = _keys_assign(identities)
@@ -772,7 +775,7 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
             name = _name_trim(match.group("name")) or match.group("name")
             start = candidate.end + match.start("name")
             # A birth or former name is a private person's: never an official's mandate.
-            more.append(_Candidate(page_number, start, start + len(name), start, "née", name, True, "famille"))
+            more.append(_Candidate(page_number, start, start + len(name), start, "née", name, True, "naissance"))
     return more
 
 
@@ -1063,7 +1066,7 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where two overlap (the lines of names of a table first); families and civilités win ties."""
-    priority = {"famille": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "majuscules?": 3, "modèle": 4, "prénom?": 4}
+    priority = {"famille": 0, "naissance": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "majuscules?": 3, "modèle": 4, "prénom?": 4}
     # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns.
     ordered = sorted(candidates, key=lambda c: (c.page, c.source != "tableau", -(c.end - c.start), priority.get(c.source, 1)))
     kept: list[_Candidate] = []
@@ -1227,6 +1230,13 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
     if _OFFICE_BEFORE.search(before):
         return "élu exerçant son mandat"
     return None
+
+
+def _after_honoured(text: str, start: int, honoured: list[_Identity]) -> bool:
+    """Whether a person a place is named after is named just before (the name a birth name is printed after)."""
+    before = _normalise(text[max(0, start - 60):start])
+    return any(identity.surname and re.search(rf"\b{re.escape(identity.surname)}\W+N[EÉ]E?S?\W*$", before)
+               for identity in honoured)
 
 
 def _private_role(*, text: str, candidate: _Candidate) -> bool:

@@ -82,3 +82,10 @@ def test_a_party_called_a_family_is_no_household():
     # Page 2, a tribute to a former councillor: « Ils appartenaient à la famille MRP, c'est-à-dire cette famille qui
     # s'est battue sous la résistance »: a party's initials, printed as they are.
     assert "à la famille MRP," in public[1]
+
+
+def test_the_birth_name_of_a_person_a_place_is_named_after_stays():
+    public = _public("montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf")
+    # Page 45, an allée named: « Allée Honoré de BALZAC / 1799-1850 / Écrivain et journaliste français / Honoré de
+    # BALZAC, né Honoré BALZAC à Tours le 20 mai 1799 »: a public figure, under his birth name too.
+    assert "Honoré de BALZAC, né Honoré BALZAC à Tours" in public[44]
