@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from council.matieres import THEMES, theme_of
 from council.models import Body, Collectivite, Deliberation, Document, Intervention, Page, Seance
+from french.budgets import BudgetAct, budget_act, budget_year, same_budget
 from french.cadastre import parcels_named
 from french.civilites import CIVILITE_IN_LISTS
 from french.folding import fold
@@ -384,10 +385,27 @@ def _references_read(collectivite_id: int, version: tuple) -> _References:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def _budgets_read(collectivite_id: int, version: tuple) -> dict[int, tuple[BudgetAct, int]]:
+    """The acts of a collectivité's budget cycle (budget primitif, décisions modificatives, accounts), each with the
+    budget it is about and the year that budget runs; `version` changes with the rows."""
+    name = Collectivite.objects.filter(pk=collectivite_id).values_list("name", flat=True).first() or ""
+    ignore = frozenset(terms_extract(name))
+    budgets = {}
+    rows = deliberation_list().filter(document__collectivite_id=collectivite_id).values_list("pk", "objet", "seance__date")
+    for pk, objet, date in rows:
+        act = budget_act(objet, ignore=ignore)
+        year = budget_year(act, date) if act else None
+        if act and year:
+            budgets[pk] = (act, year)
+    return budgets
+
+
 def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     """The public délibérations of the same collectivité, in other séances, that this one cites by number or that
-    cite it, that name a parcel this one names, or whose objet shares most of this one's rarer words: the same matter
-    followed through time, oldest first."""
+    cite it, that name a parcel this one names, that act on the same budget in the same year (its budget primitif,
+    décisions modificatives, accounts), or whose objet shares most of this one's rarer words: the same matter followed
+    through time, oldest first."""
     collectivite_id = deliberation.document.collectivite_id
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     version = tuple(public.aggregate(count=Count("pk"), last=Max("pk"), updated=Max("document__updated_at")).values())
@@ -399,6 +417,12 @@ def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     chosen = sorted(references.citations.get(deliberation.pk, frozenset()))
     chosen += [pk for pk, named in references.parcels.items()
                if pk != deliberation.pk and own_parcels & named and pk not in chosen]
+    # The budget primitif of a year, its décisions modificatives and its accounts: one budget followed through it.
+    budgets = _budgets_read(collectivite_id, version)
+    if deliberation.pk in budgets:
+        act, year = budgets[deliberation.pk]
+        chosen += [pk for pk, (other, other_year) in budgets.items()
+                   if pk != deliberation.pk and other_year == year and same_budget(act, other) and pk not in chosen]
     own = objets.get(deliberation.pk) or objet_terms(deliberation.objet)
     total = sum(rarity.get(term, 0.0) for term in own)
     if total:

@@ -95,3 +95,30 @@ def test_an_act_cited_by_its_number_is_the_same_matter(council_rows):
     assert [d.pk for d in deliberations_related(deliberation=road)] == [plu.pk]
     # Both ways: the PLU's page shows the act that applied it.
     assert [d.pk for d in deliberations_related(deliberation=plu)] == [road.pk]
+
+
+def test_one_budget_followed_through_its_year(council_rows):
+    # The Communauté de communes des Lisières de l'Oise (pierrefonds_mymairie/cc_lisieres_de_l_oise, 2025; no
+    # question set covers it): the accounts of 2024 voted in March, their result assigned in April with the budgets
+    # primitifs of 2025, a décision modificative of the water budget in November.
+    place = "Communauté de communes des Lisières de l'Oise"
+    _march, (cfu_eau, cfu_main) = council_rows(
+        published=True, collectivite=place, date=datetime.date(2025, 3, 13),
+        objets=("Vote du Compte Financier Unique 2024 – Budget annexe n°40003 EAU-CCLO",
+                "Vote du compte financier unique–Année 2024-Budget Principal"))
+    _april, (result, bp_main, bp_eau) = council_rows(
+        published=True, collectivite=place, date=datetime.date(2025, 4, 10),
+        objets=("Affectation de résultat – Budget Principal",
+                "Présentation et vote du budget primitif 2025 – Budget Principal",
+                "Présentation et vote du budget primitif 2025 – Budget n°40003 EAU-CCLO"))
+    _september, (dm_waste,) = council_rows(
+        published=True, collectivite=place, date=datetime.date(2025, 9, 25),
+        objets=("Décision modificative N°1 - Budget Annexe Collecte et traitement des déchets",))
+    _november, (dm_eau,) = council_rows(
+        published=True, collectivite=place, date=datetime.date(2025, 11, 13),
+        objets=("Décision modificative n°1 – Augmentation de crédits - Budget n°40003 EAU-CCLO",))
+    # The result assigned in April is that of the main budget's 2024 accounts, voted in March: few words in common.
+    assert [d.pk for d in deliberations_related(deliberation=result)] == [cfu_main.pk]
+    # The water budget of 2025: its budget primitif and its décision modificative, not another budget's.
+    assert dm_eau in deliberations_related(deliberation=bp_eau)
+    assert bp_eau in deliberations_related(deliberation=dm_eau) and dm_waste not in deliberations_related(deliberation=dm_eau)
