@@ -162,6 +162,20 @@ _COUNT = re.compile(
     r"|\b(?:pour|contre|abstentions?)\s*:\s*\d+",
     re.I,
 )
+# A number of things (« environ 15 000 composteurs », « 15 nouvelles caméras »): a number before a word that is no
+# unit of money, measure or time.
+_QUANTITY = re.compile(
+    # « un », « une » are articles far more often than numbers.
+    rf"\b(?:\d{{1,3}}(?:[  .]\d{{3}})*|{_NUMBER_WORDS.removeprefix('une?|')})\s+"
+    rf"(?!(?:€|euros?|eur|k€|%|pour|cent|millions?|milliards?|m2|m²|m³|ha|hectares?|ares?|km|mètres?|h|heures?|jours?"
+    rf"|semaines?|mois|ans|années?|ttc|ht|et|à|au|aux|de|du|des|le|la|les|{MONTHS_PATTERN})\b)[a-zà-ÿ]{{3,}}",
+    re.I,
+)
+# A length of time (« fixe la durée de l'occupation à 30 ans », « pendant trois mois »).
+_DURATION = re.compile(
+    rf"\b(?:\d+(?:[,.]\d+)?|{_NUMBER_WORDS})\s*(?:ans|années?|mois|semaines?|jours?|heures?)\b", re.I
+)
+_DURATION_WORD = re.compile(r"\bdurée\b|\bjusqu['’](?:au|en)\b", re.I)
 # How a vote went; the bare word « vote » is no result (« Vote des tarifs communaux 2015 »).
 _VOTE = re.compile(
     r"unanimit|\bvoix\b|\bvotes?\s+(?:pour|contre|blancs?|nuls?)\b|r[ée]sultat du vote|\bpour\s*:|\bcontre\b|abstention"
@@ -223,7 +237,8 @@ def sentence_values(sentence: str) -> dict[str, float]:
     """Which kinds of value a sentence carries, 1 for a clear one and 0.5 for a likely one (see `qa.questions.KINDS`)."""
     return {
         "amount": 1.0 if _AMOUNT.search(sentence) else 0.5 if _ANY_NUMBER.search(sentence) else 0.0,
-        "count": 1.0 if _COUNT.search(sentence) else 0.5 if _VOTE.search(sentence) else 0.0,
+        "count": 1.0 if _COUNT.search(sentence) else 0.5 if (_VOTE.search(sentence) or _QUANTITY.search(sentence)) else 0.0,
+        "duration": 1.0 if _DURATION.search(sentence) else 0.5 if _DURATION_WORD.search(sentence) else 0.0,
         "date": 1.0 if _DATE.search(sentence) else 0.0,
         "person": 1.0 if _CIVILITE_NAME.search(sentence) else 0.0,
         "organisation": 1.0 if _ORGANISATION.search(sentence) else 0.5 if _ACRONYM.search(sentence) else 0.0,

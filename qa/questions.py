@@ -13,7 +13,7 @@ from french.folding import fold
 from french.terms import terms_extract
 
 # The kinds of value a question may ask for, in the order the reader's features name them.
-KINDS = ("amount", "count", "date", "person", "organisation", "decision", "reason", "place")
+KINDS = ("amount", "count", "duration", "date", "person", "organisation", "decision", "reason", "place")
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class QuestionKind:
 
     wants_amount: bool = False
     wants_count: bool = False
+    wants_duration: bool = False
     wants_date: bool = False
     wants_person: bool = False
     wants_organisation: bool = False
@@ -66,8 +67,13 @@ def question_kind(question: str) -> QuestionKind:
         )
     )
     vote_names = bool(re.search(r"\bqui\b.*\b(?:vote|abstenu|oppose)|\bquel(?:le)?s?\s+(?:elu|conseill)\w*.*\b(?:vote|abstenu|oppose)", q))
-    count = vote or bool(re.search(r"combien\s+(?:de\s+|d')", q))
-    amount = not count and bool(
+    # « Pour combien de temps », « pendant combien d'années », « quelle durée »: a length of time, not a count.
+    duration = not vote and bool(
+        re.search(r"combien\s+de\s+temps|\bpendant\s+combien|combien\s+(?:de\s+|d')(?:annees|ans|mois|semaines|jours)\b"
+                  r"|\bquelle\s+(?:est\s+la\s+|a\s+ete\s+la\s+)?duree|\bpour\s+quelle\s+duree", q)
+    )
+    count = vote or (not duration and bool(re.search(r"combien\s+(?:de\s+|d')", q)))
+    amount = not count and not duration and bool(
         re.search(
             r"\bcombien\b|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?(?:le\s+|la\s+|les\s+|l')?"
             r"(?:montant|prix|somme|cout|tarif|taux|part|pourcentage|niveau|subvention|budget|duree|superficie|surface"
@@ -109,6 +115,7 @@ def question_kind(question: str) -> QuestionKind:
     return QuestionKind(
         wants_amount=amount,
         wants_count=count,
+        wants_duration=duration,
         wants_date=date,
         wants_person=person,
         wants_organisation=organisation,

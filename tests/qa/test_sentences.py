@@ -1,7 +1,7 @@
 """Sentence splitting and question shapes, on lines copied from the corpus."""
 
 from french.terms import terms_extract
-from qa.answering import instruction_like, sentences_split, visa_like
+from qa.answering import instruction_like, sentence_values, sentences_split, visa_like
 from qa.questions import question_kind
 
 
@@ -63,6 +63,21 @@ def test_question_shapes():
     assert not question_kind("Comment le conseil a-t-il financé la salle ?").wants_decision
     # « À qui » a sale goes: a person or a body.
     assert question_kind("À qui la Ville a-t-elle vendu le domaine ?").wants_organisation
+
+
+def test_a_length_of_time_and_a_number_of_things():
+    # A length of time is asked for as such, not as a count or an amount.
+    assert question_kind("Pour combien de temps la convention est-elle consentie ?").asked == ("duration",)
+    assert question_kind("Quelle est la durée du portage ?").asked == ("duration",)
+    assert question_kind("Combien de logements la commune fera-t-elle construire ?").asked == ("count",)
+    # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 4 and compte-rendu-15-10-2015.pdf p. 6 (no question set
+    # covers Pierrefonds)
+    lasting = sentence_values("La convention est consentie pour une durée de 20 ans, à compter de la date de signature")
+    assert lasting["duration"] == 1.0 and lasting["count"] == 0.0
+    built = sentence_values("programme de construction de 20 logements (11 maisons individuelles et 9 béguinages)")
+    assert built["count"] == 0.5 and built["duration"] == 0.0
+    # « un » is an article: « pour un montant de … » counts nothing.
+    assert sentence_values("pour un montant de 11 300,00 € H.T.")["count"] == 0.0
 
 
 def test_ordinals_are_numbers():
