@@ -363,7 +363,8 @@ def same_deliberation(hits: list[SearchHit], ranks: list[int], a: int, b: int) -
 
 
 def evidence_select(*, reading: Reading, model: ReaderModel) -> Selection:
-    """The best sentence, then up to two more from its own délibération, best first.
+    """The best sentence, then up to two more from its own délibération, best first, each announcing what follows
+    with the sentence that follows.
 
     The sentence that matches the question's words is often the exposé; the value asked for sits a few lines
     further, with few of the question's words. Companions come only from the best sentence's délibération, on its
@@ -389,6 +390,13 @@ def evidence_select(*, reading: Reading, model: ReaderModel) -> Selection:
         if candidate.passage_index != best.passage_index and not hits[best.passage_index].deliberation_id:
             continue
         picked.append(candidate)
+    # A sentence that ends announcing what follows (« Pour la dénommer, nous proposons le nom : ») is read with the
+    # next one, which says it (« Pierre Gilles de GENNES (1932-2007) »).
+    following = {(c.passage_index, c.position): c for c in reading.candidates}
+    for sentence in list(picked):
+        after = following.get((sentence.passage_index, sentence.position + 1))
+        if sentence.text.rstrip().endswith(":") and after is not None and after not in picked:
+            picked.append(after)
     selection.sentences = picked
     return selection
 

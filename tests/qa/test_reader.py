@@ -4,6 +4,8 @@ The lines come from minutes of a collectivité that no question set covers (Pier
 not quietly copy the evaluation.
 """
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -11,7 +13,7 @@ from council.models import Deliberation
 from french.terms import terms_extract
 from qa.answering import decision_like, sentence_values, vote_like
 from qa.questions import question_kind
-from qa.reader import QUESTION_VERB_WEIGHT, SENTENCE_FEATURES, evidence_select, reader_model_load, reading_build
+from qa.reader import QUESTION_VERB_WEIGHT, SENTENCE_FEATURES, Logistic, evidence_select, reader_model_load, reading_build
 from qa.records import vote_sentence
 from qa.training import logistic_fit
 from search.backends.base import SearchHit
@@ -128,6 +130,29 @@ def test_reader_answers_with_the_value_from_its_deliberation():
     selection = evidence_select(reading=reading, model=reader_model_load())
     assert {s.passage_index for s in selection.sentences} == {0}
     assert any("4,80 €" in s.text for s in selection.sentences)
+
+
+# montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 45 (the question sets read page 44 of it)
+ALLEE = (
+    "La première longe le collège en partant de son parvis (rue TOPAZE) et se termine sous la forme d’une petite \n"
+    "place. Nous proposons de la dénommer:\n"
+    "Allée Honoré de BALZAC \n"
+    "1799-1850 \n"
+    "Écrivain et journaliste français \n"
+    "Honoré de BALZAC, né Honoré BALZAC à Tours le 20 mai 1799 et mort à Paris le 18 août 1850, est un \n"
+    "écrivain français."
+)
+
+
+def test_a_sentence_that_announces_what_follows_is_read_with_it():
+    hits = [_hit(1, ALLEE, heading="Dénomination de voies", deliberation_id=7, page=45, rank=1)]
+    reading = reading_build(question="Quel nom la Ville propose-t-elle pour la dénommer ?", hits=hits, ranks=[0])
+    # A model that picks the sentence with most of the question's words, the one that ends « dénommer: », then the
+    # longest: the short name line would not be read.
+    model = replace(reader_model_load(), sentence=Logistic(features=("terms", "long"), weights=(10.0, 1.0), bias=0.0))
+    selection = evidence_select(reading=reading, model=model)
+    assert selection.best.text.endswith("dénommer:")
+    assert any(s.text.startswith("Allée Honoré de BALZAC") for s in selection.sentences)
 
 
 def test_vote_sentences_read_the_stored_fields():
