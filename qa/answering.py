@@ -222,8 +222,10 @@ _OPERATIVE = re.compile(
     r"|\b(?:d[ée]cide|approuve|adopte|[ée]lit|attribue|fixe|autorise|d[ée]signe|refuse|[ée]met)\s+(?:de\s|d['’]|l[ae']|les\s|un)",
 )
 _REASON = re.compile(
-    r"\bau motif\b|\ben raison\b|\bmotiv[ée]|\bà la suite\b|\bsuite à\b|\bparce qu|\bcar\b|\bafin de\b|\bpour permettre\b"
-    r"|\bcompte tenu\b|\bdu fait\b|\bnécessaire\b|\bobligation\b|\bconsidérant\b|\bétant donné\b|\bvu que\b",
+    r"\baux? motifs?\b|\ben raison\b|\bmotiv[ée]|\bà la suite\b|\bsuite à\b|\bparce qu|\bcar\b|\bafin de\b|\bpour permettre\b"
+    r"|\bcompte tenu\b|\bdu fait\b|\bnécessaire\b|\bobligation\b|\bconsidérant\b|\bétant donné\b|\bvu que\b"
+    # The rest of French's common causal connectives.
+    r"|\ben effet\b|\bpuisqu|\bà cause\b|\bgrâce à\b|\bfaute d[e']|\bpour cause\b|\b(?:dûe?s?|due?s?) à\b|\bjustifi",
     re.I,
 )
 _DECISION = re.compile(

@@ -80,6 +80,14 @@ def test_a_length_of_time_and_a_number_of_things():
     assert sentence_values("pour un montant de 11 300,00 € H.T.")["count"] == 0.0
 
 
+def test_the_common_causal_connectives_give_a_reason():
+    # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 6 and compte-rendu-28-11-2016.pdf p. 3
+    assert sentence_values("En effet, les recettes du camping n’étant plus perçues par la commune, cette régie ne "
+                           "fonctionne plus")["reason"] == 1.0
+    assert sentence_values("Leur avis sera réputé favorable, faute de réponse dans un délai de 3 mois")["reason"] == 1.0
+    assert sentence_values("La convention est consentie pour une durée de 20 ans")["reason"] == 0.0
+
+
 def test_ordinals_are_numbers():
     assert set(terms_extract("la troisième décision modificative")) == set(terms_extract("décision modificative n°3"))
     assert "1" in terms_extract("la 1ère adjointe") and "1" in terms_extract("le premier adjoint")
