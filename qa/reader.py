@@ -363,8 +363,8 @@ def same_deliberation(hits: list[SearchHit], ranks: list[int], a: int, b: int) -
 
 
 def evidence_select(*, reading: Reading, model: ReaderModel) -> Selection:
-    """The best sentence, then up to two more from its own délibération, best first, each announcing what follows
-    with the sentence that follows.
+    """The best sentence, then up to two more from its own délibération, best first; one that announces what
+    follows (« … nous proposons le nom : ») comes with the next.
 
     The sentence that matches the question's words is often the exposé; the value asked for sits a few lines
     further, with few of the question's words. Companions come only from the best sentence's délibération, on its
