@@ -340,18 +340,34 @@ def objet_terms(objet: str) -> frozenset[str]:
     return frozenset(terms_extract(_MASK.sub(" ", objet)))
 
 
+@dataclass(frozen=True)
+class _Objets:
+    terms: dict[int, frozenset[str]]  # délibération → the words of its objet (`objet_terms`)
+    rarity: dict[str, float]  # word → how rare it is among the collectivité's objets
+    budgets: dict[int, tuple[BudgetAct, int]]  # an act of the budget cycle → its budget and the year it runs
+
+
 @functools.lru_cache(maxsize=16)
-def _objets_read(collectivite_id: int, version: tuple) -> tuple[dict[int, frozenset[str]], dict[str, float]]:
-    """The terms of each public objet of a collectivité and their rarity; `version` changes with the rows."""
-    objets = {
-        pk: objet_terms(objet)
-        for pk, objet in deliberation_list().filter(document__collectivite_id=collectivite_id).values_list("pk", "objet")
-    }
+def _objets_read(collectivite_id: int, version: tuple) -> _Objets:
+    """What the public objets of a collectivité say, in one reading: their terms and the terms' rarity, and the acts
+    of its budget cycle (budget primitif, décisions modificatives, accounts), each with the budget it is about and the
+    year that budget runs; `version` changes with the rows."""
+    name = Collectivite.objects.filter(pk=collectivite_id).values_list("name", flat=True).first() or ""
+    ignore = frozenset(terms_extract(name))
+    terms, budgets = {}, {}
+    rows = deliberation_list().filter(document__collectivite_id=collectivite_id).values_list("pk", "objet", "seance__date")
+    for pk, objet, date in rows:
+        terms[pk] = objet_terms(objet)
+        act = budget_act(objet, ignore=ignore)
+        year = budget_year(act, date) if act else None
+        if act and year:
+            budgets[pk] = (act, year)
     counts: dict[str, int] = {}
-    for terms in objets.values():
-        for term in terms:
+    for words in terms.values():
+        for term in words:
             counts[term] = counts.get(term, 0) + 1
-    return objets, {term: math.log((len(objets) + 1) / (count + 0.5)) for term, count in counts.items()}
+    rarity = {term: math.log((len(terms) + 1) / (count + 0.5)) for term, count in counts.items()}
+    return _Objets(terms=terms, rarity=rarity, budgets=budgets)
 
 
 @dataclass(frozen=True)
@@ -385,22 +401,6 @@ def _references_read(collectivite_id: int, version: tuple) -> _References:
     )
 
 
-@functools.lru_cache(maxsize=16)
-def _budgets_read(collectivite_id: int, version: tuple) -> dict[int, tuple[BudgetAct, int]]:
-    """The acts of a collectivité's budget cycle (budget primitif, décisions modificatives, accounts), each with the
-    budget it is about and the year that budget runs; `version` changes with the rows."""
-    name = Collectivite.objects.filter(pk=collectivite_id).values_list("name", flat=True).first() or ""
-    ignore = frozenset(terms_extract(name))
-    budgets = {}
-    rows = deliberation_list().filter(document__collectivite_id=collectivite_id).values_list("pk", "objet", "seance__date")
-    for pk, objet, date in rows:
-        act = budget_act(objet, ignore=ignore)
-        year = budget_year(act, date) if act else None
-        if act and year:
-            budgets[pk] = (act, year)
-    return budgets
-
-
 def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     """The public délibérations of the same collectivité, in other séances, that this one cites by number or that
     cite it, that name a parcel this one names, that act on the same budget in the same year (its budget primitif,
@@ -409,7 +409,7 @@ def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     collectivite_id = deliberation.document.collectivite_id
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     version = tuple(public.aggregate(count=Count("pk"), last=Max("pk"), updated=Max("document__updated_at")).values())
-    objets, rarity = _objets_read(collectivite_id, version)
+    objets = _objets_read(collectivite_id, version)
     references = _references_read(collectivite_id, version)
     own_parcels = references.parcels.get(deliberation.pk, frozenset())
     # An act that cites another by its number continues it; the same parcel sold, then built on, then named: the
@@ -418,16 +418,17 @@ def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     chosen += [pk for pk, named in references.parcels.items()
                if pk != deliberation.pk and own_parcels & named and pk not in chosen]
     # The budget primitif of a year, its décisions modificatives and its accounts: one budget followed through it.
-    budgets = _budgets_read(collectivite_id, version)
-    if deliberation.pk in budgets:
-        act, year = budgets[deliberation.pk]
-        chosen += [pk for pk, (other, other_year) in budgets.items()
+    if deliberation.pk in objets.budgets:
+        act, year = objets.budgets[deliberation.pk]
+        chosen += [pk for pk, (other, other_year) in objets.budgets.items()
                    if pk != deliberation.pk and other_year == year and same_budget(act, other) and pk not in chosen]
-    own = objets.get(deliberation.pk) or objet_terms(deliberation.objet)
+    own = objets.terms.get(deliberation.pk) or objet_terms(deliberation.objet)
+    rarity = objets.rarity
     total = sum(rarity.get(term, 0.0) for term in own)
     if total:
         scored = sorted(
-            ((sum(rarity[term] for term in own & terms) / total, pk) for pk, terms in objets.items() if pk != deliberation.pk),
+            ((sum(rarity[term] for term in own & terms) / total, pk) for pk, terms in objets.terms.items()
+             if pk != deliberation.pk),
             reverse=True,
         )
         chosen += [pk for share, pk in scored if share >= RELATED_SHARE and pk not in chosen]

@@ -18,7 +18,7 @@ from french.folding import fold
 from qa.answering import sentences_split, vote_like
 from qa.reader import Selection, deliberation_unit
 from search.backends.base import SearchHit
-from search.selectors import deliberation_passages, passages_following
+from search.selectors import deliberation_passages
 
 # A « quand » question about the decision itself (« quand le conseil a-t-il approuvé… »), not about a date the
 # decision sets (« à partir de quand les horaires s'appliquent-ils »).
@@ -27,11 +27,6 @@ _WHEN_DECIDED = re.compile(
     r"(?<!partir de )(?<!depuis )(?<!jusqu'a )\b(?:quand|quelle\s+date|a\s+quelle\s+seance|en\s+quelle\s+annee)\b.*"
     r"\b(?:decid|vot|adopt|approuv|delibere|choisi|designe|(?<!l')(?<!un )(?<!les )(?<!des )elu|attribu|autoris)\w*"
 )
-# How far after the best passage the vote of its délibération is looked for: to its end (a debate printed in full
-# can run over dozens of passages before the vote; the search stops at the délibération's last passage).
-VOTE_LOOKAHEAD = 80
-
-
 @dataclass
 class StoredFact:
     """A sentence composed from a stored field, and the passage that shows it."""
@@ -98,6 +93,11 @@ def vote_printed(hits: list[SearchHit]) -> tuple[SearchHit, str] | None:
     return found
 
 
+def act_vote_printed(deliberation_id: int) -> tuple[SearchHit, str] | None:
+    """The last vote printed in a délibération's published passages, with its passage."""
+    return vote_printed(deliberation_passages(deliberation_id=deliberation_id))
+
+
 def _printed_agrees(deliberation: Deliberation, printed: str) -> bool:
     """The printed vote says what the stored fields say: unanimity, or each stored count."""
     folded = fold(printed)
@@ -126,7 +126,7 @@ def stored_facts(*, selection: Selection) -> list[StoredFact]:
     unit = [reading.hits[i] for i in deliberation_unit(selection)]
     facts: list[StoredFact] = []
     if kind.asks_vote or kind.asks_outcome:
-        facts += _vote_facts(deliberation, unit=unit, best=hit, names=kind.asks_vote_names) or _printings_vote_facts(
+        facts += _vote_facts(deliberation, unit=unit, names=kind.asks_vote_names) or _printings_vote_facts(
             deliberation, names=kind.asks_vote_names
         )
     if kind.asks_rapporteur and deliberation.rapporteur:
@@ -139,14 +139,12 @@ def stored_facts(*, selection: Selection) -> list[StoredFact]:
     return facts
 
 
-def _vote_facts(deliberation: Deliberation, *, unit: list[SearchHit], best: SearchHit, names: bool) -> list[StoredFact]:
+def _vote_facts(deliberation: Deliberation, *, unit: list[SearchHit], names: bool) -> list[StoredFact]:
     if not vote_sentence(deliberation):
         return []
-    printed = vote_printed(unit)
-    if printed is None:
-        # The vote is usually printed after the exposé: read on in the délibération.
-        following = passages_following(passage_ids=[best.passage_id], count=VOTE_LOOKAHEAD).get(best.passage_id, [])
-        printed = vote_printed([h for h in following if h.deliberation_id == deliberation.pk])
+    # The vote is usually printed after the exposé: read on in the délibération, however far (a debate printed in
+    # full can run over dozens of passages before the vote).
+    printed = vote_printed(unit) or act_vote_printed(deliberation.pk)
     return _vote_facts_cited(deliberation, printed=printed, names=names)
 
 
@@ -165,7 +163,7 @@ def _printings_vote_facts(deliberation: Deliberation, *, names: bool) -> list[St
     for printing in printings:
         if vote_sentence(printing):
             facts = _vote_facts_cited(
-                printing, printed=vote_printed(deliberation_passages(deliberation_id=printing.pk)), names=names
+                printing, printed=act_vote_printed(printing.pk), names=names
             )
             if facts:
                 return facts

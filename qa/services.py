@@ -18,13 +18,13 @@ from qa.abstention import Decision, abstention_decide
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
 from qa.reader import ReaderModel, Reading, Selection, evidence_select, reader_model_load, reading_build
 from qa.questions import question_kind
-from qa.records import StoredFact, stored_facts, vote_printed, vote_sentence
+from qa.records import StoredFact, act_vote_printed, stored_facts, vote_sentence
 from qa.models import Feedback, QuestionLog
 from qa.selectors import question_logs_expired
 from search.backends.base import SearchFilters, SearchHit
 from search.context import collectivites_named
 from search.query import query_clean
-from search.selectors import deliberation_passages, hit_deliberation_url, passages_following, passages_retrieve
+from search.selectors import hit_deliberation_url, passages_following, passages_retrieve
 
 EXTRACTIVE, LLM = "extractive", "llm"
 RETRIEVE_K = 30
@@ -178,7 +178,7 @@ def _hits_expand(hits: list[SearchHit], *, votes: bool = False) -> tuple[list[Se
             follow(follower, hit, rank)
         if votes and rank < EXPANDED_HITS and hit.deliberation_id is not None and hit.deliberation_id not in voted:
             voted.add(hit.deliberation_id)
-            printed = vote_printed(deliberation_passages(deliberation_id=hit.deliberation_id))
+            printed = act_vote_printed(hit.deliberation_id)
             if printed:
                 follow(printed[0], hit, rank)
     return expanded, ranks, followers
