@@ -18,8 +18,9 @@ from french.terms import terms_extract
 PRIMITIF, MODIFICATIVE, SUPPLEMENTAIRE, COMPTE = "primitif", "modificative", "supplementaire", "compte"
 # Matched on the folded objet, in this order: a décision modificative names the budget primitif it amends only as
 # its budget (« DM n°1 du budget primitif 2012 » is a DM).
+_MODIFICATIVE = re.compile(r"\bdecisions?\s+modificati\w*|\bdecisions?\s+modification\b|\bdm\s*(?:n°\s*)?\d")
 _STAGES = (
-    (MODIFICATIVE, re.compile(r"\bdecisions?\s+modificati\w*|\bdecisions?\s+modification\b|\bdm\s*(?:n°\s*)?\d")),
+    (MODIFICATIVE, _MODIFICATIVE),
     (SUPPLEMENTAIRE, re.compile(r"\bbudgets?\s+supplementaires?\b")),
     (COMPTE, re.compile(r"\bcomptes?\s+administratifs?\b|\bcomptes?\s+de\s+gestion\b|\bcomptes?\s+financiers?\s+uniques?\b"
                         r"|\baffectations?\s+(?:du|des|de)\s+resultats?\b")),
@@ -49,14 +50,14 @@ def budget_act(objet: str, *, ignore: frozenset[str] = frozenset()) -> BudgetAct
     """The stage, budget and year of an act of the budget cycle, or None for any other act. `ignore`: terms that
     name no budget here (the collectivité's own name, « … de la Ville de Montpellier »)."""
     folded = fold(objet).lower()
-    stage, pattern = next(((name, pattern) for name, pattern in _STAGES if pattern.search(folded)), (None, None))
-    if stage is None:
+    found = next(((name, match) for name, pattern in _STAGES if (match := pattern.search(folded))), None)
+    if found is None:
         return None
+    stage, match = found
     # The budget's name follows its last mention (« … – Budget annexe - Transport - DM1 ») or the stage's words
     # (« Vote du compte de gestion 2014 : Immeuble commercial »), whichever comes later, else the other.
-    found = pattern.search(folded)
     mentions = list(_BUDGET.finditer(folded))
-    ends = sorted({found.end(), *([mentions[-1].end()] if mentions else [])}, reverse=True)
+    ends = sorted({match.end(), *([mentions[-1].end()] if mentions else [])}, reverse=True)
     name = next((n for n in (_name_after(folded[end:], ignore) for end in ends) if n), frozenset())
     years = [int(y) for y in _YEAR.findall(folded)]
     return BudgetAct(stage, name, years[-1] if years else None)
@@ -67,7 +68,8 @@ def _name_after(rest: str, ignore: frozenset[str]) -> frozenset[str]:
     (« Budget annexe n°40003 EAU-CCLO »), its words but those that name the main budget, a section or a year."""
     segment = _SEPARATOR.split(_LEADING.sub("", rest), maxsplit=1)[0]
     numbers = frozenset(_NUMBERED.findall(segment))
-    segment = _STAGES[0][1].sub(" ", _YEAR.sub(" ", segment))
+    # « … Budget n°40003 EAU-CCLO - DM1 »: the décision's own number is no part of the name.
+    segment = _MODIFICATIVE.sub(" ", _YEAR.sub(" ", segment))
     return numbers | frozenset(t for t in terms_extract(segment) if t not in _MAIN and t not in ignore and not t.isdigit())
 
 

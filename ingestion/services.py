@@ -34,10 +34,9 @@ from ingestion.parsing import minutes_parse
 from privacy.services import document_masks_placement_check, document_pseudonymiser_build, document_text_mask
 from search.passages import passages_draft, segments_cover
 from search.services import (
+    passages_deliberation_copy,
     passages_document_delete,
     passages_document_sync,
-    passages_deliberation_retitle,
-    passages_deliberation_retheme,
     passages_embed,
     passages_engine_document_sync,
     passages_replace,
@@ -632,11 +631,10 @@ def document_metadata_correct(
         edited = deliberation_correct(deliberation=deliberation, values=values)
         if not edited:
             continue
-        if {"number", "objet"} & set(edited):
-            passages_deliberation_retitle(deliberation=deliberation)
-            retitled = True
-        if "matiere" in edited:
-            passages_deliberation_retheme(deliberation=deliberation)
+        if {"number", "objet", "matiere"} & set(edited):
+            heading = bool({"number", "objet"} & set(edited))
+            passages_deliberation_copy(deliberation=deliberation, retitled=heading)
+            retitled = retitled or heading
         changed.append(_("délibération %(number)s") % {"number": deliberation.number or deliberation.objet[:40]})
     if retitled and document.seance is not None:
         # A corrected number or objet may make two printings one act, or one act two.

@@ -779,6 +779,14 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
     return more
 
 
+def _spans_by_page(candidates: list[_Candidate]) -> dict[int, list[tuple[int, int]]]:
+    """Where the candidates already found stand, page by page."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for candidate in candidates:
+        covered.setdefault(candidate.page, []).append((candidate.start, candidate.end))
+    return covered
+
+
 def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_words: set[str],
                       official_identities: list[_Identity]) -> list[_Candidate]:
     """Mixed-case names without civilité ("Hélène Mandroux"), confirmed by the spaCy model.
@@ -786,9 +794,7 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
     A pair whose surname the document prints elsewhere as a person's, or that names an official of the
     séance's list, needs no model to be a person.
     """
-    covered: dict[int, list[tuple[int, int]]] = {}
-    for candidate in taken:
-        covered.setdefault(candidate.page, []).append((candidate.start, candidate.end))
+    covered = _spans_by_page(taken)
     # The model reads a short window around each capitalised pair, not whole pages: a
     # name's entity type depends on a few words around it, and this keeps the step fast.
     pairs: list[tuple[int, int, str, str, int]] = []  # page, window start, window, pair as printed, its start
@@ -872,9 +878,7 @@ def _lone_given_names(*, pages: list[str], officials: list[str], taken: list[_Ca
     members = {_spelling(name) for name in officials if len(name.split()) == 1 and given_name_known(name)}
     if len(members) < LONE_GIVEN_MEMBERS_MIN:
         return []
-    covered: dict[int, list[tuple[int, int]]] = {}
-    for candidate in taken:
-        covered.setdefault(candidate.page, []).append((candidate.start, candidate.end))
+    covered = _spans_by_page(taken)
     found = []
     for page_number, text in enumerate(pages, start=1):
         spans = covered.get(page_number, [])

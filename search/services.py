@@ -78,20 +78,13 @@ def deliberation_heading(deliberation: Deliberation) -> str:
     return f"{deliberation.number} {deliberation.objet}".strip()
 
 
-def passages_deliberation_retitle(*, deliberation: Deliberation) -> int:
-    """After a clerk corrects a délibération's number or objet: its passages take the new heading, and lose the
-    embedding computed with the old one (the embedding step computes it again); the engine's copies follow."""
+def passages_deliberation_copy(*, deliberation: Deliberation, retitled: bool) -> int:
+    """After a clerk corrects a délibération: its passages take its heading (number and objet) and its thème
+    (search filters and counts by it); a new heading drops the embedding computed with the old one (the embedding
+    step computes it again); the engine's copies follow."""
     passages = Passage.objects.filter(deliberation=deliberation)
-    updated = passages.update(heading=deliberation_heading(deliberation), embedding=None)
-    _engine_sync_on_commit(passage_ids=list(passages.values_list("pk", flat=True)), document_id=deliberation.document_id)
-    return updated
-
-
-def passages_deliberation_retheme(*, deliberation: Deliberation) -> int:
-    """After a clerk sets a délibération's matière: its passages take the thème (search filters and counts by it);
-    the engine's copies follow."""
-    passages = Passage.objects.filter(deliberation=deliberation)
-    updated = passages.update(theme=deliberation.theme)
+    copied = {"heading": deliberation_heading(deliberation), "theme": deliberation.theme}
+    updated = passages.update(**copied, **({"embedding": None} if retitled else {}))
     _engine_sync_on_commit(passage_ids=list(passages.values_list("pk", flat=True)), document_id=deliberation.document_id)
     return updated
 
