@@ -1151,7 +1151,10 @@ def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     a, b = first[0], second[0]
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a.split("-")[0] == b.split("-")[0] or a == b
+    if a == b:
+        return True
+    # « Jean » may be Jean-Paul's short form; Jean-Claude is another person than Jean-Paul.
+    return a.split("-")[0] == b.split("-")[0] and not ("-" in a and "-" in b)
 
 
 def _identity_match(identity: _Identity, other: _Identity) -> bool:

@@ -637,3 +637,13 @@ def test_a_civilite_after_de_is_a_person_not_a_place():
     masked = _masked("Le Conseil autorise l'acquisition de la maison de Madame Jeanne CASTELLI pour 100 000 €.")
     assert "CASTELLI" not in masked
 
+
+
+def test_a_namesake_of_an_official_with_another_compound_first_name_is_a_private_person():
+    # chemere_regardscitoyens/pdf/CM 9 septembre 2009.pdf, page 7 (planning applications); Jean-Paul LERAY sits on
+    # the council: Jean-Claude is another person, while « Jean » alone could be Jean-Paul's short form.
+    text = "A 2039 06/08/2009 LERAY Jean-Claude 24 rue du \nBrigandin G 1824 Clôture \n"
+    mentions = _by_surface(persons_detect(pages=[text], officials=["Jean-Paul LERAY"]))
+    assert mentions["LERAY Jean-Claude"].kind == "private"
+    assert _by_surface(persons_detect(pages=["Séance présidée par M. Jean LERAY.\n"],
+                                      officials=["Jean-Paul LERAY"]))["M. Jean LERAY"].kind == "official"
