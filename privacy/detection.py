@@ -263,7 +263,9 @@ _OFFICE_AFTER = re.compile(
     r"(?:maire\b|adjointe?(?![ \t]+(?:techniques?|administrati(?:f|ve|fs|ves)|d['’]animation|du patrimoine|territoria))|conseill(?:er|ère)s?\b|conseill(?:er|ère)s? (?:municipa|communautaire|délégu)|"
     r"délégu[ée]|vice[- ]pr[ée]sident|pr[ée]sident(?:e)?\s*(?:[,.]|$|\n|de (?:la )?(?:communauté|séance|l['’]agglom))|"
     # « Rapporteur : Eric BEGUIN » on the next line names the next person, not this one.
-    r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|titulaire|sort de s|"
+    r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|"
+    # « Monsieur X, titulaire actuel de l’occupation du domaine public »: the holder of a permit, a private person.
+    r"titulaire(?![ \t]+(?:actuel(?:le)?[ \t]+)?(?:de|du|des|d['’])\b)|sort de s|"
     r"entre en s|quitte|donne (?:sa )?procuration|donne pouvoir|arrive|"
     # « la démission de Madame X de son mandat de conseillère municipale »
     r"de (?:son|ses) (?:mandats?|fonctions?) d['’e ]\s*(?:conseill|adjoint|maire|d[ée]l[ée]gu|[ée]lu))",
@@ -1220,6 +1222,8 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return None
     if any(_identity_match(identity, official) for official in official_identities):
         return _LISTED
+    if _designated(text, candidate.start, official_identities):
+        return "représentant désigné (titulaires et suppléants)"
     if _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start):
         return "élu intervenant en séance"
     office = _OFFICE_AFTER.match(after)
@@ -1234,9 +1238,14 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         if "séance" in word and "secr" in word:
             return "secrétaire de séance"
         return "élu exerçant son mandat"
-    if _OFFICE_BEFORE.search(before):
+    # « Titulaires : LE MAIGNAN DE KERANGAT Yves (Propriétaire de bois) 08/09/49 … »: a list printed with dates of
+    # birth names taxpayers or jurors, not the council's members.
+    if _OFFICE_BEFORE.search(before) and not _DATE_SOON.search(text, candidate.end, candidate.end + 80):
         return "élu exerçant son mandat"
     return None
+
+
+_DATE_SOON = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])")
 
 
 def _after_honoured(text: str, start: int, honoured: list[_Identity]) -> bool:
@@ -1270,6 +1279,53 @@ def _in_attendance_list(*, text: str, start: int) -> bool:
         return False
     between = text[spans[index][1]:start]
     return not _LIST_END.search(between) and len(between) < 2800
+
+
+# « Titulaires (6) Suppléants (6) » over rows of names: the members a council designates to represent it.
+_DESIGNATION_HEADING = re.compile(
+    r"[ \t]*(?:(?:membres?[ \t]+)?(?:titulaires?|suppl[ée]ants?|d[ée]l[ée]gu[ée]s?)[ \t]*+(?:\(\d+\))?[ \t:]*+)++",
+    re.IGNORECASE,
+)
+# A row of names only: capitalised words and particles, no digit (« CHOUTEAU Calista CM2 » is a pupil's row).
+_NAMES_ROW = re.compile(r"[ \t]*(?:(?:[^\W\d_a-zà-ÿ][^\W\d_]*+(?:['’.\-][^\W\d_]++)*+\.?|d[eu]|des|la|le|d['’])[ \t,]*+)++")
+
+
+def _designation_rows(text: str, start: int) -> list[str]:
+    """The rows of names under a heading of titulaires, suppléants or délégués that the name at `start` stands
+    in (none when it stands elsewhere)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    rows = [text[line_start:line_end if line_end >= 0 else len(text)]]
+    if not _NAMES_ROW.fullmatch(rows[0]):
+        return []
+    for _ in range(30):
+        if line_start == 0:
+            return []
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[previous:line_start - 1]
+        if _DESIGNATION_HEADING.fullmatch(line):
+            following = text[line_end + 1:] if line_end >= 0 else ""
+            for row in following.split("\n")[:30]:
+                if not _NAMES_ROW.fullmatch(row):
+                    break
+                rows.append(row)
+            return rows
+        if not _NAMES_ROW.fullmatch(line):
+            return []
+        rows.append(line)
+        line_start = previous
+    return []
+
+
+def _designated(text: str, start: int, official_identities: list[_Identity]) -> bool:
+    """Whether a name stands in rows of designated representatives most of whose rows name a known official (the
+    others are members of the council too; a list of pupils or of landowners names none)."""
+    rows = _designation_rows(text, start)
+    if not rows:
+        return False
+    surnames = {identity.surname for identity in official_identities}
+    known = sum(1 for row in rows if surnames & {_normalise(word) for word in _name_words(row)})
+    return known >= 2 and known * 2 >= len(rows)
 
 
 @functools.lru_cache(maxsize=64)
@@ -1349,6 +1405,9 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
                                  or _ADDRESS_LINK.fullmatch(token)):
             break
         if re.fullmatch(r"\d+[.,]?\d*", token) or token.lower() in _ADDRESS_STOP or _CADASTRE.match(text, position + word.start()):
+            break
+        # « Montant : 173,55 € » on the line after the name: a label, not a lieu-dit.
+        if token.endswith(":") or re.match(r"[ \t]*:", text[position + word.end():]):
             break
         # In a table row the street's name may be printed in lowercase (« 30 rue des moissonneurs G 2937 »): the
         # cadastre reference ends it.

@@ -647,3 +647,45 @@ def test_a_namesake_of_an_official_with_another_compound_first_name_is_a_private
     assert mentions["LERAY Jean-Claude"].kind == "private"
     assert _by_surface(persons_detect(pages=["Séance présidée par M. Jean LERAY.\n"],
                                       officials=["Jean-Paul LERAY"]))["M. Jean LERAY"].kind == "official"
+
+
+# montpellier_opendata/proces_verbaux/PV_CM_20_06_2011.pdf, page 110
+DESIGNATED = (
+    "Sont élus : \nTitulaires : Suppléants : \nMme Capuozzi-Boualam Mme Castre \nM. Passet M. Aslanian \n"
+    "M. Lévita M. H.Martin \nM. Tsitsonis Mme El Atmani \nM. Mella Mme Augé-Caumon \n"
+)
+
+
+def test_rows_of_titulaires_and_suppleants_that_name_known_members_name_members_only():
+    officials = ["Mme CAPUOZZI-BOUALAM", "M. PASSET", "M. LEVITA", "Mme CASTRE"]
+    mentions = _by_surface(persons_detect(pages=[DESIGNATED], officials=officials))
+    assert mentions["M. Tsitsonis"].kind == "official"
+    assert mentions["M. Tsitsonis"].reason == "représentant désigné (titulaires et suppléants)"
+    # Rows under the same heading that name no known member are no designation of the council's members.
+    assert _by_surface(persons_detect(pages=[DESIGNATED], officials=[]))["M. Tsitsonis"].kind == "private"
+
+
+def test_a_list_printed_with_dates_of_birth_names_private_persons_whatever_its_heading():
+    # chemere_regardscitoyens/pdf/CM 13 mai 2014.pdf, page 2 (taxpayers proposed for the C.C.I.D.)
+    text = ("fiscaux pour la désignation des commissaires titulaires et suppléants de la C.C.I.D., comme \nsuit :\n"
+            "Titulaires :\nLE MAIGNAN DE \nKERANGAT Yves \n(Propriétaire de bois)\n08/09/49 La Mare Noire\nCHEMERE\n"
+            "GUILBAUD Gérard Agriculteur 29/11/58 La Grange CHEMERE\n")
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["LE MAIGNAN DE \nKERANGAT Yves"].kind == "private"
+    assert "KERANGAT" not in _masked(text)
+
+
+def test_the_holder_of_a_permit_is_no_office_holder():
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 34
+    text = ("un seul dossier a été déposé : celui de Monsieur \nDaniel BEAUMONT, titulaire actuel de l’occupation du "
+            "domaine public pour ce manège. \n")
+    assert _by_surface(persons_detect(pages=[text], officials=[]))["Monsieur \nDaniel BEAUMONT"].kind == "private"
+
+
+def test_a_label_on_the_line_after_a_private_name_is_no_lieu_dit():
+    # pierrefonds_mymairie/20241210-PV.pdf, page 2
+    text = ("Décisions prises par délégation du Conseil Municipal au maire\n"
+            "DM 2024-10 : Objet : Fermages 2024 M. et Mme BÉGUIN\nMontant : 173,55 €\n"
+            "DM 2024-11 : Objet : Remboursement d’assurance\n")
+    masked = _masked(text)
+    assert "BÉGUIN" not in masked and "Montant : 173,55 €" in masked
