@@ -205,6 +205,8 @@ CELERY_TASK_ROUTES = {
     "ingestion.tasks.document_embed_task": {"queue": "embeddings"},
     "ingestion.tasks.document_engine_task": {"queue": "indexing"},
     "search.tasks.passages_engine_sync_task": {"queue": "indexing"},
+    # Drawing page images is CPU work beside OCR (a scanned page is read again to place its masks).
+    "privacy.tasks.document_page_images_render_task": {"queue": "ocr"},
 }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -31,7 +31,12 @@ from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
 from pdf.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
-from privacy.services import document_masks_placement_check, document_pseudonymiser_build, document_text_mask
+from privacy.services import (
+    document_masks_placement_check,
+    document_page_images_send,
+    document_pseudonymiser_build,
+    document_text_mask,
+)
 from search.passages import passages_draft, segments_cover
 from search.services import (
     passages_deliberation_copy,
@@ -494,6 +499,8 @@ def document_publish(*, document: Document, published: bool) -> Document:
         update.append("personal_data_free")
     document.save(update_fields=update)
     passages_document_sync(document=document)
+    if published:
+        transaction.on_commit(lambda: document_page_images_send(document_id=document.pk))
     return document
 
 

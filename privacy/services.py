@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -13,6 +14,8 @@ from council.models import Document
 from privacy.detection import persons_detect, replacements_build, review_reasons
 from privacy.models import Redaction
 from privacy.pseudonymise import pseudonymiser_build, text_pseudonymise
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -155,3 +158,35 @@ def document_privacy_review_mark(*, document: Document, reviewer: str) -> None:
         privacy_reviewed_by=document.privacy_reviewed_by,
         privacy_reviewed_at=document.privacy_reviewed_at,
     )
+
+
+def document_page_images_render(*, document_id: int) -> int:
+    """Draw and keep the public image of every page of a published document, so that no reader waits for the
+    first drawing (a scanned page holding a masked text is read again by OCR: about two seconds). A page whose
+    masks cannot be placed is left to the page's request, which serves its masked text and tells the clerk.
+    Returns how many images are ready."""
+    from council.models import Page
+    from privacy.rendering import PageRenderUnavailable, page_image_render
+
+    document = Document.objects.filter(pk=document_id, published=True).first()
+    if document is None:
+        return 0
+    ready = 0
+    for number in Page.objects.filter(document=document).values_list("number", flat=True):
+        try:
+            page_image_render(document=document, page_number=number)
+        except (PageRenderUnavailable, Page.DoesNotExist, FileNotFoundError):
+            continue
+        ready += 1
+    return ready
+
+
+def document_page_images_send(*, document_id: int) -> None:
+    """Queue the drawing of a published document's page images; a broker out of reach only leaves them to be drawn
+    on the first request."""
+    from privacy.tasks import document_page_images_render_task
+
+    try:
+        document_page_images_render_task.delay(document_id)
+    except Exception:  # broker down or unreachable
+        logger.warning("document %s: page images not queued, drawn on request", document_id, exc_info=True)

@@ -291,3 +291,30 @@ def test_ingestion_runs_the_placement_check(monkeypatch):
     other = document_ingest(document_id=other.pk)
     assert other.privacy_status == "needs_review"
     assert "masques non localisés sur l'image de la page 2" in other.privacy_reasons
+
+
+@pytest.mark.django_db
+def test_publication_draws_every_page_image_before_anyone_asks(django_capture_on_commit_callbacks):
+    from config.celery import app
+    from council.models import Document
+    from ingestion.services import document_publish
+    from privacy.rendering import redaction_surfaces, render_cache_path
+    from privacy.services import document_page_images_render
+
+    pdf, _ = _text_pdf()
+    document = _document(pdf, origin=Page.Origin.TEXT_LAYER, raw_text=NAME)
+    _redact(document, NAME)
+    Document.objects.filter(pk=document.pk).update(published=False, status=Document.Status.READY)
+    document.refresh_from_db()
+    cached = render_cache_path(document=document, page_number=1, surfaces=redaction_surfaces(document=document),
+                               dpi=RENDER_DPI)
+    assert document_page_images_render(document_id=document.pk) == 0, "nothing is drawn for an unpublished document"
+    assert not cached.exists()
+    app.conf.task_always_eager = True
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            document_publish(document=document, published=True)
+    finally:
+        app.conf.task_always_eager = False
+    assert cached.is_file()
+    assert page_image_render(document=document, page_number=1) == cached
