@@ -9,8 +9,10 @@ Two label files, the objets themselves staying in the corpus (read from there, n
   from the minutes (text-layer PDFs), labelled after the vocabulary was written and never used to change it: the
   figures that tell how it does on a new town.
 
-Each label was given by a reader from the objet alone. « assuré » is the share of objets the classifier names with
-an act (what ingestion stores, `Classification.confident`) and « juste si assuré » its level-1 precision there.
+Each label was given by a reader from the objet alone; 39 of the new towns' labels name another code the reader held
+acceptable too (« alt 5.7 » in the note: an objet that fits two thèmes), counted in « ou alt. » beside the strict
+figure. « assuré » is the share of objets the classifier names with an act (what ingestion stores,
+`Classification.confident`) and « juste si assuré » its level-1 precision there.
 
     python bench/matieres.py [--corpus ../shared/corpus] [--errors]
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -70,29 +73,36 @@ def _parsed_objets(corpus: Path, documents: set[str]) -> dict[tuple[str, str], s
     return objets
 
 
-def _labelled(corpus: Path) -> list[tuple[str, str, str, str]]:
-    """(set, source, objet, code) for every labelled objet that has a code."""
+def _labelled(corpus: Path) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
+    """(set, source, objet, code, alternatives) for every labelled objet that has a code."""
     rows = []
     objets = _sample_objets(corpus)
     with open(DATA / "actes_sample.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["code"]:
-                rows.append(("en échantillon", row["source"], objets[(row["source"], row["key"])], row["code"]))
+                rows.append(("en échantillon", row["source"], objets[(row["source"], row["key"])], row["code"], ()))
     with open(DATA / "actes_sample_unseen.csv", encoding="utf-8") as handle:
         unseen = [row for row in csv.DictReader(handle) if row["code"]]
     parsed = _parsed_objets(corpus, {row["document"] for row in unseen})
-    rows += [("nouvelles", row["source"], parsed[(row["document"], row["position"])], row["code"]) for row in unseen]
+    rows += [("nouvelles", row["source"], parsed[(row["document"], row["position"])], row["code"], _alternatives(row["note"]))
+             for row in unseen]
     return rows
+
+
+def _alternatives(note: str) -> tuple[str, ...]:
+    """The other codes a label's reader held as acceptable (« alt 5.7 » in its note): ambiguous objets."""
+    return tuple(re.findall(r"\balt\s+(\d+(?:\.\d+)?)", note))
 
 
 def matieres_measure(*, corpus: Path, errors: bool = False) -> dict[tuple[str, str], dict[str, float]]:
     scores: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for group, source, objet, code in _labelled(corpus):
+    for group, source, objet, code, alternatives in _labelled(corpus):
         found = matiere_classify(objet)
         right = theme_of(found.code) == theme_of(code)
         score = scores[(group, source)]
         score["n"] += 1
         score["theme"] += right
+        score["theme_or_alternative"] += right or any(theme_of(found.code) == theme_of(a) for a in alternatives)
         score["matiere"] += found.code == code
         score["confident"] += found.confident
         score["confident_right"] += found.confident and right
@@ -101,6 +111,7 @@ def matieres_measure(*, corpus: Path, errors: bool = False) -> dict[tuple[str, s
     return {
         key: {
             "n": s["n"], "theme": s["theme"] / s["n"], "matiere": s["matiere"] / s["n"],
+            "theme_or_alternative": s["theme_or_alternative"] / s["n"],
             "confident": s["confident"] / s["n"],
             "confident_precision": s["confident_right"] / s["confident"] if s["confident"] else 0.0,
         }
@@ -114,10 +125,11 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print the objets classed under another level 1")
     args = parser.parse_args()
     results = matieres_measure(corpus=args.corpus, errors=args.errors)
-    print(f"{'objets':15} {'collectivité':22} {'n':>4} {'niveau 1':>9} {'niveau 2':>9} {'assuré':>7} {'juste si assuré':>16}")
+    print(f"{'objets':15} {'collectivité':22} {'n':>4} {'niveau 1':>9} {'ou alt.':>8} {'niveau 2':>9} {'assuré':>7} "
+          f"{'juste si assuré':>16}")
     for (group, source), r in results.items():
-        print(f"{group:15} {source:22} {r['n']:4} {r['theme']:9.3f} {r['matiere']:9.3f} {r['confident']:7.3f} "
-              f"{r['confident_precision']:16.3f}")
+        print(f"{group:15} {source:22} {r['n']:4} {r['theme']:9.3f} {r['theme_or_alternative']:8.3f} {r['matiere']:9.3f} "
+              f"{r['confident']:7.3f} {r['confident_precision']:16.3f}")
 
 
 if __name__ == "__main__":
