@@ -19,7 +19,7 @@ from ingestion.services import (
     document_publish,
     document_upload,
 )
-from privacy.services import document_privacy_review_mark
+from privacy.services import document_privacy_review_mark, page_images_on_request
 from search.services import passages_engine_inline
 
 
@@ -86,8 +86,10 @@ def files_ingest(
     benchmarks, the demo's generated sample): each ready document with doubts is marked reviewed in that
     name, through the service a clerk uses, so that ``publish`` can publish it. Never for new minutes.
     """
-    # Processed in this process, no worker expected: the search engine's copy is written here too, not queued.
-    with passages_engine_inline() if eager else contextlib.nullcontext():
+    # Processed in this process, no worker expected: the search engine's copy is written here too, not queued, and
+    # the page images are drawn on their first request.
+    with passages_engine_inline() if eager else contextlib.nullcontext(), \
+            page_images_on_request() if eager else contextlib.nullcontext():
         report = BatchReport()
         started = time.monotonic()
         documents: list[Document] = []

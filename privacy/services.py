@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from django.db import transaction
 from django.utils import timezone
@@ -181,11 +183,27 @@ def document_page_images_render(*, document_id: int) -> int:
     return ready
 
 
+# Set by `page_images_on_request`: no worker is expected (`ingest --eager`), the images wait for their first request.
+_images_on_request = contextvars.ContextVar("images_on_request", default=False)
+
+
+@contextlib.contextmanager
+def page_images_on_request() -> Iterator[None]:
+    """Publications in this block queue no drawing of their page images: each is drawn on its first request."""
+    token = _images_on_request.set(True)
+    try:
+        yield
+    finally:
+        _images_on_request.reset(token)
+
+
 def document_page_images_send(*, document_id: int) -> None:
     """Queue the drawing of a published document's page images; a broker out of reach only leaves them to be drawn
     on the first request."""
     from privacy.tasks import document_page_images_render_task
 
+    if _images_on_request.get():
+        return
     try:
         document_page_images_render_task.delay(document_id)
     except Exception:  # broker down or unreachable

@@ -9,7 +9,7 @@ from french.numbers import figures
 from french.terms import terms_extract
 from qa.answering import instruction_like, sentences_split
 from search.backends.base import SearchHit
-from search.selectors import hit_deliberation_url, hit_page_url
+from search.selectors import hit_deliberation_url, hit_page_url, page_url, quote_pages
 
 # « [1] », « [1, 3] », « [1][2] », « [source 2] », « [2 et 3] »: what models write when asked to cite.
 MARKER = re.compile(r"\[\s*(?:sources?|passages?|documents?|doc\.?|réf\.?)?\s*(\d{1,3}(?:\s*(?:,|;|et|&)\s*\d{1,3})*)\s*\]", re.I)
@@ -134,11 +134,22 @@ class CitationChecker:
         return checked
 
     def result(self) -> CheckedAnswer:
-        self.checked.citations = [
-            citation_build(n=new, hit=self.given[n], citing=self._cited_by[n])
-            for n, new in sorted(self._renumber.items(), key=lambda item: item[1])
-        ]
+        self.checked.citations = citations_link(
+            [
+                citation_build(n=new, hit=self.given[n], citing=self._cited_by[n])
+                for n, new in sorted(self._renumber.items(), key=lambda item: item[1])
+            ],
+            hits=[self.given[n] for n, _ in sorted(self._renumber.items(), key=lambda item: item[1])],
+        )
         return self.checked
+
+
+def citations_link(citations: list[Citation], *, hits: list[SearchHit]) -> list[Citation]:
+    """Each citation's link opens the page that prints its quote (its passage may run over two pages)."""
+    for citation, page in zip(citations, quote_pages(quotes=[(hit, c.quote) for hit, c in zip(hits, citations)])):
+        if page != citation.page_start:
+            citation.url = page_url(document_id=citation.document_id, number=page)
+    return citations
 
 
 def answer_check(*, text: str, sources: list[SearchHit]) -> CheckedAnswer:

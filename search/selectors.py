@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import random
+import re
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 
 from council.matieres import THEMES
-from council.models import Deliberation, Document
+from council.models import Deliberation, Document, Page
 from search.backends import search_backend_get
 from search.backends.base import EngineCopy, Mode, SearchFilters, SearchHit, SearchQuery, SearchResults
 from search.models import Passage
@@ -56,11 +58,44 @@ def _reverse_or_empty(name: str, args: list) -> str:
         return ""
 
 
+def page_url(*, document_id: int, number: int) -> str:
+    """Link to one page of a document in the page viewer."""
+    return _reverse_or_empty("document-page", [document_id, number]) or _reverse_or_empty("document-detail", [document_id])
+
+
 def hit_page_url(*, hit: SearchHit) -> str:
     """Link to the exact page of the PDF where the passage starts."""
-    return _reverse_or_empty("document-page", [hit.document_id, hit.page_start]) or _reverse_or_empty(
-        "document-detail", [hit.document_id]
-    )
+    return page_url(document_id=hit.document_id, number=hit.page_start)
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def quote_pages(*, quotes: list[tuple[SearchHit, str]]) -> list[int]:
+    """The page each quote is printed on, among its passage's pages (a passage may run over two pages; a link
+    should open the one that prints what is quoted); the passage's first page when the quote runs over the page
+    break or is not found. One read of the published pages' public text for all the quotes."""
+    wanted = {(hit.document_id, number) for hit, _ in quotes if hit.page_end > hit.page_start
+              for number in range(hit.page_start, hit.page_end + 1)}
+    texts = {}
+    if wanted:
+        condition = Q()
+        for document_id, number in wanted:
+            condition |= Q(document_id=document_id, number=number)
+        texts = {(document_id, number): _squashed(text) for document_id, number, text in
+                 Page.objects.filter(condition, document__published=True).values_list("document_id", "number", "text")}
+    pages = []
+    for hit, quote in quotes:
+        opening = _squashed(quote.split(" … ")[0])[:QUOTE_PAGE_CHARS]
+        found = [number for number in range(hit.page_start, hit.page_end + 1)
+                 if opening and opening in texts.get((hit.document_id, number), "")]
+        pages.append(found[0] if len(found) == 1 else hit.page_start)
+    return pages
+
+
+# Enough of a quote's opening to tell the page it is on; a sentence broken by the page break is found on neither.
+QUOTE_PAGE_CHARS = 60
 
 
 def hit_deliberation_url(*, hit: SearchHit) -> str:

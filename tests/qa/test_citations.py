@@ -66,3 +66,25 @@ def test_a_models_sentence_goes_when_no_passage_given_prints_its_figures():
     ]
     # The reader's sentences are quoted, not written: without the question, figures are not checked.
     assert answer_check(text="Le repas coûte 5,20 € [1].", sources=[MEALS]).supported
+
+
+def test_a_citation_links_to_the_page_that_prints_its_quote(db):
+    from council.models import Page
+    from tests.qa.conftest import passage_create
+
+    # pierrefonds_mymairie/20241015-PV.pdf, pages 3 and 4: a passage running over the page break.
+    first = "Pour la restauration dans le cadre de l’accueil de loisirs, il est proposé de maintenir le coût du repas à 4,80 €."
+    second = "La liste des créances proposées en admission en non-valeur représente un montant de 144,60 €."
+    passage = passage_create(collectivite="Commune de Pierrefonds", date="2024-10-15", number="2024-31",
+                             objet="Tarif du repas des accueils de loisirs", pages=(3, 4), text=f"{first}\n{second}")
+    Page.objects.create(document=passage.document, number=3, raw_text=first, text=first)
+    Page.objects.create(document=passage.document, number=4, raw_text=second, text=second)
+    hit = SearchHit(passage_id=passage.pk, score=1.0, document_id=passage.document_id, deliberation_id=None,
+                    page_start=3, page_end=4, heading="", text=passage.text, document_title="PV",
+                    document_source_path="pierrefonds/pv.pdf")
+    for sentence, page in ((second, 4), (first, 3)):
+        checker = CitationChecker(sources=[hit])
+        checker.sentence_add(f"{sentence} [1]")
+        citation = checker.result().citations[0]
+        assert citation.url.endswith(f"/documents/{passage.document_id}/pages/{page}/")
+        assert (citation.page_start, citation.page_end) == (3, 4)

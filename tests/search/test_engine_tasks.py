@@ -64,7 +64,8 @@ def test_publication_reaches_the_engine_through_the_task(configured, passages, d
         assert not _in_engine(configured, pool)
         with django_capture_on_commit_callbacks(execute=True):
             document_publish(document=pool.document, published=True)
-        assert tasks_run == [TASK, TASK]
+        # A publication also draws the page images (`privacy.tasks`).
+        assert tasks_run == [TASK, TASK, "privacy.tasks.document_page_images_render_task"]
         assert _in_engine(configured, pool)
     finally:
         app.conf.task_always_eager = False
