@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN
+from french.numbers import COUNT_IN_WORDS
 from french.folding import fold
 
 # ---------------------------------------------------------------------------
@@ -154,9 +155,8 @@ _AMOUNT = re.compile(
     re.I,
 )
 _ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
-_NUMBER_WORDS = r"une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
 _COUNT = re.compile(
-    rf"\b(?:\d+|{_NUMBER_WORDS})\s+"
+    rf"\b(?:\d+|{COUNT_IN_WORDS})\s+"
     # « 14 000 € pour… » is no vote: « pour » counts only where a tally goes on (« 12 pour, 2 contre »).
     r"(?:voix|votes?|«\s*pour|«\s*contre|pour\s*(?=[,;.)]|et\b|$)|contre\b|abstentions?|membres|conseillers|élus|suffrages)"
     r"|\b(?:pour|contre|abstentions?)\s*:\s*\d+",
@@ -166,14 +166,14 @@ _COUNT = re.compile(
 # unit of money, measure or time.
 _QUANTITY = re.compile(
     # « un », « une » are articles far more often than numbers.
-    rf"\b(?:\d{{1,3}}(?:[  .]\d{{3}})*|{_NUMBER_WORDS.removeprefix('une?|')})\s+"
+    rf"\b(?:\d{{1,3}}(?:[  .]\d{{3}})*|(?!une?\b){COUNT_IN_WORDS})\s+"
     rf"(?!(?:€|euros?|eur|k€|%|pour|cent|millions?|milliards?|m2|m²|m³|ha|hectares?|ares?|km|mètres?|h|heures?|jours?"
     rf"|semaines?|mois|ans|années?|ttc|ht|et|à|au|aux|de|du|des|le|la|les|{MONTHS_PATTERN})\b)[a-zà-ÿ]{{3,}}",
     re.I,
 )
 # A length of time (« fixe la durée de l'occupation à 30 ans », « pendant trois mois »).
 _DURATION = re.compile(
-    rf"\b(?:\d+(?:[,.]\d+)?|{_NUMBER_WORDS})\s*(?:ans|années?|mois|semaines?|jours?|heures?)\b", re.I
+    rf"\b(?:\d+(?:[,.]\d+)?|{COUNT_IN_WORDS})\s*(?:ans|années?|mois|semaines?|jours?|heures?)\b", re.I
 )
 _DURATION_WORD = re.compile(r"\bdurée\b|\bjusqu['’](?:au|en)\b", re.I)
 # How a vote went; the bare word « vote » is no result (« Vote des tarifs communaux 2015 »).
