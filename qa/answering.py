@@ -6,6 +6,7 @@ import re
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN
 from french.numbers import COUNT_IN_WORDS
+from french.votes import TALLY_WORD_SPELT, UNANIMITY
 from french.folding import fold
 
 # ---------------------------------------------------------------------------
@@ -159,7 +160,7 @@ _COUNT = re.compile(
     rf"\b(?:\d+|{COUNT_IN_WORDS})\s+"
     # « 14 000 € pour… » is no vote: « pour » counts only where a tally goes on (« 12 pour, 2 contre »).
     r"(?:voix|votes?|«\s*pour|«\s*contre|pour\s*(?=[,;.)]|et\b|$)|contre\b|abstentions?|membres|conseillers|élus|suffrages)"
-    r"|\b(?:pour|contre|abstentions?)\s*:\s*\d+",
+    rf"|\b{TALLY_WORD_SPELT}\s*:\s*\d+",
     re.I,
 )
 # A number of things (« environ 15 000 composteurs », « 15 nouvelles caméras »): a number before a word that is no
@@ -178,7 +179,7 @@ _DURATION = re.compile(
 _DURATION_WORD = re.compile(r"\bdurée\b|\bjusqu['’](?:au|en)\b", re.I)
 # How a vote went; the bare word « vote » is no result (« Vote des tarifs communaux 2015 »).
 _VOTE = re.compile(
-    r"unanimit|\bvoix\b|\bvotes?\s+(?:pour|contre|blancs?|nuls?)\b|r[ée]sultat du vote|\bpour\s*:|\bcontre\b|abstention"
+    rf"{UNANIMITY}|\bvoix\b|\bvotes?\s+(?:pour|contre|blancs?|nuls?)\b|r[ée]sultat du vote|\bpour\s*:|\bcontre\b|abstention"
     r"|majorit|prépondérante",
     re.I,
 )
@@ -217,7 +218,7 @@ _PLACE = re.compile(
 _OPERATIVE = re.compile(
     r"^[-–•]\s*(?:[Dd][Ee]\s+|[Dd]['’]\s*)?(?!(?:les?|la|des|du|une?|aux?|pour|dont|par|sur|avec|dans)\b)"
     r"(?:[a-zà-ÿ]{3,}|[A-ZÀ-Þ]{4,})\b(?!\s*:)|apr[eè]s (?:en )?avoir d[ée]lib[ée]r[ée]\W+\w"
-    r"|(?i:\bunanimit|\b\d+\s+voix\b|r[ée]sultat du vote|\badopt[ée]e?s?\b)"
+    rf"|(?i:\b{UNANIMITY}|\b\d+\s+voix\b|r[ée]sultat du vote|\badopt[ée]e?s?\b)"
     r"|\b(?:DECIDE|DÉCIDE|ACCEPTE|APPROUVE|ADOPTE|AUTORISE|EMET|ÉMET|DONNE|REFUSE|FIXE|ATTRIBUE|DESIGNE|DÉSIGNE)"
     r"|\b(?:d[ée]cide|approuve|adopte|[ée]lit|attribue|fixe|autorise|d[ée]signe|refuse|[ée]met)\s+(?:de\s|d['’]|l[ae']|les\s|un)",
 )
@@ -262,4 +263,4 @@ def visa_like(sentence: str) -> bool:
 
 def vote_like(sentence: str) -> bool:
     """Whether a sentence reports how a vote went (a tally, unanimity, a majority)."""
-    return bool(_COUNT.search(sentence) or re.search(r"unanimit|majorit", sentence, re.I))
+    return bool(_COUNT.search(sentence) or re.search(rf"{UNANIMITY}|majorit", sentence, re.I))
