@@ -21,6 +21,7 @@ from council.models import Body, Collectivite, Deliberation, Document, Intervent
 from french.budgets import BudgetAct, budget_act, budget_year, same_budget
 from french.cadastre import parcels_named
 from french.civilites import CIVILITE_IN_LISTS
+from french.dates import MONTHS_PATTERN, dates_named
 from french.folding import fold
 from french.terms import terms_extract
 
@@ -334,6 +335,15 @@ _CITED = re.compile(
 )
 
 
+# « Par délibération du 10 mai 2006, la Ville a attribué… », « Vu la délibération du Conseil municipal en date du 25 mars
+# 2013 »: an earlier act named by the date of its séance.
+_CITED_DATE = re.compile(
+    r"d[ée]lib[ée]rations?\s+(?:du\s+(?:conseil|bureau)\s+(?:municipal|communautaire|m[ée]tropolitain)\s+)?"
+    rf"(?:en\s+date\s+)?du\s+(?P<date>\d{{1,2}}(?:er)?\s+(?:{MONTHS_PATTERN})\s+\d{{4}})",
+    re.IGNORECASE,
+)
+
+
 def objet_terms(objet: str) -> frozenset[str]:
     """The words of an objet that say what it is about; a mask is none of them (the same name may be « [personne 4] »
     in one document, « [personne 43] » in another)."""
@@ -379,31 +389,60 @@ class _References:
 @functools.lru_cache(maxsize=16)
 def _references_read(collectivite_id: int, version: tuple) -> _References:
     """What the texts of a collectivité's public délibérations point at, in one reading of their passages: the
-    parcels each names, the délibérations of the same collectivité each cites by number (both ways); `version`
-    changes with the rows."""
+    parcels each names, the délibérations of the same collectivité each cites by number, or by the date of its séance
+    (the act of that séance whose objet shares most of the citing one's rarer words), both ways; `version` changes
+    with the rows."""
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     by_number: dict[str, list[int]] = {}
-    for pk, number in public.exclude(number="").values_list("pk", "number"):
-        by_number.setdefault(number_key(number), []).append(pk)
+    by_date: dict[datetime.date, list[int]] = {}
+    for pk, number, date in public.values_list("pk", "number", "seance__date"):
+        if number:
+            by_number.setdefault(number_key(number), []).append(pk)
+        if date:
+            by_date.setdefault(date, []).append(pk)
+    objets = _objets_read(collectivite_id, version)
     passages = Deliberation.passages.rel.related_model.objects.filter(deliberation__in=public, published=True)
     parcels: dict[int, set[str]] = {}
     cited: dict[int, set[int]] = {}
+
+    def cite(pk: int, other: int) -> None:
+        if other != pk:
+            cited.setdefault(pk, set()).add(other)
+            cited.setdefault(other, set()).add(pk)
+
     for pk, text in passages.values_list("deliberation_id", "text"):
         parcels.setdefault(pk, set()).update(parcels_named(text))
         for match in _CITED.finditer(text):
             for other in by_number.get(number_key(match.group("number")), []):
-                if other != pk:
-                    cited.setdefault(pk, set()).add(other)
-                    cited.setdefault(other, set()).add(pk)
+                cite(pk, other)
+        for match in _CITED_DATE.finditer(text):
+            named = dates_named(match.group("date"))[0]
+            other = _closest_objet(pk, by_date.get(named[0][0], []) if named else [], objets)
+            if other is not None:
+                cite(pk, other)
     return _References(
         parcels={pk: frozenset(named) for pk, named in parcels.items() if named},
         citations={pk: frozenset(others) for pk, others in cited.items()},
     )
 
 
+def _closest_objet(pk: int, candidates: list[int], objets: _Objets) -> int | None:
+    """Among the acts of a séance, the one whose objet shares most of act `pk`'s objet words (weighed by rarity); None
+    when none shares two words and half of RELATED_SHARE: the date alone does not say which act is meant, and an act cited by the
+    date of its séance needs half the likeness of an objet found by likeness alone (a fixed choice, like it)."""
+    own = objets.terms.get(pk, frozenset())
+    total = sum(objets.rarity.get(term, 0.0) for term in own)
+    scored = [(sum(objets.rarity.get(term, 0.0) for term in shared), len(shared), other)
+              for other in candidates if other != pk
+              for shared in [own & objets.terms.get(other, frozenset())]]
+    weight, count, best = max(scored, default=(0.0, 0, None))
+    # Two words at least: « Nouveaux temps scolaires » is not the sale of the « ZAC Nouveau Saint-Roch ».
+    return best if total and count >= 2 and weight / total >= RELATED_SHARE / 2 else None
+
+
 def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
-    """The public délibérations of the same collectivité, in other séances, that this one cites by number or that
-    cite it, that name a parcel this one names, that act on the same budget in the same year (its budget primitif,
+    """The public délibérations of the same collectivité, in other séances, that this one cites (by number, or by its
+    séance's date) or that cite it, that name a parcel this one names, that act on the same budget in the same year (its budget primitif,
     décisions modificatives, accounts), or whose objet shares most of this one's rarer words: the same matter followed
     through time, oldest first."""
     collectivite_id = deliberation.document.collectivite_id

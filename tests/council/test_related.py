@@ -122,3 +122,30 @@ def test_one_budget_followed_through_its_year(council_rows):
     # The water budget of 2025: its budget primitif and its décision modificative, not another budget's.
     assert dm_eau in deliberations_related(deliberation=bp_eau)
     assert bp_eau in deliberations_related(deliberation=dm_eau) and dm_waste not in deliberations_related(deliberation=dm_eau)
+
+
+# pierrefonds_mymairie/CM-04-mai-2023.pdf, page 1 (a collectivité no question set covers)
+CITING_BY_DATE = (
+    "Madame le Maire rappelle que par délibération du 23 novembre 2020, la commune de Pierrefonds met à disposition\n"
+    "la salle du Foyer Napoléon pour l’accueil du public"
+)
+
+
+def test_an_act_cited_by_the_date_of_its_seance_is_the_same_matter(council_rows):
+    # pierrefonds_mymairie/compte-rendu-23-11-2020.pdf: the convention, beside another act of that séance; the 2023
+    # act shares too few of its words with the convention for likeness alone (under RELATED_SHARE), and names it by
+    # the date of its séance.
+    convention_document, (other, convention) = council_rows(
+        published=True, collectivite="Commune de Pierrefonds", date=datetime.date(2020, 11, 23),
+        objets=("Décision modificative n°2 du budget communal",
+                "Convention de mise à disposition du Foyer Napoléon avec l’Office du Tourisme pour l’accueil de groupes"))
+    tariff_document, (tariff,) = council_rows(
+        published=True, collectivite="Commune de Pierrefonds", date=datetime.date(2023, 5, 4),
+        objets=("Revalorisation de la tarification dans le cadre de la convention de mise à disposition du Foyer",))
+    Passage.objects.create(document=tariff_document, deliberation=tariff, position=0, page_start=1, page_end=1,
+                           heading=tariff.objet, text=CITING_BY_DATE, published=True,
+                           collectivite=tariff_document.collectivite, body=tariff_document.body,
+                           seance_date=tariff.seance.date, document_kind=tariff_document.kind)
+    assert [d.pk for d in deliberations_related(deliberation=tariff)] == [convention.pk]
+    assert [d.pk for d in deliberations_related(deliberation=convention)] == [tariff.pk]
+    assert other.pk not in [d.pk for d in deliberations_related(deliberation=tariff)]
