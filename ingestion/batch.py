@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from config.workers import no_worker
 from council.models import Document
 from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse
 from ingestion.services import (
@@ -19,8 +20,7 @@ from ingestion.services import (
     document_publish,
     document_upload,
 )
-from privacy.services import document_privacy_review_mark, page_images_on_request
-from search.services import passages_engine_inline
+from privacy.services import document_privacy_review_mark
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,7 @@ def files_ingest(
     """
     # Processed in this process, no worker expected: the search engine's copy is written here too, not queued, and
     # the page images are drawn on their first request.
-    with passages_engine_inline() if eager else contextlib.nullcontext(), \
-            page_images_on_request() if eager else contextlib.nullcontext():
+    with no_worker() if eager else contextlib.nullcontext():
         report = BatchReport()
         started = time.monotonic()
         documents: list[Document] = []

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from config.workers import worker_expected
 from council.models import Document
 from privacy.detection import persons_detect, replacements_build, review_reasons
 from privacy.models import Redaction
@@ -183,26 +182,12 @@ def document_page_images_render(*, document_id: int) -> int:
     return ready
 
 
-# Set by `page_images_on_request`: no worker is expected (`ingest --eager`), the images wait for their first request.
-_images_on_request = contextvars.ContextVar("images_on_request", default=False)
-
-
-@contextlib.contextmanager
-def page_images_on_request() -> Iterator[None]:
-    """Publications in this block queue no drawing of their page images: each is drawn on its first request."""
-    token = _images_on_request.set(True)
-    try:
-        yield
-    finally:
-        _images_on_request.reset(token)
-
-
 def document_page_images_send(*, document_id: int) -> None:
     """Queue the drawing of a published document's page images; a broker out of reach only leaves them to be drawn
-    on the first request."""
+    on the first request, as does a process that expects no worker (`config.workers`)."""
     from privacy.tasks import document_page_images_render_task
 
-    if _images_on_request.get():
+    if not worker_expected():
         return
     try:
         document_page_images_render_task.delay(document_id)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
 
+from config.workers import worker_expected
 from council.models import Deliberation, Document
 from search.backends import search_backend_get
 from search.backends.base import EngineCopy
@@ -19,8 +18,6 @@ from search.passages import PassageDraft
 
 logger = logging.getLogger(__name__)
 
-# Set by `passages_engine_inline`: engine writes done in this process instead of the indexing queue.
-_engine_inline = contextvars.ContextVar("engine_inline", default=False)
 
 
 def passage_embedding_input(*, heading: str, text: str) -> str:
@@ -97,11 +94,11 @@ def _engine_sync_on_commit(*, passage_ids: list[int], document_id: int) -> None:
 
 
 def passages_engine_send(*, passage_ids: list[int], document_id: int) -> None:
-    """Queue the bulk write of a document's passages to the engine (search.tasks), or do it here: under
-    `passages_engine_inline`, or when the broker cannot take the message (an engine down then raises)."""
+    """Queue the bulk write of a document's passages to the engine (search.tasks), or do it here: when no worker is
+    expected (`config.workers.no_worker`), or when the broker cannot take the message (an engine down then raises)."""
     from search.tasks import passages_engine_sync_task
 
-    if not _engine_inline.get():
+    if worker_expected():
         try:
             passages_engine_sync_task.delay(passage_ids, document_id)
             return
@@ -129,16 +126,6 @@ def passages_engine_document_sync(*, document: Document, progress: Callable[[int
     search_backend_get().engine_document_sync(document_id=document.pk, passage_ids=passage_ids, progress=progress)
     logger.info("document %s: %d passage(s) synchronised with the search engine", document.pk, len(passage_ids))
     return len(passage_ids)
-
-
-@contextlib.contextmanager
-def passages_engine_inline() -> Iterator[None]:
-    """Engine writes in this process, not through the queue (`ingest --eager`: no worker is expected)."""
-    token = _engine_inline.set(True)
-    try:
-        yield
-    finally:
-        _engine_inline.reset(token)
 
 
 def _document_copies(document: Document) -> dict:

@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 # Modules of config that apps import: settings and helpers, free of any app import.
 CONFIG_GROUND = (
     "config.settings", "config.embedded", "config.ratelimit", "config.input", "config.security", "config.faults",
+    "config.workers",
 )
 ENTRY_POINTS = "entry points"
 FLOORS: dict[str, int] = {

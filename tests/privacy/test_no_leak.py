@@ -35,14 +35,14 @@ def published_searchable(request, settings, django_capture_on_commit_callbacks):
     """The published document with each keyword backend in turn: OpenSearch's is the real node, the document's engine
     step and its publication done in this process."""
     from search.backends import search_backend_get
-    from search.services import passages_engine_inline
+    from config.workers import no_worker
     from tests.search.opensearch_node import opensearch_backend_configure
 
     if request.param == "postgres":
         yield request.getfixturevalue("published")
         return
     backend = opensearch_backend_configure(settings, url=request.getfixturevalue("opensearch_url"))
-    with passages_engine_inline(), django_capture_on_commit_callbacks(execute=True):
+    with no_worker(), django_capture_on_commit_callbacks(execute=True):
         document = request.getfixturevalue("published")
     assert backend.engine_count() == document.passages.count() > 0
     yield document

@@ -86,10 +86,10 @@ def test_the_engine_step_follows_the_embeddings_with_its_progress(
 
 
 def test_the_step_sends_a_published_document_in_batches_and_removes_stray_copies(configured, uploaded, django_capture_on_commit_callbacks):
-    from search.services import passages_engine_inline
+    from config.workers import no_worker
 
     document = document_ingest(document_id=uploaded.pk)
-    with passages_engine_inline(), django_capture_on_commit_callbacks(execute=True):
+    with no_worker(), django_capture_on_commit_callbacks(execute=True):
         document_publish(document=document, published=True)
     ids = sorted(Passage.objects.filter(document=document).values_list("pk", flat=True))
     assert len(ids) >= 3 and set(configured.engine_passages(passage_ids=ids)) == set(ids)

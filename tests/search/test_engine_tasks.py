@@ -11,7 +11,7 @@ from django.db import transaction
 
 from config.celery import app
 from ingestion.services import document_publish
-from search.services import passages_engine_inline
+from config.workers import no_worker
 from tests.conftest import celery_app_broker_set, celery_worker_start
 
 TASK = "search.tasks.passages_engine_sync_task"
@@ -83,7 +83,7 @@ def test_without_a_worker_the_write_waits_in_the_queue_unless_inline(
     assert len(list(folder.iterdir())) == 1
     assert _in_engine(configured, pool)
     # `ingest --eager` expects no worker: the write is done in the process.
-    with passages_engine_inline(), django_capture_on_commit_callbacks(execute=True):
+    with no_worker(), django_capture_on_commit_callbacks(execute=True):
         document_publish(document=pool.document, published=False)
     assert len(list(folder.iterdir())) == 1
     assert tasks_run == []

@@ -12,7 +12,7 @@ from config.faults import ServiceUnavailable
 from ingestion.services import document_publish
 from search.backends import search_backend_get
 from search.models import Passage
-from search.services import passages_engine_inline
+from config.workers import no_worker
 
 
 def _run(*args) -> tuple[int, str]:
@@ -74,7 +74,7 @@ def test_writes_missed_while_the_engine_was_down_come_back_with_reindex(
     settings.OPENSEARCH_TIMEOUT_SECONDS = 1
     search_backend_get.cache_clear()
     # The engine is unreachable when a clerk withdraws a document: PostgreSQL has it, the engine does not know.
-    with pytest.raises(ServiceUnavailable), passages_engine_inline(), django_capture_on_commit_callbacks(execute=True):
+    with pytest.raises(ServiceUnavailable), no_worker(), django_capture_on_commit_callbacks(execute=True):
         document_publish(document=passages[0].document, published=False)
     setattr(settings, configured.url_setting, url)
     search_backend_get.cache_clear()
