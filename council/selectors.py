@@ -335,8 +335,8 @@ _CITED = re.compile(
 )
 
 
-# « Par délibération du 10 mai 2006, la Ville a attribué… », « Vu la délibération du Conseil municipal en date du 25 mars
-# 2013 »: an earlier act named by the date of its séance.
+# « Par délibération du 10 mai 2006, la Ville a attribué… », « Vu la délibération du Conseil municipal en date du
+# 25 mars 2013 »: an earlier act named by the date of its séance.
 _CITED_DATE = re.compile(
     r"d[ée]lib[ée]rations?\s+(?:du\s+(?:conseil|bureau)\s+(?:municipal|communautaire|m[ée]tropolitain)\s+)?"
     rf"(?:en\s+date\s+)?du\s+(?P<date>\d{{1,2}}(?:er)?\s+(?:{MONTHS_PATTERN})\s+\d{{4}})",
@@ -428,8 +428,9 @@ def _references_read(collectivite_id: int, version: tuple) -> _References:
 
 def _closest_objet(pk: int, candidates: list[int], objets: _Objets) -> int | None:
     """Among the acts of a séance, the one whose objet shares most of act `pk`'s objet words (weighed by rarity); None
-    when none shares two words and half of RELATED_SHARE: the date alone does not say which act is meant, and an act cited by the
-    date of its séance needs half the likeness of an objet found by likeness alone (a fixed choice, like it)."""
+    when none shares two words and half of RELATED_SHARE: the date alone does not say which act is meant, and an act
+    cited by the date of its séance needs half the likeness of an objet found by likeness alone (a fixed choice, like
+    it: no labelled set of related acts exists to fit it on)."""
     own = objets.terms.get(pk, frozenset())
     total = sum(objets.rarity.get(term, 0.0) for term in own)
     scored = [(sum(objets.rarity.get(term, 0.0) for term in shared), len(shared), other)
@@ -442,9 +443,9 @@ def _closest_objet(pk: int, candidates: list[int], objets: _Objets) -> int | Non
 
 def deliberations_related(*, deliberation: Deliberation) -> list[Deliberation]:
     """The public délibérations of the same collectivité, in other séances, that this one cites (by number, or by its
-    séance's date) or that cite it, that name a parcel this one names, that act on the same budget in the same year (its budget primitif,
-    décisions modificatives, accounts), or whose objet shares most of this one's rarer words: the same matter followed
-    through time, oldest first."""
+    séance's date) or that cite it, that name a parcel this one names, that act on the same budget in the same year
+    (its budget primitif, décisions modificatives, accounts), or whose objet shares most of this one's rarer words: the
+    same matter followed through time, oldest first."""
     collectivite_id = deliberation.document.collectivite_id
     public = deliberation_list().filter(document__collectivite_id=collectivite_id)
     version = tuple(public.aggregate(count=Count("pk"), last=Max("pk"), updated=Max("document__updated_at")).values())

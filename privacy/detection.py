@@ -280,6 +280,8 @@ _OFFICE_BEFORE = re.compile(
     r"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
+# A date in figures soon after a name (« … (Propriétaire de bois) 08/09/49 »): a list of persons with their dates of birth.
+_DATE_SOON = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])")
 # A person party to a sale, a subsidy or a lease acts as a private person, even an elected one.
 _PRIVATE_ROLE_BEFORE = re.compile(
     r"(?:propri[ée]t[ée] de|propri[ée]taires?|appartenant [àa]|acqu[ée]rir|acquisition|cession|c[ée]der|vente|"
@@ -1243,9 +1245,6 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
     if _OFFICE_BEFORE.search(before) and not _DATE_SOON.search(text, candidate.end, candidate.end + 80):
         return "élu exerçant son mandat"
     return None
-
-
-_DATE_SOON = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])")
 
 
 def _after_honoured(text: str, start: int, honoured: list[_Identity]) -> bool:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from config.workers import worker_expected
-from council.models import Document
+from council.models import Document, Page
 from privacy.detection import persons_detect, replacements_build, review_reasons
 from privacy.models import Redaction
 from privacy.pseudonymise import pseudonymiser_build, text_pseudonymise
@@ -166,7 +166,6 @@ def document_page_images_render(*, document_id: int) -> int:
     first drawing (a scanned page holding a masked text is read again by OCR: about two seconds). A page whose
     masks cannot be placed is left to the page's request, which serves its masked text and tells the clerk.
     Returns how many images are ready."""
-    from council.models import Page
     from privacy.rendering import PageRenderUnavailable, page_image_render
 
     document = Document.objects.filter(pk=document_id, published=True).first()

@@ -134,12 +134,10 @@ class CitationChecker:
         return checked
 
     def result(self) -> CheckedAnswer:
+        order = sorted(self._renumber.items(), key=lambda item: item[1])
         self.checked.citations = citations_link(
-            [
-                citation_build(n=new, hit=self.given[n], citing=self._cited_by[n])
-                for n, new in sorted(self._renumber.items(), key=lambda item: item[1])
-            ],
-            hits=[self.given[n] for n, _ in sorted(self._renumber.items(), key=lambda item: item[1])],
+            [citation_build(n=new, hit=self.given[n], citing=self._cited_by[n]) for n, new in order],
+            hits=[self.given[n] for n, _ in order],
         )
         return self.checked
 
