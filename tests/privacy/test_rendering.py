@@ -318,3 +318,20 @@ def test_publication_draws_every_page_image_before_anyone_asks(django_capture_on
         app.conf.task_always_eager = False
     assert cached.is_file()
     assert page_image_render(document=document, page_number=1) == cached
+
+
+@pytest.mark.django_db
+def test_the_page_images_of_documents_already_published_are_drawn_by_a_command():
+    from django.core.management import call_command
+
+    from privacy.rendering import redaction_surfaces, render_cache_path
+
+    pdf, _ = _text_pdf()
+    document = _document(pdf, origin=Page.Origin.TEXT_LAYER, raw_text=NAME)
+    _redact(document, NAME)
+    cached = render_cache_path(document=document, page_number=1, surfaces=redaction_surfaces(document=document),
+                               dpi=RENDER_DPI)
+    out = io.StringIO()
+    call_command("page_images", stdout=out)
+    assert cached.is_file()
+    assert f"document {document.pk} : 1 image(s) prête(s) sur 1 page(s)" in out.getvalue()
