@@ -115,9 +115,13 @@ _BORN_NAME = re.compile(
     rf"^[ \t]*,?[ \t]*(?:née|veuve|vve|épouse(?:[ \t]+de)?|ép\.)[ \t]+\n?[ \t]*"
     rf"(?P<name>{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD}){{0,2}})"
 )
+# A date in figures (« 17/06/2013 », « 08/09/49 »), no group.
+_DATE_FIGURES = r"\d{1,2}/\d{1,2}/\d{2,4}"
+# What a council designates: its delegates to a body, each a titulaire or a suppléant; no group.
+_DESIGNATED_WORDS = r"titulaires?|suppl[ée]ants?|d[ée]l[ée]gu[ée]s?"
 # A row of a table of applications or of transactions starts with a number and a date:
 # « A 2033 17/06/2013 BRIANCEAU Guy 45 rue du Brandais G 1530 Garage ».
-_ROW_DATE_BEFORE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}[ \t]*$")
+_ROW_DATE_BEFORE = re.compile(rf"{_DATE_FIGURES}[ \t]*$")
 # A cadastre reference: « G 1530 », « F 1430, 1432 », « E 631 », « AC n°100 », « HW 110 ».
 _CADASTRE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}]{{1,2}}[ \t]?(?:n°[ \t]?)?\d{{1,4}}p?\b")
 # Candidates for the spaCy model: two capitalised words in a row ("Hélène Mandroux").
@@ -275,13 +279,13 @@ _OFFICE_BEFORE = re.compile(
     r"(?:(?:le|la|son|sa)\s+(?:maire|pr[ée]sidente?|adjointe?(?: au maire)?|rapporteur)\s*,?|"
     r"pouvoir (?:donn[ée] )?(?:à|a)|procuration (?:donn[ée]e? )?(?:à|a)|"
     r"(?:pour|contre|abstentions?|vote)\s*:[^\n]{0,80}|(?:pour|contre|abstentions?)\s*\([^)\n]{0,80}|"
-    r"d[ée]part de|arriv[ée]e de|(?:titulaires?|suppl[ée]ants?|[ée]lus?|d[ée]l[ée]gu[ée]s?)\s*:\s*|"
+    rf"d[ée]part de|arriv[ée]e de|(?:{_DESIGNATED_WORDS}|[ée]lus?)\s*:\s*|"
     r"(?:d[ée]signe|[ée]lit|[ée]lu(?:e)?)\s+(?:comme\s+\w+\s*:\s*)?)"
     r"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
 # A date in figures soon after a name (« … (Propriétaire de bois) 08/09/49 »): a list of persons with their dates of birth.
-_DATE_SOON = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])")
+_DATE_SOON = re.compile(rf"(?<![\d/]){_DATE_FIGURES}(?![\d/])")
 # A person party to a sale, a subsidy or a lease acts as a private person, even an elected one.
 _PRIVATE_ROLE_BEFORE = re.compile(
     r"(?:propri[ée]t[ée] de|propri[ée]taires?|appartenant [àa]|acqu[ée]rir|acquisition|cession|c[ée]der|vente|"
@@ -465,7 +469,7 @@ def _pages_list(numbers: list[int]) -> str:
 
 
 # A table row naming someone after a date: « A 2033 17/06/2013 BRIANCEAU Guy … ».
-_PERSON_ROW = re.compile(rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}[ \t]+(?:[{_UPPER}]{{2,}}[ \t]*[{_UPPER}][{_LOWER}]|(?:Consorts|M\.|Mme)[ \t])")
+_PERSON_ROW = re.compile(rf"{_DATE_FIGURES}[ \t]+(?:[{_UPPER}]{{2,}}[ \t]*[{_UPPER}][{_LOWER}]|(?:Consorts|M\.|Mme)[ \t])")
 
 
 def replacements_build(
@@ -731,7 +735,7 @@ def _in_row(text: str, start: int) -> bool:
 # profession (« GUILBAUD Gérard Agriculteur 29/11/58 La Grange CHEMERE »), then, for a private person, the home.
 _LISTED_DATE = re.compile(
     rf"(?:[ \t]+|(?=[{_UPPER}]))(?:[{_UPPER}{_LOWER}{_APOS}{_HYPHEN}][{_UPPER}{_LOWER}{_APOS}{_HYPHEN} \t]{{0,44}}[ \t]+)?"
-    rf"(?P<date>\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?![\d/])"
+    rf"(?P<date>{_DATE_FIGURES})(?![\d/])"
 )
 
 
@@ -1282,7 +1286,7 @@ def _in_attendance_list(*, text: str, start: int) -> bool:
 
 # « Titulaires (6) Suppléants (6) » over rows of names: the members a council designates to represent it.
 _DESIGNATION_HEADING = re.compile(
-    r"[ \t]*(?:(?:membres?[ \t]+)?(?:titulaires?|suppl[ée]ants?|d[ée]l[ée]gu[ée]s?)[ \t]*+(?:\(\d+\))?[ \t:]*+)++",
+    rf"[ \t]*(?:(?:membres?[ \t]+)?(?:{_DESIGNATED_WORDS})[ \t]*+(?:\(\d+\))?[ \t:]*+)++",
     re.IGNORECASE,
 )
 # A row of names only: capitalised words and particles, no digit (« CHOUTEAU Calista CM2 » is a pupil's row).

@@ -19,7 +19,6 @@ from search.passages import PassageDraft
 logger = logging.getLogger(__name__)
 
 
-
 def passage_embedding_input(*, heading: str, text: str) -> str:
     """What the embedding model reads: the délibération's objet gives context to the passage's text."""
     return f"{heading}\n{text}" if heading else text
