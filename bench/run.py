@@ -22,7 +22,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("COUNCIL_CORPUS", REPO.parent / "shared" / "corpus")))
     parser.add_argument("--questions", type=Path, default=REPO.parent / "shared" / "eval" / "dev_questions.jsonl")
-    parser.add_argument("--only", nargs="*", default=["ingestion", "ocr", "search", "engines", "qa"])
+    parser.add_argument("--only", nargs="*", default=["ingestion", "ocr", "search", "engines", "qa", "pages"])
     parser.add_argument("--ocr-pages", type=int, default=12)
     # The engines' part (bench/engine_bench.py): nodes already running, e.g. started from tools/opensearch and
     # tools/elasticsearch; without any URL that part says it was not run.
@@ -69,6 +69,12 @@ def main() -> None:
         from bench.qa_bench import qa_benchmark
 
         results["qa"] = _report("qa", qa_benchmark(questions=args.questions))
+    if "pages" in args.only:
+        from bench.pages_bench import pages_benchmark, table
+
+        report = pages_benchmark(questions=args.questions)
+        results["pages"] = _report("pages", report)
+        print(table(report))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
     print(f"\nRésultats : {args.output}")

@@ -69,3 +69,20 @@ def test_ingested_document_is_invisible_until_published_then_masked(client, publ
     changed = np.any(np.asarray(image) != np.asarray(plain), axis=2)
     # Something was blacked out, and only a small part of the page: names, not paragraphs.
     assert 0 < changed.mean() < 0.02
+
+
+def test_page_benchmark_times_every_page_type_and_keeps_nothing(published, tmp_path):
+    from bench.pages_bench import pages_benchmark
+    from qa.models import QuestionLog
+
+    document_publish(document=published, published=True)
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text('{"question": "À quel prix la commune cède-t-elle le délaissé de voirie ?"}\n', encoding="utf-8")
+    report = pages_benchmark(questions=questions, count=2)
+    rows = report["page_types"]
+    assert rows["not found (404)"]["statuses"] == {404: 2}
+    assert all(row["statuses"] == {200: row["requests"]} for name, row in rows.items() if name != "not found (404)"), rows
+    assert all(row["requests"] and row["p95_ms"] >= row["p50_ms"] > 0 for row in rows.values())
+    assert rows["page image (png)"]["requests"] >= 1 and rows["élu"]["requests"] >= 1
+    assert set(report["over_target"]) <= set(rows)
+    assert not QuestionLog.objects.exists()  # the question page's log was rolled back with the run
