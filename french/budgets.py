@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from french.dates import YEAR
 from french.folding import fold
 from french.terms import terms_extract
 
@@ -29,8 +30,8 @@ _STAGES = (
 # The last « budget » of the objet, with the words that say which kind it is: its name follows.
 _BUDGET = re.compile(r"\bbudgets?\b(?:\s+(?:primitif|supplementaire)s?)?(?:\s+annexes?)?")
 _SEPARATOR = re.compile(r"\s[-–—]\s|[–—:;,(]")
-_YEAR = re.compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
-_LEADING = re.compile(r"^(?:[\s\-–—:;,]|(?:19[89]\d|20[0-4]\d)\b)*")
+_YEAR = re.compile(rf"\b{YEAR}\b")
+_LEADING = re.compile(rf"^(?:[\s\-–—:;,]|{YEAR}\b)*")
 _NUMBERED = re.compile(r"n°\s*(\d{3,})")
 # Words that name no particular budget: the main one, a section of any, the year it runs.
 _MAIN = frozenset(terms_extract(

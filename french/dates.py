@@ -42,7 +42,10 @@ YEAR_PARTS = {
     "debut": (1, 4), "fin": (9, 12), "mi": (5, 8), "milieu": (5, 8), "courant": (1, 12),
     "printemps": (3, 6), "ete": (6, 9), "automne": (9, 12), "hiver": (1, 3),
 }
-_YEAR = r"(19[5-9]\d|20\d\d)"
+# A year as the minutes print one, in a regex, no group: 1950 to 2099 (an amount or a count of that size written
+# without its thousands space is rarer in them than a year).
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+_YEAR = rf"({YEAR})"
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+{_MONTH}\s+{_YEAR}\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:de\s+l'annee\s+)?{_YEAR}\b")

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from french.acronyms import acronyms_in, initials_runs
-from french.dates import MONTH_NAMES, dates_named
+from french.dates import MONTH_NAMES, YEAR, dates_named
 from french.tagging import verbs
 from french.terms import terms_extract
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
@@ -130,7 +130,7 @@ def reader_model_load(path: Path = MODEL_PATH) -> ReaderModel:
 # Features
 # ---------------------------------------------------------------------------
 
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 _NUMBER = re.compile(r"\b\d+(?:[ ,.]\d+)*\b")
 _MONTH_STEMS = frozenset(terms_extract(" ".join(MONTH_NAMES)))
 # A question's verbs are mostly its phrasing (« reçoivent-ils », « a-t-elle confié », « se sont opposés »): the
