@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from french.folding import fold
-from qa.services import EXTRACTIVE, question_answer
+from qa.services import EXTRACTIVE, LLM, Answer, question_answer, question_answer_stream
 
 
 def text_normalise(text: str) -> str:
@@ -38,7 +38,7 @@ def relative_path(source_path: str, corpus_root: Path) -> str:
     return path.as_posix()
 
 
-def answer_row(*, item: dict, answer, corpus_root: Path, latency_ms: float = 0.0) -> dict:
+def answer_row(*, item: dict, answer, corpus_root: Path, latency_ms: float = 0.0, first_sentence_ms: float | None = None) -> dict:
     """How one answer fares against its question's annotations (correct, citations on relevant pages)."""
     citations = [
         {"n": c.n, "document": relative_path(c.source_path, corpus_root), "pages": c.pages, "quote": c.quote}
@@ -58,17 +58,43 @@ def answer_row(*, item: dict, answer, corpus_root: Path, latency_ms: float = 0.0
         "citations": citations,
         "citations_relevant": [citation_relevant(citation=c, relevant=relevant) for c in citations],
         "latency_ms": round(latency_ms, 1),
-    }
+    } | (
+        {}
+        if answer.mode != LLM
+        else {
+            "first_sentence_ms": None if first_sentence_ms is None else round(first_sentence_ms, 1),
+            "sentences_shown": len(answer.sentences),
+            "sentences_uncited": answer.uncited,
+            "sentences_unprinted": answer.unprinted,
+        }
+    )
+
+
+def answer_timed(events) -> tuple[Answer, float, float | None]:
+    """The Answer at the end of a stream, the milliseconds it took and those until its first sentence (None
+    when no sentence came)."""
+    started, first = time.perf_counter(), None
+    for event in events:
+        if isinstance(event, Answer):
+            return event, (time.perf_counter() - started) * 1000, first
+        if first is None:
+            first = (time.perf_counter() - started) * 1000
+    raise ValueError("stream without an Answer")
 
 
 def answers_evaluate(*, questions: list[dict], corpus_root: Path, mode: str = EXTRACTIVE) -> dict:
     """Every question answered through the service the public uses; summary and per-question detail."""
     per_question = []
     for item in questions:
-        started = time.perf_counter()
-        answer = question_answer(question=item["question"], mode=mode)
-        latency_ms = (time.perf_counter() - started) * 1000
-        per_question.append(answer_row(item=item, answer=answer, corpus_root=corpus_root, latency_ms=latency_ms))
+        if mode == LLM:
+            answer, latency_ms, first_ms = answer_timed(question_answer_stream(question=item["question"]))
+        else:
+            started, first_ms = time.perf_counter(), None
+            answer = question_answer(question=item["question"], mode=mode)
+            latency_ms = (time.perf_counter() - started) * 1000
+        per_question.append(
+            answer_row(item=item, answer=answer, corpus_root=corpus_root, latency_ms=latency_ms, first_sentence_ms=first_ms)
+        )
     types = defaultdict(list)
     for row in per_question:
         types[row["type"]].append(row)
@@ -89,6 +115,21 @@ def summary_compute(rows: list[dict], *, mode: str = EXTRACTIVE) -> dict:
     answered = [r for r in answerable if not r["abstained"]]
     cited = [flag for r in answered for flag in r["citations_relevant"]]
     latencies = sorted(r["latency_ms"] for r in rows)
+    written = [r for r in rows if "sentences_shown" in r]
+    shown, uncited, unprinted = (sum(r[f"sentences_{k}"] for r in written) for k in ("shown", "uncited", "unprinted"))
+    firsts = sorted(r["first_sentence_ms"] for r in written if r["first_sentence_ms"] is not None)
+    model = (
+        {
+            # Of the sentences the model wrote: those citing a given source (the others are not shown), and those
+            # not shown for printing a figure that no source prints.
+            "sentences_cited": _share(shown + unprinted, shown + unprinted + uncited),
+            "sentences_unprinted": _share(unprinted, shown + unprinted + uncited),
+            "first_sentence_ms_p50": _percentile(firsts, 0.5),
+            "first_sentence_ms_p95": _percentile(firsts, 0.95),
+        }
+        if mode == LLM
+        else {}
+    )
     return {
         "mode": mode,
         "questions": len(rows),
@@ -100,9 +141,13 @@ def summary_compute(rows: list[dict], *, mode: str = EXTRACTIVE) -> dict:
         "citation_precision": _share(sum(cited), len(cited)),
         "abstention": _share(sum(r["abstained"] for r in unanswerable), len(unanswerable)),
         "false_refusals": _share(len(answerable) - len(answered), len(answerable)),
-        "latency_ms_p50": latencies[len(latencies) // 2] if latencies else None,
-        "latency_ms_p95": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else None,
-    }
+        "latency_ms_p50": _percentile(latencies, 0.5),
+        "latency_ms_p95": _percentile(latencies, 0.95),
+    } | model
+
+
+def _percentile(ordered: list[float], q: float) -> float | None:
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else None
 
 
 def accuracy_summary(report: dict, *, measured_on: str) -> dict:

@@ -16,9 +16,9 @@ import numpy as np
 
 from qa.abstention import ABSTENTION_FEATURES
 from french.terms import terms_extract
-from qa.evaluation import answer_row, citation_relevant, relative_path, summary_compute, text_normalise
+from qa.evaluation import answer_row, answer_timed, citation_relevant, relative_path, summary_compute, text_normalise
 from qa.reader import SENTENCE_FEATURES, Logistic, ReaderModel, Reading, reading_build
-from qa.services import Evidence, Reasoning, answer_extract, evidence_gather, evidence_read
+from qa.services import EXTRACTIVE, LLM, Evidence, Reasoning, answer_extract, answer_write, evidence_gather, evidence_read
 
 L2 = 1.0
 # Answering wrongly costs this many right answers. 1: answer when the answer is more likely right than wrong
@@ -234,8 +234,11 @@ def answer_right(row: dict) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def loco_evaluate(examples: list[Example], *, corpus_root: Path) -> dict:
-    """Leave-one-collectivité-out: fitted on the others, scored on each collectivité in turn; macro average."""
+def loco_evaluate(examples: list[Example], *, corpus_root: Path, mode: str = EXTRACTIVE, on_progress=None) -> dict:
+    """Leave-one-collectivité-out: fitted on the others, scored on each collectivité in turn; macro average.
+
+    In LLM mode the configured model writes each answer the fold's reader did not decline (once per question).
+    """
     groups = defaultdict(list)
     for example in examples:
         groups[example.collectivite].append(example)
@@ -243,14 +246,31 @@ def loco_evaluate(examples: list[Example], *, corpus_root: Path) -> dict:
     for name, held_out in sorted(groups.items()):
         training = [e for e in examples if e.collectivite != name]
         model = model_fit(training, corpus_root=corpus_root)
-        fold_rows = [o.row for o in outcomes_compute(held_out, model, corpus_root=corpus_root)]
-        per_collectivite[name] = summary_compute(fold_rows)
+        if mode == LLM:
+            fold_rows = []
+            for example in held_out:
+                reasoning = evidence_read(evidence=example.evidence, reading=example.reading, model=model)
+                answer, latency_ms, first_ms = answer_timed(answer_write(reasoning=reasoning))
+                fold_rows.append(
+                    answer_row(item=example.item, answer=answer, corpus_root=corpus_root, latency_ms=latency_ms, first_sentence_ms=first_ms)
+                )
+                if on_progress:
+                    on_progress(f"  {name} {len(fold_rows)}/{len(held_out)} ({latency_ms / 1000:.1f} s)")
+        else:
+            fold_rows = [o.row for o in outcomes_compute(held_out, model, corpus_root=corpus_root)]
+        per_collectivite[name] = summary_compute(fold_rows, mode=mode)
         rows += fold_rows
     metrics = ("correctness", "citation_precision", "abstention", "false_refusals", "answered_rate")
     macro = {
         m: round(float(np.mean([s[m] for s in per_collectivite.values() if s.get(m) is not None])), 4) for m in metrics
     }
-    return {"macro": macro, "pooled": summary_compute(rows), "per_collectivite": per_collectivite, "by_type": by_type(rows), "per_question": rows}
+    return {
+        "macro": macro,
+        "pooled": summary_compute(rows, mode=mode),
+        "per_collectivite": per_collectivite,
+        "by_type": by_type(rows, mode=mode),
+        "per_question": rows,
+    }
 
 
 def in_sample_evaluate(examples: list[Example], *, corpus_root: Path) -> dict:
@@ -262,8 +282,8 @@ def in_sample_evaluate(examples: list[Example], *, corpus_root: Path) -> dict:
     return {"pooled": summary_compute(rows), "per_collectivite": {k: summary_compute(v) for k, v in sorted(groups.items())}, "by_type": by_type(rows), "model": model.as_json()}
 
 
-def by_type(rows: list[dict]) -> dict:
+def by_type(rows: list[dict], *, mode: str = EXTRACTIVE) -> dict:
     groups = defaultdict(list)
     for row in rows:
         groups[row.get("type") or "—"].append(row)
-    return {name: summary_compute(group) for name, group in sorted(groups.items())}
+    return {name: summary_compute(group, mode=mode) for name, group in sorted(groups.items())}

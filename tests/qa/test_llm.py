@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from qa import citations, llm, services
+from qa.evaluation import answers_evaluate
 from qa.services import LLM, question_answer, question_answer_stream
 from search.selectors import passages_retrieve
 from tests.qa.llm_server import llm_server, llm_settings  # noqa: F401 (fixtures)
@@ -76,20 +78,6 @@ def _pieces(text: str, *, size: int, sent: list[str]):
         yield text[start : start + size]
 
 
-@pytest.fixture
-def checkers(monkeypatch):
-    """Every CitationChecker the service builds, to see what it dropped."""
-    built = []
-
-    class Recording(citations.CitationChecker):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            built.append(self)
-
-    monkeypatch.setattr(services, "CitationChecker", Recording)
-    return built
-
-
 @pytest.mark.django_db
 def test_server_streams_schema_bound_json(qa_passages, llm_settings):
     pieces = list(llm.answer_stream(question=QUESTION, hits=passages_retrieve(text=QUESTION, k=3)))
@@ -101,7 +89,7 @@ def test_server_streams_schema_bound_json(qa_passages, llm_settings):
 
 
 @pytest.mark.django_db
-def test_llm_answer_is_cited_sentence_by_sentence(qa_passages, llm_settings, checkers, monkeypatch):
+def test_llm_answer_is_cited_sentence_by_sentence(qa_passages, llm_settings, monkeypatch):
     finished = []
 
     def watched(**kwargs):
@@ -119,7 +107,7 @@ def test_llm_answer_is_cited_sentence_by_sentence(qa_passages, llm_settings, che
     assert answer.mode == LLM and not answer.abstained
     assert [s.text for s in [first, *rest[:-1]]] == [s.text for s in answer.sentences]
     assert "4,80 €" in answer.text
-    assert checkers[0].checked.dropped == []
+    assert answer.uncited == answer.unprinted == 0  # every sentence the model wrote cited a source, and its figures
     numbers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
     assert numbers == {c.n for c in answer.citations}
     tarif = next(p for p in qa_passages if p.deliberation.number == "2024-31")
@@ -144,6 +132,25 @@ def test_model_refusal_abstains_with_contact_and_closest(qa_passages, llm_settin
     assert answer.reason == llm.DECLINED_REASON
     assert events == [answer] and answer.abstained and answer.text == "" and not answer.citations
     assert answer.closest and answer.as_json()["contact"]["phone"]
+
+
+@pytest.mark.django_db
+def test_evaluation_of_the_models_answers(qa_passages, llm_settings):
+    tarif = next(p for p in qa_passages if p.deliberation.number == "2024-31")
+    questions = [
+        {"id": "a", "question": QUESTION, "answerable": True, "answer_contains": ["4,80"],
+         "relevant": [{"document": tarif.document.source_path, "pages": [tarif.page_start]}]},
+        {"id": "b", "question": UNANSWERABLE, "answerable": False},
+    ]
+    report = answers_evaluate(questions=questions, corpus_root=Path("/"), mode=LLM)
+    answered, declined = report["per_question"]
+    assert answered["correct"] and answered["citations_relevant"] == [True] and declined["abstained"]
+    assert answered["sentences_shown"] >= 1 and answered["sentences_uncited"] == answered["sentences_unprinted"] == 0
+    assert 0 < answered["first_sentence_ms"] <= answered["latency_ms"] and declined["first_sentence_ms"] is None
+    summary = report["summary"]
+    assert summary["mode"] == LLM and summary["abstention"] == 1.0
+    assert summary["sentences_cited"] == 1.0 and summary["sentences_unprinted"] == 0
+    assert summary["first_sentence_ms_p50"] == answered["first_sentence_ms"]
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from qa.records import stored_facts
 from search.backends.base import SearchHit
 from search.models import Passage
 from tests.corpus import corpus_root
-from qa.services import EXTRACTIVE, _hits_expand, question_answer
+from qa.services import EXTRACTIVE, _hits_expand, question_answer, question_answer_stream
 from tests.qa.conftest import passage_create, passages_embed
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,16 @@ def test_tally_answered_from_the_record_and_cited_on_its_page(budget_vote):
     assert answer.text.startswith("Adoptée par 15 voix pour et 3 contre [1].")
     assert answer.citations[0].passage_id == budget_vote.pk and answer.citations[0].pages == [7]
     assert answer.card["vote"] == "Adoptée par 15 voix pour et 3 contre"
+
+
+def test_in_llm_mode_the_record_answers_and_no_model_is_asked(budget_vote, settings):
+    settings.LLM_BASE_URL, settings.LLM_MODEL = "http://127.0.0.1:9/v1", "absent"  # nothing listens there
+    events = list(question_answer_stream(question="Combien d'élus ont voté contre le budget primitif 2021 à Pierrefonds ?"))
+    answer = events[-1]
+    assert not answer.abstained, answer.reason
+    assert answer.text.startswith("Adoptée par 15 voix pour et 3 contre [1].")
+    assert [sentence.text for sentence in events[:-1]] == [sentence.text for sentence in answer.sentences]
+    assert answer.citations[0].passage_id == budget_vote.pk
 
 
 def test_names_given_whole(budget_vote):

@@ -10,6 +10,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from qa.evaluation import accuracy_summary, answers_evaluate
+from qa.llm import llm_configured
+from qa.services import EXTRACTIVE, LLM
 from search.evaluation import corpus_retriever, questions_load, report_format, retrieval_evaluate
 from search.selectors import MODES
 
@@ -21,7 +23,9 @@ class Command(BaseCommand):
     help = (
         "Recall@1/5/10, MRR@10, nDCG@10 per search mode; answer correctness, citation precision, abstention and "
         "false refusals per question set and per question type; with --loco, the reader refitted leave-one-"
-        "collectivité-out over all the sets given."
+        "collectivité-out over all the sets given. With --answers llm the configured model (LLM_BASE_URL, LLM_MODEL) "
+        "writes the answers; with --loco too, each question is answered once, by the model over the reader fitted "
+        "without its collectivité."
     )
 
     def add_arguments(self, parser):
@@ -33,15 +37,22 @@ class Command(BaseCommand):
         parser.add_argument("--mode", choices=[*MODES, "all", "none"], default="all", help="Search modes (none: answers only)")
         parser.add_argument("--k", type=int, default=10)
         parser.add_argument("--loco", action="store_true", help="Also refit the reader leave-one-collectivité-out")
+        parser.add_argument(
+            "--answers", choices=[EXTRACTIVE, LLM], default=EXTRACTIVE, help="Who writes the answers: the extractive reader or the model"
+        )
         parser.add_argument("--json", type=Path, dest="json_out", help="Write the full report here")
         parser.add_argument(
             "--accuracy", type=Path, help="With --loco: write the figures the transparency page shows (qa/data/accuracy.json)"
         )
         parser.add_argument("--beir", type=Path, help="BEIR folder (corpus.jsonl, queries.jsonl, qrels.tsv)")
 
-    def handle(self, *args, questions, corpus, mode, k, loco, json_out, accuracy, beir, **options):
+    def handle(self, *args, questions, corpus, mode, k, loco, answers, json_out, accuracy, beir, **options):
         if accuracy and not loco:
             raise CommandError("--accuracy needs --loco")
+        if answers == LLM and not llm_configured():
+            raise CommandError("--answers llm needs LLM_BASE_URL and LLM_MODEL")
+        if answers == LLM and accuracy:
+            raise CommandError("--accuracy reports the extractive reader (the transparency page's figures)")
         modes = () if mode == "none" else MODES if mode == "all" else (mode,)
         if beir:
             from search.beir import beir_index_build, beir_load, beir_retriever
@@ -62,14 +73,17 @@ class Command(BaseCommand):
                     block = retrieval_evaluate(questions=items, retrieve=corpus_retriever(corpus_root=corpus), modes=modes, k=k)
                     block["title"] = f"Questions {path}"
                     self.stdout.write(report_format(block) + "\n")
-                block["answers"] = answers_evaluate(questions=items, corpus_root=corpus)
+                # A model's answers take seconds each: with --loco it answers each question once, there.
+                if not (answers == LLM and loco):
+                    block["answers"] = answers_evaluate(questions=items, corpus_root=corpus, mode=answers)
                 report["sets"][path.name] = block
             if loco:
                 from qa.training import examples_build, in_sample_evaluate, loco_evaluate
 
                 examples = examples_build(questions=everything, corpus_root=corpus, on_progress=self.stdout.write)
-                report["in_sample"] = in_sample_evaluate(examples, corpus_root=corpus)
-                report["loco"] = loco_evaluate(examples, corpus_root=corpus)
+                if answers == EXTRACTIVE:
+                    report["in_sample"] = in_sample_evaluate(examples, corpus_root=corpus)
+                report["loco"] = loco_evaluate(examples, corpus_root=corpus, mode=answers, on_progress=self.stdout.write)
             self.stdout.write(answers_format(report))
         else:
             raise CommandError("--questions FILE or --beir DIR is required")
@@ -84,31 +98,54 @@ class Command(BaseCommand):
 
 
 def _line(label: str, summary: dict, n: int | None = None) -> str:
-    cells = " ".join(f"{'—' if summary.get(m) is None else format(summary[m], '.3f'):>10}" for m in ANSWER_METRICS)
+    cells = " ".join(f"{_or_dash(summary.get(m), '.3f'):>10}" for m in ANSWER_METRICS)
     return f"{label[:30]:<30} {'' if n is None else n:>4} {cells}"
 
 
 def answers_format(report: dict) -> str:
-    """Answer metrics: one line per set (the model in the repository), then in-sample and leave-one-out."""
+    """Answer metrics: one line per set (the model in the repository), then in-sample and leave-one-out; for a
+    model's answers, the share of its sentences shown with checked citations and its seconds."""
     header = f"{'answers':<30} {'n':>4} " + " ".join(f"{m[:10]:>10}" for m in ANSWER_METRICS)
     lines = ["", header]
+    summaries = []
     for name, block in report["sets"].items():
-        summary = block["answers"]["summary"]
-        lines.append(_line(name, summary, summary["questions"]))
-    if "loco" in report:
+        if "answers" in block:
+            summary = block["answers"]["summary"]
+            lines.append(_line(name, summary, summary["questions"]))
+            summaries.append((name, summary))
+    if "in_sample" in report:
         lines.append(_line("all sets, in-sample refit", report["in_sample"]["pooled"], report["in_sample"]["pooled"]["questions"]))
+    if "loco" in report:
         lines.append(_line("all sets, leave-one-out (macro)", report["loco"]["macro"]))
         lines.append(_line("all sets, leave-one-out (pooled)", report["loco"]["pooled"], report["loco"]["pooled"]["questions"]))
+        summaries.append(("all sets, leave-one-out (pooled)", report["loco"]["pooled"]))
         lines.append("\nleave-one-collectivité-out, per collectivité:")
         for name, summary in report["loco"]["per_collectivite"].items():
             lines.append(_line(f"  {name}", summary, summary["questions"]))
         lines.append("\nleave-one-collectivité-out, per question type:")
         for name, summary in report["loco"]["by_type"].items():
             lines.append(_line(f"  {name}", summary, summary["questions"]))
+    for name, summary in summaries:
+        if summary.get("mode") == LLM:
+            lines.append(
+                f"\n{name}, model's answers: {_or_dash(summary['sentences_cited'], '.3f')} of its sentences cite a given "
+                f"source, {_or_dash(summary['sentences_unprinted'], '.3f')} print a figure no source prints (neither "
+                f"is shown); seconds to the first checked sentence p50 {_seconds(summary['first_sentence_ms_p50'])}, "
+                f"p95 {_seconds(summary['first_sentence_ms_p95'])}; per answer p50 {_seconds(summary['latency_ms_p50'])}, "
+                f"p95 {_seconds(summary['latency_ms_p95'])}"
+            )
     for name, block in report["sets"].items():
-        by_type = block["answers"].get("by_type", {})
+        by_type = block.get("answers", {}).get("by_type", {})
         if len(by_type) > 1:
             lines.append(f"\n{name}, per question type (model in the repository):")
             for kind, summary in by_type.items():
                 lines.append(_line(f"  {kind}", summary, summary["questions"]))
     return "\n".join(lines)
+
+
+def _or_dash(value, spec: str) -> str:
+    return "—" if value is None else format(value, spec)
+
+
+def _seconds(ms: float | None) -> str:
+    return "—" if ms is None else f"{ms / 1000:.1f}"
