@@ -104,7 +104,8 @@ def _line(label: str, summary: dict, n: int | None = None) -> str:
 
 def answers_format(report: dict) -> str:
     """Answer metrics: one line per set (the model in the repository), then in-sample and leave-one-out; for a
-    model's answers, the share of its sentences shown with checked citations and its seconds."""
+    model's answers, the share of its sentences that cite a given source, of those printing a figure no source
+    prints, and its seconds."""
     header = f"{'answers':<30} {'n':>4} " + " ".join(f"{m[:10]:>10}" for m in ANSWER_METRICS)
     lines = ["", header]
     summaries = []
