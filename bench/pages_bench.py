@@ -9,6 +9,7 @@ each request its own client address, as `bench/load.py` does.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import statistics
@@ -17,13 +18,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 TARGET_P95_MS = 300
-
-
-def _addresses():
-    n = 0
-    while True:
-        n += 1
-        yield f"127.{n // 62500 % 250}.{n // 250 % 250}.{n % 250 + 1}"
 
 
 def _urls(*, questions: list[str], count: int, seed: int) -> dict[str, list[str]]:
@@ -77,8 +71,10 @@ def pages_benchmark(*, questions: Path, count: int = 30, seed: int = 7) -> dict:
     from django.db import transaction
     from django.test import Client
 
+    from bench.load import client_address
+
     texts = [json.loads(line)["question"] for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
-    client, addresses = Client(), _addresses()
+    client, addresses = Client(), map(client_address, itertools.count())
     per_type: dict[str, dict] = {}
     with transaction.atomic():
         urls = _urls(questions=texts, count=count, seed=seed)

@@ -45,7 +45,7 @@ def answer_row(*, item: dict, answer, corpus_root: Path, latency_ms: float = 0.0
         for c in answer.citations
     ]
     relevant = item.get("relevant", [])
-    return {
+    row = {
         "id": item.get("id"),
         "question": item["question"],
         "collectivite": item.get("collectivite"),
@@ -58,16 +58,12 @@ def answer_row(*, item: dict, answer, corpus_root: Path, latency_ms: float = 0.0
         "citations": citations,
         "citations_relevant": [citation_relevant(citation=c, relevant=relevant) for c in citations],
         "latency_ms": round(latency_ms, 1),
-    } | (
-        {}
-        if answer.mode != LLM
-        else {
-            "first_sentence_ms": None if first_sentence_ms is None else round(first_sentence_ms, 1),
-            "sentences_shown": len(answer.sentences),
-            "sentences_uncited": answer.uncited,
-            "sentences_unprinted": answer.unprinted,
-        }
-    )
+    }
+    if answer.mode == LLM:
+        row["first_sentence_ms"] = None if first_sentence_ms is None else round(first_sentence_ms, 1)
+        row["sentences_shown"] = len(answer.sentences)
+        row["sentences_uncited"], row["sentences_unprinted"] = answer.uncited, answer.unprinted
+    return row
 
 
 def answer_timed(events) -> tuple[Answer, float, float | None]:

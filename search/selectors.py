@@ -68,6 +68,10 @@ def hit_page_url(*, hit: SearchHit) -> str:
     return page_url(document_id=hit.document_id, number=hit.page_start)
 
 
+# Enough of a quote's opening to tell the page it is on; a sentence broken by the page break is found on neither.
+QUOTE_PAGE_CHARS = 60
+
+
 def _squashed(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 
@@ -93,9 +97,6 @@ def quote_pages(*, quotes: list[tuple[SearchHit, str]]) -> list[int]:
         pages.append(found[0] if len(found) == 1 else hit.page_start)
     return pages
 
-
-# Enough of a quote's opening to tell the page it is on; a sentence broken by the page break is found on neither.
-QUOTE_PAGE_CHARS = 60
 
 
 def hit_deliberation_url(*, hit: SearchHit) -> str:
