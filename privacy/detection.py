@@ -221,7 +221,7 @@ _PLACE_NOUNS = (
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
-    "halte-garderie|garderie"
+    "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent"
 )
 # The rank or office a street's name may give its person (« place du Cardinal Verdier », « rue du Docteur Roux »).
 _PLACE_TITLES = (
@@ -260,7 +260,8 @@ _ATTENDANCE = re.compile(
     ),
     re.IGNORECASE,
 )
-_LIST_END = re.compile(r"[.;][ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))")
+# An ellipsis (« Pouvoir donné à... » over a table's columns) ends no list.
+_LIST_END = re.compile(r"(?:(?<!\.)\.(?!\.)|;)[ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))")
 _OFFICE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|–)?[ \t]*\n?[ \t]*(?:(?:1er|1ère|premier|première|\d+[èe]me)[ \t]+)?"
     # « Mme X Adjoint Technique Principal »: a grade of the commune's staff, not the mayor's deputy.
@@ -1052,7 +1053,8 @@ def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
 
 _CIVILITE_FIRST = re.compile(rf"{CIVILITE_BROAD}(?!\w)")
 # A capitalised word (a first name) right before a position.
-_GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*[ \t]+\Z")
+# « 32 bd Victor \nHugo »: the name may go on at the next line.
+_GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*(?:[ \t]+\n?|\n)[ \t]*\Z")
 
 
 def printed_in_place_name(text: str, start: int, surface: str) -> bool:
@@ -1079,8 +1081,18 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where two overlap (the lines of names of a table first); families and civilités win ties."""
     priority = {"famille": 0, "naissance": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "majuscules?": 3, "modèle": 4, "prénom?": 4}
-    # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns.
-    ordered = sorted(candidates, key=lambda c: (c.page, c.source != "tableau", -(c.end - c.start), priority.get(c.source, 1)))
+    # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns; then
+    # the name that opens a table row after its date (« 21/06/2008 BICHON Julien FORTIER Eva »), printed surname first,
+    # unless a household word opens it (« Consorts BRIAND »); one opened by a civilité (« Mr CLERCIER \nAntoine ») is
+    # not printed surname first and goes by length.
+    def rank(c: _Candidate) -> int:
+        if c.source == "tableau":
+            return 0
+        if c.source == "famille":
+            return 1
+        return 2 if c.source == "rangée" and not _CIVILITE_FIRST.match(c.name) else 3
+
+    ordered = sorted(candidates, key=lambda c: (c.page, rank(c), -(c.end - c.start), priority.get(c.source, 1)))
     kept: list[_Candidate] = []
     occupied: dict[int, list[tuple[int, int]]] = {}
     for candidate in ordered:

@@ -9,6 +9,7 @@ from privacy.detection import (
     persons_detect,
     replacements_build,
 )
+from privacy.pseudonymise import pseudonymiser_build
 
 
 def _by_surface(mentions):
@@ -689,3 +690,51 @@ def test_a_label_on_the_line_after_a_private_name_is_no_lieu_dit():
             "DM 2024-11 : Objet : Remboursement d’assurance\n")
     masked = _masked(text)
     assert "BÉGUIN" not in masked and "Montant : 173,55 €" in masked
+
+
+# roannais_agglomeration/example.pdf, page 2: a table of absent members under « … Pouvoir donné à... ».
+ABSENTEES = (
+    "l'exercice des pouvoirs délégués, auprès de l'organe délibérant.\n"
+    "Absents Ni pouvoir \n"
+    "Ni suppléant Suppléant Pouvoir donné à...\n"
+    "Jean-Marc Ambroise X\n"
+    "Laurence Boyer Yves Meunier\n"
+    "Quentin Guillermin X\n"
+)
+
+
+def test_an_ellipsis_ends_no_attendance_list():
+    mentions = persons_detect(pages=[ABSENTEES], officials=[])
+    assert {m.surface for m in mentions} >= {"Jean-Marc Ambroise", "Quentin Guillermin"}
+    assert {m.kind for m in mentions} == {"official"}
+    # The same rows after a sentence that ends: no longer under the heading, they are not taken for officials.
+    ended = ABSENTEES.replace("Pouvoir donné à...\n", "Pouvoir donné à.\nLe conseil en prend acte.\n")
+    assert "private" in {m.kind for m in persons_detect(pages=[ended], officials=[])}
+
+
+def test_a_saints_name_in_a_churchs_and_a_street_wrapped_over_two_lines_are_places():
+    # aiglun_regardscitoyens/pdf/CR CM 19122013.pdf, page 5
+    text = (
+        "Le lot 2 des travaux d’aménagement de l’église Sainte Marie-Madeleine du Vieil Aiglun confié à la SARL Garcin \n"
+        "Le lot 11 des travaux d’extension du pôle multiactivités Raymond Moutet confié à la SARL Pelestor 32 bd Victor \n"
+        "Hugo Immeuble \"Etape du Poète\" 04000 Digne-les-Bains pour un montant de 20 000.31 € ht a fait l’objet d’un \n"
+    )
+    masked = pseudonymiser_build(replacements_build(persons_detect(pages=[text], officials=[]), pages=[text]))(text)
+    assert "[" not in masked
+    assert "église Sainte Marie-Madeleine du Vieil Aiglun" in masked and "bd Victor \nHugo Immeuble" in masked
+
+
+def test_the_name_opening_a_row_after_its_date_is_read_surname_first():
+    # chemere_regardscitoyens/pdf/CM 24 juin 2008.pdf, page 8: two applicants, the second one's first name wrapped.
+    text = (
+        "N° Date dépôt Demandeur Adresse Réf cad Objet \n"
+        "A 1027 03/06/2008 HUBIN Géraldine 11 impasse de la Ville en Bois F n° 1520 Maison Habitation \n"
+        "A1028 21/06/2008 BICHON Julien FORTIER \n"
+        "Eva \n"
+        "13 rue de la Treille G 2139-2142-\n"
+        "2148 \n"
+        "Maison Habitation \n"
+    )
+    masked = " ".join(replacements_build(persons_detect(pages=[text], officials=[]), pages=[text]))
+    for word in ("HUBIN", "BICHON", "Julien", "FORTIER"):
+        assert word in masked, word
