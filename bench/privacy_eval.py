@@ -154,6 +154,8 @@ def learned_build(labels: list[Label]) -> object | None:
 
 
 def page_score(*, text: str, labels: list[Label], spans: list[tuple[int, int, str]]) -> Scores:
+    from privacy.detection import BIRTH_DATE_PLACEHOLDER, EMAIL_PLACEHOLDER, PHONE_PLACEHOLDER
+
     scores = Scores()
     covered = [False] * len(text)
     for start, end, _ in spans:
@@ -178,6 +180,10 @@ def page_score(*, text: str, labels: list[Label], spans: list[tuple[int, int, st
             scores.precision.add(True)
             continue
         if overlapping and all(label.label == "ambiguous" for label in overlapping):
+            continue
+        # Labels name persons and addresses: a date of birth, a telephone number or an e-mail address masked where
+        # nothing is labelled is personal data the labels do not cover, neither a right nor a wrong mask.
+        if not overlapping and placeholder in (BIRTH_DATE_PLACEHOLDER, PHONE_PLACEHOLDER, EMAIL_PLACEHOLDER):
             continue
         scores.precision.add(False)
         kinds = sorted({f"{label.label}/{label.kind}" for label in overlapping}) or ["unlabelled"]

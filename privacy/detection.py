@@ -291,7 +291,7 @@ _DATE_SOON = re.compile(rf"(?<![\d/]){_DATE_FIGURES}(?![\d/])")
 _PRIVATE_ROLE_BEFORE = re.compile(
     r"(?:propri[ée]t[ée] de|propri[ée]taires?|appartenant [àa]|acqu[ée]rir|acquisition|cession|c[ée]der|vente|"
     r"vendre|accord[ée]e? [àa]|attribu[ée]e? [àa]|subvention|b[ée]n[ée]ficiaires?|demeurant|domicili[ée]|"
-    r"consentie par|pr[ée]empt|locataire|bail|preneur|concession|parcelle de)\b[^.\n:]{0,40}\Z",
+    r"consentie par|pr[ée]empt|locataire|bail|preneur|concession|parcelle de|vendeurs?|acqu[ée]reurs?)\b[^.\n:]{0,40}\Z",
     re.IGNORECASE,
 )
 # « domicilié en cette qualité » (at the town hall, acting in office) is no home.
@@ -1189,6 +1189,16 @@ def _identity_match(identity: _Identity, other: _Identity) -> bool:
     return _given_compatible(identity.given, other.given)
 
 
+def _official_listed(identity: _Identity, official_identities: list[_Identity]) -> bool:
+    """Whether a name is an official's of the document's lists. A surname listed alone stands for the official of
+    that surname whose first name is listed too: « Madame Danièle ROBERT » is not « Bernard ROBERT »."""
+    matching = [official for official in official_identities if _identity_match(identity, official)]
+    if not identity.given or any(official.given for official in matching):
+        return bool(matching)
+    return bool(matching) and not any(official.surname == identity.surname and official.given
+                                      for official in official_identities)
+
+
 def _keys_assign(identities: list[_Identity]) -> list[str]:
     """One key per person: full names first, then surname-only mentions join the one they fit."""
     full: dict[str, list[tuple[str, ...]]] = {}
@@ -1238,7 +1248,7 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return "élu intervenant en séance"
     if _private_role(text=text, candidate=candidate):
         return None
-    if any(_identity_match(identity, official) for official in official_identities):
+    if _official_listed(identity, official_identities):
         return _LISTED
     if _designated(text, candidate.start, official_identities):
         return "représentant désigné (titulaires et suppléants)"
@@ -1366,7 +1376,9 @@ _ADDRESS_NUMBER_MORE = re.compile(r"[ \t]*(?:et|,|-|/)[ \t]*\d{1,4}[ \t]?(?:bis|
 _STREET_TYPE = re.compile(rf"{_STREET}(?!\w)\.?", re.IGNORECASE)
 _ADDRESS_LINK = re.compile(r"(?:de|du|des|la|le|les|à|au|aux|sur|en|et|d['’]|l['’])$", re.IGNORECASE)
 # Words that end an address in a table row: the next columns (lot, section, works…).
-_ADDRESS_STOP = {"lot", "section", "parcelle", "parcelles", "réf", "cadastre", "cadastrée", "n°", "superficie"}
+# Words that end an address: what a table prints next (a parcel, a surface, an amount).
+_ADDRESS_STOP = {"lot", "section", "parcelle", "parcelles", "réf", "cadastre", "cadastrée", "n°", "superficie", "montant",
+                 "prix", "frais", "total"}
 
 
 _DESCRIBED_ADDRESS = re.compile(

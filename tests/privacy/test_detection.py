@@ -738,3 +738,35 @@ def test_the_name_opening_a_row_after_its_date_is_read_surname_first():
     masked = " ".join(replacements_build(persons_detect(pages=[text], officials=[]), pages=[text]))
     for word in ("HUBIN", "BICHON", "Julien", "FORTIER"):
         assert word in masked, word
+
+
+def test_sellers_sharing_a_listed_officials_surname_are_private():
+    # pierrefonds_mymairie/compte-rendu-10-04-2018.pdf, page 6; the document lists « Bernard ROBERT » and, elsewhere,
+    # « ROBERT » alone.
+    text = (
+        "Lieudit l’Etang de la Ville – B 1769 – contenance 16 ares 64 centiares \n"
+        "Vendeurs Madame Danièle ROBERT, Madame Mélanie ROBERT, Madame Julie ROBERT \n"
+        "Acquéreur Commune de Pierrefonds \n"
+        "Montant 150 000 € \n"
+    )
+    mentions = _by_surface(persons_detect(pages=[text], officials=["Bernard ROBERT", "ROBERT"]))
+    for surface in ("Madame Danièle ROBERT", "Madame Mélanie ROBERT", "Madame Julie ROBERT"):
+        assert mentions[surface].kind == "private", surface
+    # The official himself, named alone or in full, stays an official.
+    said = "M. ROBERT rappelle le prix. Bernard ROBERT ajoute que la vente est conclue.\n"
+    assert {m.kind for m in persons_detect(pages=[said], officials=["Bernard ROBERT", "ROBERT"])} == {"official"}
+
+
+def test_an_amounts_label_ends_the_address_of_a_row():
+    # pierrefonds_mymairie/20250403-PV.pdf, page 9
+    text = (
+        "Acquisition – année 2024\n"
+        "Désignation et \n"
+        "localisation du bien Terrain parcelle E 1242\n"
+        "Vendeur M. Bostan Sergiu\n"
+        "Montant 550,00 €\n"
+        "DÉPENSES D'INVESTISSEMENT BP 2024 CFU 2024 BP 2025\n"
+    )
+    masked = pseudonymiser_build(replacements_build(persons_detect(pages=[text], officials=[]), pages=[text]))(text)
+    assert "Bostan" not in masked and "Sergiu" not in masked
+    assert "Montant 550,00 €" in masked
