@@ -1079,7 +1079,8 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 
 
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest candidate where two overlap (the lines of names of a table first); families and civilités win ties."""
+    """Keep the longest candidate where two overlap (the lines of names of a table and the names opening a row
+    first); families and civilités win ties."""
     priority = {"famille": 0, "naissance": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "majuscules?": 3, "modèle": 4, "prénom?": 4}
     # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns; then
     # the name that opens a table row after its date (« 21/06/2008 BICHON Julien FORTIER Eva »), printed surname first,
@@ -1193,10 +1194,11 @@ def _official_listed(identity: _Identity, official_identities: list[_Identity]) 
     """Whether a name is an official's of the document's lists. A surname listed alone stands for the official of
     that surname whose first name is listed too: « Madame Danièle ROBERT » is not « Bernard ROBERT »."""
     matching = [official for official in official_identities if _identity_match(identity, official)]
+    if not matching:
+        return False
     if not identity.given or any(official.given for official in matching):
-        return bool(matching)
-    return bool(matching) and not any(official.surname == identity.surname and official.given
-                                      for official in official_identities)
+        return True
+    return not any(official.surname == identity.surname and official.given for official in official_identities)
 
 
 def _keys_assign(identities: list[_Identity]) -> list[str]:
@@ -1375,8 +1377,7 @@ _ADDRESS_NUMBER = re.compile(r"\d{1,4}[ \t]?(?:bis|ter|quater|[A-C])?\b\.?", re.
 _ADDRESS_NUMBER_MORE = re.compile(r"[ \t]*(?:et|,|-|/)[ \t]*\d{1,4}[ \t]?(?:bis|ter|quater)?\b(?=[ \t]*(?:et|,|-|/)?[ \t]*[\d\w])", re.IGNORECASE)
 _STREET_TYPE = re.compile(rf"{_STREET}(?!\w)\.?", re.IGNORECASE)
 _ADDRESS_LINK = re.compile(r"(?:de|du|des|la|le|les|à|au|aux|sur|en|et|d['’]|l['’])$", re.IGNORECASE)
-# Words that end an address in a table row: the next columns (lot, section, works…).
-# Words that end an address: what a table prints next (a parcel, a surface, an amount).
+# Words that end an address in a table row: the next columns (a lot, a parcel, a surface, an amount).
 _ADDRESS_STOP = {"lot", "section", "parcelle", "parcelles", "réf", "cadastre", "cadastrée", "n°", "superficie", "montant",
                  "prix", "frais", "total"}
 
