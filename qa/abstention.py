@@ -93,6 +93,10 @@ def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool 
     confidence = model.abstention.probability(features)
     if not _year_agrees(selection):
         return Decision(True, confidence, "les passages trouvés sont d'une autre année que celle de la question", features)
+    # None of the words the question is about is in any passage found: whatever the retrievers' similarity, the
+    # minutes found do not speak of it (a question on a crematorium where no passage found prints « crématorium »).
+    if selection.reading.subject_weights and features["absent"] == 1.0:
+        return Decision(True, confidence, "aucun passage trouvé ne contient les mots de la question", features)
     if confidence >= model.threshold:
         return Decision(False, confidence, "", features)
     if features["unit_share"] < 0.3:

@@ -61,6 +61,12 @@ def test_unrelated_question_is_declined_with_closest_documents(qa_passages):
     assert answer.closest
 
 
+def test_a_question_whose_words_no_passage_prints_is_declined_whatever_the_similarity(qa_passages):
+    answer = question_answer(question="Quand le crématorium intercommunal ouvrira-t-il ?", mode=EXTRACTIVE)
+    assert answer.abstained and answer.citations == []
+    assert answer.reason == "aucun passage trouvé ne contient les mots de la question"
+
+
 def test_a_question_in_english_is_told_to_ask_in_french(qa_passages, client):
     answer = question_answer(question="How much does a meal cost at the Pierrefonds holiday centres?", mode=EXTRACTIVE)
     assert answer.abstained and "en français" in answer.advice and answer.as_json()["advice"] == answer.advice
