@@ -72,6 +72,7 @@ def pages_benchmark(*, questions: Path, count: int = 30, seed: int = 7) -> dict:
     from django.test import Client
 
     from bench.load import client_address
+    from qa.evaluation import percentile
 
     texts = [json.loads(line)["question"] for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
     client, addresses = Client(), map(client_address, itertools.count())
@@ -94,7 +95,7 @@ def pages_benchmark(*, questions: Path, count: int = 30, seed: int = 7) -> dict:
                 "requests": len(timings),
                 "statuses": statuses,
                 "p50_ms": round(statistics.median(timings), 1) if timings else None,
-                "p95_ms": round(timings[min(len(timings) - 1, int(0.95 * len(timings)))], 1) if timings else None,
+                "p95_ms": round(percentile(timings, 0.95), 1) if timings else None,
                 "max_ms": round(timings[-1], 1) if timings else None,
             }
         transaction.set_rollback(True)

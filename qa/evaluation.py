@@ -120,8 +120,8 @@ def summary_compute(rows: list[dict], *, mode: str = EXTRACTIVE) -> dict:
             # not shown for printing a figure that no source prints.
             "sentences_cited": _share(shown + unprinted, shown + unprinted + uncited),
             "sentences_unprinted": _share(unprinted, shown + unprinted + uncited),
-            "first_sentence_ms_p50": _percentile(firsts, 0.5),
-            "first_sentence_ms_p95": _percentile(firsts, 0.95),
+            "first_sentence_ms_p50": percentile(firsts, 0.5),
+            "first_sentence_ms_p95": percentile(firsts, 0.95),
         }
         if mode == LLM
         else {}
@@ -137,12 +137,13 @@ def summary_compute(rows: list[dict], *, mode: str = EXTRACTIVE) -> dict:
         "citation_precision": _share(sum(cited), len(cited)),
         "abstention": _share(sum(r["abstained"] for r in unanswerable), len(unanswerable)),
         "false_refusals": _share(len(answerable) - len(answered), len(answerable)),
-        "latency_ms_p50": _percentile(latencies, 0.5),
-        "latency_ms_p95": _percentile(latencies, 0.95),
+        "latency_ms_p50": percentile(latencies, 0.5),
+        "latency_ms_p95": percentile(latencies, 0.95),
     } | model
 
 
-def _percentile(ordered: list[float], q: float) -> float | None:
+def percentile(ordered: list[float], q: float) -> float | None:
+    """The q-quantile of sorted values, the value at rank ⌊q·n⌋ (None for none): the p95 every benchmark reports."""
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else None
 
 

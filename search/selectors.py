@@ -98,7 +98,6 @@ def quote_pages(*, quotes: list[tuple[SearchHit, str]]) -> list[int]:
     return pages
 
 
-
 def hit_deliberation_url(*, hit: SearchHit) -> str:
     return _reverse_or_empty("deliberation-detail", [hit.deliberation_id]) if hit.deliberation_id else ""
 
