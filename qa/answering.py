@@ -8,6 +8,7 @@ from french.dates import MONTHS_PATTERN
 from french.numbers import COUNT_IN_WORDS
 from french.votes import TALLY_WORD_SPELT, UNANIMITY
 from french.folding import fold
+from qa.questions import KINDS
 
 # ---------------------------------------------------------------------------
 # Sentences
@@ -83,6 +84,8 @@ def _blocks(text: str) -> list[str]:
 
 
 def _is_heading(line: str) -> bool:
+    if not line.isupper():  # a lower-case letter, or no letter at all: the quick answer for most lines
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and all(c.isupper() for c in letters)
 
@@ -236,19 +239,23 @@ _DECISION = re.compile(
 )
 
 
-def sentence_values(sentence: str) -> dict[str, float]:
-    """Which kinds of value a sentence carries, 1 for a clear one and 0.5 for a likely one (see `qa.questions.KINDS`)."""
-    return {
-        "amount": 1.0 if _AMOUNT.search(sentence) else 0.5 if _ANY_NUMBER.search(sentence) else 0.0,
-        "count": 1.0 if _COUNT.search(sentence) else 0.5 if (_VOTE.search(sentence) or _QUANTITY.search(sentence)) else 0.0,
-        "duration": 1.0 if _DURATION.search(sentence) else 0.5 if _DURATION_WORD.search(sentence) else 0.0,
-        "date": 1.0 if _DATE.search(sentence) else 0.0,
-        "person": 1.0 if _CIVILITE_NAME.search(sentence) else 0.0,
-        "organisation": 1.0 if _ORGANISATION.search(sentence) else 0.5 if _ACRONYM.search(sentence) else 0.0,
-        "decision": 1.0 if (_VOTE.search(sentence) or _DECISION.search(sentence)) else 0.0,
-        "reason": 1.0 if _REASON.search(sentence) else 0.0,
-        "place": 1.0 if _PLACE.search(sentence) else 0.0,
-    }
+_VALUES = {
+    "amount": lambda s: 1.0 if _AMOUNT.search(s) else 0.5 if _ANY_NUMBER.search(s) else 0.0,
+    "count": lambda s: 1.0 if _COUNT.search(s) else 0.5 if (_VOTE.search(s) or _QUANTITY.search(s)) else 0.0,
+    "duration": lambda s: 1.0 if _DURATION.search(s) else 0.5 if _DURATION_WORD.search(s) else 0.0,
+    "date": lambda s: 1.0 if _DATE.search(s) else 0.0,
+    "person": lambda s: 1.0 if _CIVILITE_NAME.search(s) else 0.0,
+    "organisation": lambda s: 1.0 if _ORGANISATION.search(s) else 0.5 if _ACRONYM.search(s) else 0.0,
+    "decision": lambda s: 1.0 if (_VOTE.search(s) or _DECISION.search(s)) else 0.0,
+    "reason": lambda s: 1.0 if _REASON.search(s) else 0.0,
+    "place": lambda s: 1.0 if _PLACE.search(s) else 0.0,
+}
+
+
+def sentence_values(sentence: str, kinds: tuple[str, ...] = KINDS) -> dict[str, float]:
+    """Which kinds of value a sentence carries, 1 for a clear one and 0.5 for a likely one (see `qa.questions.KINDS`);
+    only `kinds` are looked for (a question asks for one or two of them)."""
+    return {kind: _VALUES[kind](sentence) for kind in kinds}
 
 
 def decision_like(sentence: str) -> bool:

@@ -291,7 +291,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             "month": float(periods_agree(periods, hit)),
         }
         for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
-            values = sentence_values(sentence)
+            values = sentence_values(sentence, kind.asked)
             term_set = set(terms)
             words = len(sentence.split())
             numbers = {n.replace(" ", "") for n in _NUMBER.findall(sentence)}
@@ -310,7 +310,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
                 first=float(position == 0),
             )
             for k in KINDS:
-                features[f"fit_{k}"] = values[k] if kind.wants(k) else 0.0
+                features[f"fit_{k}"] = values.get(k, 0.0)
             candidates.append(Candidate(sentence, index, position, features, values))
     return Reading(question, kind, hits, ranks, candidates, idf, unit_terms)
 
