@@ -15,6 +15,8 @@ MONTH_NAMES = (
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
 WEEKDAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# The feasts of the French calendar, some of which are first names too (« prime de Noël », « vacances de Pâques »).
+FEAST_NAMES = ("Noël", "Pâques", "Pentecôte", "Toussaint", "Ascension", "Assomption", "Épiphanie", "Chandeleur")
 
 # Month names and their printed abbreviations, accents folded (`fold` or `fold_keep_offsets`), to their number.
 MONTHS = {

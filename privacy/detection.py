@@ -7,11 +7,11 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from french.civilites import CIVILITE_BROAD
-from french.dates import MONTH_NAMES, WEEKDAY_NAMES
+from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from french.folding import fold
 from french.tagging import SPACY_MODEL
 
@@ -332,6 +332,8 @@ class _Candidate:
 class _Identity:
     given: tuple[str, ...]  # normalised given names or initials
     surname: str  # normalised
+    # "male", "female" or "" (unknown): from the civilité, else from a first name the dictionary gives one gender.
+    gender: str = field(default="", compare=False)
 
 
 # Legal forms of French companies, farms and public bodies: the capitalised words printed with one name a
@@ -341,6 +343,15 @@ _LEGAL_FORM = re.compile(
 )
 # … except a one-person company, which bears its owner's name (« SASU MARCHAND Eric »): that is a person's name.
 _ONE_PERSON_FORM = re.compile(r"(?<![\w\-])(?:SASU|EURL|EIRL|EI)(?![\w\-])")
+
+
+_QUOTE_OPENS = re.compile(r"[«“\"][ \t\u00a0\u202f]*\Z")
+_QUOTE_CLOSES = re.compile(r"[ \t\u00a0\u202f]*[»”\"]")
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether a name stands alone between quotation marks (« « Jean Moulin » »)."""
+    return bool(_QUOTE_OPENS.search(text[max(0, start - 4):start]) and _QUOTE_CLOSES.match(text, end))
 
 
 def _organisation_at(text: str, start: int, end: int) -> bool:
@@ -371,6 +382,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
+    # « groupe scolaire « François Mitterrand » »: a name between guillemets is a thing's (a school, an operation).
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or not _quoted(pages[candidate.page - 1], candidate.start, candidate.end)]
     # « Foyer Napoléon », « Salle Jean Moulin »: a name that opens with a place noun names that place.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or (_name_words(candidate.name) or [""])[0].lower() not in _PLACE_FIRST_WORDS]
@@ -390,7 +404,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     candidates = [candidate for candidate in candidates if (candidate.civilite and candidate.source != "naissance")
                   or not _after_honoured(pages[candidate.page - 1], candidate.start, honoured)]
 
-    identities = [_identity_parse(candidate.name) for candidate in candidates]
+    identities = [_identity_parse(candidate.name, candidate.civilite) for candidate in candidates]
     keys = _keys_assign(identities)
     # A household ("consorts BRIAND") is not the person of the same surname sitting on the council.
     keys = [f"FAMILLE {identity.surname}" if candidate.family else key
@@ -513,8 +527,10 @@ def replacements_build(
             number = numbers.setdefault(mention.person_key, len(numbers) + 1)
             placeholder = PERSON_PLACEHOLDER.format(number=number)
             name = _civilite_strip(mention.surface)
-            # « PETIT » alone would mask « Petit patrimoine »: such a surname is masked with its civilité or given name.
-            if len(name) >= 3 and name != mention.surface and not _surname_in_capitals(name):
+            # « PETIT » alone would mask « Petit patrimoine », and « DEMOUY » alone the mayor Florence DEMOUY when
+            # « M. DEMOUY » is another person: such a name is masked with its civilité or given name.
+            if (len(name) >= 3 and name != mention.surface and not _surname_in_capitals(name)
+                    and not all(_normalise(word) in official_words for word in _name_words(name))):
                 replacements.setdefault(name, placeholder)
             words = _name_words(name)
             # The surname is what the name prints in capitals (« PINARD Patrick », « Jean DUPONT »), else its
@@ -884,7 +900,9 @@ def _lone_given_names(*, pages: list[str], officials: list[str], taken: list[_Ca
     """First names alone that are no member's, in minutes that name their members by first name alone: the others
     they name so are private persons (« Comme Cédric ne tondait plus cette rue », an employee; « Un groupe de
     travail est créé : Nelly (référente) / Fanny / … », a volunteer). Unsure: the clerk reviews them."""
-    members = {_spelling(name) for name in officials if len(name.split()) == 1 and given_name_known(name)}
+    # « ROBERT », « GAUTHIER » in capitals are surnames listed alone, not members named by first name.
+    members = {_spelling(name) for name in officials
+               if len(name.split()) == 1 and not name.isupper() and given_name_known(name)}
     if len(members) < LONE_GIVEN_MEMBERS_MIN:
         return []
     covered = _spans_by_page(taken)
@@ -894,6 +912,8 @@ def _lone_given_names(*, pages: list[str], officials: list[str], taken: list[_Ca
         for match in _LONE_GIVEN.finditer(text):
             word, start, end = match.group(0), match.start(), match.end()
             if _spelling(word) in members or not given_name_known(word) or _is_common(word, lowercase_words):
+                continue
+            if word in FEAST_NAMES:  # « Prime de Noël aux agents »
                 continue
             if any(s < end and start < e for s, e in spans) or name_in_place(text, start):
                 continue
@@ -1118,9 +1138,7 @@ def _normalise(word: str) -> str:
 def _given_names() -> frozenset[str]:
     """First names of every country that the `gender-guesser` package lists (61,000 forms, from Jörg Michael's
     public dictionary), folded and lowercased: read from the installed package, never downloaded."""
-    from gender_guesser.detector import Detector
-
-    return frozenset(fold(name) for name in Detector(case_sensitive=False).names)
+    return frozenset(fold(name) for name in _gender_detector().names)
 
 
 def given_name_known(word: str) -> bool:
@@ -1129,7 +1147,22 @@ def given_name_known(word: str) -> bool:
     names = _given_names()
     folded = fold(word).lower()
     parts = [part for part in re.split(r"[-‐‑]", folded) if part]
-    return folded in names or (bool(parts) and all(part in names for part in parts))
+    if not (folded in names or (bool(parts) and all(part in names for part in parts))):
+        return False
+    # « Gêne occasionnée aux riverains » is no « Gene »: a circumflex marks a common word (« Pôle », « Grâce »,
+    # « Âge », « Dîme ») far more often than a first name, and the dictionary spells those that carry one (« Jérôme »,
+    # « Benoît »). Other accents vary in first names the dictionary spells without them (« Maëva », « Kévin »).
+    printed = [part for part in re.split(r"[-‐‑]", word.lower()) if part]
+    return all(not _CIRCUMFLEX.search(part) or part in _given_names_printed() for part in printed)
+
+
+_CIRCUMFLEX = re.compile("[âêîôû]")
+
+
+@functools.cache
+def _given_names_printed() -> frozenset[str]:
+    """The same first names as the dictionary spells them, accents kept, lowercased."""
+    return frozenset(name.lower() for name in _gender_detector().names)
 
 
 def _glued_words(name: str) -> list[str]:
@@ -1148,9 +1181,16 @@ def _civilite_strip(surface: str) -> str:
     return stripped.strip()
 
 
+_MALE_CIVILITE = re.compile(r"(?:M\.|M(?=[ \t\n])|Mr\.?|MR\.?|Monsieur|MONSIEUR)(?!\w)")
+_FEMALE_CIVILITE = re.compile(r"(?:Mme|MME|Madame|MADAME|Mlle|MLLE|Melle|Mademoiselle|MADEMOISELLE)(?!\w)")
+
+
 @functools.lru_cache(maxsize=4096)
-def _identity_parse(name: str) -> _Identity:
-    """Given names and surname of a name as printed, in any order."""
+def _identity_parse(name: str, civilite: str = "") -> _Identity:
+    """Given names and surname of a name as printed, in any order, and the person's gender where the civilité
+    (printed in `name` or given apart) or a first name of one gender tells it."""
+    printed = (civilite or name).strip()
+    gender = "male" if _MALE_CIVILITE.match(printed) else "female" if _FEMALE_CIVILITE.match(printed) else ""
     name = _civilite_strip(name.strip())
     name = re.split(r"\s*[,(]", name)[0]
     words = [word for word in _name_words(name) if word.lower() not in _FUNCTION_WORDS]
@@ -1163,7 +1203,23 @@ def _identity_parse(name: str) -> _Identity:
     else:
         surname = words[-1]
         given = words[:-1]
-    return _Identity(tuple(_normalise(word).rstrip(".") for word in given), _normalise(surname))
+    if not gender and given:
+        gender = _given_gender(given[0])
+    return _Identity(tuple(_normalise(word).rstrip(".") for word in given), _normalise(surname), gender)
+
+
+@functools.cache
+def _given_gender(word: str) -> str:
+    """"male" or "female" for a first name the `gender-guesser` dictionary gives to one gender only, else ""."""
+    guess = _gender_detector().get_gender(word.split("-")[0].capitalize())
+    return guess if guess in ("male", "female") else ""
+
+
+@functools.cache
+def _gender_detector():
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
 
 
 def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
@@ -1178,9 +1234,23 @@ def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     return a.split("-")[0] == b.split("-")[0] and not ("-" in a and "-" in b)
 
 
+def _surname_same(printed: str, listed: str) -> bool:
+    """« AUGE CAUMON » is « AUGE-CAUMON », and « CAPUOZZI » the short form of « CAPUOZZI-BOUALAM »: a compound
+    surname printed with a space, or by its first part alone."""
+    parts = re.split(r"[ -]+", listed)
+    return re.split(r"[ -]+", printed) == parts or (len(parts) > 1 and printed == parts[0])
+
+
+def _gender_compatible(identity: _Identity, other: _Identity) -> bool:
+    """« M. DEMOUY » is not « Madame Florence DEMOUY »: two genders known and different are two persons."""
+    return not (identity.gender and other.gender and identity.gender != other.gender)
+
+
 def _identity_match(identity: _Identity, other: _Identity) -> bool:
-    if not identity.surname or not other.surname:
+    if not identity.surname or not other.surname or not _gender_compatible(identity, other):
         return False
+    if _surname_same(identity.surname, other.surname):
+        return _given_compatible(identity.given, other.given)
     if identity.surname != other.surname:
         # "M. BERNARD Bruno" and "Bernard" printed in another order by the minutes.
         if not (len(other.given) == 1 and not identity.given and identity.surname == other.given[0]
@@ -1203,16 +1273,16 @@ def _official_listed(identity: _Identity, official_identities: list[_Identity]) 
 
 def _keys_assign(identities: list[_Identity]) -> list[str]:
     """One key per person: full names first, then surname-only mentions join the one they fit."""
-    full: dict[str, list[tuple[str, ...]]] = {}
+    full: dict[str, list[_Identity]] = {}
     for identity in identities:
         if identity.given and all(len(given) > 1 for given in identity.given):
             full.setdefault(identity.surname, [])
-            if identity.given not in full[identity.surname]:
-                full[identity.surname].append(identity.given)
+            if identity.given not in [other.given for other in full[identity.surname]]:
+                full[identity.surname].append(identity)
     keys = []
     for identity in identities:
-        candidates = [given for given in full.get(identity.surname, [])
-                      if _given_compatible(identity.given, given)]
+        candidates = [other.given for other in full.get(identity.surname, [])
+                      if _given_compatible(identity.given, other.given) and _gender_compatible(identity, other)]
         firsts = {given[0].split("-")[0] for given in candidates}
         if len(firsts) == 1:
             keys.append(f"{' '.join(candidates[0])} {identity.surname}")

@@ -770,3 +770,73 @@ def test_an_amounts_label_ends_the_address_of_a_row():
     masked = pseudonymiser_build(replacements_build(persons_detect(pages=[text], officials=[]), pages=[text]))(text)
     assert "Bostan" not in masked and "Sergiu" not in masked
     assert "Montant 550,00 €" in masked
+
+
+def test_a_man_named_like_the_mayor_is_another_person():
+    # pierrefonds_mymairie/CM-24-janvier-2023.pdf, page 1: the mayor is a woman; « M. DEMOUY » is someone else.
+    text = (
+        "Présents : Madame Florence DEMOUY, Madame Emmanuelle LEMAITRE, Monsieur Jean-Jacques \n"
+        "CARRETERO, Monsieur Romain RIBEIRO, Monsieur Ronan \nTANGUY (départ à 20h08)\n"
+        "Secrétaire : Madame Emmanuelle LEMAITRE\n________ \n"
+        "Le quorum est atteint. Madame le Maire rappelle que chacun a été destinataire du procès-verbal de la séance du \n"
+        "M. TANGUY indique qu’il y avait beaucoup de bruit pendant le dernier conseil municipal, il n’a pas fait de \n"
+        "diffamation et se demande qui sont les « plusieurs élus ». Il s’interroge juste sur les liens possibles entre la société \n"
+        "de M. DEMOUY et l’investisseur du projet de construction de logements de Vertefeuille. \n"
+    )
+    officials = ["Florence DEMOUY", "Emmanuelle LEMAITRE", "Jean-Jacques CARRETERO", "Romain RIBEIRO", "Ronan TANGUY"]
+    mentions = _by_surface(persons_detect(pages=[text], officials=officials))
+    assert mentions["M. DEMOUY"].kind == "private"
+    assert mentions["Madame Florence DEMOUY"].kind == "official"
+    masked = _masked(text, officials=officials)
+    assert "M. DEMOUY" not in masked and "Madame Florence DEMOUY" in masked
+    # Without the civilité's gender the two are one person, as before.
+    same = text.replace("de M. DEMOUY", "de Mme DEMOUY")
+    assert _by_surface(persons_detect(pages=[same], officials=officials))["Mme DEMOUY"].kind == "official"
+
+
+def test_a_compound_surname_printed_with_a_space_or_by_its_first_part_is_the_officials():
+    # montpellier_opendata/proces_verbaux/PV_CM_20_06_2011.pdf, page 110
+    text = (
+        "Il est proposé au Conseil municipal de désigner : \n"
+        "Titulaires : \n- Mme CAPUOZZI \n- M. PASSET \n"
+        "Suppléants: \n- Mme CASTRE \n- Mme AUGE CAUMON \n"
+    )
+    officials = ["Tatiana CAPUOZZI-BOUALAM", "Marie-Josée AUGE-CAUMON", "Sébastien PASSET", "Christiane CASTRE"]
+    mentions = _by_surface(persons_detect(pages=[text], officials=officials))
+    assert mentions["Mme CAPUOZZI"].kind == "official" and mentions["Mme AUGE CAUMON"].kind == "official"
+    # The last part alone is not the short form: « M. BOUALAM » stays a private person.
+    other = text.replace("Mme CAPUOZZI", "M. BOUALAM")
+    assert _by_surface(persons_detect(pages=[other], officials=officials))["M. BOUALAM"].kind == "private"
+
+
+def test_a_name_between_guillemets_is_a_things():
+    # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 46
+    text = (
+        "parcelles leur appartenant, Monsieur et Madame Jean-Louis RIGAIL ont accepté de céder à la\n"
+        "Ville une partie de la parcelle TN 426 (hors du périmètre de la déclaration d’utilité publique du\n"
+        "groupe scolaire « François Mitterrand »), d’une surface de 15 971 m2 déterminée par document\n"
+    )
+    masked = _masked(text)
+    assert "RIGAIL" not in masked and "« François Mitterrand »" in masked
+
+
+def test_a_circumflex_marks_a_common_word_not_a_first_name():
+    from privacy.detection import given_name_known
+
+    # couthenans/CR_reunion_20210917.pdf, page 2: « Gêne occasionnée aux riverains de la benne Relais »
+    assert not given_name_known("Gêne") and given_name_known("Gene")
+    assert given_name_known("Jérôme") and given_name_known("Benoît")
+    # Other accents vary in first names: « Maëva », « Kévin » are known as « Maeva », « Kevin ».
+    assert given_name_known("Maëva") and given_name_known("Kévin")
+
+
+def test_a_feast_and_surnames_listed_alone_are_no_members_named_by_first_name():
+    # pierrefonds_mymairie/compte-rendu-17-11-2015.pdf, page 5: members listed by surname (« ROBERT », « GAUTHIER »).
+    text = (
+        "3. Prime de Noël aux agents municipaux\n"
+        "Madame BOURBIER rappelle que depuis la délibération du 28 mars 1997, la Commune supplée au\n"
+        "COS et attribue la prime de fin d’année aux membres du personnel communal titulaires et stagiaires de\n"
+    )
+    assert "Noël" in _masked(text, officials=["BOURBIER", "ROBERT", "GAUTHIER", "LAMBERT", "MARTIN"])
+    # In minutes that name their members by first name alone, the feast is still no person.
+    assert "Noël" in _masked(text, officials=["Nelly", "Fanny", "Cédric", "Michèle BOURBIER"])
