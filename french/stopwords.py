@@ -39,3 +39,7 @@ FUNCTION_WORDS = frozenset(
     ce cet cette ces se s sa son ses leur leurs il elle ils elles on y ne n pas est sont ont été être était
     """.split()
 )
+
+# Possessive and demonstrative determiners, lowercase: the first word of a thing's name, never of a person's
+# (« Notre Dame de Bonne Nouvelle », a school).
+DETERMINERS = frozenset("mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces".split())

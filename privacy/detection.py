@@ -13,6 +13,7 @@ from typing import Literal
 from french.civilites import CIVILITE_BROAD
 from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from french.folding import fold
+from french.stopwords import DETERMINERS
 from french.tagging import SPACY_MODEL
 
 MentionKind = Literal["official", "private"]
@@ -345,6 +346,7 @@ _LEGAL_FORM = re.compile(
 _ONE_PERSON_FORM = re.compile(r"(?<![\w\-])(?:SASU|EURL|EIRL|EI)(?![\w\-])")
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])[ \t]*\Z")
 _QUOTE_OPENS = re.compile(r"[«“\"][ \t\u00a0\u202f]*\Z")
 _QUOTE_CLOSES = re.compile(r"[ \t\u00a0\u202f]*[»”\"]")
 
@@ -382,6 +384,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
+    # « le SAGE Oise-Aronde », « du Clos Gris »: after an article a capitalised name is a thing's or a place's.
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or not _ARTICLE_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 8), candidate.start)]
     # « groupe scolaire « François Mitterrand » »: a name between guillemets is a thing's (a school, an operation).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _quoted(pages[candidate.page - 1], candidate.start, candidate.end)]
@@ -405,6 +410,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                   or not _after_honoured(pages[candidate.page - 1], candidate.start, honoured)]
 
     identities = [_identity_parse(candidate.name, candidate.civilite) for candidate in candidates]
+    # « IMBERT René et \nLionel »: the first name after « et » bears the household's surname, not a member's first name.
+    identities = [_household_identity(candidate, identity, candidates, pages) or identity
+                  for candidate, identity in zip(candidates, identities)]
     keys = _keys_assign(identities)
     # A household ("consorts BRIAND") is not the person of the same surname sitting on the council.
     keys = [f"FAMILLE {identity.surname}" if candidate.family else key
@@ -742,9 +750,17 @@ def _table_line_names(*, page_number: int, text: str) -> list[_Candidate]:
 
 
 def _in_row(text: str, start: int) -> bool:
-    """Whether a name opens the personal column of a table row (« A 2033 17/06/2013 BRIANCEAU Guy … »)."""
+    """Whether a name opens the personal column of a table row (« A 2033 17/06/2013 BRIANCEAU Guy … »), or names
+    within it the manager of the company that applies (« A 2007 25/02/2014 SCI 2SL (BASSIN Laëtita) »)."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_ROW_DATE_BEFORE.search(text[line_start:start]))
+    before = text[line_start:start]
+    if _ROW_DATE_BEFORE.search(before):
+        return True
+    company = _ROW_COMPANY_BEFORE.search(before)
+    return bool(company and _LEGAL_FORM.search(company.group("company")))
+
+
+_ROW_COMPANY_BEFORE = re.compile(rf"{_DATE_FIGURES}[ \t]+(?P<company>[^()\n]{{2,40}}?)[ \t]*\([ \t]*$")
 
 
 # A list of persons (taxpayers proposed for the commission des impôts directs, jurors drawn from the electoral roll,
@@ -966,7 +982,8 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
             for part in re.finditer(rf"{_NAME}", entity.text):
                 name = _name_trim(part.group(0))
                 words = _name_words(name)
-                if len(words) < 2 or any(_is_common(word, lowercase_words) for word in words[:1]):
+                if (len(words) < 2 or any(_is_common(word, lowercase_words) for word in words[:1])
+                        or words[0].lower() in DETERMINERS):
                     continue
                 start = offset + entity.start_char + part.start()
                 if name_in_place(text, start) or any(word.lower() in _FUNCTION_WORDS for word in words):
@@ -1241,6 +1258,16 @@ def _surname_same(printed: str, listed: str) -> bool:
     return re.split(r"[ -]+", printed) == parts or (len(parts) > 1 and printed == parts[0])
 
 
+def _one_letter_off(printed: str, listed: str) -> bool:
+    """Whether two surnames of six letters or more differ by one letter added, dropped or changed (a typing slip)."""
+    if min(len(printed), len(listed)) < 6 or abs(len(printed) - len(listed)) > 1 or printed == listed:
+        return False
+    shorter, longer = sorted((printed, listed), key=len)
+    if len(shorter) == len(longer):
+        return sum(a != b for a, b in zip(shorter, longer)) == 1
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
 def _gender_compatible(identity: _Identity, other: _Identity) -> bool:
     """« M. DEMOUY » is not « Madame Florence DEMOUY »: two genders known and different are two persons."""
     return not (identity.gender and other.gender and identity.gender != other.gender)
@@ -1251,6 +1278,9 @@ def _identity_match(identity: _Identity, other: _Identity) -> bool:
         return False
     if _surname_same(identity.surname, other.surname):
         return _given_compatible(identity.given, other.given)
+    # « Mme Laetitia PIERREON » for the member Laetitia PIERRON: the same first names and a surname one letter off.
+    if identity.given and identity.given == other.given and _one_letter_off(identity.surname, other.surname):
+        return True
     if identity.surname != other.surname:
         # "M. BERNARD Bruno" and "Bernard" printed in another order by the minutes.
         if not (len(other.given) == 1 and not identity.given and identity.surname == other.given[0]
@@ -1342,6 +1372,24 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
     # birth names taxpayers or jurors, not the council's members.
     if _OFFICE_BEFORE.search(before) and not _DATE_SOON.search(text, candidate.end, candidate.end + 80):
         return "élu exerçant son mandat"
+    return None
+
+
+def _household_identity(candidate: _Candidate, identity: _Identity, candidates: list[_Candidate],
+                        pages: list[str]) -> _Identity | None:
+    """A first name printed alone after « et » and a name (« IMBERT René et Lionel »): that first name with the
+    surname of the name before it; None for any other candidate."""
+    if identity.given or len(_name_words(candidate.name)) != 1:
+        return None
+    text = pages[candidate.page - 1]
+    for head in candidates:
+        if head.page != candidate.page or head.end > candidate.start or head is candidate:
+            continue
+        match = _AND_GIVEN.match(text[head.end:head.end + 80])
+        household = _identity_parse(head.name)
+        # « Messieurs Leblanc et Tanguy »: after a surname alone, the word after « et » is another surname.
+        if match and head.end + match.start("given") == candidate.start and household.given:
+            return _Identity((identity.surname,), household.surname, identity.gender)
     return None
 
 
@@ -1466,9 +1514,9 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
     `listed`: the rest of a line of a list of persons, after the date of birth (a lieu-dit too)."""
     position = end
     # « M. JULIÉ J, 58 avenue de Lodève »: an initial after the name belongs to it; « la propriété de Mme X située
-    # 13 rue … »: so does the place of what they own.
+    # 13 rue … »: so does the place of what they own; « SCI 2SL (BASSIN Laëtita) 18 Rue … »: the bracket it closes.
     match = re.compile(
-        rf"(?:[ \t]+[{_UPPER}]\.?(?=[ \t]*,))?[ \t]*,?[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*,?[ \t]*)?"
+        rf"(?:[ \t]+[{_UPPER}]\.?(?=[ \t]*,))?[ \t]*\)?[ \t]*,?[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*,?[ \t]*)?"
         rf"(?:(?:situ[ée]e?s?|sis|sise|sises)[ \t]+(?:au[ \t]+|à[ \t]+)?)?\n?[ \t]*"
     ).match(text, position)
     position = match.end()

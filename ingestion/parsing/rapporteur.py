@@ -27,8 +27,10 @@ RAPPORTEUR_PATTERNS = [
     re.compile(rf"(?m)^\s*{_WHO}\s+rapporte\b"),
     # « Monsieur Georges LECLEVE, rapporteur, expose : », « Monsieur le Maire, rapporteur, »
     re.compile(rf"{_WHO}\s*,\s*rapporteure?\b"),
-    # « Sur le rapport de M. X », « présenté par Mme Y », « rapporté par … »
-    re.compile(rf"\b(?i:sur le rapport de|présentée? par|rapportée? par)\s+{_WHO}"),
+    # « Sur le rapport de M. X », « présenté par Mme Y », « rapporté par … »; not « la requête présentée par M. X »,
+    # whose author is the party that asks (a request, a claim, an application, a petition), not a rapporteur.
+    re.compile(rf"\b(?i:sur le rapport de|(?<!requête )(?<!demande )(?<!réclamation )(?<!candidature )(?<!pétition )"
+               rf"(?<!recours )présentée? par|rapportée? par)\s+{_WHO}"),
     # « Madame le maire passe la parole à M. PAPIN qui indique »
     re.compile(rf"\b(?i:passe|donne) la parole à\s+{_WHO}"),
     # « Monsieur X, adjoint (aux finances), expose »; « Jacques Troncy présente la création »

@@ -38,6 +38,14 @@ def test_no_rapporteur():
     assert rapporteur_find("Le Conseil Municipal, après en avoir délibéré, à l’unanimité :") == ""
 
 
+def test_the_author_of_a_request_is_no_rapporteur():
+    # pierrefonds_mymairie/compte-rendu-21-11-2017.pdf, page 1: a petitioner before the administrative court.
+    text = ("M. GOSSOT et Mme DANAN indiquent par ailleurs ne pas avoir\n"
+            "été destinataires de la requête présentée par M. POMORSKI. M. GOSSOT considère qu'il y a là déni de")
+    assert rapporteur_find(text) == ""
+    assert rapporteur_find(text.replace("la requête présentée", "la délibération présentée")) == "POMORSKI"
+
+
 @pytest.mark.corpus
 def test_montpellier_one_act_pdfs():
     root = corpus_root()

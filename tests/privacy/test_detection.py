@@ -840,3 +840,54 @@ def test_a_feast_and_surnames_listed_alone_are_no_members_named_by_first_name():
     assert "Noël" in _masked(text, officials=["BOURBIER", "ROBERT", "GAUTHIER", "LAMBERT", "MARTIN"])
     # In minutes that name their members by first name alone, the feast is still no person.
     assert "Noël" in _masked(text, officials=["Nelly", "Fanny", "Cédric", "Michèle BOURBIER"])
+
+
+def test_the_first_name_after_et_in_a_row_bears_the_households_surname():
+    # chemere_regardscitoyens/pdf/CM 24 mai 2011.pdf, page 9: « Lionel » is IMBERT René's co-applicant, not the
+    # member Lionel LESCURAT.
+    text = (
+        "N° Date dépôt Demandeur Adresse Réf cad Objet \n"
+        "A 1019 09/04/2011 IMBERT René et \nLionel \n15 ter rue du \nBrigandin \nG 2856 Maison d'habitation \n"
+    )
+    mentions = _by_surface(persons_detect(pages=[text], officials=["Lionel LESCURAT", "Jacques CHEVALIER"]))
+    assert mentions["Lionel"].kind == "private" and mentions["IMBERT René"].kind == "private"
+    assert "Lionel" not in _masked(text, officials=["Lionel LESCURAT", "Jacques CHEVALIER"])
+
+
+def test_a_companys_manager_named_in_brackets_in_a_row_and_the_address_after():
+    # chemere_regardscitoyens/pdf/CM 26 février 2014.pdf, page 16
+    text = (
+        "N° Date dépôt Demandeur Adresse Réf cad Objet\n"
+        "A 2006 20/02/2014 COUTURIER Franck 21 Impasse de la \nville en bois F 997 Préau\n"
+        "A 2007 25/02/2014 SCI 2SL (BASSIN Laëtita) 18 Rue du Béziau G 294, G 295 Transformation \npréau en garage\n"
+    )
+    masked = _masked(text)
+    assert "BASSIN" not in masked and "Laëtita" not in masked and "18 Rue du Béziau" not in masked
+    assert "SCI 2SL" in masked and "G 294, G 295 Transformation" in masked
+
+
+def test_a_name_after_an_article_or_a_determiner_is_a_things():
+    # pierrefonds_mymairie/compte-rendu-07-06-2018.pdf, page 3
+    sage = ("rêté du 15 mars 2018, M. le Préfet de l’Oise a délimité le nouveau périmètre du SAGE Oise-Aronde et "
+            "constitué la Commission Locale de l’Eau (CLE). Ainsi, le SAGE Oise-Aronde regroupe, en\n")
+    assert "[" not in _masked(sage)
+    # montpellier_opendata/deliberations_2013/2013_03_25/2013-03-25-0000062235.pdf, page 2: a list of schools.
+    schools = (
+        "Sainte Famille 10, place Roger Salengro 34000- Montpellier \n"
+        "Les Jonquilles 255, rue Croix de Figuerolles 34000-Montpellier \n"
+        "Notre Dame de Bonne Nouvelle 3, rue Aristide Ollivier 34000-Montpellier \n"
+    )
+    assert "Notre Dame de Bonne Nouvelle" in _masked(schools)
+
+
+def test_a_members_surname_mistyped_by_one_letter_is_still_hers():
+    # pierrefonds_mymairie/compte-rendu-11-06-2020.pdf, page 3
+    text = (
+        "Sont candidats : M. Jean-Marc GOSSOT, Mme Emmanuelle LEMAITRE, M. Joachim LUDER, Mme Laetitia \n"
+        "PIERREON, M. Gilles PAPIN, M. Jean-Jacques CARRETERO, M. Michel LEBLANC\n"
+    )
+    officials = ["Jean-Marc GOSSOT", "Emmanuelle LEMAITRE", "Joachim LUDER", "Laetitia PIERRON", "Gilles PAPIN"]
+    assert _by_surface(persons_detect(pages=[text], officials=officials))["Mme Laetitia \nPIERREON"].kind == "official"
+    # Another first name, or a surname two letters off, is not her.
+    other = text.replace("Laetitia \nPIERREON", "Laetitia \nPIERREAU")
+    assert _by_surface(persons_detect(pages=[other], officials=officials))["Mme Laetitia \nPIERREAU"].kind == "private"
