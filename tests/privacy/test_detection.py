@@ -772,6 +772,11 @@ def test_an_amounts_label_ends_the_address_of_a_row():
     assert "Montant 550,00 €" in masked
 
 
+def _kind(text: str, surface: str, *, officials: list[str]) -> str:
+    """What the detector makes of the mention printed `surface` in a one-page text."""
+    return _by_surface(persons_detect(pages=[text], officials=officials))[surface].kind
+
+
 def test_a_man_named_like_the_mayor_is_another_person():
     # pierrefonds_mymairie/CM-24-janvier-2023.pdf, page 1: the mayor is a woman; « M. DEMOUY » is someone else.
     text = (
@@ -784,14 +789,13 @@ def test_a_man_named_like_the_mayor_is_another_person():
         "de M. DEMOUY et l’investisseur du projet de construction de logements de Vertefeuille. \n"
     )
     officials = ["Florence DEMOUY", "Emmanuelle LEMAITRE", "Jean-Jacques CARRETERO", "Romain RIBEIRO", "Ronan TANGUY"]
-    mentions = _by_surface(persons_detect(pages=[text], officials=officials))
-    assert mentions["M. DEMOUY"].kind == "private"
-    assert mentions["Madame Florence DEMOUY"].kind == "official"
+    assert _kind(text, "M. DEMOUY", officials=officials) == "private"
+    assert _kind(text, "Madame Florence DEMOUY", officials=officials) == "official"
     masked = _masked(text, officials=officials)
     assert "M. DEMOUY" not in masked and "Madame Florence DEMOUY" in masked
     # Without the civilité's gender the two are one person, as before.
     same = text.replace("de M. DEMOUY", "de Mme DEMOUY")
-    assert _by_surface(persons_detect(pages=[same], officials=officials))["Mme DEMOUY"].kind == "official"
+    assert _kind(same, "Mme DEMOUY", officials=officials) == "official"
 
 
 def test_a_compound_surname_printed_with_a_space_or_by_its_first_part_is_the_officials():
@@ -802,11 +806,10 @@ def test_a_compound_surname_printed_with_a_space_or_by_its_first_part_is_the_off
         "Suppléants: \n- Mme CASTRE \n- Mme AUGE CAUMON \n"
     )
     officials = ["Tatiana CAPUOZZI-BOUALAM", "Marie-Josée AUGE-CAUMON", "Sébastien PASSET", "Christiane CASTRE"]
-    mentions = _by_surface(persons_detect(pages=[text], officials=officials))
-    assert mentions["Mme CAPUOZZI"].kind == "official" and mentions["Mme AUGE CAUMON"].kind == "official"
+    assert _kind(text, "Mme CAPUOZZI", officials=officials) == _kind(text, "Mme AUGE CAUMON", officials=officials) == "official"
     # The last part alone is not the short form: « M. BOUALAM » stays a private person.
     other = text.replace("Mme CAPUOZZI", "M. BOUALAM")
-    assert _by_surface(persons_detect(pages=[other], officials=officials))["M. BOUALAM"].kind == "private"
+    assert _kind(other, "M. BOUALAM", officials=officials) == "private"
 
 
 def test_a_name_between_guillemets_is_a_things():
@@ -849,9 +852,9 @@ def test_the_first_name_after_et_in_a_row_bears_the_households_surname():
         "N° Date dépôt Demandeur Adresse Réf cad Objet \n"
         "A 1019 09/04/2011 IMBERT René et \nLionel \n15 ter rue du \nBrigandin \nG 2856 Maison d'habitation \n"
     )
-    mentions = _by_surface(persons_detect(pages=[text], officials=["Lionel LESCURAT", "Jacques CHEVALIER"]))
-    assert mentions["Lionel"].kind == "private" and mentions["IMBERT René"].kind == "private"
-    assert "Lionel" not in _masked(text, officials=["Lionel LESCURAT", "Jacques CHEVALIER"])
+    officials = ["Lionel LESCURAT", "Jacques CHEVALIER"]
+    assert _kind(text, "Lionel", officials=officials) == _kind(text, "IMBERT René", officials=officials) == "private"
+    assert "Lionel" not in _masked(text, officials=officials)
 
 
 def test_a_companys_manager_named_in_brackets_in_a_row_and_the_address_after():
@@ -887,7 +890,7 @@ def test_a_members_surname_mistyped_by_one_letter_is_still_hers():
         "PIERREON, M. Gilles PAPIN, M. Jean-Jacques CARRETERO, M. Michel LEBLANC\n"
     )
     officials = ["Jean-Marc GOSSOT", "Emmanuelle LEMAITRE", "Joachim LUDER", "Laetitia PIERRON", "Gilles PAPIN"]
-    assert _by_surface(persons_detect(pages=[text], officials=officials))["Mme Laetitia \nPIERREON"].kind == "official"
+    assert _kind(text, "Mme Laetitia \nPIERREON", officials=officials) == "official"
     # Another first name, or a surname two letters off, is not her.
     other = text.replace("Laetitia \nPIERREON", "Laetitia \nPIERREAU")
-    assert _by_surface(persons_detect(pages=[other], officials=officials))["Mme Laetitia \nPIERREAU"].kind == "private"
+    assert _kind(other, "Mme Laetitia \nPIERREAU", officials=officials) == "private"
