@@ -222,7 +222,7 @@ _PLACE_NOUNS = (
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
-    "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent"
+    "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété"
 )
 # The rank or office a street's name may give its person (« place du Cardinal Verdier », « rue du Docteur Roux »).
 _PLACE_TITLES = (
@@ -237,7 +237,7 @@ _PLACE_BEFORE = re.compile(
     # « aux théâtres Gérard Philipe et Jean Vilar »: in the plural, the places listed after the noun.
     # « salle de boxe Jean Farré », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
     # Not « mis en place par … », « sur place avec … »: a preposition after the noun is no adjective.
-    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:[ \t]+(?!{_NOT_ADJECTIVE}\b)[{_LOWER}][{_LOWER}\-]+)?"
+    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{_NOT_ADJECTIVE}\b)[{_LOWER}][{_LOWER}\-]+)?"
     rf"(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
     rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{_PLACE_TITLES}))?"
     rf"|(?:{_PLACE_NOUNS})[sx](?-i:[ \t]*\n?[ \t]*[{_UPPER}][{_LOWER}\-]+[ \t]+[{_UPPER}][{_LOWER}\-]+[ \t]*,?[ \t]*(?:et[ \t]+)?)*)"
@@ -1281,13 +1281,8 @@ def _identity_match(identity: _Identity, other: _Identity) -> bool:
     # « Mme Laetitia PIERREON » for the member Laetitia PIERRON: the same first names and a surname one letter off.
     if identity.given and identity.given == other.given and _one_letter_off(identity.surname, other.surname):
         return True
-    if identity.surname != other.surname:
-        # "M. BERNARD Bruno" and "Bernard" printed in another order by the minutes.
-        if not (len(other.given) == 1 and not identity.given and identity.surname == other.given[0]
-                and len(other.given[0]) > 1):
-            return False
-        return True
-    return _given_compatible(identity.given, other.given)
+    # "M. BERNARD Bruno" and "Bernard" printed in another order by the minutes.
+    return len(other.given) == 1 and not identity.given and identity.surname == other.given[0] and len(other.given[0]) > 1
 
 
 def _official_listed(identity: _Identity, official_identities: list[_Identity]) -> bool:
@@ -1386,10 +1381,11 @@ def _household_identity(candidate: _Candidate, identity: _Identity, candidates: 
         if head.page != candidate.page or head.end > candidate.start or head is candidate:
             continue
         match = _AND_GIVEN.match(text[head.end:head.end + 80])
+        if not match or head.end + match.start("given") != candidate.start:
+            continue
         household = _identity_parse(head.name)
         # « Messieurs Leblanc et Tanguy »: after a surname alone, the word after « et » is another surname.
-        if match and head.end + match.start("given") == candidate.start and household.given:
-            return _Identity((identity.surname,), household.surname, identity.gender)
+        return _Identity((identity.surname,), household.surname, identity.gender) if household.given else None
     return None
 
 
@@ -1547,8 +1543,9 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
     for word in words:
         token = word.group(0)
         gap = text[position + (words[words.index(word) - 1].end() if words.index(word) else 0):position + word.start()]
+        # A line that opens with a capitalised article starts a sentence (« 48 rue du Béziau \nLe Conseil municipal »).
         if "\n" in gap and not (_ADDRESS_LINK.fullmatch(previous) or _STREET_TYPE.fullmatch(previous)
-                                 or _ADDRESS_LINK.fullmatch(token)):
+                                 or (_ADDRESS_LINK.fullmatch(token) and token[:1].islower())):
             break
         if re.fullmatch(r"\d+[.,]?\d*", token) or token.lower() in _ADDRESS_STOP or _CADASTRE.match(text, position + word.start()):
             break

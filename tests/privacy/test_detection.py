@@ -894,3 +894,36 @@ def test_a_members_surname_mistyped_by_one_letter_is_still_hers():
     # Another first name, or a surname two letters off, is not her.
     other = text.replace("Laetitia \nPIERREON", "Laetitia \nPIERREAU")
     assert _kind(other, "Mme Laetitia \nPIERREAU", officials=officials) == "private"
+
+
+def test_an_address_ends_where_a_sentence_starts_on_the_next_line():
+    # chemere_regardscitoyens/pdf/CM 19 avril 2011.pdf, page 5: the last row of a jury draw, then the minutes go on.
+    text = (
+        "Il est donc procédé au tirage au sort d’après la liste électorale : \n"
+        "Civilité Nom Prénom Nom de jeune \nfille \nAdresse \n"
+        "M. TESSIER Gilles 34 rue de la Treille \n"
+        "M. GROLLIER Frédéric 48 rue du Béziau \n"
+        "Le Conseil municipal prend acte de ce tirage au sort et précise qu’un courrier sera adressé \n"
+    )
+    masked = _masked(text)
+    assert "48 rue du Béziau" not in masked and "GROLLIER" not in masked
+    assert "Le Conseil municipal prend acte" in masked
+
+
+def test_a_place_named_after_a_person_across_a_line_break():
+    # pierrefonds_mymairie/cc_lisieres_de_l_oise/Compte-rendu-approuve-du-CC-du-10-avril-2025.pdf, page 32
+    text = (
+        "DEL2025-35 : Intégration des ouvrages d’assainissement et d’eau potable de l’espace \n"
+        "économique Jean- Louis Girault à Berneuil-sur-Aisne au sein du patrimoine des ouvrages \n"
+        "- Approuvé l’intégration au sein du patrimoine de la CCLO des ouvrages d’assainissement et d’eau \n"
+        "potable de l’espace économique Jean Louis Girault à Berneuil sur Aisne,\n"
+    )
+    assert "[" not in _masked(text)
+    # montpellier_opendata/proces_verbaux/PV_CM_20_06_2011.pdf, pages 70 and 77: a condominium.
+    condominium = (
+        "E), n°4 (bâtiment D7 à D15), n°5 (bâtiment C1), n°6 (bâtiment C2), n°7 (bâtiment C3) et \n"
+        "Guillaume Apollinaire (bâtiment B), par la création de parkings privatifs\n"
+        "Le Petit Bard » et l’Opération \nProgrammée d’Amélioration de l’Habitat sur la copropriété Guillaume "
+        "Apollinaire pour mobiliser des \ncrédits de l’Agence Nationale\n"
+    )
+    assert "[" not in _masked(condominium)
