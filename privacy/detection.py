@@ -111,6 +111,9 @@ _AND_SURNAME_GIVEN = re.compile(
     rf"^[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+{_TITLE_WORD})(?![\w{_HYPHEN}])"
 )
 _AND_SURNAME = re.compile(rf"^[ \t]+et[ \t]+(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])")
+_SPELT_AGAIN = re.compile(
+    rf"^[ \t]*\(sic\)[ \t]*/[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])"
+)
 # « Mme IGEA née COUVELARD », « Mme BERENI Angèle Joséphine vve FERRARI »: the other surname of the same person.
 _BORN_NAME = re.compile(
     rf"^[ \t]*,?[ \t]*(?:née|veuve|vve|épouse(?:[ \t]+de)?|ép\.)[ \t]+\n?[ \t]*"
@@ -469,6 +472,11 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
         text = pages[page_number - 1]
         for label in _ADDRESS_LABEL.finditer(text):
             mentions.extend(_attached_address(text=text, page=page_number, end=label.end(), street_only=True))
+        # « l’exploitation agricole CAUFFET, demeurant Ferme de Palesne - Hameau de Palesne 60350 PIERREFONDS »: where
+        # someone lives, whatever its form, up to the postcode.
+        mentions.extend(_data_mention(text=text, page=page_number, start=match.start("address"), end=match.end("address"),
+                                      key=ADDRESS_KEY, reason="adresse d'une personne privée")
+                        for match in _DWELLING.finditer(text))
     for page_number, text in enumerate(pages, start=1):
         mentions.extend(_contact_data(text=text, page=page_number))
     return _mentions_dedupe(mentions)
@@ -811,6 +819,12 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
             start = candidate.end + match.start("name")
             more.append(_Candidate(page_number, start, start + len(match.group("name")), start, candidate.civilite,
                                    match.group("name"), False, "civilité"))
+        # « Daniel TRENTE (sic) / \nTRENTI »: the same person's name as corrected after a slash.
+        match = _SPELT_AGAIN.match(after)
+        if match and candidate.source != "famille":
+            start = candidate.end + match.start("name")
+            more.append(_Candidate(page_number, start, start + len(match.group("name")), start, "",
+                                   match.group("name"), False, "compagnon"))
         match = _BORN_NAME.match(after)
         if match:
             name = _name_trim(match.group("name")) or match.group("name")
@@ -1602,6 +1616,13 @@ def _property_address(*, text: str, page: int, end: int) -> list[PersonMention]:
     start = end + match.start("address")
     return [_data_mention(text=text, page=page, start=start, end=start + len(address),
                           key=ADDRESS_KEY, reason="adresse d'une personne privée")]
+
+
+# Where someone « demeure » (« domicilié », « résidant »): the address up to its postcode, whatever its form.
+_DWELLING = re.compile(
+    r"\b(?:demeurant|domicilié(?:e|s|es)?|résidant)[ \t]+(?:au[ \t]+|à[ \t]+)?"
+    r"(?P<address>[^\n,;()]{3,80}?)(?=[ \t]*,?[ \t]*\d{5}(?!\d))"
+)
 
 
 def _looks_like_row(text: str, end: int) -> bool:

@@ -927,3 +927,22 @@ def test_a_place_named_after_a_person_across_a_line_break():
         "Apollinaire pour mobiliser des \ncrédits de l’Agence Nationale\n"
     )
     assert "[" not in _masked(condominium)
+
+
+def test_a_name_spelt_again_after_sic_and_a_home_after_demeurant():
+    # pierrefonds_mymairie/compte-rendu-03-10-2017.pdf, page 4: plaintiffs, two names corrected after « (sic) / ».
+    plaintiffs = (
+        "Par courrier reçu le 2 août 2017, la commune a été informée de la requête présentée par M. Alexandre POMORSKI \n"
+        "en son nom et au nom de MM. Jérôme JAMINON, Philippe ARONIO DE ROMBLAY, Daniel TRENTE (sic) / \n"
+        "TRENTI, Eric LABLANDRINE (sic)/ LABLANCHERIE, Jean-Pierre DUSAUSSOY, Philippe SIMON\n"
+    )
+    masked = _masked(plaintiffs)
+    assert "TRENTI" not in masked and "LABLANCHERIE" not in masked and "(sic)" in masked
+    # pierrefonds_mymairie/compte-rendu-15-12-2020.pdf, page 2: a farmer's home, no number, up to its postcode.
+    farmer = (
+        "Monsieur PAPIN explique que la commune de Pierrefonds conventionne depuis plusieurs années avec \n"
+        "l’exploitation agricole de M. CAUFFET, demeurant Ferme de Palesne - Hameau de Palesne 60350 PIERREFONDS, afin \n"
+        "d’assurer les interventions de déneigement sur le réseau routier communal,\n"
+    )
+    masked = _masked(farmer, officials=["Gilles PAPIN"])
+    assert "Palesne" not in masked and "60350 PIERREFONDS" in masked and "Monsieur PAPIN" in masked
