@@ -141,7 +141,7 @@ _STREET = (
 )
 _ADDRESS_BODY = (
     # « 45 et 43, rue des Bouissettes »: the neighbours' houses, one address line.
-    rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?(?:[ \t]*(?:et|,|-|/)[ \t]*\d{{1,4}}(?:[ \t]?(?:bis|ter))?)*[ \t]*,?[ \t]*)?"
+    rf"(?:\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?(?:[ \t]*(?:et|,|-|/)[ \t]*\d{{1,4}}(?:[ \t]?(?:bis|ter))?)*[ \t]*,?[ \t]*\n?[ \t]*)?"
     rf"{_STREET}(?!\w)[^\n,(;€]{{1,50}}?"
     # … up to the end of the line item, or to the town in a sentence (« 12, Rue de Fontenoy à Pierrefonds aux fins »).
     rf"(?=[ \t]*(?:[,(;\n]|\d+[.,]\d|\d+[ \t]*€|$)|[ \t]+à[ \t]+[{_UPPER}])"
@@ -1207,8 +1207,9 @@ def _name_words(name: str) -> list[str]:
 
 
 def _civilite_strip(surface: str) -> str:
+    # A whole word only: « Mella », « Drouet », « Meunier » open with no « Me », « Dr » (a dotted one may touch the name).
     stripped = re.sub(rf"^(?:{_CIVILITES}|[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille)"
-                      rf"[ \t]*\n?[ \t]*", "", surface)
+                      rf"(?:(?<=\.)|(?![^\W\d_]))[ \t]*\n?[ \t]*", "", surface)
     return stripped.strip()
 
 
@@ -1242,7 +1243,7 @@ def _identity_parse(name: str, civilite: str = "") -> _Identity:
 @functools.cache
 def _given_gender(word: str) -> str:
     """"male" or "female" for a first name the `gender-guesser` dictionary gives to one gender only, else ""."""
-    guess = _gender_detector().get_gender(word.split("-")[0].capitalize())
+    guess = _gender_detector().get_gender(word.split("-")[0].capitalize(), "france")
     return guess if guess in ("male", "female") else ""
 
 
@@ -1267,7 +1268,7 @@ def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
 
 def _surname_same(printed: str, listed: str) -> bool:
     """« AUGE CAUMON » is « AUGE-CAUMON », and « CAPUOZZI » the short form of « CAPUOZZI-BOUALAM »: a compound
-    surname printed with a space, or by its first part alone."""
+    surname printed with a space, or by its first part alone (its last part alone is as often another person's)."""
     parts = re.split(r"[ -]+", listed)
     return re.split(r"[ -]+", printed) == parts or (len(parts) > 1 and printed == parts[0])
 
@@ -1612,7 +1613,8 @@ def _property_address(*, text: str, page: int, end: int) -> list[PersonMention]:
     if not match or not re.match(r"\d", match.group("address")):
         return []
     # « sise 168 impasse d'Arcole et cadastrée … »: the sentence goes on, the address stops.
-    address = re.sub(r"(?:[ \t\n]+(?:et|ou))+$", "", match.group("address"))
+    address = re.split(r"[ \t\n]+(?:et[ \t\n]+)?cadastr", match.group("address"))[0]
+    address = re.sub(r"(?:[ \t\n]+(?:et|ou))+$", "", address)
     start = end + match.start("address")
     return [_data_mention(text=text, page=page, start=start, end=start + len(address),
                           key=ADDRESS_KEY, reason="adresse d'une personne privée")]

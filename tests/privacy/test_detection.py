@@ -946,3 +946,23 @@ def test_a_name_spelt_again_after_sic_and_a_home_after_demeurant():
     )
     masked = _masked(farmer, officials=["Gilles PAPIN"])
     assert "Palesne" not in masked and "60350 PIERREFONDS" in masked and "Monsieur PAPIN" in masked
+
+
+def test_a_surname_opening_like_a_civilite_keeps_its_letters():
+    from privacy.detection import _civilite_strip
+
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 62: the member Stéphane MELLA leaves.
+    text = ("Madame Bigas, Messieurs Dumont et Julien (avec la procuration de Monsieur Mella) sortent \n"
+            "définitivement de séance. \n")
+    officials = ["Stéphane MELLA", "Nicole BIGAS", "Christian DUMONT", "Arnaud JULIEN"]
+    assert _kind(text, "Monsieur Mella", officials=officials) == "official"
+    assert [_civilite_strip(name) for name in ("Mella", "Drouet Anne", "M. DUPONT", "Me Laurent VIALLA")] == [
+        "Mella", "Drouet Anne", "DUPONT", "Laurent VIALLA"]
+
+
+def test_a_property_address_whose_street_wraps_after_its_number():
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 62
+    text = ("Philippe SAUREL : Les Consorts AGELOU sont propriétaires de deux parcelles situées 951 \n"
+            "avenue du Pont Trinquat et cadastrées DS 557 (terrain nu de 3432 m2) et DS 556 (terrain \n")
+    masked = _masked(text, officials=["Philippe SAUREL"])
+    assert "AGELOU" not in masked and "Pont Trinquat" not in masked and "DS 557" in masked
