@@ -669,7 +669,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # In a row of applicants the surname comes first whatever it is (« SAINT Gustave »).
             name = text[start:match.end("name")]
             name = name.rstrip() if row and pattern is not _GIVEN_UPPER else _name_trim(name)
-            if not name or name_in_place(text, start):
+            if not name or (name_in_place(text, start) and not _row_below(text, start)):
                 continue
             words = _name_words(name)
             if pattern is _UPPER_GIVEN_GLUED:
@@ -1083,10 +1083,21 @@ def _place_names(pages: list[str], candidates: list[_Candidate]) -> set[str]:
         for text in pages:
             start = text.find(name)
             while start != -1 and name not in names:
-                if name_in_place(text, start):
+                if name_in_place(text, start) and not _row_below(text, start):
                     names.add(name)
                 start = text.find(name, start + 1)
     return names
+
+
+# A name printed surname first: « LECLECLE Bernard 20 T », « GUILLOUX Pierre ».
+_SURNAME_FIRST_AT = re.compile(rf"[ \t]*[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+[{_UPPER}][{_LOWER}]")
+
+
+def _row_below(text: str, start: int) -> bool:
+    """Whether the name at `start` opens its line surname first: a table row under the line above, not the end of a
+    place's name printed there (« Chemin de Malhara \nGUILLOUX Pierre 20 T »)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return line_start > 0 and not text[line_start:start].strip() and bool(_SURNAME_FIRST_AT.match(text, start))
 
 
 def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
@@ -1112,7 +1123,8 @@ def printed_in_place_name(text: str, start: int, surface: str) -> bool:
     """Whether the name printed at `start` is (part of) a street's or a building's name (« 137 rue Marie Durand »,
     « école élémentaire Charles Dickens »): after a place noun, not after a civilité nor after a bare « de » (« la
     maison de Madame … » is hers)."""
-    if _CIVILITE_FIRST.match(surface):
+    # « Chemin de Malhara \nGUILLOUX Pierre 20 T »: a row under the line that names a place.
+    if _CIVILITE_FIRST.match(surface) or _row_below(text, start):
         return False
     # The surname after the first name of a place's person (« allée Thomas SANKARA »): the place starts before.
     given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)

@@ -966,3 +966,16 @@ def test_a_property_address_whose_street_wraps_after_its_number():
             "avenue du Pont Trinquat et cadastrées DS 557 (terrain nu de 3432 m2) et DS 556 (terrain \n")
     masked = _masked(text, officials=["Philippe SAUREL"])
     assert "AGELOU" not in masked and "Pont Trinquat" not in masked and "DS 557" in masked
+
+
+def test_a_row_of_beneficiaries_under_a_line_that_names_a_road():
+    # chemere_regardscitoyens/pdf/CM 17 décembre 2008.pdf, page 3: stones given for private roads.
+    text = (
+        "« Voirie » propose au Conseil municipal d’attribuer des pierres aux personnes suivantes : \n"
+        "Bénéficiaire Tonnage proposé par la commission Chemin concerné \n"
+        "LECLECLE Bernard 20 T (0,20) Chemin de Malhara \n"
+        "GUILLOUX Pierre 20 T (0,20) Métairie Neuve \n"
+    )
+    masked = _masked(text)
+    assert "LECLECLE" not in masked and "GUILLOUX" not in masked
+    assert "Chemin de Malhara" in masked and "Métairie Neuve" in masked
