@@ -1,4 +1,5 @@
-"""Accent folding, in two contracts: `fold` may change the length, `fold_keep_offsets` never does."""
+"""Accent folding, in two contracts: `fold` (and `unaccent`, which keeps case and ligatures) may change the length,
+`fold_keep_offsets` never does."""
 
 from __future__ import annotations
 
@@ -14,10 +15,15 @@ def fold(text: str) -> str:
     combining accent disappears): use it to compare words, never to index the original text.
     The typographic apostrophe « ’ » is left as it is.
     """
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    return unaccent(text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")).lower()
+
+
+def unaccent(text: str) -> str:
+    """Without accents, case and ligatures kept: « Élue œuvre » → « Elue œuvre ». Like `fold`, it may change the
+    length (« ﬁ » → « fi »): for comparing words, never for indexing the original text."""
     if text.isascii():
-        return text.lower()
-    return _NON_ASCII.sub(lambda match: _unaccented(match.group(0)), text).lower()
+        return text
+    return _NON_ASCII.sub(lambda match: _unaccented(match.group(0)), text)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

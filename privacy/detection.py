@@ -5,14 +5,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from french.civilites import CIVILITE_BROAD
 from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
-from french.folding import fold
+from french.folding import fold, unaccent
 from french.stopwords import DETERMINERS
 from french.tagging import SPACY_MODEL
 
@@ -414,7 +413,8 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
 
     identities = [_identity_parse(candidate.name, candidate.civilite) for candidate in candidates]
     # « IMBERT René et \nLionel »: the first name after « et » bears the household's surname, not a member's first name.
-    identities = [_household_identity(candidate, identity, candidates, pages) or identity
+    households = _households(candidates, pages)
+    identities = [_household_identity(candidate, identity, households) or identity
                   for candidate, identity in zip(candidates, identities)]
     keys = _keys_assign(identities)
     # A household ("consorts BRIAND") is not the person of the same surname sitting on the council.
@@ -1173,8 +1173,7 @@ def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
 # ---------------------------------------------------------------------------
 
 def _normalise(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.replace("‐", "-").replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).upper()
+    return unaccent(word.replace("‐", "-").replace("’", "'")).upper()
 
 
 @functools.cache
@@ -1397,23 +1396,27 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
     return None
 
 
-def _household_identity(candidate: _Candidate, identity: _Identity, candidates: list[_Candidate],
-                        pages: list[str]) -> _Identity | None:
+def _households(candidates: list[_Candidate], pages: list[str]) -> dict[tuple[int, int], _Candidate]:
+    """The name before each « et » that a first name follows (« IMBERT René et Lionel »), by where that first name
+    starts: (page, offset) → the first such name."""
+    households: dict[tuple[int, int], _Candidate] = {}
+    for head in candidates:
+        match = _AND_GIVEN.match(pages[head.page - 1][head.end:head.end + 80])
+        if match:
+            households.setdefault((head.page, head.end + match.start("given")), head)
+    return households
+
+
+def _household_identity(candidate: _Candidate, identity: _Identity,
+                        households: dict[tuple[int, int], _Candidate]) -> _Identity | None:
     """A first name printed alone after « et » and a name (« IMBERT René et Lionel »): that first name with the
     surname of the name before it; None for any other candidate."""
-    if identity.given or len(_name_words(candidate.name)) != 1:
+    head = households.get((candidate.page, candidate.start))
+    if head is None or head is candidate or identity.given or len(_name_words(candidate.name)) != 1:
         return None
-    text = pages[candidate.page - 1]
-    for head in candidates:
-        if head.page != candidate.page or head.end > candidate.start or head is candidate:
-            continue
-        match = _AND_GIVEN.match(text[head.end:head.end + 80])
-        if not match or head.end + match.start("given") != candidate.start:
-            continue
-        household = _identity_parse(head.name)
-        # « Messieurs Leblanc et Tanguy »: after a surname alone, the word after « et » is another surname.
-        return _Identity((identity.surname,), household.surname, identity.gender) if household.given else None
-    return None
+    household = _identity_parse(head.name)
+    # « Messieurs Leblanc et Tanguy »: after a surname alone, the word after « et » is another surname.
+    return _Identity((identity.surname,), household.surname, identity.gender) if household.given else None
 
 
 def _after_honoured(text: str, start: int, honoured: list[_Identity]) -> bool:
