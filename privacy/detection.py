@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from french.civilites import CIVILITE_BROAD
@@ -411,6 +411,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     candidates = [candidate for candidate in candidates if (candidate.civilite and candidate.source != "naissance")
                   or not _after_honoured(pages[candidate.page - 1], candidate.start, honoured)]
 
+    candidates = [_heading_dropped(candidate, official_identities) for candidate in candidates]
     identities = [_identity_parse(candidate.name, candidate.civilite) for candidate in candidates]
     # « IMBERT René et \nLionel »: the first name after « et » bears the household's surname, not a member's first name.
     households = _households(candidates, pages)
@@ -463,7 +464,8 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
             mentions.extend(_property_address(text=text, page=candidate.page, end=candidate.end))
         elif listed:
             mentions.extend(_attached_address(text=text, page=candidate.page, end=listed.end(), street_only=True))
-        elif _looks_like_row(text, candidate.end) or _private_role(text=text, candidate=candidate):
+        elif (_looks_like_row(text, candidate.end) or _private_role(text=text, candidate=candidate)
+              or _ADDRESS_BLOCK.match(text, candidate.end) and _line_start(text, candidate.start)):
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end, street_only=True))
     # « Adresse 949 avenue du Professeur … » in a table of beneficiaries: on a page that names private persons, the
     # address a row label introduces is one of theirs, whatever column their names are in.
@@ -595,9 +597,10 @@ def _non_person_words(pages: list[str]) -> set[str]:
 _TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|$))")
 # « CHAUTARD CHRISTINE, Syndic copropriété …, 4 rue du Fbg … »: a line that opens with a surname and a given
 # name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants); or, in a
-# table of bidders, a postcode and town (« SURGET WILFRID \n(44640 ROUANS) », the name wrapped in its cell at times).
+# table of bidders or of contracts, a postcode and town (« SURGET WILFRID \n(44640 ROUANS) », the name wrapped in its
+# cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row).
 _CAPITALS_NAME_LINE = re.compile(
-    rf"^[ \t]*(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"^[ \t]*(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
     rf"(?:[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))|(?=[ \t]*\n?[ \t]*\(\d{{5}}\s))",
     re.MULTILINE,
@@ -651,7 +654,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                                      match.start("name"), match.group("civ"), name, False, "civilité"))
     for match in _CAPITALS_NAME_LINE.finditer(text):
         surname = match.group("name").split()[0]
-        if given_name_known(match.group("given")) and not given_name_known(surname) and not name_in_place(text, match.start("name")):
+        # « CT CAM (72190 »: a word without a vowel is an abbreviation, not a surname.
+        if (given_name_known(match.group("given")) and not given_name_known(surname) and _vowels(surname)
+                and not name_in_place(text, match.start("name"))):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"), "",
                                          match.group("name"), False, "majuscules"))
     for pattern in (_GIVEN_UPPER, _UPPER_GIVEN, _UPPER_GIVEN_GLUED, _UPPER_GIVEN_GLUED_AFTER):
@@ -1304,11 +1309,27 @@ def _identity_match(identity: _Identity, other: _Identity) -> bool:
         return False
     if _surname_same(identity.surname, other.surname):
         return _given_compatible(identity.given, other.given)
-    # « Mme Laetitia PIERREON » for the member Laetitia PIERRON: the same first names and a surname one letter off.
-    if identity.given and identity.given == other.given and _one_letter_off(identity.surname, other.surname):
+    # « Mme Laetitia PIERREON » for the member Laetitia PIERRON: the same first names and a surname one letter off;
+    # « M. LEBANC » for the member Michel LEBLANC: a civilité (of the same gender, where the member's is known) and a
+    # surname one letter off.
+    if _one_letter_off(identity.surname, other.surname) and (
+            (identity.given and identity.given == other.given) or (not identity.given and identity.gender)):
         return True
     # "M. BERNARD Bruno" and "Bernard" printed in another order by the minutes.
     return len(other.given) == 1 and not identity.given and identity.surname == other.given[0] and len(other.given[0]) > 1
+
+
+def _heading_dropped(candidate: _Candidate, official_identities: list[_Identity]) -> _Candidate:
+    """« Animation Jean-Marie GATARD », a commission and its member in a table of commissions: a capitalised word that is
+    no first name, before the full name of a listed official, is not part of that name."""
+    head = re.match(r"(\S+)\s+", candidate.name)
+    if candidate.civilite or candidate.family or not head or head.group(1).isupper() or given_name_known(head.group(1)):
+        return candidate
+    rest = candidate.name[head.end():]
+    identity = _identity_parse(rest)
+    if not identity.given or not any(official.given and _identity_match(identity, official) for official in official_identities):
+        return candidate
+    return replace(candidate, start=candidate.start + head.end(), name_start=candidate.name_start + head.end(), name=rest)
 
 
 def _official_listed(identity: _Identity, official_identities: list[_Identity]) -> bool:
@@ -1594,6 +1615,10 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
         last = start + text[start:last].rstrip().rfind(" ") if " " in text[start:last].rstrip() else start
     if last <= start or (not street and not re.search(rf"[{_UPPER}][{_LOWER}]", text[start:last])):
         return []
+    # « 2, Passage de la Fontaine \nVannière \n60350 PIERREFONDS »: the end of the street's name, wrapped.
+    wrapped = _WRAPPED_ABOVE_POSTCODE.match(text, last)
+    if wrapped and street:
+        last = wrapped.end()
     mentions = [_data_mention(text=text, page=page, start=start, end=last, key=ADDRESS_KEY,
                               reason="adresse d'une personne privée")]
     # A second address after a slash (« 1 rue Adolphe Nourrit / 14 bd. Renouvier »): a corner building.
@@ -1619,6 +1644,12 @@ _ADDRESS_LABEL = re.compile(
 )
 
 
+_TOWN_WORD = rf"[{_UPPER}](?:[{_UPPER}'’]+|[{_LOWER}'’]+)"
+# The end of a street's name wrapped to a line of its own, above the postcode and town (which stay: a town names
+# nobody).
+_WRAPPED_ABOVE_POSTCODE = re.compile(rf"[ \t]*\n[ \t]*{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD})?(?=[ \t]*\n[ \t]*\d{{5}}[ \t])")
+
+
 def _property_address(*, text: str, page: int, end: int) -> list[PersonMention]:
     """The address of a property the private person ending at `end` owns or lives in, later in the same sentence."""
     after = text[end:end + _PROPERTY_REACH]
@@ -1640,6 +1671,11 @@ _DWELLING = re.compile(
     r"\b(?:demeurant|domicilié(?:e|s|es)?|résidant)[ \t]+(?:au[ \t]+|à[ \t]+)?"
     r"(?P<address>[^\n,;()]{3,80}?)(?=[ \t]*,?[ \t]*\d{5}(?!\d))"
 )
+
+
+# « M. Bernard ROBERT \n31, Rue du Bois d’Haucourt \n60350 PIERREFONDS » in a list of beneficiaries: a name alone on its
+# line, and a number and a street opening the next one, is how a letter is addressed: the person's home.
+_ADDRESS_BLOCK = re.compile(rf"[ \t]*\n[ \t]*\d{{1,4}}[ \t]?(?:bis|ter)?[ \t]*,?[ \t]*(?i:{_STREET})(?!\w)")
 
 
 def _looks_like_row(text: str, end: int) -> bool:

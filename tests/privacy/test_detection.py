@@ -979,3 +979,60 @@ def test_a_row_of_beneficiaries_under_a_line_that_names_a_road():
     masked = _masked(text)
     assert "LECLECLE" not in masked and "GUILLOUX" not in masked
     assert "Chemin de Malhara" in masked and "Métairie Neuve" in masked
+
+
+def test_a_sole_traders_name_in_capitals_after_the_date_of_a_contracts_row():
+    # chemere_regardscitoyens/pdf/CM 17 décembre 2013.pdf, page 1: the contracts signed under delegation.
+    text = (
+        "Date du \nmarché\nSociété Objet du marché Montant H.T.\n"
+        "26/11/13 ORANGE (49009 ANGERS) Travaux bâtiment des services : Travaux de \n"
+        "raccordement téléphonique 406,66 €\n"
+        "26/11/13 MERLET JEAN-LUC (44680 \nCHEMERE)\n"
+        "Salle Ellipse : Fabrication d’un pupitre et \nd’un meuble pour la surveillance vidéo 625,00 €\n"
+        "06/12/13 CT CAM (72190 Contrat de télésurveillance pour la salle Mise en service :\n"
+    )
+    masked = _masked(text)
+    assert "MERLET" not in masked and "JEAN-LUC" not in masked
+    assert "ORANGE (49009 ANGERS)" in masked and "CT CAM (72190" in masked
+
+
+def test_a_commissions_name_before_its_member_is_not_part_of_the_name():
+    # chemere_regardscitoyens/pdf/CM 26 mars 2008.pdf, page 1: the commissions and their members.
+    text = (
+        "Culture, jeunesse, petite enfance, sport et\nrelations avec les associations\nJean-Marie GATARD\n"
+        "Alice BICZYSKO, Nicolas BOUCHER, Régine\nCORMIER, Lionel LESCURAT, Paul PIPAUD\n"
+        "Animation Jean-Marie GATARD\nAnnie BARDOUL, Marie-Josèphe BATARD,\n"
+    )
+    officials = ["Jean-Marie GATARD", "Alice BICZYSKO", "Nicolas BOUCHER", "Régine CORMIER", "Lionel LESCURAT",
+                 "Paul PIPAUD", "Annie BARDOUL", "Marie-Josèphe BATARD"]
+    masked = _masked(text, officials=officials)
+    assert "Animation Jean-Marie GATARD" in masked and "[personne" not in masked
+
+
+def test_a_members_surname_mistyped_after_a_civilite_alone_is_still_theirs():
+    # pierrefonds_mymairie/CM-01-MARS-2022.pdf, page 4, and CM-22-SEPTEMBRE-2021.pdf, page 6.
+    text = (
+        "de la DDFiP. M. LEBANC répond qu’il aurait signé mais prenant en compte l’ensemble des logements du territoire\n"
+        "Mme DEBUISSIER demande qui s’occupera des finances du CCAS. Mme le Maire répond que ce sera elle-même.\n"
+    )
+    officials = ["Michel LEBLANC", "Marie-Alice DEBUISSER", "Florence DEMOUY"]
+    assert _kind(text, "M. LEBANC", officials=officials) == "official"
+    assert _kind(text, "Mme DEBUISSIER", officials=officials) == "official"
+    # Without the civilité, or with the other gender's, a surname one letter off is someone else's.
+    assert _kind("Mme LEBANC demande la parole.\n", "Mme LEBANC", officials=["Michel LEBLANC"]) == "private"
+
+
+def test_a_members_home_under_their_name_in_a_list_of_beneficiaries():
+    # pierrefonds_mymairie/compte-rendu-15-10-2015.pdf, page 5: a councillor among those a subsidy is paid back to.
+    text = (
+        "Monsieur Bernard ROBERT, ayant un intérêt personnel à cette question, ne prend pas part au vote et \n"
+        "quitte la pièce le temps de son examen. \n"
+        "Nom / Prénom / Adresse Montant des travaux Subvention de l’Agence de \nl’Eau \n"
+        "M. Bernard ROBERT \n31, Rue du Bois d’Haucourt \n60350 PIERREFONDS \n2662 € TTC 2662 € TTC \n"
+        "M. Bernard ROBERT \n2, Passage de la Fontaine \nVannière \n60350 PIERREFONDS \n"
+        "2989.80 € TTC 2989.80 € TTC \n"
+    )
+    masked = _masked(text, officials=["Bernard ROBERT"])
+    assert masked.count("Bernard ROBERT") == 3
+    assert "Haucourt" not in masked and "Fontaine" not in masked and "Vannière" not in masked
+    assert masked.count("60350 PIERREFONDS") == 2
