@@ -1377,6 +1377,26 @@ _SESSION_MOVE_AFTER = re.compile(
 )
 
 
+_REPRESENTED_BY = re.compile(
+    r"repr[ée]sent[ée]e?s?\s+par\s+(?:son|sa|leur)\s+(?:pr[ée]sidente?|g[ée]rante?|directeur|directrice)\s*,?[ \t]*\n?[ \t]*$",
+    re.IGNORECASE,
+)
+_PUBLIC_PARTY = re.compile(
+    r"\b(?:commune|ville|communaut[ée]|d[ée]partement|r[ée]gion|m[ée]tropole|agglom[ée]ration|syndicat|[ée]tat|"
+    r"[ée]tablissement public|centre communal|ccas|collectivit[ée])\b",
+    re.IGNORECASE,
+)
+# Where a party to a convention starts: after « D’une part », a line « Et », « Entre », or the sentence before.
+_PARTY_START = re.compile(r"D['’]une part|(?:^|\n)[ \t]*(?:Et|ET|Entre|ENTRE)\b|[.;:][ \t]*\n", re.MULTILINE)
+
+
+def _party_before(text: str, end: int) -> str:
+    """The words that name the party a « représentée par » ending at `end` speaks of."""
+    window = text[max(0, end - 250):end]
+    starts = [match.end() for match in _PARTY_START.finditer(window)]
+    return window[starts[-1]:] if starts else window
+
+
 def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[str],
                      official_identities: list[_Identity]) -> str | None:
     text = pages[candidate.page - 1]
@@ -1410,6 +1430,11 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         if "séance" in word and "secr" in word:
             return "secrétaire de séance"
         return "élu exerçant son mandat"
+    # « L’Association Familiale Rurale (AFR) de CHEMERE, …, représentée par sa Présidente, Madame … »: the officer of a
+    # private party to a convention, not of the council (« la commune …, représentée par son maire » is).
+    represented = _REPRESENTED_BY.search(before)
+    if represented and not _PUBLIC_PARTY.search(_party_before(text, candidate.start - len(before) + represented.start())):
+        return None
     # « Titulaires : LE MAIGNAN DE KERANGAT Yves (Propriétaire de bois) 08/09/49 … »: a list printed with dates of
     # birth names taxpayers or jurors, not the council's members.
     if _OFFICE_BEFORE.search(before) and not _DATE_SOON.search(text, candidate.end, candidate.end + 80):

@@ -1036,3 +1036,16 @@ def test_a_members_home_under_their_name_in_a_list_of_beneficiaries():
     assert masked.count("Bernard ROBERT") == 3
     assert "Haucourt" not in masked and "Fontaine" not in masked and "Vannière" not in masked
     assert masked.count("60350 PIERREFONDS") == 2
+
+
+def test_the_officer_representing_a_private_party_is_not_the_councils():
+    # chemere_regardscitoyens/pdf/CM 20 janvier 2009.pdf, page 2: a convention between the commune and an association.
+    text = (
+        "Entre les soussignés :\n"
+        "La commune de CHEMERE, 6 rue de Nantes- 44680 CHEMERE, représentée par son maire, Monsieur Jean-Paul LERAY, en\n"
+        "exécution de la délibération n°2009/4 en date du 20 janvier 2009,\nD’une part\nEt\n"
+        "L’Association Familiale Rurale (AFR) de CHEMERE, ayant son siège administratif à CHEMERE (44680) 19 rue de la\n"
+        "Blanche, représentée par sa Présidente, Madame Céline BOURA, agissant au nom de cette dernière,\nD’autre part\n"
+    )
+    assert _kind(text, "Monsieur Jean-Paul LERAY", officials=[]) == "official"
+    assert _kind(text, "Madame Céline BOURA", officials=[]) == "private"
