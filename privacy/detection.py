@@ -348,7 +348,7 @@ _LEGAL_FORM = re.compile(
 _ONE_PERSON_FORM = re.compile(r"(?<![\w\-])(?:SASU|EURL|EIRL|EI)(?![\w\-])")
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])[ \t]*\Z")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])[ \t]*\n?[ \t]*\Z")
 _QUOTE_OPENS = re.compile(r"[«“\"][ \t\u00a0\u202f]*\Z")
 _QUOTE_CLOSES = re.compile(r"[ \t\u00a0\u202f]*[»”\"]")
 
@@ -388,7 +388,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                   or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
     # « le SAGE Oise-Aronde », « du Clos Gris »: after an article a capitalised name is a thing's or a place's.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or not _ARTICLE_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 8), candidate.start)]
+                  or not _ARTICLE_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 10), candidate.start)]
     # « groupe scolaire « François Mitterrand » »: a name between guillemets is a thing's (a school, an operation).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _quoted(pages[candidate.page - 1], candidate.start, candidate.end)]
@@ -1309,6 +1309,10 @@ def _identity_match(identity: _Identity, other: _Identity) -> bool:
         return False
     if _surname_same(identity.surname, other.surname):
         return _given_compatible(identity.given, other.given)
+    # « Antoine \nVermorel Marques » for the member Antoine Vermorel-Marques: a compound surname printed without its
+    # hyphen reads as a first name and a surname.
+    if identity.given and _surname_same(" ".join((*identity.given, identity.surname)), other.surname):
+        return True
     # « Mme Laetitia PIERREON » for the member Laetitia PIERRON: the same first names and a surname one letter off;
     # « M. LEBANC » for the member Michel LEBLANC: a civilité (of the same gender, where the member's is known) and a
     # surname one letter off.
@@ -1377,6 +1381,18 @@ _SESSION_MOVE_AFTER = re.compile(
 )
 
 
+_MANDATE_CHANGE = re.compile(r"\b(?:d[ée]mission|installation|remplacement)\s+de\s*\Z", re.IGNORECASE)
+_MANDATE_WORDS = re.compile(r"\bconseill(?:er|[èe]re)s?\s+(?:municipa|communautaire|m[ée]tropolitain|d[ée]partement)|"
+                            r"\bmandat\b|\bdu conseil (?:municipal|communautaire)", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence a mention stands in: from the full stop before it to the one after it."""
+    opening = max(text.rfind(". ", 0, start), text.rfind(".\n", 0, start)) + 1
+    closing = re.compile(r"\.(?:\s|$)").search(text, end)
+    return text[opening:closing.start() if closing else len(text)]
+
+
 _REPRESENTED_BY = re.compile(
     r"repr[ée]sent[ée]e?s?\s+par\s+(?:son|sa|leur)\s+(?:pr[ée]sidente?|g[ée]rante?|directeur|directrice)\s*,?[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
@@ -1430,6 +1446,10 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         if "séance" in word and "secr" in word:
             return "secrétaire de séance"
         return "élu exerçant son mandat"
+    # « suite à la démission de Madame Valérie LEBLOND et à l’installation de Monsieur Thierry FAVREAU comme conseiller
+    # municipal »: a member who leaves the council or joins it, whatever the lists of the séance say.
+    if _MANDATE_CHANGE.search(before) and _MANDATE_WORDS.search(_sentence_around(text, candidate.start, candidate.end)):
+        return "élu démissionnaire ou installé"
     # « L’Association Familiale Rurale (AFR) de CHEMERE, …, représentée par sa Présidente, Madame … »: the officer of a
     # private party to a convention, not of the council (« la commune …, représentée par son maire » is).
     represented = _REPRESENTED_BY.search(before)
@@ -1500,11 +1520,13 @@ def _in_attendance_list(*, text: str, start: int) -> bool:
 
 # « Titulaires (6) Suppléants (6) » over rows of names: the members a council designates to represent it.
 _DESIGNATION_HEADING = re.compile(
-    rf"[ \t]*(?:(?:membres?[ \t]+)?(?:{_DESIGNATED_WORDS})[ \t]*+(?:\(\d+\))?[ \t:]*+)++",
+    rf"[ \t]*(?:(?:membres?[ \t]+)?(?:{_DESIGNATED_WORDS})[ \t]*+(?:\(\d+\))?[ \t:]*+)++"
+    # « - désigne cinq représentants de Roannais Agglomération auprès de l’association Roannais Tourisme : »
+    rf"|[ \t]*[-–•]?[ \t]*(?:d[ée]signe|[ée]lit)\b[^\n:]*\b(?:repr[ée]sentants?|{_DESIGNATED_WORDS}|membres?)\b[^\n:]*:[ \t]*",
     re.IGNORECASE,
 )
 # A row of names only: capitalised words and particles, no digit (« CHOUTEAU Calista CM2 » is a pupil's row).
-_NAMES_ROW = re.compile(r"[ \t]*(?:(?:[^\W\d_a-zà-ÿ][^\W\d_]*+(?:['’.\-][^\W\d_]++)*+\.?|d[eu]|des|la|le|d['’])[ \t,]*+)++")
+_NAMES_ROW = re.compile(r"[ \t]*(?:[.•·\-–][ \t]*)?(?:(?:[^\W\d_a-zà-ÿ][^\W\d_]*+(?:['’.\-][^\W\d_]++)*+\.?|d[eu]|des|la|le|d['’])[ \t,]*+)++")
 
 
 def _designation_rows(text: str, start: int) -> list[str]:
@@ -1541,7 +1563,8 @@ def _designated(text: str, start: int, official_identities: list[_Identity]) -> 
     if not rows:
         return False
     surnames = {identity.surname for identity in official_identities}
-    known = sum(1 for row in rows if surnames & {_normalise(word) for word in _name_words(row)})
+    known = sum(1 for row in rows if surnames & {_normalise(word) for word in _name_words(row)}
+                or _official_listed(_identity_parse(row.strip(" \t.•·-–,")), official_identities))
     return known >= 2 and known * 2 >= len(rows)
 
 

@@ -1049,3 +1049,42 @@ def test_the_officer_representing_a_private_party_is_not_the_councils():
     )
     assert _kind(text, "Monsieur Jean-Paul LERAY", officials=[]) == "official"
     assert _kind(text, "Madame Céline BOURA", officials=[]) == "private"
+
+
+def test_the_representatives_a_council_designates_in_a_bulleted_list_are_its_members():
+    # roannais_agglomeration/example.pdf, page 42: one of the five is not in the séance's lists, one compound surname
+    # lost its hyphen, another its final letter.
+    text = (
+        "Le Conseil communautaire, après en avoir délibéré, avec 74 voix pour, 0 contre et 4 abstentions :\n"
+        "- accepte de ne pas procéder au scrutin secret ;\n"
+        "- désigne cinq représentants de Roannais Agglomération auprès de l’association Roannais Tourisme :\n"
+        ". Jacky Geneste\n. Adina Lupu Bratiloveanu\n. Farida Ayadene\n. Jean-Paul Descombe\n. Antoine Vermorel Marques\n"
+        "- dit que ces cinq personnes représenteront la\n"
+    )
+    officials = ["Jacky Geneste", "Adina Lupu Bratiloveanu", "Jean-Paul Descombes", "Antoine Vermorel-Marques"]
+    assert _kind(text, "Farida Ayadene", officials=officials) == "official"
+    masked = _masked(text + (
+        "Jean-Luc Chervin précise au Président que ce n’était pas ses propos et qu’il ne revient pas sur les choix d’Antoine\n"
+        "Vermorel Marques qu’il a trouvés logiques eu égard à la composition\n"), officials=officials + ["Jean-Luc Chervin"])
+    assert "[personne" not in masked
+
+
+def test_a_name_after_an_article_at_the_end_of_the_line_above_is_a_things():
+    # pierrefonds_mymairie/compte-rendu-11-06-2020.pdf, page 7
+    text = ("Depuis le 16 octobre 2001, la commune de Pierrefonds est membre de la Commission Locale de l’Eau (CLE) du\n"
+            "SAGE Oise-Aronde.\n")
+    assert "[personne" not in _masked(text)
+
+
+def test_a_member_who_resigns_from_the_council_is_an_official():
+    # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 4: she no longer sits, he does.
+    text = (
+        "Monsieur le Maire, rapporteur, informe les membres du Conseil municipal que suite à la \n"
+        "démission de Madame Valérie LEBLOND et à l’installation de Monsieur Thierry \n"
+        "FAVREAU comme conseiller municipal, il est nécessaire de mettre à jour les \n"
+        "commissions communales et les organismes extérieurs.\n"
+    )
+    assert _kind(text, "Madame Valérie LEBLOND", officials=["Thierry FAVREAU"]) == "official"
+    # A resignation from a post in the commune's service is not a member's.
+    staff = "Le Maire informe le Conseil de la démission de Madame Sylvie MARTINEAU, adjoint technique, au 1er mars.\n"
+    assert _kind(staff, "Madame Sylvie MARTINEAU", officials=[]) == "private"
