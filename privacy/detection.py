@@ -93,15 +93,18 @@ _GIVEN_UPPER = re.compile(
     rf"(?<![\w{_HYPHEN}.])(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
     rf"(?:[ \t]+{_PARTICLE})?[ \t]*\n?[ \t]*{_UPPER_WORD})(?![\w{_HYPHEN}])"
 )
+# A name opens after no letter, digit, hyphen or dot; but a table of applications may glue the surname to the date of
+# its row (« A 1013 27/03/2012BEILVERT Gérard La Chapellerie »).
+_AFTER_ROW_DATE = r"(?<=\d\d/\d\d/\d\d\d\d)"
 _UPPER_GIVEN = re.compile(
-    rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
+    rf"(?:{_AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
     rf"(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD})(?![\w{_HYPHEN}])"
 )
 # A table of applications glues the columns at times: « CHAUVETJérémie ».
 _UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}]{{2,}}\b)[{_UPPER}][{_LOWER}]+)")
 # … or the first name to the next column: « GRANDJOUAN Jean-BernardEducateur 29/07/59 ».
 _UPPER_GIVEN_GLUED_AFTER = re.compile(
-    rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*[ \t]+{_TITLE_WORD})(?=[{_UPPER}][{_LOWER}])"
+    rf"(?:{_AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*[ \t]+{_TITLE_WORD})(?=[{_UPPER}][{_LOWER}])"
 )
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
 _AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
@@ -1078,7 +1081,11 @@ def _name_trim(name: str) -> str:
 
 def _is_common(word: str, lowercase_words: set[str]) -> bool:
     bare = word.lower()
-    return bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS or bare in lowercase_words
+    if bare in _NOT_NAME_WORDS or bare in _FUNCTION_WORDS or bare in lowercase_words:
+        return True
+    # « DROIT DE PREEMPTION URBAIN \nAnnée » where the document writes « années »: a word it prints in lowercase in the
+    # plural is common too, unless it is a first name (« Pierre » and « pierres »).
+    return (bare + "s" in lowercase_words or bare + "x" in lowercase_words) and not given_name_known(word)
 
 
 def _place_names(pages: list[str], candidates: list[_Candidate]) -> set[str]:
@@ -1318,6 +1325,10 @@ def _identity_match(identity: _Identity, other: _Identity) -> bool:
     # surname one letter off.
     if _one_letter_off(identity.surname, other.surname) and (
             (identity.given and identity.given == other.given) or (not identity.given and identity.gender)):
+        return True
+    # « Martin Jacques » for the member Jacques MARTIN: a surname and a first name, both in title case, read the other
+    # way round.
+    if len(identity.given) == 1 and len(other.given) == 1 and (identity.given[0], identity.surname) == (other.surname, other.given[0]):
         return True
     # "M. BERNARD Bruno" and "Bernard" printed in another order by the minutes.
     return len(other.given) == 1 and not identity.given and identity.surname == other.given[0] and len(other.given[0]) > 1
@@ -1586,6 +1597,7 @@ def _private_reason(*, text: str, start: int) -> str:
 # Personal data other than names
 # ---------------------------------------------------------------------------
 
+_SPACES = re.compile(r"[ \t]*")
 _ADDRESS_NUMBER = re.compile(r"\d{1,4}[ \t]?(?:bis|ter|quater|[A-C])?\b\.?", re.IGNORECASE)
 _ADDRESS_NUMBER_MORE = re.compile(r"[ \t]*(?:et|,|-|/)[ \t]*\d{1,4}[ \t]?(?:bis|ter|quater)?\b(?=[ \t]*(?:et|,|-|/)?[ \t]*[\d\w])", re.IGNORECASE)
 _STREET_TYPE = re.compile(rf"{_STREET}(?!\w)\.?", re.IGNORECASE)
@@ -1642,9 +1654,12 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
     for word in words:
         token = word.group(0)
         gap = text[position + (words[words.index(word) - 1].end() if words.index(word) else 0):position + word.start()]
-        # A line that opens with a capitalised article starts a sentence (« 48 rue du Béziau \nLe Conseil municipal »).
+        # A line that opens with a capitalised article starts a sentence (« 48 rue du Béziau \nLe Conseil municipal »);
+        # in a row, a word before the cadastre reference still ends the street's name (« 3 Impasse Désiré \nPipaud G 2282p »).
         if "\n" in gap and not (_ADDRESS_LINK.fullmatch(previous) or _STREET_TYPE.fullmatch(previous)
-                                 or (_ADDRESS_LINK.fullmatch(token) and token[:1].islower())):
+                                 or (_ADDRESS_LINK.fullmatch(token) and token[:1].islower())
+                                 or (row and street and token[:1].isupper()
+                                     and _CADASTRE.match(text, _SPACES.match(text, position + word.end()).end()))):
             break
         if re.fullmatch(r"\d+[.,]?\d*", token) or token.lower() in _ADDRESS_STOP or _CADASTRE.match(text, position + word.start()):
             break

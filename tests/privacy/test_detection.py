@@ -1088,3 +1088,34 @@ def test_a_member_who_resigns_from_the_council_is_an_official():
     # A resignation from a post in the commune's service is not a member's.
     staff = "Le Maire informe le Conseil de la démission de Madame Sylvie MARTINEAU, adjoint technique, au 1er mars.\n"
     assert _kind(staff, "Madame Sylvie MARTINEAU", officials=[]) == "private"
+
+
+def test_an_applicant_glued_to_the_date_of_the_row_and_a_street_wrapped_before_the_parcel():
+    # chemere_regardscitoyens/pdf/CM 25 avril 2012.pdf, page 7, and CM 31 mars 2015.pdf, page 14 (page 46 of the
+    # register).
+    text = (
+        "PERMIS DE CONSTRUIRE\nN° Date dépôt Demandeur Adresse Réf cad Objet\n"
+        "A 1013 27/03/2012BEILVERT Gérard La Chapellerie G 896 Construction d’un hangar de \nstockage agricole\n"
+        "A 2016 13/03/2015 CHENEAU Michel 3 Impasse Désiré \nPipaud G 2282p\nExtension \nrésidence \nprincipale \n"
+    )
+    masked = _masked(text)
+    assert "BEILVERT" not in masked and "Chapellerie" not in masked and "27/03/2012" in masked
+    assert "CHENEAU" not in masked and "Désiré" not in masked and "Pipaud" not in masked and "G 2282p" in masked
+
+
+def test_a_capitalised_word_the_document_writes_in_the_plural_is_common():
+    # chemere_regardscitoyens/pdf/CM 25 avril 2012.pdf, pages 4 and 7: « URBAIN » is a first name too.
+    text = (
+        "cités, pour une durée de 6 années.\n"
+        "Monsieur Jean-Pierre GRANDJOUAN donne lecture des documents d’urbanisme :\n"
+        "DROIT DE PREEMPTION URBAIN\nAnnée N° \ndossier\nAdresse du bien Section N° Superficie \ntotale\n"
+    )
+    assert "[personne" not in _masked(text, officials=["Jean-Pierre GRANDJOUAN"])
+
+
+def test_a_member_named_surname_first_in_title_case():
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 59
+    text = ("Madame le Maire, Messieurs Lévita, Passet, Dufour, Touchon, Gély, Martin Jacques, \n"
+            "administrateurs de la SERM ne participent pas au vote. \n")
+    officials = ["Max LEVITA", "Serge PASSET", "Marc DUFOUR", "Philippe TOUCHON", "Jean-Louis GELY", "Jacques MARTIN"]
+    assert "[personne" not in _masked(text, officials=officials)
