@@ -404,6 +404,12 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or candidate.source in ("compagnon", "rangée")
                   or any(given_name_known(word) for word in _name_words(candidate.name) + _glued_words(candidate.name))]
+    # « Casa Amadis DELL J227COJ », « Cap Horizon DELL B8MQ80J »: a word in capitals printed after three or more
+    # different names on one page, none of them a first name, is a column of a table (a make, a supplier), not a
+    # family's surname, on every row of that page.
+    columns = _column_words(candidates)
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or (candidate.page, _name_words(candidate.name)[-1]) not in columns]
 
     # « Parvis Georges RICHARD … Georges RICHARD est né en 1909 »: a person a place of the document is named after is
     # a public figure there, wherever the name stands (a private person's name is not given to a square).
@@ -1077,6 +1083,20 @@ def _name_trim(name: str) -> str:
     if keep == 0:
         return ""
     return name[:words[keep - 1].end()]
+
+
+def _column_words(candidates: list[_Candidate]) -> set[tuple[int, str]]:
+    """(page, word) for the words in capitals that end three or more different names of a page without a first name
+    before them."""
+    before: dict[tuple[int, str], set[str]] = {}
+    for candidate in candidates:
+        words = _name_words(candidate.name)
+        if candidate.civilite or candidate.family or len(words) < 2 or not words[-1].isupper() or words[0].isupper():
+            continue
+        if any(given_name_known(word) for word in words[:-1]):
+            continue
+        before.setdefault((candidate.page, words[-1]), set()).add(" ".join(words[:-1]))
+    return {key for key, names in before.items() if len(names) >= 3}
 
 
 def _is_common(word: str, lowercase_words: set[str]) -> bool:

@@ -1119,3 +1119,17 @@ def test_a_member_named_surname_first_in_title_case():
             "administrateurs de la SERM ne participent pas au vote. \n")
     officials = ["Max LEVITA", "Serge PASSET", "Marc DUFOUR", "Philippe TOUCHON", "Jean-Louis GELY", "Jacques MARTIN"]
     assert "[personne" not in _masked(text, officials=officials)
+
+
+def test_a_make_printed_after_the_names_of_a_tables_rows_is_no_surname():
+    # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 67: computers given to associations.
+    text = (
+        "Nom association Marque N° unité centrale N°série écran Nbre ordi \n"
+        "Auralithe DELL G3GQ80J 8204TG0SIE A9 1 poste \n"
+        "Colonia Espanola DELL C8MQ80J 8204TB06WS 99 1 poste \n"
+        "Casa Amadis DELL J227COJ 94268A1176T 77 1 poste \n"
+        "Cap Horizon DELL B8MQ80J 84767A9248C7 1 poste \n"
+    )
+    assert "[personne" not in _masked(text)
+    # Two rows are no column.
+    assert "[personne" in _masked("".join(text.splitlines(keepends=True)[:3]))
