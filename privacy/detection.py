@@ -697,6 +697,10 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
             # « LCD Gautier Eric », « SCP Martin »: a word in capitals without a vowel is an abbreviation, not a
             # surname; the known first names after it are still a person's (« Rois CDF »: before it, they are not).
+            # « projet \nANRU Mosson »: out of a row, a surname in capitals after which no first name of the
+            # dictionary follows is an acronym's, whatever the dictionary says of the capitals.
+            if pattern is _UPPER_GIVEN and not row and not any(given_name_known(word) for word in given):
+                continue
             if not any(_vowels(word) for word in upper):
                 if pattern is _GIVEN_UPPER or not all(given_name_known(word) for word in given):
                     continue
@@ -709,8 +713,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             if "\n" in name and re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):]):
                 continue
             # « TARIFS ACTUELS DE LOCATION DES SALLES \nCat… »: a heading in capitals above a line, not a surname
-            # (a surname runs to three words at most: « DE LA TOUR », « DOS SANTOS »).
-            if not row and len([word for word in upper if not re.fullmatch(_PARTICLE, word.lower())]) > 3:
+            # (a surname runs to two words besides its particles: « DE LA TOUR », « LE MAIGNAN DE KERANGAT »;
+            # « DROIT DE PREEMPTION URBAIN \nAnnée » is a heading).
+            if not row and len([word for word in upper if not re.fullmatch(_PARTICLE, word.lower())]) > 2:
                 continue
             end = start + len(name)
             # « ALLAIN Marie Gabrielle »: a second first name after the first one.
@@ -1618,6 +1623,21 @@ def _private_reason(*, text: str, start: int) -> str:
 # ---------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[ \t]*")
+_ADDRESS_COLUMN = re.compile(r"\b(?:adresses?|domicile|demeurant|lieux?-dits?|situation|localisation)\b", re.IGNORECASE)
+_PERSON_COLUMN = re.compile(
+    r"\b(?:demandeur|b[ée]n[ée]ficiaire|titulaire|acqu[ée]reur|propri[ée]taire|p[ée]titionnaire|nom)s?\b", re.IGNORECASE
+)
+_HEADER_REACH = 800
+
+
+def _address_column(text: str, end: int) -> bool:
+    """Whether the table a row ending at `end` belongs to has an address column: its header (the last line above that
+    names the persons' column) says so, or the page does not print it (a table carried over from the page before)."""
+    headers = list(_PERSON_COLUMN.finditer(text, max(0, end - _HEADER_REACH), end))
+    if not headers:
+        return True
+    header = headers[-1]
+    return bool(_ADDRESS_COLUMN.search(text, max(0, header.start() - 150), min(len(text), header.end() + 250)))
 _ADDRESS_NUMBER = re.compile(r"\d{1,4}[ \t]?(?:bis|ter|quater|[A-C])?\b\.?", re.IGNORECASE)
 _ADDRESS_NUMBER_MORE = re.compile(r"[ \t]*(?:et|,|-|/)[ \t]*\d{1,4}[ \t]?(?:bis|ter|quater)?\b(?=[ \t]*(?:et|,|-|/)?[ \t]*[\d\w])", re.IGNORECASE)
 _STREET_TYPE = re.compile(rf"{_STREET}(?!\w)\.?", re.IGNORECASE)
@@ -1665,6 +1685,10 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
     street = _STREET_TYPE.match(text, position)
     row = listed or _looks_like_row(text, end)
     if (not street and (not row or street_only)) or (street_only and not number):
+        return []
+    # « CLAVIER \nRaymonde Familiale 15 ans » under « Bénéficiaire Nature de la concession Durée »: after a name, a
+    # lieu-dit is not read in a table whose header, where the page prints it, has no column for it.
+    if not street and not listed and not _address_column(text, end):
         return []
     if street:
         position = street.end()

@@ -1133,3 +1133,25 @@ def test_a_make_printed_after_the_names_of_a_tables_rows_is_no_surname():
     assert "[personne" not in _masked(text)
     # Two rows are no column.
     assert "[personne" in _masked("".join(text.splitlines(keepends=True)[:3]))
+
+
+def test_capitals_without_a_first_name_after_them_headings_and_a_concessions_kind_are_no_persons():
+    # montpellier_opendata/proces_verbaux/PV_CM_20_06_2011.pdf, page 72: « ANRU » is a first name of the dictionary.
+    acronym = ("situées avenue de Louisville en état de parc de stationnement ou d’espaces verts dans le cadre du projet\n"
+               "ANRU Mosson dont la valeur est estimée à 236.280 €. La C.A.M. versera en conséquence à la Ville\n")
+    assert "[personne" not in _masked(acronym)
+    # chemere_regardscitoyens/pdf/CM 15 décembre 2009.pdf, page 9: « URBAIN » is a first name too.
+    heading = ("Monsieur Jean-Pierre GRANDJOUAN donne lecture des documents d’urbanisme et des renonciations ou \n"
+               "non au droit de préemption urbain : \nDROIT DE PREEMPTION URBAIN \nAnnée N° \ndossier \n"
+               "Adresse du bien Section N° Superficie \ntotale \n")
+    assert "[personne" not in _masked(heading, officials=["Jean-Pierre GRANDJOUAN"])
+    # chemere_regardscitoyens/pdf/CM 31 mars 2015.pdf, page 2: the holders are masked, the kind of concession stays.
+    concessions = (
+        "2- Délivrance et reprise des concessions dans les cimetières\nN° de la \nconcession\nEmplacement Date \n"
+        "d’attribution\nBénéficiaire Nature de \nla \nconcession\nDurée Motif\n"
+        "617 F32 11/07/2014 CLAVIER \nRaymonde Familiale 15 ans Renouvellement\n"
+        "619 B11 08/07/2013 TOIRET \nEliane Individuelle 15 ans Renouvellement\n"
+    )
+    masked = _masked(concessions)
+    assert "CLAVIER" not in masked and "TOIRET" not in masked
+    assert "Familiale 15 ans" in masked and "Individuelle 15 ans" in masked
