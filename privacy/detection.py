@@ -695,12 +695,12 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # « HT Taux », « Collecte EP »: two capitals are an abbreviation, not a surname.
             if sum(len(word) for word in upper) < 3:
                 continue
-            # « LCD Gautier Eric », « SCP Martin »: a word in capitals without a vowel is an abbreviation, not a
-            # surname; the known first names after it are still a person's (« Rois CDF »: before it, they are not).
             # « projet \nANRU Mosson »: out of a row, a surname in capitals after which no first name of the
             # dictionary follows is an acronym's, whatever the dictionary says of the capitals.
             if pattern is _UPPER_GIVEN and not row and not any(given_name_known(word) for word in given):
                 continue
+            # « LCD Gautier Eric », « SCP Martin »: a word in capitals without a vowel is an abbreviation, not a
+            # surname; the known first names after it are still a person's (« Rois CDF »: before it, they are not).
             if not any(_vowels(word) for word in upper):
                 if pattern is _GIVEN_UPPER or not all(given_name_known(word) for word in given):
                     continue
@@ -1422,10 +1422,13 @@ _MANDATE_WORDS = re.compile(r"\bconseill(?:er|[èe]re)s?\s+(?:municipa|communaut
                             r"\bmandat\b|\bdu conseil (?:municipal|communautaire)", re.IGNORECASE)
 
 
+_FULL_STOP = re.compile(r"\.(?:\s|$)")
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence a mention stands in: from the full stop before it to the one after it."""
     opening = max(text.rfind(". ", 0, start), text.rfind(".\n", 0, start)) + 1
-    closing = re.compile(r"\.(?:\s|$)").search(text, end)
+    closing = _FULL_STOP.search(text, end)
     return text[opening:closing.start() if closing else len(text)]
 
 
@@ -1623,6 +1626,8 @@ def _private_reason(*, text: str, start: int) -> str:
 # ---------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[ \t]*")
+# « 25 bis rue de Saint \nHilaire »: a saint's name wraps to the next line.
+_SAINT = re.compile(r"(?:Saint|Sainte|St|Ste)\.?", re.IGNORECASE)
 _ADDRESS_COLUMN = re.compile(r"\b(?:adresses?|domicile|demeurant|lieux?-dits?|situation|localisation)\b", re.IGNORECASE)
 _PERSON_COLUMN = re.compile(
     r"\b(?:demandeur|b[ée]n[ée]ficiaire|titulaire|acqu[ée]reur|propri[ée]taire|p[ée]titionnaire|nom)s?\b", re.IGNORECASE
@@ -1638,6 +1643,8 @@ def _address_column(text: str, end: int) -> bool:
         return True
     header = headers[-1]
     return bool(_ADDRESS_COLUMN.search(text, max(0, header.start() - 150), min(len(text), header.end() + 250)))
+
+
 _ADDRESS_NUMBER = re.compile(r"\d{1,4}[ \t]?(?:bis|ter|quater|[A-C])?\b\.?", re.IGNORECASE)
 _ADDRESS_NUMBER_MORE = re.compile(r"[ \t]*(?:et|,|-|/)[ \t]*\d{1,4}[ \t]?(?:bis|ter|quater)?\b(?=[ \t]*(?:et|,|-|/)?[ \t]*[\d\w])", re.IGNORECASE)
 _STREET_TYPE = re.compile(rf"{_STREET}(?!\w)\.?", re.IGNORECASE)
@@ -1701,6 +1708,7 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
         # A line that opens with a capitalised article starts a sentence (« 48 rue du Béziau \nLe Conseil municipal »);
         # in a row, a word before the cadastre reference still ends the street's name (« 3 Impasse Désiré \nPipaud G 2282p »).
         if "\n" in gap and not (_ADDRESS_LINK.fullmatch(previous) or _STREET_TYPE.fullmatch(previous)
+                                 or _SAINT.fullmatch(previous)
                                  or (_ADDRESS_LINK.fullmatch(token) and token[:1].islower())
                                  or (row and street and token[:1].isupper()
                                      and _CADASTRE.match(text, _SPACES.match(text, position + word.end()).end()))):

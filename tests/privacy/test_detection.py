@@ -1155,3 +1155,11 @@ def test_capitals_without_a_first_name_after_them_headings_and_a_concessions_kin
     masked = _masked(concessions)
     assert "CLAVIER" not in masked and "TOIRET" not in masked
     assert "Familiale 15 ans" in masked and "Individuelle 15 ans" in masked
+
+
+def test_a_street_named_after_a_saint_wraps_after_saint():
+    # chemere_regardscitoyens/pdf/CM 5 juillet 2011.pdf, page 10
+    text = ("DECLARATIONS PREALABLES \nN° Date dépôt Demandeur Adresse Réf cad Objet \n"
+            "A 2027 03/05/2011 TOUBLANC Serge 25 bis rue de Saint \nHilaire \nF 1493 Véranda \n")
+    masked = _masked(text)
+    assert "TOUBLANC" not in masked and "Hilaire" not in masked and "F 1493 Véranda" in masked
