@@ -76,7 +76,7 @@ _CIVILITES = rf"{_CIVILITE}(?:[ \t]*(?:et|ou|et/ou|et ou|/)?[ \t]*{_CIVILITE})*"
 _CIVILITE_NAME = re.compile(rf"(?<![\w{_HYPHEN}])(?P<civ>{_CIVILITES})[ \t]?\n?[ \t]*(?P<name>{_NAME})")
 
 _FAMILY = re.compile(
-    rf"(?<![\w])(?P<civ>[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille)"
+    rf"(?<![\w])(?P<civ>[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille|les[ \t]+(?:frères|sœurs|soeurs))"
     rf"[ \t]*\n?[ \t]*(?:{_PARTICLE}[ \t]*\n?[ \t]*)?(?P<name>{_NAME})"  # « consorts de \nBrosses »
 )
 
@@ -1635,6 +1635,19 @@ _PERSON_COLUMN = re.compile(
 _HEADER_REACH = 800
 
 
+def _under_address_header(text: str, end: int) -> bool:
+    """Whether the line of `end` is a row under a header line, within a few lines above, that names both the persons'
+    column and an address column."""
+    above = text[max(0, end - _HEADER_REACH):end].split("\n")[:-1][-12:]
+    for index, line in enumerate(above):
+        person = _PERSON_COLUMN.search(line)
+        # The address column comes after the persons' (« Adresse/Parcelles Bénéficiaire(s) Caractéristiques du bien »
+        # puts the next column elsewhere); a header wraps in its cells (« Nom de jeune \nfille \nAdresse »).
+        if person and _ADDRESS_COLUMN.search("\n".join([line[person.end():], *above[index + 1:index + 4]])):
+            return True
+    return False
+
+
 def _address_column(text: str, end: int) -> bool:
     """Whether the table a row ending at `end` belongs to has an address column: its header (the last line above that
     names the persons' column) says so, or the page does not print it (a table carried over from the page before)."""
@@ -1690,7 +1703,10 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
             position = more.end()
         position = re.compile(r"[ \t]*,?[ \t]*").match(text, position).end()
     street = _STREET_TYPE.match(text, position)
-    row = listed or _looks_like_row(text, end)
+    # « Civilité Nom Prénom Nom de jeune fille Adresse \n… MME GOUGEON Nathalie LERAY Grand Cour »: under a header that
+    # names an address column, the lieu-dit on the row's line is the person's address, without a parcel to tell the row.
+    row = listed or _looks_like_row(text, end) or (
+        "\n" not in text[end:start] and _under_address_header(text, end))
     if (not street and (not row or street_only)) or (street_only and not number):
         return []
     # « CLAVIER \nRaymonde Familiale 15 ans » under « Bénéficiaire Nature de la concession Durée »: after a name, a

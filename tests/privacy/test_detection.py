@@ -1163,3 +1163,18 @@ def test_a_street_named_after_a_saint_wraps_after_saint():
             "A 2027 03/05/2011 TOUBLANC Serge 25 bis rue de Saint \nHilaire \nF 1493 Véranda \n")
     masked = _masked(text)
     assert "TOUBLANC" not in masked and "Hilaire" not in masked and "F 1493 Véranda" in masked
+
+
+def test_a_lieu_dit_on_a_row_under_a_header_with_an_address_column_and_brothers_named_together():
+    # chemere_regardscitoyens/pdf/CM 19 mai 2015.pdf, page 4: jurors drawn from the electoral roll.
+    jurors = (
+        "Il est donc procédé au tirage au sort d’après la liste électorale : \n"
+        "Civilité Nom Prénom Nom de jeune \nfille \nAdresse \n"
+        "MME LOIRAT Marie-Annick BECHU La Barre de Vue \n"
+        "MME BONNART Sophie RICHARD 27 bis rue du Brandais \n"
+    )
+    masked = _masked(jurors)
+    assert "LOIRAT" not in masked and "Barre de Vue" not in masked and "Brandais" not in masked
+    # pierrefonds_mymairie/20250929-PV.pdf, page 6
+    brothers = "L’exploitation est réalisée par les frères Doman depuis 2012 dans le cadre de la SNC Le tabac du château.\n"
+    assert "Doman" not in _masked(brothers)
