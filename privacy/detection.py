@@ -608,6 +608,7 @@ _TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|
 # name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants); or, in a
 # table of bidders or of contracts, a postcode and town (« SURGET WILFRID \n(44640 ROUANS) », the name wrapped in its
 # cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row).
+_LEADING_WORD = re.compile(r"(?P<word>\S+)[ \t]+(?=\S+(?:[ \t]+|[ \t]*\n[ \t]*)\S)")
 _CAPITALS_NAME_LINE = re.compile(
     rf"^[ \t]*(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
@@ -680,6 +681,11 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             row = _in_row(text, start) or _listed_date(text, start, match.end("name")) is not None
             if pattern in (_UPPER_GIVEN_GLUED, _UPPER_GIVEN_GLUED_AFTER) and not row:
                 continue
+            # « Représentée par son Président Alain COLAS »: a common word before a first name and a surname is not
+            # part of the name.
+            lead = _LEADING_WORD.match(text, start, match.end("name")) if pattern is _GIVEN_UPPER else None
+            if lead and _is_common(lead.group("word"), lowercase_words):
+                start = lead.end()
             # In a row of applicants the surname comes first whatever it is (« SAINT Gustave »).
             name = text[start:match.end("name")]
             name = name.rstrip() if row and pattern is not _GIVEN_UPPER else _name_trim(name)

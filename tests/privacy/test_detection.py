@@ -1178,3 +1178,13 @@ def test_a_lieu_dit_on_a_row_under_a_header_with_an_address_column_and_brothers_
     # pierrefonds_mymairie/20250929-PV.pdf, page 6
     brothers = "L’exploitation est réalisée par les frères Doman depuis 2012 dans le cadre de la SNC Le tabac du château.\n"
     assert "Doman" not in _masked(brothers)
+
+
+def test_a_common_word_before_a_first_name_and_a_surname_is_not_part_of_the_name():
+    # chemere_regardscitoyens/pdf/CM 15 septembre 2015.pdf, page 4: a convention with a federation.
+    text = ("La Fédération Départementale des Groupements de Défense contre les Organismes Nuisibles de Loire \n"
+            "Atlantique, ci-après dénommée la FDGDON 44, SIRET 31903287600041 dont le siège social est situé PA la \n"
+            "grande haie – 4 rue Sophie Germain – 44119 GRANDCHAMP DES FONTAINES\n"
+            "Représentée par son Président Alain COLAS, agissant en qualité\nEt\nLa commune de CHEMERE\n")
+    masked = _masked(text)
+    assert "COLAS" not in masked and "Représentée par son Président [personne" in masked
