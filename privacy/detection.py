@@ -95,16 +95,16 @@ _GIVEN_UPPER = re.compile(
 )
 # A name opens after no letter, digit, hyphen or dot; but a table of applications may glue the surname to the date of
 # its row (« A 1013 27/03/2012BEILVERT Gérard La Chapellerie »).
-_AFTER_ROW_DATE = r"(?<=\d\d/\d\d/\d\d\d\d)"
+AFTER_ROW_DATE = r"(?<=\d\d/\d\d/\d\d\d\d)"
 _UPPER_GIVEN = re.compile(
-    rf"(?:{_AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
+    rf"(?:{AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
     rf"(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD})(?![\w{_HYPHEN}])"
 )
 # A table of applications glues the columns at times: « CHAUVETJérémie ».
 _UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}]{{2,}}\b)[{_UPPER}][{_LOWER}]+)")
 # … or the first name to the next column: « GRANDJOUAN Jean-BernardEducateur 29/07/59 ».
 _UPPER_GIVEN_GLUED_AFTER = re.compile(
-    rf"(?:{_AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*[ \t]+{_TITLE_WORD})(?=[{_UPPER}][{_LOWER}])"
+    rf"(?:{AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*[ \t]+{_TITLE_WORD})(?=[{_UPPER}][{_LOWER}])"
 )
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
 _AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
@@ -610,7 +610,7 @@ _TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|
 # cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row).
 _LEADING_WORD = re.compile(r"(?P<word>\S+)[ \t]+(?=\S+(?:[ \t]+|[ \t]*\n[ \t]*)\S)")
 _CAPITALS_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"^[ \t]*(?:{_DATE_FIGURES}[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
     rf"(?:[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))|(?=[ \t]*\n?[ \t]*\(\d{{5}}\s))",
     re.MULTILINE,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from privacy.detection import PERSON_PLACEHOLDER, printed_in_place_name
+from privacy.detection import AFTER_ROW_DATE, PERSON_PLACEHOLDER, printed_in_place_name
 
 # Letters, digits and hyphens glue a word to its neighbours: "Martin" is not replaced
 # inside "Saint-Martin" nor "Bras" inside "Brassens". A capital right after a lowercase letter starts another
 # word that the text extraction glued on (the next column of a table: « Jean-BernardEducateur »).
 # A surface starts after no letter, digit or hyphen, or right after the date a table row glued it to
 # (« 27/03/2012BEILVERT Gérard »).
-_BEFORE = r"(?:(?<=\d\d/\d\d/\d\d\d\d)|(?<![\w\-‐]))"
+_BEFORE = rf"(?:{AFTER_ROW_DATE}|(?<![\w\-‐]))"
 _AFTER = r"(?:(?![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
 # The placeholders of persons the detector found (« [personne 3] »), not a clerk's (« [personne masquée] »).
 _DETECTED_PERSON = re.compile(re.escape(PERSON_PLACEHOLDER).replace(re.escape("{number}"), r"\d+"))
