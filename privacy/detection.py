@@ -102,9 +102,10 @@ _UPPER_GIVEN = re.compile(
 )
 # A table of applications glues the columns at times: « CHAUVETJérémie ».
 _UPPER_GIVEN_GLUED = re.compile(rf"(?<![\w{_HYPHEN}.])(?P<name>[{_UPPER}]{{3,}}(?=[{_UPPER}][{_LOWER}]{{2,}}\b)[{_UPPER}][{_LOWER}]+)")
-# … or the first name to the next column: « GRANDJOUAN Jean-BernardEducateur 29/07/59 ».
+# … or the first name to the next column: « GRANDJOUAN Jean-BernardEducateur 29/07/59 », « FORCIER Anne-Cécile8 rue ».
 _UPPER_GIVEN_GLUED_AFTER = re.compile(
-    rf"(?:{AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*[ \t]+{_TITLE_WORD})(?=[{_UPPER}][{_LOWER}])"
+    rf"(?:{AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*[ \t]+{_TITLE_WORD})"
+    rf"(?=[{_UPPER}][{_LOWER}]|\d{{1,4}}[ \t])"
 )
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
 _AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")

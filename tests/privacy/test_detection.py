@@ -1103,6 +1103,17 @@ def test_an_applicant_glued_to_the_date_of_the_row_and_a_street_wrapped_before_t
     assert "CHENEAU" not in masked and "Désiré" not in masked and "Pipaud" not in masked and "G 2282p" in masked
 
 
+def test_an_applicant_whose_first_name_the_extraction_glued_to_the_house_number():
+    # chemere_regardscitoyens/pdf/CM 25 avril 2012.pdf, page 8.
+    text = (
+        "A 2028 29/03/2012 MAHE Marie-Thérèse33 rue du Breil F 843 Détachement d’un terrain à bâtir\n"
+        "A 2029 30/03/2012 BARBE Bernard 29 rue du Béziau G 277 Panneaux photovoltaïques\n"
+    )
+    masked = _masked(text)
+    assert "MAHE" not in masked and "Thérèse" not in masked and "33 rue du Breil" not in masked
+    assert "F 843 Détachement" in masked and "BARBE" not in masked
+
+
 def test_a_capitalised_word_the_document_writes_in_the_plural_is_common():
     # chemere_regardscitoyens/pdf/CM 25 avril 2012.pdf, pages 4 and 7: « URBAIN » is a first name too.
     text = (
