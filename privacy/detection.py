@@ -86,6 +86,12 @@ _PROPERTY_OWNER = re.compile(
     # « propriété CAMPUS FRANCE »: a second word in capitals makes a body's name.
     rf"(?![ \t]+[{_UPPER}]{{2,}})"
 )
+# « l’affaire Ville c/ RIVALS. », « Ville c/ \nNOUBADJI », « c/ Cathala-Van Den Eynde- Janecek. »: the party a body goes
+# to court against, printed without civilité, up to the end of the case's name.
+_ADVERSE_PARTY = re.compile(
+    rf"(?<![\w])c[ \t]?/[ \t]*\n?[ \t]*(?P<name>{_NAME}(?:[ \t]*[{_HYPHEN}][ \t]*{_NAME})?)"
+    rf"(?=[ \t]*(?:[.,;\n]|\Z|et[ \t]+autres))"
+)
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
 # "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
@@ -415,7 +421,8 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # « Parvis Georges RICHARD … Georges RICHARD est né en 1909 »: a person a place of the document is named after is
     # a public figure there, wherever the name stands (a private person's name is not given to a square).
     honoured = [_identity_parse(name) for name in _place_names(pages, candidates)]
-    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+    candidates = [candidate for candidate in candidates if (candidate.civilite and not _initial_of(candidate, honoured))
+                  or candidate.family
                   or not any(_identity_match(_identity_parse(candidate.name), place) for place in honoured)]
     # « Parvis Alain MIMOUN … Alain MIMOUN, né Ali MIMOUN OULD KACHA »: so is the birth name printed after such a name.
     candidates = [candidate for candidate in candidates if (candidate.civilite and candidate.source != "naissance")
@@ -636,6 +643,16 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
         if _vowels(name) >= 2 and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"),
                                          "propriété", name, True, "famille"))
+    for match in _ADVERSE_PARTY.finditer(text):
+        name = match.group("name")
+        words = _name_words(name)
+        # « c/ Commune de Pierrefonds », « c/ SARL HEELCAR », « c/ Epoux BEDOS », « c/ GDF »: a body, a household
+        # named otherwise, an acronym.
+        if (any(word.lower() in _NOT_NAME_WORDS or _FAMILY.match(word) for word in words) or _LEGAL_FORM.search(name)
+                or not all(_vowels(word) for word in words if word.isupper()) or name_in_place(text, match.start("name"))):
+            continue
+        candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"),
+                                     "c/", name, True, "famille"))
     for match in _CIVILITE_NAME.finditer(text):
         name = _name_trim(match.group("name"))
         # A street may bear a civilité (« avenue Madame de Sévigné », « avenue du \nDocteur Pezet »); a line that
@@ -1124,13 +1141,30 @@ def _place_names(pages: list[str], candidates: list[_Candidate]) -> set[str]:
     """The candidates' names (first name and surname) that the document also prints right after a place noun."""
     names = set()
     for name in {candidate.name for candidate in candidates if len(_name_words(candidate.name)) > 1}:
-        for text in pages:
+        for number, text in enumerate(pages):
             start = text.find(name)
             while start != -1 and name not in names:
                 if name_in_place(text, start) and not _row_below(text, start):
                     names.add(name)
+                # « … à l'école maternelle » | « 121 \nMarcel Pagnol à l’entreprise … »: the place noun ends the page
+                # before, the name opens this one (after its number).
+                elif number and _PAGE_TOP.fullmatch(text, 0, start):
+                    before = pages[number - 1].rstrip() + " "
+                    if name_in_place(before + name, len(before)):
+                        names.add(name)
                 start = text.find(name, start + 1)
     return names
+
+
+def _initial_of(candidate: _Candidate, honoured: list[_Identity]) -> bool:
+    """« les écoles maternelles L.V Beethoven et M. Pagnol »: « M. » is the initial of a first name a place of the
+    document is named after (« Marcel Pagnol »), not « Monsieur »."""
+    identity = _identity_parse(candidate.name)
+    return candidate.civilite == "M." and any(
+        place.given and place.given[0].startswith("M") and _identity_match(identity, place) for place in honoured)
+
+
+_PAGE_TOP = re.compile(r"\s*(?:\d{1,4}\s*\n)?\s*")
 
 
 # A name printed surname first: « LECLECLE Bernard 20 T », « GUILLOUX Pierre ».

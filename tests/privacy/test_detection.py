@@ -1114,6 +1114,34 @@ def test_an_applicant_whose_first_name_the_extraction_glued_to_the_house_number(
     assert "F 843 Détachement" in masked and "BARBE" not in masked
 
 
+def test_the_party_a_body_goes_to_court_against_is_masked_without_civilite_and_a_body_is_not():
+    # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 122, and PV_CM_17_02_2014.pdf, page 252.
+    text = (
+        "Décision n° 2009-63 : de défendre les intérêts de la ville par l’intermédiaire de la SMACL dans l’affaire Ville "
+        "c/ RIVALS. \n"
+        "Décision n° 2009-67 : de défendre les intérêts de la ville par l’intermédiaire de la SMACL dans l’affaire Ville c/ "
+        "\nNOUBADJI. \n"
+        "l'affaire Ville c/GUEMAR Fathia.\n"
+        "Décision n° 2009-66 : de défendre les intérêts de la ville par l’intermédiaire de la SCP VINSONNEAU.PALIES, NOY et "
+        "\nGAUER dans l’affaire Ville c/ le Syndicat des copropriétaires des Collines d’Estanove et autres. \n"
+    )
+    masked = _masked(text)
+    assert "RIVALS" not in masked and "NOUBADJI" not in masked and "GUEMAR" not in masked and "Fathia" not in masked
+    assert "Syndicat des copropriétaires des Collines d’Estanove" in masked and "SMACL" in masked
+
+
+def test_a_school_named_across_a_page_break_and_by_an_initial_is_no_person():
+    # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, pages 120 to 122.
+    pages = [
+        "Décision n° 2009-35 : d’attribuer le marché pour les travaux d'électricité relatifs à la réhabilitation de "
+        "l'école maternelle \n",
+        "121\nMarcel Pagnol à l’entreprise DEHAIL pour des montants de 24 812,40 € HT (tranche ferme) et de 750 € HT "
+        "(tranche \nconditionnelle). \n",
+        "kage extérieur dans les\nécoles maternelles L.V Beethoven et M. Pagnol à l’entreprise Menu\n",
+    ]
+    assert [m.surface for m in persons_detect(pages=pages, officials=[]) if m.kind == "private"] == []
+
+
 def test_a_capitalised_word_the_document_writes_in_the_plural_is_common():
     # chemere_regardscitoyens/pdf/CM 25 avril 2012.pdf, pages 4 and 7: « URBAIN » is a first name too.
     text = (
