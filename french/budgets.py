@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from french.dates import YEAR
 from french.folding import fold
-from french.terms import terms_extract
+from french.terms import number_term, terms_extract
 
 PRIMITIF, MODIFICATIVE, SUPPLEMENTAIRE, COMPTE = "primitif", "modificative", "supplementaire", "compte"
 # Matched on the folded objet, in this order: a décision modificative names the budget primitif it amends only as
@@ -71,7 +71,7 @@ def _name_after(rest: str, ignore: frozenset[str]) -> frozenset[str]:
     numbers = frozenset(_NUMBERED.findall(segment))
     # « … Budget n°40003 EAU-CCLO - DM1 »: the décision's own number is no part of the name.
     segment = _MODIFICATIVE.sub(" ", _YEAR.sub(" ", segment))
-    return numbers | frozenset(t for t in terms_extract(segment) if t not in _MAIN and t not in ignore and not t.isdigit())
+    return numbers | frozenset(t for t in terms_extract(segment) if t not in _MAIN and t not in ignore and not number_term(t))
 
 
 def budget_year(act: BudgetAct, seance_date: datetime.date | None) -> int | None:
