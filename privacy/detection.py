@@ -92,6 +92,12 @@ _ADVERSE_PARTY = re.compile(
     rf"(?<![\w])c[ \t]?/[ \t]*\n?[ \t]*(?P<name>{_NAME}(?:[ \t]*[{_HYPHEN}][ \t]*{_NAME})?)"
     rf"(?=[ \t]*(?:[.,;\n]|\Z|et[ \t]+autres))"
 )
+# « Acquéreur Duflot Sarazin » on its line of a table of sales: a party named by its role, a first name or not; one
+# word alone there is as often a company's (« Vendeur GECIMED »).
+_ROLE_PARTY = re.compile(
+    r"(?m)^[ \t]*(?P<role>Acqu[ée]reur|Vendeur|Cédant|Cessionnaire|Bénéficiaire|Preneur|Locataire|Demandeur|Pétitionnaire)"
+    rf"s?[ \t]*:?[ \t]+(?P<name>{_NAME})[ \t]*$"
+)
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
 # "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
@@ -643,7 +649,8 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
         if _vowels(name) >= 2 and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"),
                                          "propriété", name, True, "famille"))
-    for match in _ADVERSE_PARTY.finditer(text):
+    parties = [*_ADVERSE_PARTY.finditer(text), *(m for m in _ROLE_PARTY.finditer(text) if len(_name_words(m.group("name"))) > 1)]
+    for match in parties:
         name = match.group("name")
         words = _name_words(name)
         # « c/ Commune de Pierrefonds », « c/ SARL HEELCAR », « c/ Epoux BEDOS », « c/ GDF »: a body, a household
@@ -652,7 +659,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 or not all(_vowels(word) for word in words if word.isupper()) or name_in_place(text, match.start("name"))):
             continue
         candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"),
-                                     "c/", name, True, "famille"))
+                                     "partie", name, True, "famille"))
     for match in _CIVILITE_NAME.finditer(text):
         name = _name_trim(match.group("name"))
         # A street may bear a civilité (« avenue Madame de Sévigné », « avenue du \nDocteur Pezet »); a line that
@@ -1184,9 +1191,10 @@ def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     # A line that ends with an article after the noun goes on with the place's name (« avenue du \nDocteur Pezet »).
     if same_line and not _ARTICLE_AT_LINE_END.search(before):
         before = before[before.rfind("\n") + 1:]
-    # « l'espace Dominique Bagouet »: the noun after an elided article counts.
+    # « l'espace Dominique Bagouet », « (école maternelle Marguerite Yourcenar »: the noun after an elided article or
+    # a bracket counts.
     if not any(part in _PLACE_FIRST_WORDS or part[:-1] in _PLACE_FIRST_WORDS
-               for word in before.lower().split()[-4:] for part in re.split(r"[.'’]", word)):
+               for word in before.lower().split()[-4:] for part in re.split(r"[.'’(\[«\"“]", word)):
         return False
     return bool(_PLACE_BEFORE.search(before))
 

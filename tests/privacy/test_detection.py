@@ -6,6 +6,7 @@ from privacy.detection import (
     ADDRESS_PLACEHOLDER,
     EMAIL_PLACEHOLDER,
     PHONE_PLACEHOLDER,
+    name_in_place,
     persons_detect,
     replacements_build,
 )
@@ -1130,6 +1131,18 @@ def test_the_party_a_body_goes_to_court_against_is_masked_without_civilite_and_a
     assert "Syndicat des copropriétaires des Collines d’Estanove" in masked and "SMACL" in masked
 
 
+def test_a_party_named_by_its_role_in_a_table_of_sales():
+    # pierrefonds_mymairie/20250403-PV.pdf, page 10, and compte-rendu-04-04-2017.pdf, page 6.
+    text = (
+        "localisation du bien Terrain parcelle A162\nAcquéreur Duflot Sarazin\nMontant 3 480,00 €\n"
+        "Lieudit Le Trou Toussaint – B 2224– contenance 22 centiares \nVendeur GECIMED \n"
+        "Acquéreur Commune de Pierrefonds \nMontant 8500 € \n"
+    )
+    masked = _masked(text)
+    assert "Duflot" not in masked and "Sarazin" not in masked
+    assert "Vendeur GECIMED" in masked and "Acquéreur Commune de Pierrefonds" in masked
+
+
 def test_a_school_named_across_a_page_break_and_by_an_initial_is_no_person():
     # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, pages 120 to 122.
     pages = [
@@ -1140,6 +1153,14 @@ def test_a_school_named_across_a_page_break_and_by_an_initial_is_no_person():
         "kage extérieur dans les\nécoles maternelles L.V Beethoven et M. Pagnol à l’entreprise Menu\n",
     ]
     assert [m.surface for m in persons_detect(pages=pages, officials=[]) if m.kind == "private"] == []
+
+
+def test_a_place_noun_after_a_bracket_names_the_place():
+    # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 7.
+    text = ("part importante de jeunes ménages avec des enfants et complète les établissements \n"
+            "existants (école maternelle Marguerite Yourcenar et école élémentaire François Rabelais, \n")
+    assert name_in_place(text, text.index("Marguerite Yourcenar"))
+    assert [m.surface for m in persons_detect(pages=[text], officials=[])] == []
 
 
 def test_a_capitalised_word_the_document_writes_in_the_plural_is_common():
