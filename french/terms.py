@@ -15,14 +15,13 @@ _TOKEN = re.compile(r"[^\W\d_]+(?=\d)|\w+", re.UNICODE)
 # a count (« 2 abstentions », « 3 lots »): its term is « n2 », an ordinal's too.
 _RANK = re.compile(r"\b(?:(?P<letters>[^\W\d_]+)|n\s?[°o]\.?\s?|numero\s)(?P<number>\d{1,3})\b")
 _RANK_WORD = re.compile(r"(\d{1,3})(?:e|eme|er|ere|re|nd|nde)")
-
-
 # « DM 2 », « AP 171 »: a number after an acronym is the rank it gives.
 _ACRONYM_NUMBER = re.compile(r"\b([A-Z]{2,5}) (?=\d{1,3}\b)")
 
 
 def _content_words(text: str) -> list[str]:
     text = _ACRONYM_NUMBER.sub(r"\1", text)
+    # A rank is rewritten as an ordinal in figures (« DM2 » → « dm 2e »), which `_term` reads as one.
     folded = _RANK.sub(lambda match: f"{match.group('letters') or ''} {match.group('number')}e", fold(text))
     return [word for word in _TOKEN.findall(folded) if word not in STOP_WORDS and (len(word) > 1 or word.isdigit())]
 

@@ -1722,6 +1722,9 @@ _DESCRIBED_ADDRESS = re.compile(
 )
 
 
+_TOWN_AFTER_DASH = re.compile(rf"(?<=[{_LOWER}])[ \t]*[{_HYPHEN}–][ \t]*(?=[{_UPPER}]{{2,}}(?![{_LOWER}]))")
+
+
 def _attached_address(*, text: str, page: int, end: int, street_only: bool = False,
                       listed: bool = False) -> list[PersonMention]:
     """The address printed right after a private person's name: « , 15 rue Reynes », or in a table row
@@ -1791,6 +1794,10 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
             break
         last = position + word.end()
         previous = token
+    # « 35 rue de Saint Hilaire-CHEMERE », « 58 rue de Nantes-ARTHON EN RETZ »: the town after a dash is no part of it.
+    town = _TOWN_AFTER_DASH.search(text, start, last)
+    if town:
+        last = town.start()
     while last > start and _ADDRESS_LINK.fullmatch(text[start:last].split()[-1] if text[start:last].split() else ""):
         last = start + text[start:last].rstrip().rfind(" ") if " " in text[start:last].rstrip() else start
     if last <= start or (not street and not re.search(rf"[{_UPPER}][{_LOWER}]", text[start:last])):

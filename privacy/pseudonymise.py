@@ -12,9 +12,10 @@ from privacy.detection import AFTER_ROW_DATE, PERSON_PLACEHOLDER, printed_in_pla
 # word that the text extraction glued on (the next column of a table: « Jean-BernardEducateur »).
 # A surface starts after no letter, digit or hyphen, or right after the date a table row glued it to
 # (« 27/03/2012BEILVERT Gérard »); a first name and the house number of the next column are two words too
-# (« FORCIER Anne-Cécile8 rue du Béziau »).
+# (« FORCIER Anne-Cécile8 rue du Béziau »), and so are a street and the town in capitals a dash joins it to
+# (« 6 rue de la Blanchardais-CHEMERE »).
 _BEFORE = rf"(?:{AFTER_ROW_DATE}|(?<![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=\d))"
-_AFTER = r"(?:(?![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|\d))"
+_AFTER = r"(?:(?![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|\d|[\-‐][A-ZÀ-ÖØ-Þ]{2,}(?![a-zß-öø-ÿ])))"
 # The placeholders of persons the detector found (« [personne 3] »), not a clerk's (« [personne masquée] »).
 _DETECTED_PERSON = re.compile(re.escape(PERSON_PLACEHOLDER).replace(re.escape("{number}"), r"\d+"))
 

@@ -1143,6 +1143,18 @@ def test_a_party_named_by_its_role_in_a_table_of_sales():
     assert "Vendeur GECIMED" in masked and "Acquéreur Commune de Pierrefonds" in masked
 
 
+def test_the_town_after_a_dash_is_no_part_of_a_home_address():
+    # chemere_regardscitoyens/pdf/CM 22 avril 2008.pdf, page 5: the commission communale des impôts directs.
+    text = (
+        "COLLIN Bernard Retraité 01/05/46 6 rue de la Blanchardais-CHEMERE \n"
+        "PLANTIVE Dominique Retraité 14/04/51 2 rue du Clos Gris-CHEMERE \n"
+    )
+    assert _masked(text).splitlines() == [
+        "[personne 1] Retraité [date de naissance] [adresse]-CHEMERE ",
+        "[personne 2] Retraité [date de naissance] [adresse]-CHEMERE ",
+    ]
+
+
 def test_a_school_named_across_a_page_break_and_by_an_initial_is_no_person():
     # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, pages 120 to 122.
     pages = [
