@@ -240,7 +240,9 @@ _PLACE_NOUNS = (
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
-    "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété"
+    "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété|"
+    # « ZAC du Nouvel Hôtel de Ville », « ZAC Jacques Cœur », « ZI de la Plaine »: the zones of town planning.
+    "zone|zones|zac|zae|zus|za|zi"
 )
 # The rank or office a street's name may give its person (« place du Cardinal Verdier », « rue du Docteur Roux »).
 _PLACE_TITLES = (

@@ -1155,6 +1155,13 @@ def test_the_town_after_a_dash_is_no_part_of_a_home_address():
     ]
 
 
+def test_a_zone_of_town_planning_is_a_place_its_name_a_persons_or_not():
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 25.
+    text = ("Modification n°21 : Quartier Port Marianne, ZAC Jacques Cœur : adaptations ponctuelles \n"
+            "du règlement et des documents graphiques du règlement de")
+    assert name_in_place(text, text.index("Jacques Cœur"))
+
+
 def test_a_school_named_across_a_page_break_and_by_an_initial_is_no_person():
     # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, pages 120 to 122.
     pages = [
