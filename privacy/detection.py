@@ -95,7 +95,7 @@ _ADVERSE_PARTY = re.compile(
 # « Acquéreur Duflot Sarazin » on its line of a table of sales: a party named by its role, a first name or not; one
 # word alone there is as often a company's (« Vendeur GECIMED »).
 _ROLE_PARTY = re.compile(
-    r"(?m)^[ \t]*(?P<role>Acqu[ée]reur|Vendeur|Cédant|Cessionnaire|Bénéficiaire|Preneur|Locataire|Demandeur|Pétitionnaire)"
+    r"(?m)^[ \t]*(?:Acqu[ée]reur|Vendeur|Cédant|Cessionnaire|Bénéficiaire|Preneur|Locataire|Demandeur|Pétitionnaire)"
     rf"s?[ \t]*:?[ \t]+(?P<name>{_NAME})[ \t]*$"
 )
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
@@ -1146,6 +1146,10 @@ def _is_common(word: str, lowercase_words: set[str]) -> bool:
     return (bare + "s" in lowercase_words or bare + "x" in lowercase_words) and not given_name_known(word)
 
 
+# The top of a page, before its first words: blanks and the page's number.
+_PAGE_TOP = re.compile(r"\s*(?:\d{1,4}\s*\n)?\s*")
+
+
 def _place_names(pages: list[str], candidates: list[_Candidate]) -> set[str]:
     """The candidates' names (first name and surname) that the document also prints right after a place noun."""
     names = set()
@@ -1172,8 +1176,6 @@ def _initial_of(candidate: _Candidate, honoured: list[_Identity]) -> bool:
     return candidate.civilite == "M." and any(
         place.given and place.given[0].startswith("M") and _identity_match(identity, place) for place in honoured)
 
-
-_PAGE_TOP = re.compile(r"\s*(?:\d{1,4}\s*\n)?\s*")
 
 
 # A name printed surname first: « LECLECLE Bernard 20 T », « GUILLOUX Pierre ».
