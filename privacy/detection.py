@@ -1678,7 +1678,7 @@ def _private_reason(*, text: str, start: int) -> str:
 # Personal data other than names
 # ---------------------------------------------------------------------------
 
-_SPACES = re.compile(r"[ \t]*")
+_SPACES = re.compile(r"[ \t]*\n?[ \t]*")
 # « 25 bis rue de Saint \nHilaire »: a saint's name wraps to the next line.
 _SAINT = re.compile(r"(?:Saint|Sainte|St|Ste)\.?", re.IGNORECASE)
 _ADDRESS_COLUMN = re.compile(r"\b(?:adresses?|domicile|demeurant|lieux?-dits?|situation|localisation)\b", re.IGNORECASE)
@@ -1778,7 +1778,8 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
         token = word.group(0)
         gap = text[position + (words[words.index(word) - 1].end() if words.index(word) else 0):position + word.start()]
         # A line that opens with a capitalised article starts a sentence (« 48 rue du Béziau \nLe Conseil municipal »);
-        # in a row, a word before the cadastre reference still ends the street's name (« 3 Impasse Désiré \nPipaud G 2282p »).
+        # in a row, a word before the cadastre reference, on its line or the next, still ends the street's name
+        # (« 3 Impasse Désiré \nPipaud G 2282p », « 1 Rue de la Croix \nRabeau \nG 386 »).
         if "\n" in gap and not (_ADDRESS_LINK.fullmatch(previous) or _STREET_TYPE.fullmatch(previous)
                                  or _SAINT.fullmatch(previous)
                                  or (_ADDRESS_LINK.fullmatch(token) and token[:1].islower())

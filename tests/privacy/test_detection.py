@@ -1182,6 +1182,17 @@ def test_a_place_noun_after_a_bracket_names_the_place():
     assert [m.surface for m in persons_detect(pages=[text], officials=[])] == []
 
 
+def test_a_street_wrapped_on_the_next_line_above_the_parcel_on_the_line_after():
+    # chemere_regardscitoyens/pdf/CM 15 février 2011.pdf, page 13.
+    text = (
+        "A 1001 04/01/2011 PERROUIN Pierre 7 rue des Centaurées G 2761 Maison d'habitation \n"
+        "A 1002 12/01/2011 AVENARD David 3 impasse de la Motte \nHiver \nG 2995 et \n2998 \nMaison d'habitation \n"
+    )
+    masked = _masked(text)
+    assert "AVENARD" not in masked and "Motte" not in masked and "Hiver" not in masked
+    assert "G 2995 et \n2998 \nMaison d'habitation" in masked
+
+
 def test_a_capitalised_word_the_document_writes_in_the_plural_is_common():
     # chemere_regardscitoyens/pdf/CM 25 avril 2012.pdf, pages 4 and 7: « URBAIN » is a first name too.
     text = (
