@@ -618,13 +618,14 @@ def _non_person_words(pages: list[str]) -> set[str]:
 # Candidates
 # ---------------------------------------------------------------------------
 
+# The first word of a name and what follows it (« Président Alain COLAS »): a word that may not belong to it.
+_LEADING_WORD = re.compile(r"(?P<word>\S+)[ \t]+(?=\S+(?:[ \t]+|[ \t]*\n[ \t]*)\S)")
 # « M. JULIÉ P. et M. JULIÉ J, 58 avenue … »: the initial of a given name after the surname belongs to the name.
 _TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|$))")
 # « CHAUTARD CHRISTINE, Syndic copropriété …, 4 rue du Fbg … »: a line that opens with a surname and a given
 # name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants); or, in a
 # table of bidders or of contracts, a postcode and town (« SURGET WILFRID \n(44640 ROUANS) », the name wrapped in its
 # cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row).
-_LEADING_WORD = re.compile(r"(?P<word>\S+)[ \t]+(?=\S+(?:[ \t]+|[ \t]*\n[ \t]*)\S)")
 _CAPITALS_NAME_LINE = re.compile(
     rf"^[ \t]*(?:{_DATE_FIGURES}[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
@@ -1678,7 +1679,7 @@ def _private_reason(*, text: str, start: int) -> str:
 # Personal data other than names
 # ---------------------------------------------------------------------------
 
-_SPACES = re.compile(r"[ \t]*\n?[ \t]*")
+_BLANKS_TO_NEXT_LINE = re.compile(r"[ \t]*\n?[ \t]*")
 # « 25 bis rue de Saint \nHilaire »: a saint's name wraps to the next line.
 _SAINT = re.compile(r"(?:Saint|Sainte|St|Ste)\.?", re.IGNORECASE)
 _ADDRESS_COLUMN = re.compile(r"\b(?:adresses?|domicile|demeurant|lieux?-dits?|situation|localisation)\b", re.IGNORECASE)
@@ -1784,7 +1785,7 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
                                  or _SAINT.fullmatch(previous)
                                  or (_ADDRESS_LINK.fullmatch(token) and token[:1].islower())
                                  or (row and street and token[:1].isupper()
-                                     and _CADASTRE.match(text, _SPACES.match(text, position + word.end()).end()))):
+                                     and _CADASTRE.match(text, _BLANKS_TO_NEXT_LINE.match(text, position + word.end()).end()))):
             break
         if re.fullmatch(r"\d+[.,]?\d*", token) or token.lower() in _ADDRESS_STOP or _CADASTRE.match(text, position + word.start()):
             break
