@@ -26,6 +26,7 @@ ABSTENTION_FEATURES = (
     "sentence_semantic",  # cosine similarity of the question and the best sentence alone, mapped to [0, 1]
     "unit_missing_max",  # weight of the heaviest subject term the best délibération lacks, over the heaviest one
     "period",  # the best passage is of the year and month the question names (1 when it names none)
+    "asked_terms",  # share of the subject terms in the sentence that carries the value asked for
 )
 
 
@@ -72,6 +73,11 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
         "unit_missing_max": max((w for t, w in weights.items() if t not in unit_terms), default=0.0)
         / max(weights.values(), default=1.0),
         "period": best.features["year"] * best.features["month"],
+        "asked_terms": max(
+            (s.features["terms"] for s in selection.sentences if any(s.values[k] >= 0.5 for k in asked)), default=0.0
+        )
+        if asked
+        else best.features["terms"],
     }
 
 
