@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -252,15 +253,19 @@ _PLACE_TITLES = (
 )
 # Words after a place noun that are not its adjective.
 _NOT_ADJECTIVE = "(?:par|avec|sans|chez|sur|sous|vers|dans|entre|selon|contre|et|ou|au|aux|le|la|les|un|une|à)"
+# One place of a list after a plural noun: one to three capitalised words (« Lamartine », « Blaise Pascal », « Luis
+# MARIANO »), commas or « et » between places.
+_LISTED_PLACE = rf"[{_UPPER}][{_UPPER}{_LOWER}\-]+(?:[ \t]+[{_UPPER}][{_UPPER}{_LOWER}\-]+){{0,2}}"
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
-    # « aux théâtres Gérard Philipe et Jean Vilar »: in the plural, the places listed after the noun.
+    # « aux théâtres Gérard Philipe et Jean Vilar », « Les écoles Lamartine, Blaise Pascal, … et Pablo Neruda »: in the
+    # plural, the places listed after the noun.
     # « salle de boxe Jean Farré », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
     # Not « mis en place par … », « sur place avec … »: a preposition after the noun is no adjective.
     rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{_NOT_ADJECTIVE}\b)[{_LOWER}][{_LOWER}\-]+)?"
     rf"(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
     rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{_PLACE_TITLES}))?"
-    rf"|(?:{_PLACE_NOUNS})[sx](?-i:[ \t]*\n?[ \t]*[{_UPPER}][{_LOWER}\-]+[ \t]+[{_UPPER}][{_LOWER}\-]+[ \t]*,?[ \t]*(?:et[ \t]+)?)*)"
+    rf"|(?:{_PLACE_NOUNS})[sx](?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
     rf"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
@@ -401,6 +406,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                                         official_identities=official_identities))
     candidates.extend(_lone_given_names(pages=pages, officials=officials, taken=candidates, lowercase_words=lowercase_words))
     candidates = _overlaps_drop(candidates)
+    # « SALLE DU THEA ̈TRE \nCat »: after an accent the PDF prints apart, a capitalised word is the end of a cut word.
+    candidates = [candidate for candidate in candidates
+                  if not unicodedata.combining(pages[candidate.page - 1][max(0, candidate.name_start - 1)])]
     # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
@@ -1192,14 +1200,15 @@ def _row_below(text: str, start: int) -> bool:
 
 def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     """Whether a place noun stands right before (« rue Jean Moulin »); `same_line`: on the name's own line only."""
-    before = text[max(0, start - 40):start]
+    # A list of places after a plural noun may be long (« Les écoles Lamartine, Blaise Pascal, François Mitterrand »).
+    before = text[max(0, start - 90):start]
     # A line that ends with an article after the noun goes on with the place's name (« avenue du \nDocteur Pezet »).
     if same_line and not _ARTICLE_AT_LINE_END.search(before):
         before = before[before.rfind("\n") + 1:]
     # « l'espace Dominique Bagouet », « (école maternelle Marguerite Yourcenar »: the noun after an elided article or
     # a bracket counts.
     if not any(part in _PLACE_FIRST_WORDS or part[:-1] in _PLACE_FIRST_WORDS
-               for word in before.lower().split()[-4:] for part in re.split(r"[.'’(\[«\"“]", word)):
+               for word in before.lower().split() for part in re.split(r"[.'’(\[«\"“]", word)):
         return False
     return bool(_PLACE_BEFORE.search(before))
 

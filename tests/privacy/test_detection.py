@@ -1278,3 +1278,20 @@ def test_a_common_word_before_a_first_name_and_a_surname_is_not_part_of_the_name
             "Représentée par son Président Alain COLAS, agissant en qualité\nEt\nLa commune de CHEMERE\n")
     masked = _masked(text)
     assert "COLAS" not in masked and "Représentée par son Président [personne" in masked
+
+
+def test_the_places_listed_after_a_plural_place_noun_are_all_places():
+    # montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064308.pdf, page 3
+    schools = ("pour aider les écoles à mener à bien leur projet. Les écoles \nLamartine, Blaise Pascal, François "
+               "Mitterrand, Jules Simon et Pablo Neruda n’étant pas affiliées à l’OCCE 34, il \n")
+    assert _masked(schools) == schools
+    # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 13
+    streets = "Avenue Alphonse Juin, Rue de la Marquerose, Rues Jacques Tati, \nAbel Gance et Claude Bourdet, \n"
+    assert _masked(streets) == streets
+
+
+def test_a_word_cut_by_a_detached_accent_is_no_name():
+    # chemere_regardscitoyens/pdf/CM 20 février 2013.pdf, page 5: « THÉÂTRE » printed with its accent apart.
+    text = ("TARIFS ACTUELS DE LOCATION DES SALLES SAUF SALLE DU THEA \u0308TRE \nCat Désignation \n"
+            "1 Particuliers résidant la commune et entreprises communales \n")
+    assert _masked(text) == text
