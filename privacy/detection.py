@@ -754,6 +754,11 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # line with a surname after it is that next person's, not the end of the line above.
             if "\n" in name and re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):]):
                 continue
+            # « Bénéficiaire Tonnage \nBRIAND Hervé 100 T », « Ventilation \nGUIHOT Jean-Michel »: capitals that open a
+            # line with a first name after them are that line's surname, not the end of a name on the line above.
+            after = _SECOND_GIVEN.match(text, start + len(name)) if pattern is _GIVEN_UPPER and "\n" in name else None
+            if after and given_name_known(after.group("given")):
+                continue
             # « TARIFS ACTUELS DE LOCATION DES SALLES \nCat… »: a heading in capitals above a line, not a surname
             # (a surname runs to two words besides its particles: « DE LA TOUR », « LE MAIGNAN DE KERANGAT »;
             # « DROIT DE PREEMPTION URBAIN \nAnnée » is a heading).

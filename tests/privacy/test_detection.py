@@ -1295,3 +1295,10 @@ def test_a_word_cut_by_a_detached_accent_is_no_name():
     text = ("TARIFS ACTUELS DE LOCATION DES SALLES SAUF SALLE DU THEA \u0308TRE \nCat Désignation \n"
             "1 Particuliers résidant la commune et entreprises communales \n")
     assert _masked(text) == text
+
+
+def test_capitals_that_open_a_row_under_a_header_are_the_rows_surname():
+    # chemere_regardscitoyens/pdf/CM 13 octobre 2009.pdf, page 4: the lots of a contract and their holders.
+    text = ("8 Plomberie – Sanitaires -\nVentilation \nGUIHOT Jean-Michel (Arthon-en-Retz – 44320) \n")
+    masked = _masked(text)
+    assert "GUIHOT" not in masked and "Jean-Michel" not in masked and "Ventilation" in masked
