@@ -237,11 +237,11 @@ _NOT_NAME_WORDS = {
 # A name right after one of these words names a street or a building, not a person.
 _PLACE_NOUNS = (
     "rue|avenue|av\\.|bd\\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
-    "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison|"
+    "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison pour tous|maison|"
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
-    "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété|"
+    "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété|secteur|équipement|"
     # « ZAC du Nouvel Hôtel de Ville », « ZAC Jacques Cœur », « ZI de la Plaine »: the zones of town planning.
     "zone|zones|zac|zae|zus|za|zi"
 )
@@ -254,25 +254,33 @@ _PLACE_TITLES = (
 # Words after a place noun that are not its adjective.
 _NOT_ADJECTIVE = "(?:par|avec|sans|chez|sur|sous|vers|dans|entre|selon|contre|et|ou|au|aux|le|la|les|un|une|à)"
 # One place of a list after a plural noun: one to three capitalised words (« Lamartine », « Blaise Pascal », « Luis
-# MARIANO »), commas or « et » between places.
-_LISTED_PLACE = rf"[{_UPPER}][{_UPPER}{_LOWER}\-]+(?:[ \t]+[{_UPPER}][{_UPPER}{_LOWER}\-]+){{0,2}}"
+# MARIANO »), after an article at times (« rues de la Marquerose et Gaston Bachelard »); commas or « et » between.
+_LISTED_PLACE = (
+    rf"(?:(?:de|du|des|de la|d['’]|de l['’])[ \t]*\n?[ \t]*)?"
+    rf"[{_UPPER}][{_UPPER}{_LOWER}\-]+(?:[ \t]+[{_UPPER}][{_UPPER}{_LOWER}\-]+){{0,2}}"
+)
+# The place nouns are sought in the text without its accents: capitals often lose them (« Equipement de proximité
+# François VILLON », « Creche Marie Curie »).
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
     # « aux théâtres Gérard Philipe et Jean Vilar », « Les écoles Lamartine, Blaise Pascal, … et Pablo Neruda »: in the
     # plural, the places listed after the noun.
     # « salle de boxe Jean Farré », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
     # Not « mis en place par … », « sur place avec … »: a preposition after the noun is no adjective.
-    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS})(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{_NOT_ADJECTIVE}\b)[{_LOWER}][{_LOWER}\-]+)?"
+    rf"(?<![\w\-])(?:(?:{unaccent(_PLACE_NOUNS)})"
+    rf"(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{unaccent(_NOT_ADJECTIVE)}\b)[{_LOWER}][{_LOWER}\-]+)?"
     rf"(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
-    rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{_PLACE_TITLES}))?"
-    rf"|(?:{_PLACE_NOUNS})[sx](?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
+    rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{unaccent(_PLACE_TITLES)}))?"
+    rf"|(?:{unaccent(_PLACE_NOUNS)})[sx](?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
     rf"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
 _OWNED = re.compile(r"(?<![\w\-])(?:de|d['’])[ \t]*\n?[ \t]*$", re.IGNORECASE)
 _ARTICLE_AT_LINE_END = re.compile(r"(?<![\w\-])(?:de|du|des|de la)[ \t]*\n[ \t]*$", re.IGNORECASE)
 # First words of those nouns: a cheap test before the pattern, which runs for every candidate name.
-_PLACE_FIRST_WORDS = frozenset(noun.split()[0].replace("\\.", "").rstrip("?") for noun in _PLACE_NOUNS.split("|"))
+_PLACE_FIRST_WORDS = frozenset(
+    noun.split()[0].replace("\\.", "").rstrip("?") for noun in unaccent(_PLACE_NOUNS).split("|")
+)
 
 # Context that marks an elected official acting in office.
 _ATTENDANCE = re.compile(
@@ -420,7 +428,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                   or not _quoted(pages[candidate.page - 1], candidate.start, candidate.end)]
     # « Foyer Napoléon », « Salle Jean Moulin »: a name that opens with a place noun names that place.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or (_name_words(candidate.name) or [""])[0].lower() not in _PLACE_FIRST_WORDS]
+                  or unaccent((_name_words(candidate.name) or [""])[0]).lower() not in _PLACE_FIRST_WORDS]
     # Without a civilité, two capitalised words are a person only if one of them is a given name somewhere
     # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not).
     # A first name after « et » in a row of applicants (« VIVIER Guislain et Khemissa »): no dictionary needed.
@@ -1206,7 +1214,7 @@ def _row_below(text: str, start: int) -> bool:
 def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     """Whether a place noun stands right before (« rue Jean Moulin »); `same_line`: on the name's own line only."""
     # A list of places after a plural noun may be long (« Les écoles Lamartine, Blaise Pascal, François Mitterrand »).
-    before = text[max(0, start - 90):start]
+    before = unaccent(text[max(0, start - 90):start])
     # A line that ends with an article after the noun goes on with the place's name (« avenue du \nDocteur Pezet »).
     if same_line and not _ARTICLE_AT_LINE_END.search(before):
         before = before[before.rfind("\n") + 1:]

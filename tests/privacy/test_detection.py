@@ -1302,3 +1302,16 @@ def test_capitals_that_open_a_row_under_a_header_are_the_rows_surname():
     text = ("8 Plomberie – Sanitaires -\nVentilation \nGUIHOT Jean-Michel (Arthon-en-Retz – 44320) \n")
     masked = _masked(text)
     assert "GUIHOT" not in masked and "Jean-Michel" not in masked and "Ventilation" in masked
+
+
+def test_a_sector_a_facility_and_a_list_of_streets_with_articles_name_places():
+    # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 10
+    streets = ("a/ Elargissement et aménagement du boulevard Paul Valéry et d’une partie des rues de la \n"
+               "Marquerose et Gaston Bachelard, y compris les murs de soutènement et le traitement des \n")
+    assert _masked(streets) == streets
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 26
+    sector = "Modification n°26 : Quartier Port Marianne, secteur Albert Dubout-Moularès :\n"
+    assert _masked(sector) == sector
+    # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 50
+    facility = "délais : Rue des Araucarias, Equipement de proximité François VILLON, opération"
+    assert _masked(facility) == facility
