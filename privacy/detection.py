@@ -301,6 +301,10 @@ _OFFICE_AFTER = re.compile(
     # « Mme X Adjoint Technique Principal »: a grade of the commune's staff, not the mayor's deputy.
     r"(?:maire\b|adjointe?(?![ \t]+(?:techniques?|administrati(?:f|ve|fs|ves)|d['’]animation|du patrimoine|territoria))|conseill(?:er|ère)s?\b|conseill(?:er|ère)s? (?:municipa|communautaire|délégu)|"
     r"délégu[ée]|vice[- ]pr[ée]sident|pr[ée]sident(?:e)?\s*(?:[,.]|$|\n|de (?:la )?(?:communauté|séance|l['’]agglom))|"
+    # « Monsieur Joël GUERRIAU, sénateur de Loire-Atlantique », « Philippe GROSVALET, Président du Conseil
+    # départemental »: the elected members of other authorities.
+    r"s[ée]nat(?:eur|rice)s?\b|d[ée]put[ée]e?s?\b|"
+    r"pr[ée]sident(?:e)?\s+(?:du\s+conseil\s+(?:d[ée]partemental|g[ée]n[ée]ral|r[ée]gional)|de\s+la\s+r[ée]gion|du\s+d[ée]partement)|"
     # « Rapporteur : Eric BEGUIN » on the next line names the next person, not this one.
     r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|"
     # « Monsieur X, titulaire actuel de l’occupation du domaine public »: the holder of a permit, a private person.

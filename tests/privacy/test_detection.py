@@ -1315,3 +1315,13 @@ def test_a_sector_a_facility_and_a_list_of_streets_with_articles_name_places():
     # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 50
     facility = "délais : Rue des Araucarias, Equipement de proximité François VILLON, opération"
     assert _masked(facility) == facility
+
+
+def test_the_elected_members_of_other_authorities_named_with_their_office_are_officials():
+    # chemere_regardscitoyens/pdf/CM 17 décembre 2013.pdf, page 18
+    senator = ("Monsieur le Maire indique qu’il a reçu un \ncourrier de Monsieur Joël GUERRIAU, sénateur de "
+               "Loire-Atlantique, exposant\n")
+    # chemere_regardscitoyens/pdf/CM 15 octobre 2008.pdf, page 5
+    senator_too = "il est proposé de solliciter auprès de Madame Monique PAPON, sénatrice, une \nsubvention exceptionnelle\n"
+    for text in (senator, senator_too):
+        assert {m.kind for m in persons_detect(pages=[text], officials=[])} == {"official"}
