@@ -1215,6 +1215,12 @@ def _row_below(text: str, start: int) -> bool:
     return line_start > 0 and not text[line_start:start].strip() and bool(_SURNAME_FIRST_AT.match(text, start))
 
 
+_PLACE_WORD = re.compile(
+    rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(_PLACE_FIRST_WORDS, key=len, reverse=True)))})[sx]?(?![\w\-])",
+    re.IGNORECASE,
+)
+
+
 def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     """Whether a place noun stands right before (« rue Jean Moulin »); `same_line`: on the name's own line only."""
     # A list of places after a plural noun may be long (« Les écoles Lamartine, Blaise Pascal, François Mitterrand »).
@@ -1223,11 +1229,9 @@ def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     if same_line and not _ARTICLE_AT_LINE_END.search(before):
         before = before[before.rfind("\n") + 1:]
     # « l'espace Dominique Bagouet », « (école maternelle Marguerite Yourcenar »: the noun after an elided article or
-    # a bracket counts.
-    if not any(part in _PLACE_FIRST_WORDS or part[:-1] in _PLACE_FIRST_WORDS
-               for word in before.lower().split() for part in re.split(r"[.'’(\[«\"“]", word)):
-        return False
-    return bool(_PLACE_BEFORE.search(before))
+    # a bracket counts. The pattern, which runs for every candidate name, is sought from the first such word on.
+    first = _PLACE_WORD.search(before)
+    return first is not None and _PLACE_BEFORE.search(before, first.start()) is not None
 
 
 _CIVILITE_FIRST = re.compile(rf"{CIVILITE_BROAD}(?!\w)")
