@@ -1215,10 +1215,7 @@ def _row_below(text: str, start: int) -> bool:
     return line_start > 0 and not text[line_start:start].strip() and bool(_SURNAME_FIRST_AT.match(text, start))
 
 
-_PLACE_WORD = re.compile(
-    rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(_PLACE_FIRST_WORDS, key=len, reverse=True)))})[sx]?(?![\w\-])",
-    re.IGNORECASE,
-)
+_PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys(".'’([«\"“", " "))
 
 
 def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
@@ -1229,9 +1226,14 @@ def name_in_place(text: str, start: int, *, same_line: bool = False) -> bool:
     if same_line and not _ARTICLE_AT_LINE_END.search(before):
         before = before[before.rfind("\n") + 1:]
     # « l'espace Dominique Bagouet », « (école maternelle Marguerite Yourcenar »: the noun after an elided article or
-    # a bracket counts. The pattern, which runs for every candidate name, is sought from the first such word on.
-    first = _PLACE_WORD.search(before)
-    return first is not None and _PLACE_BEFORE.search(before, first.start()) is not None
+    # a bracket counts. A cheap test first, for the pattern runs for every candidate name: a place noun in the last
+    # forty characters, or a plural one further back (a list of places).
+    near = before[-40:].lower().translate(_PUNCTUATION_TO_SPACE).split()
+    if not any(word in _PLACE_FIRST_WORDS or word[:-1] in _PLACE_FIRST_WORDS for word in near):
+        further = before[:-40].lower().translate(_PUNCTUATION_TO_SPACE).split()
+        if not any(word[-1] in "sx" and word[:-1] in _PLACE_FIRST_WORDS for word in further):
+            return False
+    return _PLACE_BEFORE.search(before) is not None
 
 
 _CIVILITE_FIRST = re.compile(rf"{CIVILITE_BROAD}(?!\w)")
