@@ -54,6 +54,8 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
     asked = reading.kind.asked
     focus = question_focus(reading.question)
     hit = reading.hits[best.passage_index]
+    # The picked sentences that carry a value of the kind asked for (« 46 000 € » for « à quel prix »).
+    carriers = [s for s in selection.sentences if any(s.values[k] >= 0.5 for k in asked)]
     return {
         "best": math.exp(best.logit - top) / total,
         "margin": inside / total,
@@ -73,11 +75,7 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
         "unit_missing_max": max((w for t, w in weights.items() if t not in unit_terms), default=0.0)
         / max(weights.values(), default=1.0),
         "period": best.features["year"] * best.features["month"],
-        "asked_terms": max(
-            (s.features["terms"] for s in selection.sentences if any(s.values[k] >= 0.5 for k in asked)), default=0.0
-        )
-        if asked
-        else best.features["terms"],
+        "asked_terms": max((s.features["terms"] for s in carriers), default=0.0) if asked else best.features["terms"],
     }
 
 
