@@ -267,7 +267,8 @@ _PLACE_BEFORE = re.compile(
     # plural, the places listed after the noun.
     # « salle de boxe Jean Farré », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
     # Not « mis en place par … », « sur place avec … »: a preposition after the noun is no adjective.
-    rf"(?<![\w\-])(?:(?:{unaccent(_PLACE_NOUNS)})"
+    # « la Zone Urbaine Sensible (ZUS) Petit-Bard Pergola »: the noun may close a bracket.
+    rf"(?<![\w\-])(?:(?:{unaccent(_PLACE_NOUNS)})\)?"
     rf"(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{unaccent(_NOT_ADJECTIVE)}\b)[{_LOWER}][{_LOWER}\-]+)?"
     rf"(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
     rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{unaccent(_PLACE_TITLES)}))?"
