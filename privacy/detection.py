@@ -261,6 +261,7 @@ _LISTED_PLACE = (
 )
 # The place nouns are sought in the text without its accents: capitals often lose them (« Equipement de proximité
 # François VILLON », « Creche Marie Curie »).
+_PLACE_NOUNS_UNACCENTED = unaccent(_PLACE_NOUNS)
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
     # « aux théâtres Gérard Philipe et Jean Vilar », « Les écoles Lamartine, Blaise Pascal, … et Pablo Neruda »: in the
@@ -268,11 +269,11 @@ _PLACE_BEFORE = re.compile(
     # « salle de boxe Jean Farré », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
     # Not « mis en place par … », « sur place avec … »: a preposition after the noun is no adjective.
     # « la Zone Urbaine Sensible (ZUS) Petit-Bard Pergola »: the noun may close a bracket.
-    rf"(?<![\w\-])(?:(?:{unaccent(_PLACE_NOUNS)})\)?"
+    rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS_UNACCENTED})\)?"
     rf"(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{unaccent(_NOT_ADJECTIVE)}\b)[{_LOWER}][{_LOWER}\-]+)?"
     rf"(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
     rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{unaccent(_PLACE_TITLES)}))?"
-    rf"|(?:{unaccent(_PLACE_NOUNS)})[sx](?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
+    rf"|(?:{_PLACE_NOUNS_UNACCENTED})[sx](?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
     rf"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
@@ -280,7 +281,7 @@ _OWNED = re.compile(r"(?<![\w\-])(?:de|d['’])[ \t]*\n?[ \t]*$", re.IGNORECASE)
 _ARTICLE_AT_LINE_END = re.compile(r"(?<![\w\-])(?:de|du|des|de la)[ \t]*\n[ \t]*$", re.IGNORECASE)
 # First words of those nouns: a cheap test before the pattern, which runs for every candidate name.
 _PLACE_FIRST_WORDS = frozenset(
-    noun.split()[0].replace("\\.", "").rstrip("?") for noun in unaccent(_PLACE_NOUNS).split("|")
+    noun.split()[0].replace("\\.", "").rstrip("?") for noun in _PLACE_NOUNS_UNACCENTED.split("|")
 )
 
 # Context that marks an elected official acting in office.
@@ -301,11 +302,11 @@ _OFFICE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|–)?[ \t]*\n?[ \t]*(?:(?:1er|1ère|premier|première|\d+[èe]me)[ \t]+)?"
     # « Mme X Adjoint Technique Principal »: a grade of the commune's staff, not the mayor's deputy.
     r"(?:maire\b|adjointe?(?![ \t]+(?:techniques?|administrati(?:f|ve|fs|ves)|d['’]animation|du patrimoine|territoria))|conseill(?:er|ère)s?\b|conseill(?:er|ère)s? (?:municipa|communautaire|délégu)|"
-    r"délégu[ée]|vice[- ]pr[ée]sident|pr[ée]sident(?:e)?\s*(?:[,.]|$|\n|de (?:la )?(?:communauté|séance|l['’]agglom))|"
     # « Monsieur Joël GUERRIAU, sénateur de Loire-Atlantique », « Philippe GROSVALET, Président du Conseil
-    # départemental »: the elected members of other authorities.
+    # départemental »: the elected members of other authorities too.
+    r"délégu[ée]|vice[- ]pr[ée]sident|pr[ée]sident(?:e)?\s*(?:[,.]|$|\n|de (?:la )?(?:communauté|séance|l['’]agglom)|"
+    r"du\s+conseil\s+(?:d[ée]partemental|g[ée]n[ée]ral|r[ée]gional)|de\s+la\s+r[ée]gion|du\s+d[ée]partement)|"
     r"s[ée]nat(?:eur|rice)s?\b|d[ée]put[ée]e?s?\b|"
-    r"pr[ée]sident(?:e)?\s+(?:du\s+conseil\s+(?:d[ée]partemental|g[ée]n[ée]ral|r[ée]gional)|de\s+la\s+r[ée]gion|du\s+d[ée]partement)|"
     # « Rapporteur : Eric BEGUIN » on the next line names the next person, not this one.
     r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|"
     # « Monsieur X, titulaire actuel de l’occupation du domaine public »: the holder of a permit, a private person.
@@ -765,13 +766,13 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
             # « Michaël DELAFOSSE \nPhilippe SAUREL », « Société BACOTEC \nPhilippe SAUREL : »: a first name that opens a
             # line with a surname after it is that next person's, not the end of the line above.
-            if "\n" in name and re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):]):
-                continue
-            # « Bénéficiaire Tonnage \nBRIAND Hervé 100 T », « Ventilation \nGUIHOT Jean-Michel »: capitals that open a
-            # line with a first name after them are that line's surname, not the end of a name on the line above.
-            after = _SECOND_GIVEN.match(text, start + len(name)) if pattern is _GIVEN_UPPER and "\n" in name else None
-            if after and given_name_known(after.group("given")):
-                continue
+            # « Bénéficiaire Tonnage \nBRIAND Hervé 100 T », « Ventilation \nGUIHOT Jean-Michel »: so are capitals that open
+            # a line with a first name after them: that line's surname, not the end of a name on the line above.
+            if "\n" in name:
+                after = _SECOND_GIVEN.match(text, start + len(name))
+                if (re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):])
+                        or (pattern is _GIVEN_UPPER and after and given_name_known(after.group("given")))):
+                    continue
             # « TARIFS ACTUELS DE LOCATION DES SALLES \nCat… »: a heading in capitals above a line, not a surname
             # (a surname runs to two words besides its particles: « DE LA TOUR », « LE MAIGNAN DE KERANGAT »;
             # « DROIT DE PREEMPTION URBAIN \nAnnée » is a heading).
