@@ -101,6 +101,8 @@ _ROLE_PARTY = re.compile(
 )
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
+# Capitals right before a first name, on its line (« DIARD Malika »).
+_SURNAME_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}]{{2,}}[ \t]+$")
 # "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
 _GIVEN_UPPER = re.compile(
     rf"(?<![\w{_HYPHEN}.])(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
@@ -123,8 +125,10 @@ _UPPER_GIVEN_GLUED_AFTER = re.compile(
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
 _AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
 _SECOND_GIVEN = re.compile(rf"[ \t]+(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])")
+# The first name may be cut by a hyphen where its cell wraps (« VEAUX Christine et MACE Hu-gues »).
 _AND_SURNAME_GIVEN = re.compile(
-    rf"^[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+{_TITLE_WORD})(?![\w{_HYPHEN}])"
+    rf"^[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+{_TITLE_WORD}"
+    rf"(?:-[{_LOWER}]{{2,}})?)(?![\w{_HYPHEN}])"
 )
 _AND_SURNAME = re.compile(rf"^[ \t]+et[ \t]+(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])")
 _SPELT_AGAIN = re.compile(
@@ -242,6 +246,8 @@ _PLACE_NOUNS = (
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
     "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété|secteur|équipement|"
+    # « terrain de football Louis Combettes »; not « terrain DUPONT », the land of a person.
+    "terrain (?:de |d['’])(?-i:[a-z]{3,})|"
     # « ZAC du Nouvel Hôtel de Ville », « ZAC Jacques Cœur », « ZI de la Plaine »: the zones of town planning.
     "zone|zones|zac|zae|zus|za|zi"
 )
@@ -266,12 +272,13 @@ _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
     # « aux théâtres Gérard Philipe et Jean Vilar », « Les écoles Lamartine, Blaise Pascal, … et Pablo Neruda »: in the
     # plural, the places listed after the noun.
-    # « salle de boxe Jean Farré », « chemin rural dit du Trou Toussaint »: what kind of place, then its name.
+    # « salle de boxe Jean Farré », « stade de \nrugby Yves du Manoir », « chemin rural dit du Trou Toussaint »: what
+    # kind of place, then its name.
     # Not « mis en place par … », « sur place avec … »: a preposition after the noun is no adjective.
     # « la Zone Urbaine Sensible (ZUS) Petit-Bard Pergola »: the noun may close a bracket.
     rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS_UNACCENTED})\)?"
     rf"(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{unaccent(_NOT_ADJECTIVE)}\b)[{_LOWER}][{_LOWER}\-]+)?"
-    rf"(?-i:[ \t]+(?:de|d['’])[ \t]*[{_LOWER}]{{3,}})?"
+    rf"(?-i:[ \t]+(?:de|d['’])[ \t]*\n?[ \t]*[{_LOWER}]{{3,}})?"
     rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{unaccent(_PLACE_TITLES)}))?"
     rf"|(?:{_PLACE_NOUNS_UNACCENTED})[sx](?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
     rf"[ \t]*\n?[ \t]*$",
@@ -768,10 +775,15 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # line with a surname after it is that next person's, not the end of the line above.
             # « Bénéficiaire Tonnage \nBRIAND Hervé 100 T », « Ventilation \nGUIHOT Jean-Michel »: so are capitals that open
             # a line with a first name after them: that line's surname, not the end of a name on the line above.
+            # « JACQUIN Alexandre – \nDIARD Malika \nCHEMERE »: nor is a first name that closes its line after a surname
+            # in capitals (not a legal form: « SASU Eric \nMARCHAND »): it is that surname's, the capitals below are the
+            # next column.
             if "\n" in name:
                 after = _SECOND_GIVEN.match(text, start + len(name))
+                surname = _SURNAME_BEFORE.search(text, max(0, start - 40), start) if pattern is _GIVEN_UPPER else None
                 if (re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):])
-                        or (pattern is _GIVEN_UPPER and after and given_name_known(after.group("given")))):
+                        or (pattern is _GIVEN_UPPER and after and given_name_known(after.group("given")))
+                        or (surname and not _LEGAL_FORM.match(surname.group(0)))):
                     continue
             # « TARIFS ACTUELS DE LOCATION DES SALLES \nCat… »: a heading in capitals above a line, not a surname
             # (a surname runs to two words besides its particles: « DE LA TOUR », « LE MAIGNAN DE KERANGAT »;

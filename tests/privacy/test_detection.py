@@ -1305,6 +1305,13 @@ _NO_PERSON = [
     # word it cuts no name.
     "TARIFS ACTUELS DE LOCATION DES SALLES SAUF SALLE DU THEA \u0308TRE \nCat Désignation \n"
     "1 Particuliers résidant la commune et entreprises communales \n",
+    # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 62: a sports ground named after a person, and
+    # its street (no private person's home).
+    "compte aujourd’hui plus de 180 licenciés, il convient de construire un club house sur le terrain de football \n"
+    "Louis Combettes, rue du Pilory. \n",
+    # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 17: what kind of ground, wrapped to the next line.
+    "Cette zone d'aménagement concerté, située à proximité du quartier de Bagatelle et du stade de \n"
+    "rugby Yves du Manoir, s'étend sur une superficie d'environ 32 hectares. Elle est bordée par \n",
 ]
 
 
@@ -1328,3 +1335,16 @@ def test_the_elected_members_of_other_authorities_named_with_their_office_are_of
     senator_too = "il est proposé de solliciter auprès de Madame Monique PAPON, sénatrice, une \nsubvention exceptionnelle\n"
     for text in (senator, senator_too):
         assert {m.kind for m in persons_detect(pages=[text], officials=[])} == {"official"}
+
+
+def test_the_second_person_of_a_household_row_keeps_its_first_name_whatever_the_line_below():
+    # chemere_regardscitoyens/pdf/CM 21 juillet 2009.pdf, page 3: households granted a subsidy, the commune of
+    # residence in the next column; CM 21 septembre 2010.pdf, page 9: a first name cut where its cell wraps.
+    text = (
+        "1 02/07/09 JACQUIN Alexandre – \nDIARD Malika \nCHEMERE \n(44680) \n"
+        "A 2061 24/08/2010 VEAUX Christine et MACE Hu-gues 5 Le Breil G 976, 1099, \n"
+    )
+    masked = _masked(text)
+    for printed in ("JACQUIN", "Alexandre", "DIARD", "Malika", "VEAUX", "Christine", "MACE", "Hu-gues", "Le Breil"):
+        assert printed not in masked
+    assert "CHEMERE" in masked and "G 976, 1099" in masked
