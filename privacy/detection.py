@@ -125,10 +125,11 @@ _UPPER_GIVEN_GLUED_AFTER = re.compile(
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
 _AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
 _SECOND_GIVEN = re.compile(rf"[ \t]+(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])")
-# The first name may be cut by a hyphen where its cell wraps (« VEAUX Christine et MACE Hu-gues »).
+# The first name may be cut by a hyphen where its cell wraps (« VEAUX Christine et MACE Hu-gues »), or printed in
+# lowercase in a row (« BOUCHAUD Romain et \nRONCA stéfanie »).
 _AND_SURNAME_GIVEN = re.compile(
-    rf"^[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+{_TITLE_WORD}"
-    rf"(?:-[{_LOWER}]{{2,}})?)(?![\w{_HYPHEN}])"
+    rf"^[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+"
+    rf"(?:{_TITLE_WORD}(?:[{_HYPHEN}][{_LOWER}]{{2,}})?|(?P<lowercase>[{_LOWER}]{{3,}})))(?![\w{_HYPHEN}])"
 )
 _AND_SURNAME = re.compile(rf"^[ \t]+et[ \t]+(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])")
 _SPELT_AGAIN = re.compile(
@@ -899,9 +900,12 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
         # « M. ou Mme Jean-Claude DREVON et RAHMANI Kheira », « CHANDELIER David et \nROUSSEAU Gaëlle »: a second
         # person, surname first, named with the first.
         match = _AND_SURNAME_GIVEN.match(after)
+        if match and match.group("lowercase") and not (_in_row(text, candidate.start)
+                                                       and given_name_known(match.group("lowercase"))):
+            match = None
         if (match and candidate.source != "famille" and (candidate.civilite or _in_row(text, candidate.start))
                 and not any(_is_common(word, lowercase_words) or word.lower() in _NOT_NAME_WORDS
-                            for word in match.group("name").split())):
+                            for word in match.group("name").split() if word != match.group("lowercase"))):
             start = candidate.end + match.start("name")
             more.append(_Candidate(page_number, start, start + len(match.group("name")), start, "",
                                    match.group("name"), False, "compagnon"))

@@ -1348,3 +1348,13 @@ def test_the_second_person_of_a_household_row_keeps_its_first_name_whatever_the_
     for printed in ("JACQUIN", "Alexandre", "DIARD", "Malika", "VEAUX", "Christine", "MACE", "Hu-gues", "Le Breil"):
         assert printed not in masked
     assert "CHEMERE" in masked and "G 976, 1099" in masked
+
+
+def test_the_second_applicant_of_a_row_with_a_first_name_in_lowercase_loses_name_and_address():
+    # chemere_regardscitoyens/pdf/CM 20 janvier 2015.pdf, page 10: a table of building permits.
+    text = ("A 1027 24/12/2014 BOUCHAUD Romain et \nRONCA stéfanie\n16 rue de Saint-Hilaire F 1047 Extension de "
+            "maison\n")
+    masked = _masked(text)
+    for printed in ("BOUCHAUD", "Romain", "RONCA", "stéfanie", "Saint-Hilaire"):
+        assert printed not in masked
+    assert "F 1047 Extension de maison" in masked
