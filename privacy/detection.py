@@ -237,13 +237,13 @@ _NOT_NAME_WORDS = {
     "architecture", "topographie", "informatique", "bâtiment", "bâtiments", "construction", "constructions",
     "rénovation", "démolition", "signalisation", "matériaux", "distribution", "location", "automobiles",
     "diagnostics", "enrobés", "canalisations", "forage", "vitrerie", "serrurerie", "métallerie", "ascenseurs",
-    "imprimerie",
+    "imprimerie", "communication", "communications", "production", "productions",
 }
 # A name right after one of these words names a street or a building, not a person.
 _PLACE_NOUNS = (
     "rue|avenue|av\\.|bd\\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
     "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison pour tous|maison|"
-    "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|"
+    "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|cinéma|"
     "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
     "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété|secteur|équipement|"
@@ -516,7 +516,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
             mentions.extend(_attached_address(text=text, page=candidate.page, end=listed.end(), listed=True))
         elif kind == "private":
             mentions.extend(_attached_address(text=text, page=candidate.page, end=candidate.end))
-            mentions.extend(_property_address(text=text, page=candidate.page, end=candidate.end))
+            mentions.extend(_property_address(text=text, page=candidate.page, start=candidate.start, end=candidate.end))
         elif listed:
             mentions.extend(_attached_address(text=text, page=candidate.page, end=listed.end(), street_only=True))
         elif (_looks_like_row(text, candidate.end) or _private_role(text=text, candidate=candidate)
@@ -1524,6 +1524,10 @@ _SESSION_MOVE_AFTER = re.compile(
 _MANDATE_CHANGE = re.compile(r"\b(?:d[ée]mission|installation|remplacement)\s+de\s*\Z", re.IGNORECASE)
 _MANDATE_WORDS = re.compile(r"\bconseill(?:er|[èe]re)s?\s+(?:municipa|communautaire|m[ée]tropolitain|d[ée]partement)|"
                             r"\bmandat\b|\bdu conseil (?:municipal|communautaire)", re.IGNORECASE)
+# « la démission de Thibault BOURA du Conseil municipal des jeunes »: the children's and youth councils are not the
+# council, their members private persons.
+_YOUTH_COUNCIL_AFTER = re.compile(r"[ \t\n]*(?:du|au)[ \t\n]+conseil[ \t\n]+municipal[ \t\n]+(?:des|d['’])[ \t\n]*(?:jeunes|enfants)",
+                                  re.IGNORECASE)
 
 
 _FULL_STOP = re.compile(r"\.(?:\s|$)")
@@ -1591,7 +1595,8 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return "élu exerçant son mandat"
     # « suite à la démission de Madame Valérie LEBLOND et à l’installation de Monsieur Thierry FAVREAU comme conseiller
     # municipal »: a member who leaves the council or joins it, whatever the lists of the séance say.
-    if _MANDATE_CHANGE.search(before) and _MANDATE_WORDS.search(_sentence_around(text, candidate.start, candidate.end)):
+    if (_MANDATE_CHANGE.search(before) and _MANDATE_WORDS.search(_sentence_around(text, candidate.start, candidate.end))
+            and not _YOUTH_COUNCIL_AFTER.match(text, candidate.end)):
         return "élu démissionnaire ou installé"
     # « L’Association Familiale Rurale (AFR) de CHEMERE, …, représentée par sa Présidente, Madame … »: the officer of a
     # private party to a convention, not of the council (« la commune …, représentée par son maire » is).
@@ -1893,20 +1898,36 @@ _TOWN_WORD = rf"[{_UPPER}](?:[{_UPPER}'’]+|[{_LOWER}'’]+)"
 _WRAPPED_ABOVE_POSTCODE = re.compile(rf"[ \t]*\n[ \t]*{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD})?(?=[ \t]*\n[ \t]*\d{{5}}[ \t])")
 
 
-def _property_address(*, text: str, page: int, end: int) -> list[PersonMention]:
-    """The address of a property the private person ending at `end` owns or lives in, later in the same sentence."""
+def _property_address(*, text: str, page: int, start: int, end: int) -> list[PersonMention]:
+    """The address of a property the private person from `start` to `end` owns or lives in: later in the same
+    sentence, or before it when the person is named as its owner (« L’immeuble sis 23 boulevard du Jeu de Paume (…)
+    est inclus dans ce périmètre. Sa propriétaire, Mme FABRE a reçu … »)."""
     after = text[end:end + _PROPERTY_REACH]
     # A sentence ends at its full stop, or where a speaker starts (« Michaël DELAFOSSE :\n La Ville est propriétaire … »).
     sentence_end = re.search(r"\.(?:\s|$)|:[ \t]*\n", after)
-    match = _PROPERTY_ADDRESS.search(after[:sentence_end.start()] if sentence_end else after)
-    if not match or not re.match(r"\d", match.group("address")):
+    matches = [match for match in [_PROPERTY_ADDRESS.search(after[:sentence_end.start()] if sentence_end else after)]
+               if match and re.match(r"\d", match.group("address"))]
+    offset = end
+    if not matches and _OWNER_BEFORE.search(text, max(0, start - 40), start):
+        offset = max(0, start - 2 * _PROPERTY_REACH)
+        matches = [match for match in _PROPERTY_ADDRESS.finditer(text[offset:start]) if re.match(r"\d", match.group("address"))]
+    if not matches:
         return []
+    match = matches[-1]
     # « sise 168 impasse d'Arcole et cadastrée … »: the sentence goes on, the address stops.
     address = re.split(r"[ \t\n]+(?:et[ \t\n]+)?cadastr", match.group("address"))[0]
     address = re.sub(r"(?:[ \t\n]+(?:et|ou))+$", "", address)
-    start = end + match.start("address")
+    start = offset + match.start("address")
     return [_data_mention(text=text, page=page, start=start, end=start + len(address),
                           key=ADDRESS_KEY, reason="adresse d'une personne privée")]
+
+
+# « Sa propriétaire, Mme FABRE », « Les propriétaires, Madame Boze et Monsieur Ribière »: the person named as the owner
+# of the property the text spoke of before.
+_OWNER_BEFORE = re.compile(
+    rf"(?<!\w)(?:sa|son|ses|leur|leurs|les|le|la)[ \t\n]+propriétaires?[ \t\n]*,?[ \t\n]*(?:{CIVILITE_BROAD}[ \t\n]*)?$",
+    re.IGNORECASE,
+)
 
 
 # Where someone « demeure » (« domicilié », « résidant »): the address up to its postcode, whatever its form.

@@ -1312,6 +1312,8 @@ _NO_PERSON = [
     # montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 17: what kind of ground, wrapped to the next line.
     "Cette zone d'aménagement concerté, située à proximité du quartier de Bagatelle et du stade de \n"
     "rugby Yves du Manoir, s'étend sur une superficie d'environ 32 hectares. Elle est bordée par \n",
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 91: a cinema named after a character.
+    "• Le cinéma Nestor Burma\n2 – Les redevances d’occupation du domaine public \n",
 ]
 
 
@@ -1358,3 +1360,32 @@ def test_the_second_applicant_of_a_row_with_a_first_name_in_lowercase_loses_name
     for printed in ("BOUCHAUD", "Romain", "RONCA", "stéfanie", "Saint-Hilaire"):
         assert printed not in masked
     assert "F 1047 Extension de maison" in masked
+
+
+def test_a_member_of_the_youth_council_resigning_is_a_private_person():
+    # chemere_regardscitoyens/pdf/CM 15 février 2012.pdf, page 17
+    text = ("Monsieur le Maire informe les membres du Conseil municipal :\n"
+            "- de la démission de Thibault BOURA du Conseil municipal des jeunes ;\n")
+    masked = _masked(text)
+    assert "BOURA" not in masked and "Thibault" not in masked and "Conseil municipal des jeunes" in masked
+
+
+def test_the_property_of_an_owner_named_a_sentence_after_it_is_masked():
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 58
+    text = (
+        "L’immeuble sis 23 boulevard du Jeu de Paume (parcelle cadastrée HV n°314) est inclus dans ce périmètre. \n"
+        "Sa propriétaire, Mme FABRE a reçu, en date du 19 juin 2006, par lettre recommandée avec accusé réception, \n"
+    )
+    masked = _masked(text)
+    assert "FABRE" not in masked and "23 boulevard du Jeu de Paume" not in masked
+    assert "(parcelle cadastrée HV n°314) est inclus dans ce périmètre" in masked
+
+
+def test_an_activity_in_a_companys_name_is_no_surname():
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, pages 76 and 157: a record label in a table of
+    # subsidies, then an association's name.
+    text = ("Enregistrement 280 COMMUNICATIONS Julie Gordon 2 500 €\n"
+            "920 6281 AVICCA – Association des Villes et Collectivités pour les Communications \n"
+            "électroniques et de l’Audiovisuel \n")
+    masked = _masked(text)
+    assert "280 COMMUNICATIONS" in masked and "pour les Communications \nélectroniques" in masked
