@@ -101,8 +101,16 @@ _ROLE_PARTY = re.compile(
 )
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
-# Capitals right before a first name, on its line (« DIARD Malika »).
-_SURNAME_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}]{{2,}}[ \t]+$")
+# Capitals right before a first name, on its line (« DIARD Malika »), or right after it (« Virginie PORCHER »).
+_CAPITALS_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}]{{2,}}[ \t]+$")
+_CAPITALS_AFTER = re.compile(rf"[ \t]+([{_UPPER}]{{2,}})(?![{_LOWER}])")
+
+
+def _surname_before(text: str, start: int) -> bool:
+    """Whether a surname in capitals stands right before `start` on its line: not an acronym without a vowel (« CDD
+    Sandra »), nor a legal form (« SASU Eric »)."""
+    match = _CAPITALS_BEFORE.search(text, max(0, start - 40), start)
+    return bool(match and _vowels(match.group(0)) and not _LEGAL_FORM.match(match.group(0)))
 # "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
 _GIVEN_UPPER = re.compile(
     rf"(?<![\w{_HYPHEN}.])(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
@@ -781,10 +789,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # next column.
             if "\n" in name:
                 after = _SECOND_GIVEN.match(text, start + len(name))
-                surname = _SURNAME_BEFORE.search(text, max(0, start - 40), start) if pattern is _GIVEN_UPPER else None
                 if (re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):])
                         or (pattern is _GIVEN_UPPER and after and given_name_known(after.group("given")))
-                        or (surname and not _LEGAL_FORM.match(surname.group(0)))):
+                        or (pattern is _GIVEN_UPPER and _surname_before(text, start))):
                     continue
             # « TARIFS ACTUELS DE LOCATION DES SALLES \nCat… »: a heading in capitals above a line, not a surname
             # (a surname runs to two words besides its particles: « DE LA TOUR », « LE MAIGNAN DE KERANGAT »;
@@ -1258,6 +1265,17 @@ _CIVILITE_FIRST = re.compile(rf"{CIVILITE_BROAD}(?!\w)")
 # A capitalised word (a first name) right before a position.
 # « 32 bd Victor \nHugo »: the name may go on at the next line.
 _GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*(?:[ \t]+\n?|\n)[ \t]*\Z")
+
+
+def printed_in_another_name(text: str, start: int, end: int) -> bool:
+    """Whether a first name found alone (« JACOB Cédric et Virginie ») is printed here with a surname in capitals
+    before or after it (« Madame Virginie PORCHER », « PORCHER Virginie »): someone's full name, which detection reads
+    as a whole, not the bare first name it masks everywhere else."""
+    surface = text[start:end]
+    if not re.fullmatch(rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?", surface) or not given_name_known(surface):
+        return False
+    after = _CAPITALS_AFTER.match(text, end)
+    return bool(after and _vowels(after.group(1)) and not _LEGAL_FORM.match(after.group(1))) or _surname_before(text, start)
 
 
 def printed_in_place_name(text: str, start: int, surface: str) -> bool:

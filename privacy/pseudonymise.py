@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from privacy.detection import AFTER_ROW_DATE, PERSON_PLACEHOLDER, printed_in_place_name
+from privacy.detection import AFTER_ROW_DATE, PERSON_PLACEHOLDER, printed_in_another_name, printed_in_place_name
 
 # Letters, digits and hyphens glue a word to its neighbours: "Martin" is not replaced
 # inside "Saint-Martin" nor "Bras" inside "Brassens". A capital right after a lowercase letter starts another
@@ -51,11 +51,13 @@ def masked_spans(*, text: str, replacements: dict[str, str]) -> list[tuple[int, 
 
 def _placeholder(match: re.Match[str], lookup: dict[str, str]) -> str | None:
     """What replaces the match; None where a detected person's name is printed as part of a place's (« 137 rue
-    Marie Durand », « école élémentaire Charles Dickens »): a name found elsewhere in the document is replaced
-    everywhere else, not in the name of a street or a building. What a clerk chose to mask is masked everywhere."""
+    Marie Durand », « école élémentaire Charles Dickens ») or of another person's (« Madame Virginie PORCHER » where a
+    household's « … et Virginie » was found): a name found elsewhere in the document is replaced everywhere else.
+    What a clerk chose to mask is masked everywhere."""
     placeholder = lookup.get(_key(match.group(0)))
     detected = placeholder is not None and _DETECTED_PERSON.fullmatch(placeholder)
-    if detected and printed_in_place_name(match.string, match.start(), match.group(0)):
+    if detected and (printed_in_place_name(match.string, match.start(), match.group(0))
+                     or printed_in_another_name(match.string, match.start(), match.end())):
         return None
     return placeholder
 
