@@ -102,15 +102,8 @@ _ROLE_PARTY = re.compile(
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
 # Capitals right before a first name, on its line (« DIARD Malika »), or right after it (« Virginie PORCHER »).
-_CAPITALS_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}]{{2,}}[ \t]+$")
-_CAPITALS_AFTER = re.compile(rf"[ \t]+([{_UPPER}]{{2,}})(?![{_LOWER}])")
-
-
-def _surname_before(text: str, start: int) -> bool:
-    """Whether a surname in capitals stands right before `start` on its line: not an acronym without a vowel (« CDD
-    Sandra »), nor a legal form (« SASU Eric »)."""
-    match = _CAPITALS_BEFORE.search(text, max(0, start - 40), start)
-    return bool(match and _vowels(match.group(0)) and not _LEGAL_FORM.match(match.group(0)))
+_CAPITALS_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])(?P<word>[{_UPPER}]{{2,}})[ \t]+$")
+_CAPITALS_AFTER = re.compile(rf"[ \t]+(?P<word>[{_UPPER}]{{2,}})(?![{_LOWER}])")
 # "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
 _GIVEN_UPPER = re.compile(
     rf"(?<![\w{_HYPHEN}.])(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
@@ -281,8 +274,8 @@ _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
     # « aux théâtres Gérard Philipe et Jean Vilar », « Les écoles Lamartine, Blaise Pascal, … et Pablo Neruda »: in the
     # plural, the places listed after the noun.
-    # « salle de boxe Jean Farré », « stade de \nrugby Yves du Manoir », « chemin rural dit du Trou Toussaint »: what
-    # kind of place, then its name.
+    # « salle de boxe Jean Farré », « stade de \nrugby Yves du Manoir », « chemin rural dit du Trou Toussaint »:
+    # what kind of place, then its name.
     # Not « mis en place par … », « sur place avec … »: a preposition after the noun is no adjective.
     # « la Zone Urbaine Sensible (ZUS) Petit-Bard Pergola »: the noun may close a bracket.
     rf"(?<![\w\-])(?:(?:{_PLACE_NOUNS_UNACCENTED})\)?"
@@ -784,9 +777,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
             # line with a surname after it is that next person's, not the end of the line above.
             # « Bénéficiaire Tonnage \nBRIAND Hervé 100 T », « Ventilation \nGUIHOT Jean-Michel »: so are capitals that open
             # a line with a first name after them: that line's surname, not the end of a name on the line above.
-            # « JACQUIN Alexandre – \nDIARD Malika \nCHEMERE »: nor is a first name that closes its line after a surname
-            # in capitals (not a legal form: « SASU Eric \nMARCHAND »): it is that surname's, the capitals below are the
-            # next column.
+            # « JACQUIN Alexandre – \nDIARD Malika \nCHEMERE »: nor is a first name that closes its line after a
+            # surname in capitals (not a legal form: « SASU Eric \nMARCHAND »): it is that surname's, the capitals
+            # below are the next column.
             if "\n" in name:
                 after = _SECOND_GIVEN.match(text, start + len(name))
                 if (re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):])
@@ -1267,15 +1260,25 @@ _CIVILITE_FIRST = re.compile(rf"{CIVILITE_BROAD}(?!\w)")
 _GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*(?:[ \t]+\n?|\n)[ \t]*\Z")
 
 
+def _surname_before(text: str, start: int) -> bool:
+    """Whether a surname in capitals stands right before `start` on its line."""
+    return _surname_word(_CAPITALS_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _surname_word(match: re.Match[str] | None) -> bool:
+    """Whether capitals next to a first name are a surname: not an acronym without a vowel (« CDD Sandra »), nor a
+    legal form (« SASU Eric »)."""
+    return bool(match and _vowels(match.group("word")) and not _LEGAL_FORM.fullmatch(match.group("word")))
+
+
 def printed_in_another_name(text: str, start: int, end: int) -> bool:
     """Whether a first name found alone (« JACOB Cédric et Virginie ») is printed here with a surname in capitals
-    before or after it (« Madame Virginie PORCHER », « PORCHER Virginie »): someone's full name, which detection reads
-    as a whole, not the bare first name it masks everywhere else."""
+    before or after it (« Madame Virginie PORCHER », « PORCHER Virginie »): someone's full name, which detection
+    reads as a whole, not the bare first name it masks everywhere else."""
     surface = text[start:end]
-    if not re.fullmatch(rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?", surface) or not given_name_known(surface):
+    if not re.fullmatch(_TITLE_WORD, surface) or not given_name_known(surface):
         return False
-    after = _CAPITALS_AFTER.match(text, end)
-    return bool(after and _vowels(after.group(1)) and not _LEGAL_FORM.match(after.group(1))) or _surname_before(text, start)
+    return _surname_word(_CAPITALS_AFTER.match(text, end)) or _surname_before(text, start)
 
 
 def printed_in_place_name(text: str, start: int, surface: str) -> bool:
@@ -1544,8 +1547,9 @@ _MANDATE_WORDS = re.compile(r"\bconseill(?:er|[èe]re)s?\s+(?:municipa|communaut
                             r"\bmandat\b|\bdu conseil (?:municipal|communautaire)", re.IGNORECASE)
 # « la démission de Thibault BOURA du Conseil municipal des jeunes »: the children's and youth councils are not the
 # council, their members private persons.
-_YOUTH_COUNCIL_AFTER = re.compile(r"[ \t\n]*(?:du|au)[ \t\n]+conseil[ \t\n]+municipal[ \t\n]+(?:des|d['’])[ \t\n]*(?:jeunes|enfants)",
-                                  re.IGNORECASE)
+_YOUTH_COUNCIL_AFTER = re.compile(
+    r"[ \t\n]*(?:du|au)[ \t\n]+conseil[ \t\n]+municipal[ \t\n]+(?:des|d['’])[ \t\n]*(?:jeunes|enfants)", re.IGNORECASE
+)
 
 
 _FULL_STOP = re.compile(r"\.(?:\s|$)")
@@ -1923,15 +1927,15 @@ def _property_address(*, text: str, page: int, start: int, end: int) -> list[Per
     after = text[end:end + _PROPERTY_REACH]
     # A sentence ends at its full stop, or where a speaker starts (« Michaël DELAFOSSE :\n La Ville est propriétaire … »).
     sentence_end = re.search(r"\.(?:\s|$)|:[ \t]*\n", after)
-    matches = [match for match in [_PROPERTY_ADDRESS.search(after[:sentence_end.start()] if sentence_end else after)]
-               if match and re.match(r"\d", match.group("address"))]
     offset = end
-    if not matches and _OWNER_BEFORE.search(text, max(0, start - 40), start):
+    found = [_PROPERTY_ADDRESS.search(after[:sentence_end.start()] if sentence_end else after)]
+    if not (found[0] and re.match(r"\d", found[0].group("address"))) and _OWNER_BEFORE.search(text, max(0, start - 40), start):
         offset = max(0, start - 2 * _PROPERTY_REACH)
-        matches = [match for match in _PROPERTY_ADDRESS.finditer(text[offset:start]) if re.match(r"\d", match.group("address"))]
-    if not matches:
+        found = list(_PROPERTY_ADDRESS.finditer(text[offset:start]))
+    numbered = [match for match in found if match and re.match(r"\d", match.group("address"))]
+    if not numbered:
         return []
-    match = matches[-1]
+    match = numbered[-1]
     # « sise 168 impasse d'Arcole et cadastrée … »: the sentence goes on, the address stops.
     address = re.split(r"[ \t\n]+(?:et[ \t\n]+)?cadastr", match.group("address"))[0]
     address = re.sub(r"(?:[ \t\n]+(?:et|ou))+$", "", address)
@@ -1940,10 +1944,11 @@ def _property_address(*, text: str, page: int, start: int, end: int) -> list[Per
                           key=ADDRESS_KEY, reason="adresse d'une personne privée")]
 
 
-# « Sa propriétaire, Mme FABRE », « Les propriétaires, Madame Boze et Monsieur Ribière »: the person named as the owner
-# of the property the text spoke of before.
+# « Sa propriétaire, Mme FABRE », « Les propriétaires, Madame Boze et Monsieur Ribière »: the person named as the
+# owner of the property the text spoke of before.
 _OWNER_BEFORE = re.compile(
-    rf"(?<!\w)(?:sa|son|ses|leur|leurs|les|le|la)[ \t\n]+propriétaires?[ \t\n]*,?[ \t\n]*(?:{CIVILITE_BROAD}[ \t\n]*)?$",
+    rf"(?<!\w)(?:sa|son|ses|leur|leurs|les|le|la)[ \t\n]+propriétaires?[ \t\n]*,?[ \t\n]*"
+    rf"(?:{CIVILITE_BROAD}[ \t\n]*)?$",
     re.IGNORECASE,
 )
 
