@@ -83,7 +83,7 @@ _FAMILY = re.compile(
 
 # « propriété HERMANT d'une superficie… », « propriétés DUVAL et MARTIN »: the owner's surname, printed alone.
 _PROPERTY_OWNER = re.compile(
-    rf"(?<![\w])propriétés?[ \t]+(?P<name>[{_UPPER}]{{4,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])"
+    rf"(?<![\w])[Pp]ropriétés?[ \t]+(?P<name>[{_UPPER}]{{4,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])"
     # « propriété CAMPUS FRANCE »: a second word in capitals makes a body's name.
     rf"(?![ \t]+[{_UPPER}]{{2,}})"
 )
@@ -245,7 +245,8 @@ _PLACE_NOUNS = (
     "rue|avenue|av\\.|bd\\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
     "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison pour tous|maison|"
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|cinéma|"
-    "halle|théâtre|musée|piscine|complexe|quartier|occe|crèche|ehpad|jardin|promenade|esplanade|"
+    "halle|théâtre|musée|piscine|boulodrome|vélodrome|patinoire|complexe|quartier|occe|crèche|ehpad|jardin|promenade|"
+    "esplanade|"
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"
     "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété|secteur|équipement|"
     # « terrain de football Louis Combettes »; not « terrain DUPONT », the land of a person.

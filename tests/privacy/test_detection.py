@@ -1314,6 +1314,9 @@ _NO_PERSON = [
     "rugby Yves du Manoir, s'étend sur une superficie d'environ 32 hectares. Elle est bordée par \n",
     # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 91: a cinema named after a character.
     "• Le cinéma Nestor Burma\n2 – Les redevances d’occupation du domaine public \n",
+    # montpellier_opendata/deliberations_2013/2013_03_25/2013-03-25-0000062244.pdf, page 1: a boules ground.
+    "Afin de permettre le développement du Club Saint Martin, il y a lieu de prévoir l’agrandissement des locaux \n"
+    "associatifs sur le boulodrome Ernest Onillon. \n",
 ]
 
 
@@ -1363,6 +1366,8 @@ _MASKED = [
     ("L’immeuble sis 23 boulevard du Jeu de Paume (parcelle cadastrée HV n°314) est inclus dans ce périmètre. \n"
      "Sa propriétaire, Mme FABRE a reçu, en date du 19 juin 2006, par lettre recommandée avec accusé réception, \n", [],
      ["FABRE", "23 boulevard du Jeu de Paume"], ["(parcelle cadastrée HV n°314) est inclus dans ce périmètre"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 50: the owner in a délibération's title.
+    ("20 – Foncier - Acquisition Propriété BOURRAT rue Pierre Fermaud \n", [], ["BOURRAT"], ["20 – Foncier - Acquisition"]),
     # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, pages 76 and 157: a record label in a table of
     # subsidies, then an association's name: an activity, no surname.
     ("Enregistrement 280 COMMUNICATIONS Julie Gordon 2 500 €\n"
