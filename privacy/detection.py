@@ -101,9 +101,6 @@ _ROLE_PARTY = re.compile(
 )
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
-# Capitals right before a first name, on its line (« DIARD Malika »), or right after it (« Virginie PORCHER »).
-_CAPITALS_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])(?P<word>[{_UPPER}]{{2,}})[ \t]+$")
-_CAPITALS_AFTER = re.compile(rf"[ \t]+(?P<word>[{_UPPER}]{{2,}})(?![{_LOWER}])")
 # "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
 _GIVEN_UPPER = re.compile(
     rf"(?<![\w{_HYPHEN}.])(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
@@ -776,16 +773,16 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                 continue
             # « Michaël DELAFOSSE \nPhilippe SAUREL », « Société BACOTEC \nPhilippe SAUREL : »: a first name that opens a
             # line with a surname after it is that next person's, not the end of the line above.
-            # « Bénéficiaire Tonnage \nBRIAND Hervé 100 T », « Ventilation \nGUIHOT Jean-Michel »: so are capitals that open
-            # a line with a first name after them: that line's surname, not the end of a name on the line above.
+            # « Bénéficiaire Tonnage \nBRIAND Hervé 100 T », « Ventilation \nGUIHOT Jean-Michel »: so are capitals that
+            # open a line with a first name after them: that line's surname, not the end of a name on the line above.
             # « JACQUIN Alexandre – \nDIARD Malika \nCHEMERE »: nor is a first name that closes its line after a
             # surname in capitals (not a legal form: « SASU Eric \nMARCHAND »): it is that surname's, the capitals
             # below are the next column.
             if "\n" in name:
                 after = _SECOND_GIVEN.match(text, start + len(name))
                 if (re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):])
-                        or (pattern is _GIVEN_UPPER and after and given_name_known(after.group("given")))
-                        or (pattern is _GIVEN_UPPER and _surname_before(text, start))):
+                        or (pattern is _GIVEN_UPPER
+                            and ((after and given_name_known(after.group("given"))) or _surname_before(text, start)))):
                     continue
             # « TARIFS ACTUELS DE LOCATION DES SALLES \nCat… »: a heading in capitals above a line, not a surname
             # (a surname runs to two words besides its particles: « DE LA TOUR », « LE MAIGNAN DE KERANGAT »;
@@ -1259,6 +1256,11 @@ _CIVILITE_FIRST = re.compile(rf"{CIVILITE_BROAD}(?!\w)")
 # A capitalised word (a first name) right before a position.
 # « 32 bd Victor \nHugo »: the name may go on at the next line.
 _GIVEN_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}][{_LOWER}][\w{_HYPHEN}]*(?:[ \t]+\n?|\n)[ \t]*\Z")
+
+
+# Capitals right before a first name, on its line (« DIARD Malika »), or right after it (« Virginie PORCHER »).
+_CAPITALS_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])(?P<word>[{_UPPER}]{{2,}})[ \t]+$")
+_CAPITALS_AFTER = re.compile(rf"[ \t]+(?P<word>[{_UPPER}]{{2,}})(?![{_LOWER}])")
 
 
 def _surname_before(text: str, start: int) -> bool:
@@ -1928,12 +1930,11 @@ def _property_address(*, text: str, page: int, start: int, end: int) -> list[Per
     after = text[end:end + _PROPERTY_REACH]
     # A sentence ends at its full stop, or where a speaker starts (« Michaël DELAFOSSE :\n La Ville est propriétaire … »).
     sentence_end = re.search(r"\.(?:\s|$)|:[ \t]*\n", after)
-    offset = end
-    found = [_PROPERTY_ADDRESS.search(after[:sentence_end.start()] if sentence_end else after)]
-    if not (found[0] and re.match(r"\d", found[0].group("address"))) and _OWNER_BEFORE.search(text, max(0, start - 40), start):
+    sentence = after[:sentence_end.start()] if sentence_end else after
+    offset, numbered = end, _numbered([_PROPERTY_ADDRESS.search(sentence)])
+    if not numbered and _OWNER_BEFORE.search(text, max(0, start - 40), start):
         offset = max(0, start - 2 * _PROPERTY_REACH)
-        found = list(_PROPERTY_ADDRESS.finditer(text[offset:start]))
-    numbered = [match for match in found if match and re.match(r"\d", match.group("address"))]
+        numbered = _numbered(_PROPERTY_ADDRESS.finditer(text[offset:start]))
     if not numbered:
         return []
     match = numbered[-1]
@@ -1943,6 +1944,11 @@ def _property_address(*, text: str, page: int, start: int, end: int) -> list[Per
     start = offset + match.start("address")
     return [_data_mention(text=text, page=page, start=start, end=start + len(address),
                           key=ADDRESS_KEY, reason="adresse d'une personne privée")]
+
+
+def _numbered(matches) -> list[re.Match[str]]:
+    """The property addresses that open with a house number (« sis 12, Rue de Fontenoy », not « sis au bourg »)."""
+    return [match for match in matches if match and re.match(r"\d", match.group("address"))]
 
 
 # « Sa propriétaire, Mme FABRE », « Les propriétaires, Madame Boze et Monsieur Ribière »: the person named as the

@@ -56,8 +56,8 @@ def _placeholder(match: re.Match[str], lookup: dict[str, str]) -> str | None:
     What a clerk chose to mask is masked everywhere."""
     placeholder = lookup.get(_key(match.group(0)))
     detected = placeholder is not None and _DETECTED_PERSON.fullmatch(placeholder)
-    if detected and (printed_in_place_name(match.string, match.start(), match.group(0))
-                     or printed_in_another_name(match.string, match.start(), match.end())):
+    if detected and (printed_in_another_name(match.string, match.start(), match.end())
+                     or printed_in_place_name(match.string, match.start(), match.group(0))):
         return None
     return placeholder
 

@@ -1367,7 +1367,8 @@ _MASKED = [
      "Sa propriétaire, Mme FABRE a reçu, en date du 19 juin 2006, par lettre recommandée avec accusé réception, \n", [],
      ["FABRE", "23 boulevard du Jeu de Paume"], ["(parcelle cadastrée HV n°314) est inclus dans ce périmètre"]),
     # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 50: the owner in a délibération's title.
-    ("20 – Foncier - Acquisition Propriété BOURRAT rue Pierre Fermaud \n", [], ["BOURRAT"], ["20 – Foncier - Acquisition"]),
+    ("20 – Foncier - Acquisition Propriété BOURRAT rue Pierre Fermaud \n", [],
+     ["BOURRAT"], ["20 – Foncier - Acquisition"]),
     # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, pages 76 and 157: a record label in a table of
     # subsidies, then an association's name: an activity, no surname.
     ("Enregistrement 280 COMMUNICATIONS Julie Gordon 2 500 €\n"
