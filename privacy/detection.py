@@ -325,6 +325,8 @@ _OFFICE_AFTER = re.compile(
 )
 _OFFICE_BEFORE = re.compile(
     r"(?:(?:le|la|son|sa)\s+(?:maire|pr[ée]sidente?|adjointe?(?: au maire)?|rapporteur)\s*,?|"
+    # « l'adjointe déléguée à l'urbanisme et à \nl'aménagement durable du territoire, Madame Stéphanie JANIN »
+    r"(?:adjointe?|conseill(?:er|ère)s?(?:\s+municipa(?:l|le|ux|les))?)\s+d[ée]l[ée]gu[ée]e?s?\s+(?:à|au|aux|pour)\b[^.;:()«»]{0,100},|"
     r"pouvoir (?:donn[ée] )?(?:à|a)|procuration (?:donn[ée]e? )?(?:à|a)|"
     r"(?:pour|contre|abstentions?|vote)\s*:[^\n]{0,80}|(?:pour|contre|abstentions?)\s*\([^)\n]{0,80}|"
     rf"d[ée]part de|arriv[ée]e de|(?:{_DESIGNATED_WORDS}|[ée]lus?)\s*:\s*|"
@@ -535,7 +537,38 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                         for match in _DWELLING.finditer(text))
     for page_number, text in enumerate(pages, start=1):
         mentions.extend(_contact_data(text=text, page=page_number))
+    mentions.extend(_given_alone_after(mentions=mentions, pages=pages))
     return _mentions_dedupe(mentions)
+
+
+# How far after a private person's full name their first name alone still speaks of them.
+_GIVEN_ALONE_REACH = 600
+
+
+def _given_alone_after(*, mentions: list[PersonMention], pages: list[str]) -> list[PersonMention]:
+    """The first name of a private person printed alone soon after their full name, on the same page (« Emanuele
+    Negrosini, salarié montpelliérain … Emanuele envisage de parfaire ses connaissances »): it is still theirs, unless
+    an official of the document bears it."""
+    official_words = {_normalise(word) for mention in mentions if mention.kind == "official"
+                      for word in _name_words(_civilite_strip(mention.surface))}
+    found = []
+    for mention in mentions:
+        if mention.kind != "private" or mention.person_key in _DATA_KEYS or mention.person_key.startswith("FAMILLE "):
+            continue
+        words = _name_words(_civilite_strip(mention.surface))
+        given = [word for word in words if not word.isupper() and len(word) > 2 and given_name_known(word)]
+        if len(words) < 2 or len(given) != 1 or _normalise(given[0]) in official_words:
+            continue
+        text = pages[mention.page - 1]
+        alone = re.compile(rf"(?<![\w{_HYPHEN}]){re.escape(given[0])}(?![\w{_HYPHEN}])(?![ \t]*\n?[ \t]*[{_UPPER}])")
+        for match in alone.finditer(text, mention.end, min(len(text), mention.end + _GIVEN_ALONE_REACH)):
+            before = _WORD_BEFORE.search(text[max(0, match.start() - 40):match.start()].rsplit("\n", 1)[-1])
+            if before and (before.group(1)[:1].isupper() or _CIVILITE_FIRST.match(before.group(1))):
+                continue
+            found.append(PersonMention(surface=match.group(0), page=mention.page, start=match.start(), end=match.end(),
+                                       kind="private", reason="prénom d'une personne privée nommée plus haut",
+                                       person_key=mention.person_key, confident=False))
+    return found
 
 
 def review_reasons(*, pages: list[str], mentions: list[PersonMention]) -> list[str]:
@@ -769,7 +802,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
                     continue
                 first = name.index(given[0])
                 start, name = start + first, name[first:]
-            if not row and all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
+            # « PETIT Isabelle »: a word that is a surname too (`_SURNAMES_TOO`) is one beside a known first name.
+            surname_too = any(_surname_in_capitals(word) for word in upper) and any(given_name_known(word) for word in given)
+            if not row and not surname_too and all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
                 continue
             # « Michaël DELAFOSSE \nPhilippe SAUREL », « Société BACOTEC \nPhilippe SAUREL : »: a first name that opens a
             # line with a surname after it is that next person's, not the end of the line above.
@@ -827,7 +862,9 @@ def _table_line_names(*, page_number: int, text: str) -> list[_Candidate]:
     Cut one by one, a pattern pairs « ROBERT Dolorès » across the columns and leaves « HUDO » in clear.
     """
     found = []
-    for line in re.finditer(r"[^\n]+", text):
+    # A colon closes a cell (« Alain GUILBAUD Georges LECLEVE : », a signature's blank after it): each part of a
+    # line between colons is read alone.
+    for line in re.finditer(r"[^\n:]+", text):
         tokens = list(re.finditer(r"\S+", line.group(0)))
         if len(tokens) < 4 or not all(_NAME_TOKEN.fullmatch(token.group(0)) for token in tokens):
             continue
@@ -1444,9 +1481,15 @@ def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
 
 def _surname_same(printed: str, listed: str) -> bool:
     """« AUGE CAUMON » is « AUGE-CAUMON », and « CAPUOZZI » the short form of « CAPUOZZI-BOUALAM »: a compound
-    surname printed with a space, or by its first part alone (its last part alone is as often another person's)."""
-    parts = re.split(r"[ -]+", listed)
-    return re.split(r"[ -]+", printed) == parts or (len(parts) > 1 and printed == parts[0])
+    surname printed with a space, or by its first part alone (its last part alone is as often another person's).
+    « de VERBIZIER » is « DE VERBIZIER »: a particle, which a name drops where it is printed in lowercase, is no part
+    to compare."""
+    parts = _surname_parts(listed)
+    return _surname_parts(printed) == parts or (len(parts) > 1 and printed == parts[0])
+
+
+def _surname_parts(surname: str) -> list[str]:
+    return [part for part in re.split(r"[ -]+", surname) if part not in ("DE", "DU", "DES", "D'")]
 
 
 def _one_letter_off(printed: str, listed: str) -> bool:
@@ -1585,10 +1628,15 @@ def _party_before(text: str, end: int) -> str:
     return window[starts[-1]:] if starts else window
 
 
+_CIVILITE_AT_END = re.compile(rf"(?<!\w)(?:{_CIVILITE}|M)[ \t]*\n?[ \t]*\Z")
+
+
 def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[str],
                      official_identities: list[_Identity]) -> str | None:
     text = pages[candidate.page - 1]
-    before = text[max(0, candidate.start - 120):candidate.start]
+    # « représentée par son président, M MORILLEAU Bernard »: a civilité the name was found without is no part of
+    # what precedes it.
+    before = _CIVILITE_AT_END.sub("", text[max(0, candidate.start - 120):candidate.start])
     after = text[candidate.end:candidate.end + 60]
     if candidate.family:
         return None

@@ -1284,6 +1284,12 @@ def test_a_common_word_before_a_first_name_and_a_surname_is_not_part_of_the_name
 
 # Lines of the corpus that name no person (places, a table's header): printed as they are.
 _NO_PERSON = [
+    # chemere_regardscitoyens/pdf/CM 21 septembre 2010.pdf, page 5: the president of a public party to a convention,
+    # his civilité printed without its dot.
+    "La Communauté de Communes « Cœur Pays de Retz », représentée par son président, M MORILLEAU Bernard, habilité en \n",
+    # montpellier_opendata/proces_verbaux/PV_CM_24_04_2014.pdf, page 28: a deputy mayor named after her delegation.
+    "Monsieur le Maire : La présidence sera assurée par moi-même ou par l'adjointe déléguée à l'urbanisme et à\n"
+    "l'aménagement durable du territoire, Madame Stéphanie JANIN.\n",
     # montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064308.pdf, page 3: places listed after a
     # plural place noun.
     "pour aider les écoles à mener à bien leur projet. Les écoles \nLamartine, Blaise Pascal, François "
@@ -1375,6 +1381,23 @@ _MASKED = [
      "920 6281 AVICCA – Association des Villes et Collectivités pour les Communications \n"
      "électroniques et de l’Audiovisuel \n", [],
      [], ["280 COMMUNICATIONS", "pour les Communications \nélectroniques"]),
+    # chemere_regardscitoyens/pdf/CM 4 novembre 2014.pdf, page 3: a street trader given a pavement permit, her surname
+    # a common word too.
+    ("légumes et de bijoux \nfantaisie\nPETIT Isabelle \n(Camion \nambulant \nSYLPHIDES)\n", [],
+     ["PETIT", "Isabelle"], ["fantaisie\n", "(Camion \nambulant"]),
+    # chemere_regardscitoyens/pdf/CM 21 avril 2009.pdf, page 4: the signatures, two columns, a blank after each colon.
+    ("Alain GUILBAUD Georges LECLEVE : \nJean-Paul LERAY : Lionel LESCURAT : \n",
+     ["Alain GUILBAUD", "Georges LECLEVE", "Jean-Paul LERAY", "Lionel LESCURAT"],
+     [], ["Alain GUILBAUD Georges LECLEVE : \nJean-Paul LERAY : Lionel LESCURAT : \n"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_24_04_2014.pdf, page 28: a member elected to a commission, his
+    # particle printed in lowercase where the attendance list prints it in capitals.
+    ("Ont été élus :\n- Mylène CHARDES\n- Henri de VERBIZIER\n", ["Mylène CHARDES", "Henri DE VERBIZIER"],
+     [], ["- Mylène CHARDES\n- Henri de VERBIZIER\n"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_20_06_2011.pdf, page 31: a youth grant's beneficiary named again by
+    # his first name.
+    ("Emanuele Negrosini, salarié montpelliérain \nProduction culturelle \n« Les roues de la terre » \n"
+     "Emanuele envisage de parfaire ses connaissances sur les techniques agricoles respectueuses de \n", [],
+     ["Negrosini", "Emanuele"], ["salarié montpelliérain", "Production culturelle"]),
 ]
 
 
