@@ -325,6 +325,9 @@ _OFFICE_AFTER = re.compile(
 )
 _OFFICE_BEFORE = re.compile(
     r"(?:(?:le|la|son|sa)\s+(?:maire|pr[ée]sidente?|adjointe?(?: au maire)?|rapporteur)\s*,?|"
+    # « le Ministre Monsieur DAUBRESSE », « le préfet de la région, M. … »: an office of the State.
+    r"(?:le|la|du|de la)\s+(?:ministre|pr[ée]f[eè]te?|sous-pr[ée]f[eè]te?|d[ée]put[ée]e?|s[ée]nat(?:eur|rice))"
+    r"(?:\s+(?:de|du|des|d['’])[^,.;:()\n]{1,50},)?\s*,?|"
     # « l'adjointe déléguée à l'urbanisme et à \nl'aménagement durable du territoire, Madame Stéphanie JANIN »
     r"(?:adjointe?|conseill(?:er|ère)s?(?:\s+municipa(?:l|le|ux|les))?)\s+d[ée]l[ée]gu[ée]e?s?\s+(?:à|au|aux|pour)\b[^.;:()«»]{0,100},|"
     r"pouvoir (?:donn[ée] )?(?:à|a)|procuration (?:donn[ée]e? )?(?:à|a)|"
