@@ -268,6 +268,8 @@ _LISTED_PLACE = (
 # The place nouns are sought in the text without its accents: capitals often lose them (« Equipement de proximité
 # François VILLON », « Creche Marie Curie »).
 _PLACE_NOUNS_UNACCENTED = unaccent(_PLACE_NOUNS)
+# The nouns of two words put in the plural word by word (« les groupes scolaires Sun Yat Sen, Paul Langevin et … »).
+_PLACE_NOUNS_PLURAL = "groupes scolaires|maisons pour tous"
 _PLACE_BEFORE = re.compile(
     # « pôle multiactivités Raymond Moutet », « salle polyvalente Jean Moulin »: one adjective may come between.
     # « aux théâtres Gérard Philipe et Jean Vilar », « Les écoles Lamartine, Blaise Pascal, … et Pablo Neruda »: in the
@@ -280,7 +282,7 @@ _PLACE_BEFORE = re.compile(
     rf"(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{unaccent(_NOT_ADJECTIVE)}\b)[{_LOWER}][{_LOWER}\-]+)?"
     rf"(?-i:[ \t]+(?:de|d['’])[ \t]*\n?[ \t]*[{_LOWER}]{{3,}})?"
     rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{unaccent(_PLACE_TITLES)}))?"
-    rf"|(?:{_PLACE_NOUNS_UNACCENTED})[sx](?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
+    rf"|(?:(?:{_PLACE_NOUNS_UNACCENTED})[sx]|{_PLACE_NOUNS_PLURAL})(?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
     rf"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
@@ -563,8 +565,11 @@ def _given_alone_after(*, mentions: list[PersonMention], pages: list[str]) -> li
         if len(words) < 2 or len(given) != 1 or _normalise(given[0]) in official_words:
             continue
         text = pages[mention.page - 1]
+        reach = min(len(text), mention.end + _GIVEN_ALONE_REACH)
+        if text.find(given[0], mention.end, reach) == -1:  # the usual case, at no regex's cost
+            continue
         alone = re.compile(rf"(?<![\w{_HYPHEN}]){re.escape(given[0])}(?![\w{_HYPHEN}])(?![ \t]*\n?[ \t]*[{_UPPER}])")
-        for match in alone.finditer(text, mention.end, min(len(text), mention.end + _GIVEN_ALONE_REACH)):
+        for match in alone.finditer(text, mention.end, reach):
             before = _WORD_BEFORE.search(text[max(0, match.start() - 40):match.start()].rsplit("\n", 1)[-1])
             if before and (before.group(1)[:1].isupper() or _CIVILITE_FIRST.match(before.group(1))):
                 continue
@@ -1491,8 +1496,9 @@ def _surname_same(printed: str, listed: str) -> bool:
     return _surname_parts(printed) == parts or (len(parts) > 1 and printed == parts[0])
 
 
-def _surname_parts(surname: str) -> list[str]:
-    return [part for part in re.split(r"[ -]+", surname) if part not in ("DE", "DU", "DES", "D'")]
+@functools.lru_cache(maxsize=4096)
+def _surname_parts(surname: str) -> tuple[str, ...]:
+    return tuple(part for part in re.split(r"[ -]+", surname) if part not in ("DE", "DU", "DES", "D'"))
 
 
 def _one_letter_off(printed: str, listed: str) -> bool:
@@ -1639,7 +1645,10 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
     text = pages[candidate.page - 1]
     # « représentée par son président, M MORILLEAU Bernard »: a civilité the name was found without is no part of
     # what precedes it.
-    before = _CIVILITE_AT_END.sub("", text[max(0, candidate.start - 120):candidate.start])
+    before = text[max(0, candidate.start - 120):candidate.start]
+    civilite = _CIVILITE_AT_END.search(before, max(0, len(before) - 24))
+    if civilite:
+        before = before[:civilite.start()]
     after = text[candidate.end:candidate.end + 60]
     if candidate.family:
         return None

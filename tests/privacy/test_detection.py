@@ -1284,6 +1284,9 @@ def test_a_common_word_before_a_first_name_and_a_surname_is_not_part_of_the_name
 
 # Lines of the corpus that name no person (places, a table's header): printed as they are.
 _NO_PERSON = [
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 136: school groups listed after a noun of two
+    # words in the plural.
+    "Les immeubles en question sont riverains des groupes scolaires Sun Yat Sen, Paul Langevin et Sigmund Freud, \n",
     # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 26: a minister named with his office.
     "c’est à cette occasion là que \nj’avais fait venir le Ministre Monsieur DAUBRESSE. Vous étiez récemment désignée\n",
     # chemere_regardscitoyens/pdf/CM 21 septembre 2010.pdf, page 5: the president of a public party to a convention,
