@@ -546,6 +546,12 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     return _mentions_dedupe(mentions)
 
 
+def _official_words(mentions: Iterable[PersonMention]) -> set[str]:
+    """The words of the officials' names (normalised), which no private person's bare name may mask."""
+    return {_normalise(word) for mention in mentions if mention.kind == "official"
+            for word in _name_words(_civilite_strip(mention.surface))}
+
+
 # How far after a private person's full name their first name alone still speaks of them.
 _GIVEN_ALONE_REACH = 600
 
@@ -554,8 +560,7 @@ def _given_alone_after(*, mentions: list[PersonMention], pages: list[str]) -> li
     """The first name of a private person printed alone soon after their full name, on the same page (« Emanuele
     Negrosini, salarié montpelliérain … Emanuele envisage de parfaire ses connaissances »): it is still theirs, unless
     an official of the document bears it."""
-    official_words = {_normalise(word) for mention in mentions if mention.kind == "official"
-                      for word in _name_words(_civilite_strip(mention.surface))}
+    official_words = _official_words(mentions)
     found = []
     for mention in mentions:
         if mention.kind != "private" or mention.person_key in _DATA_KEYS or mention.person_key.startswith("FAMILLE "):
@@ -620,8 +625,7 @@ def replacements_build(
     )
     numbers: dict[str, int] = {}
     replacements: dict[str, str] = {}
-    official_words = {_normalise(word) for mention in mentions if mention.kind == "official"
-                      for word in _name_words(_civilite_strip(mention.surface))}
+    official_words = _official_words(mentions)
     surnames: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.kind != "private":
