@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -31,13 +32,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
+import numpy as np  # noqa: E402
 
 django.setup()
 
-from council.matieres import matiere_classify, theme_of  # noqa: E402
+from council.matieres import MODEL_PATH, matiere_classify, objet_features, theme_model_fit, theme_of  # noqa: E402
 from ingestion.cleaning import pages_clean  # noqa: E402
 from ingestion.extraction import pdf_pages_extract  # noqa: E402
 from ingestion.parsing import minutes_parse  # noqa: E402
+from search.embeddings import embedder_get  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -73,18 +76,20 @@ def _parsed_objets(corpus: Path, documents: set[str]) -> dict[tuple[str, str], s
     return objets
 
 
-def _labelled(corpus: Path) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
-    """(set, source, objet, code, alternatives) for every labelled objet that has a code."""
+def _labelled(corpus: Path) -> list[tuple[str, str, str, str, tuple[str, ...], str]]:
+    """(set, source, objet, code, alternatives, collectivité) for every labelled objet that has a code."""
     rows = []
     objets = _sample_objets(corpus)
     with open(DATA / "actes_sample.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["code"]:
-                rows.append(("en échantillon", row["source"], objets[(row["source"], row["key"])], row["code"], ()))
+                rows.append(("en échantillon", row["source"], objets[(row["source"], row["key"])], row["code"], (),
+                             row["source"]))
     with open(DATA / "actes_sample_unseen.csv", encoding="utf-8") as handle:
         unseen = [row for row in csv.DictReader(handle) if row["code"]]
     parsed = _parsed_objets(corpus, {row["document"] for row in unseen})
-    rows += [("nouvelles", row["source"], parsed[(row["document"], row["position"])], row["code"], _alternatives(row["note"]))
+    rows += [("nouvelles", row["source"], parsed[(row["document"], row["position"])], row["code"], _alternatives(row["note"]),
+              _collectivite(row["source"], row["document"]))
              for row in unseen]
     return rows
 
@@ -94,24 +99,45 @@ def _alternatives(note: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\balt\s+(\d+(?:\.\d+)?)", note))
 
 
+def _collectivite(source: str, document: str) -> str:
+    """The collectivité a labelled objet comes from: the intercommunality's minutes filed beside Pierrefonds' are
+    another collectivité's (left out together when the thème model is scored)."""
+    return "cc_lisieres_de_l_oise" if "cc_lisieres_de_l_oise" in document else source
+
+
 def matieres_measure(*, corpus: Path, errors: bool = False) -> dict[tuple[str, str], dict[str, float]]:
+    """Level 1 and 2 accuracy per collectivité: of the vocabulary alone, and of the classification ingestion makes
+    (the vocabulary, the thème model where no act is named) with the model fitted without that collectivité."""
+    labelled = _labelled(corpus)
+    objets = [row[2] for row in labelled]
+    embeddings = embedder_get().passages_embed(objets)
+    features = np.array([objet_features(objet, embedding) for objet, embedding in zip(objets, embeddings)])
+    codes = [row[3] for row in labelled]
+    groups = [row[5] for row in labelled]
     scores: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for group, source, objet, code, alternatives in _labelled(corpus):
-        found = matiere_classify(objet)
-        right = theme_of(found.code) == theme_of(code)
-        score = scores[(group, source)]
-        score["n"] += 1
-        score["theme"] += right
-        score["theme_or_alternative"] += right or any(theme_of(found.code) == theme_of(a) for a in alternatives)
-        score["matiere"] += found.code == code
-        score["confident"] += found.confident
-        score["confident_right"] += found.confident and right
-        if errors and not right:
-            print(f"{source:14} {code:5} ← {found.code or '—':5} {objet[:110]}")
+    for left_out in sorted(set(groups)):
+        kept = [i for i, group in enumerate(groups) if group != left_out]
+        model = theme_model_fit(features=features[kept], codes=[codes[i] for i in kept])
+        for i in (i for i, group in enumerate(groups) if group == left_out):
+            set_, _source, objet, code, alternatives, collectivite = labelled[i]
+            alone = matiere_classify(objet)
+            found = matiere_classify(objet, embeddings[i], model=model)
+            right = theme_of(found.code) == theme_of(code)
+            score = scores[(set_, collectivite)]
+            score["n"] += 1
+            score["vocabulary"] += theme_of(alone.code) == theme_of(code)
+            score["theme"] += right
+            score["theme_or_alternative"] += right or any(theme_of(found.code) == theme_of(a) for a in alternatives)
+            score["matiere"] += found.code == code
+            score["confident"] += found.confident
+            score["confident_right"] += found.confident and right
+            if errors and not right:
+                print(f"{collectivite[:14]:14} {code:5} ← {found.code or '—':5} {'assuré' if found.confident else 'appris':6} "
+                      f"{objet[:100]}")
     return {
         key: {
-            "n": s["n"], "theme": s["theme"] / s["n"], "matiere": s["matiere"] / s["n"],
-            "theme_or_alternative": s["theme_or_alternative"] / s["n"],
+            "n": s["n"], "vocabulary": s["vocabulary"] / s["n"], "theme": s["theme"] / s["n"],
+            "matiere": s["matiere"] / s["n"], "theme_or_alternative": s["theme_or_alternative"] / s["n"],
             "confident": s["confident"] / s["n"],
             "confident_precision": s["confident_right"] / s["confident"] if s["confident"] else 0.0,
         }
@@ -119,17 +145,39 @@ def matieres_measure(*, corpus: Path, errors: bool = False) -> dict[tuple[str, s
     }
 
 
+def model_train(*, corpus: Path) -> int:
+    """Fit the thème model on every labelled objet and write it where ingestion reads it; the number of objets."""
+    labelled = _labelled(corpus)
+    embeddings = embedder_get().passages_embed([row[2] for row in labelled])
+    features = np.array([objet_features(row[2], embedding) for row, embedding in zip(labelled, embeddings)])
+    model = theme_model_fit(features=features, codes=[row[3] for row in labelled])
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_PATH.write_text(json.dumps(model.as_json()) + "\n", encoding="utf-8")
+    return len(labelled)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("COUNCIL_CORPUS", "../shared/corpus")))
     parser.add_argument("--errors", action="store_true", help="print the objets classed under another level 1")
+    parser.add_argument("--train", action="store_true", help=f"fit the thème model on every label, write {MODEL_PATH.name}")
     args = parser.parse_args()
+    if args.train:
+        print(f"{model_train(corpus=args.corpus)} objets étiquetés : modèle écrit dans {MODEL_PATH}")
+        return
     results = matieres_measure(corpus=args.corpus, errors=args.errors)
-    print(f"{'objets':15} {'collectivité':22} {'n':>4} {'niveau 1':>9} {'ou alt.':>8} {'niveau 2':>9} {'assuré':>7} "
-          f"{'juste si assuré':>16}")
+    print(f"{'objets':15} {'collectivité':22} {'n':>4} {'vocab.':>7} {'niveau 1':>9} {'ou alt.':>8} {'niveau 2':>9} "
+          f"{'assuré':>7} {'juste si assuré':>16}")
     for (group, source), r in results.items():
-        print(f"{group:15} {source:22} {r['n']:4} {r['theme']:9.3f} {r['theme_or_alternative']:8.3f} {r['matiere']:9.3f} "
-              f"{r['confident']:7.3f} {r['confident_precision']:16.3f}")
+        print(f"{group:15} {source[:22]:22} {r['n']:4} {r['vocabulary']:7.3f} {r['theme']:9.3f} "
+              f"{r['theme_or_alternative']:8.3f} {r['matiere']:9.3f} {r['confident']:7.3f} {r['confident_precision']:16.3f}")
+    for group in sorted({g for g, _ in results}):
+        rows = [r for (g, _), r in results.items() if g == group]
+        total = sum(r["n"] for r in rows)
+        print(f"{group:15} {'(ensemble)':22} {total:4} "
+              + " ".join(f"{sum(r[k] * r['n'] for r in rows) / total:{w}.3f}"
+                         for k, w in (("vocabulary", 7), ("theme", 9), ("theme_or_alternative", 8), ("matiere", 9),
+                                      ("confident", 7))))
 
 
 if __name__ == "__main__":

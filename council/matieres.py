@@ -12,10 +12,18 @@ accuracy is measured on hand-labelled objets, those of the towns it was never wr
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from french.terms import words_and_terms
+
+# The model that names the thème of an objet whose words name no act (see `ThemeModel`); rebuilt by
+# `python bench/matieres.py --train` from the hand-labelled objets.
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "matieres.json"
 
 # Level 1 (the « thème » shown to the public) and level 2 (the matière SCDL's DELIB_MATIERE_CODE holds).
 THEMES = {
@@ -93,6 +101,9 @@ MATIERES = {
 # field of action, over the words that only hint at one: « Subvention à l'école de musique » is a subsidy,
 # « Convention avec la médiathèque » a contract, « Travaux de l'école » teaching.
 ACT, GENERIC, FIELD, HINT = 0, 1, 2, 3
+# Named by the learned model from the objet as a whole (its wording's embedding and every phrase above it holds),
+# where no act names itself.
+LEARNED = 4
 _VOCABULARY: dict[int, dict[str, tuple[str, ...]]] = {
     ACT: {
         "1.1": ("marché", "marchés", "marché public", "marchés publics", "dialogue compétitif", "attribution du marché", "avenant au marché", "appel d'offres",
@@ -275,13 +286,13 @@ _VOCABULARY: dict[int, dict[str, tuple[str, ...]]] = {
 @dataclass(frozen=True)
 class Classification:
     code: str  # level 2 (« 7.5 »), "" when nothing in the objet names a matière
-    rank: int  # ACT, GENERIC, FIELD or HINT: how the matière was named; -1 when not classed
+    rank: int  # ACT, GENERIC, FIELD, HINT or LEARNED: how the matière was named; -1 when not classed
 
     @property
     def confident(self) -> bool:
         """The objet names its act. Measured on objets of collectivités the vocabulary was not written from
-        (`bench/matieres.py`), the level 1 is right four times in five when it does and less than half the time
-        when only a field or a hint names it: those are left to the clerk."""
+        (`bench/matieres.py`), the level 1 is right about nine times in ten when it does; where only a field or a
+        hint names it, the vocabulary is right less than half the time and the learned model names the thème."""
         return self.rank in (ACT, GENERIC)
 
 
@@ -320,27 +331,125 @@ def _phrases() -> list[tuple[tuple[str, ...], bool, str, int]]:
     return phrases
 
 
-def matiere_classify(objet: str) -> Classification:
-    """The ACTES matière an objet names: the strongest rank named; within it, the one named first in the objet
-    (the act a title opens with is the act; what follows says what it is for)."""
+def _named(objet: str) -> list[tuple[int, int, int, str]]:
+    """Every phrase of the vocabulary the objet holds, where it first does: (rank, start, -length, matière), the
+    strongest first (the strongest rank, then the phrase named first, then the longest)."""
     tokens = words_and_terms(objet)
     words, terms = [t[0] for t in tokens], [t[1] for t in tokens]
-    best: tuple[int, int, int] | None = None  # (rank, start, -length)
-    code = ""
-    for matched, exact, phrase_code, rank in _phrases():
+    named = []
+    for matched, exact, code, rank in _phrases():
         size = len(matched)
         read = words if exact else terms
         for start in range(len(read) - size + 1):
             if tuple(read[start:start + size]) == matched:
-                key = (rank, start, -size)
-                if best is None or key < best:
-                    best, code = key, phrase_code
+                named.append((rank, start, -size, code))
                 break
-    return Classification(code=code, rank=best[0] if best else -1)
+    return sorted(named, key=lambda n: n[:3])  # a tie keeps the phrases' order
 
 
-def matiere_read(objet: str) -> str:
-    """The matière ingestion stores for an objet: its level 2 when the objet names its act, else "" (a clerk
-    sets it)."""
-    found = matiere_classify(objet)
-    return found.code if found.confident else ""
+_THEME_LIST = tuple(sorted(THEMES, key=int))
+_RANKS = (ACT, GENERIC, FIELD, HINT)
+
+
+def vocabulary_features(objet: str) -> list[float]:
+    """What the vocabulary says of an objet, as the learned model reads it: the thème and rank it would choose (or
+    that it names nothing), then every thème and rank it names at all."""
+    named = _named(objet)
+    chosen = [0.0] * (len(_THEME_LIST) * len(_RANKS) + 1)
+    every = [0.0] * (len(_THEME_LIST) * len(_RANKS))
+    if named:
+        rank, _start, _size, code = named[0]
+        chosen[_THEME_LIST.index(theme_of(code)) * len(_RANKS) + rank] = 1.0
+    else:
+        chosen[-1] = 1.0
+    for rank, _start, _size, code in named:
+        every[_THEME_LIST.index(theme_of(code)) * len(_RANKS) + rank] = 1.0
+    return chosen + every
+
+
+@dataclass(frozen=True)
+class ThemeModel:
+    """A multinomial logistic regression over the vocabulary's features and the objet's embedding (standardised),
+    naming the level 1; the level 2 is then the first matière of that thème the objet names, else the one the
+    labelled objets of that thème most often had."""
+
+    themes: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray  # (features + 1) × thèmes, the last row the biases
+    fallback: dict[str, str]  # thème → its most frequent matière in the training labels
+
+    def theme(self, features: np.ndarray) -> str:
+        scores = np.append((features - self.mean) / self.scale, 1.0) @ self.weights
+        return self.themes[int(np.argmax(scores))]
+
+    def as_json(self) -> dict:
+        return {"themes": list(self.themes), "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
+                "weights": self.weights.round(6).tolist(), "fallback": self.fallback}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ThemeModel:
+        return cls(themes=tuple(data["themes"]), mean=np.array(data["mean"]), scale=np.array(data["scale"]),
+                   weights=np.array(data["weights"]), fallback=dict(data["fallback"]))
+
+
+# L2 strength of the fit: 0.1 gives the best level 1 on collectivités left out of the fit (0.01: 0.007 lower,
+# 0.3: 0.022 lower on the new towns; `bench/matieres.py`).
+THEME_MODEL_L2 = 0.1
+
+
+def theme_model_fit(*, features: np.ndarray, codes: list[str], l2: float = THEME_MODEL_L2) -> ThemeModel:
+    """Fit the thème model on labelled objets (their features, their matières), by gradient descent on the
+    regularised cross-entropy (deterministic: the same labels give the same model)."""
+    themes = _THEME_LIST
+    mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-6
+    inputs = np.hstack([(features - mean) / scale, np.ones((len(features), 1))])
+    targets = np.eye(len(themes))[[themes.index(theme_of(code)) for code in codes]]
+    weights = np.zeros((inputs.shape[1], len(themes)))
+    penalty = np.ones((inputs.shape[1], 1))
+    penalty[-1] = 0.0
+    for _ in range(300):
+        scores = inputs @ weights
+        probabilities = np.exp(scores - scores.max(axis=1, keepdims=True))
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        weights -= 0.5 * (inputs.T @ (probabilities - targets) / len(inputs) + l2 * penalty * weights)
+    fallback = {}
+    for theme in themes:
+        seen = [code for code in codes if theme_of(code) == theme]
+        fallback[theme] = max(sorted(set(seen)), key=seen.count) if seen else ""
+    return ThemeModel(themes=themes, mean=mean, scale=scale, weights=weights, fallback=fallback)
+
+
+@lru_cache(maxsize=1)
+def theme_model() -> ThemeModel | None:
+    """The model in the repository, or None where none was trained."""
+    if not MODEL_PATH.exists():
+        return None
+    return ThemeModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+def objet_features(objet: str, embedding: np.ndarray) -> np.ndarray:
+    """What the thème model reads of an objet: the vocabulary's features and the objet's embedding (as passages are
+    embedded)."""
+    return np.concatenate([np.array(vocabulary_features(objet)), np.asarray(embedding, dtype=float)])
+
+
+def matiere_classify(objet: str, embedding: np.ndarray | None = None, model: ThemeModel | None = None) -> Classification:
+    """The ACTES matière of an objet: the act it names, the strongest rank named and, within it, the one named first
+    (the act a title opens with is the act; what follows says what it is for). Where it names no act and its
+    embedding is given, the thème model (`model`, else the repository's) names the thème."""
+    named = _named(objet)
+    found = Classification(code=named[0][3], rank=named[0][0]) if named else Classification(code="", rank=-1)
+    model = model or theme_model()
+    if found.confident or embedding is None or model is None or not objet.strip():
+        return found
+    theme = model.theme(objet_features(objet, embedding))
+    in_theme = [code for _rank, _start, _size, code in sorted(named, key=lambda n: n[1]) if theme_of(code) == theme]
+    return Classification(code=in_theme[0] if in_theme else model.fallback[theme], rank=LEARNED)
+
+
+def matiere_read(objet: str, embedding: np.ndarray | None = None) -> str:
+    """The matière ingestion stores for an objet: the act it names; else, given its embedding, the thème model's;
+    else "" (a clerk sets it)."""
+    found = matiere_classify(objet, embedding)
+    return found.code if found.confident or found.rank == LEARNED else ""

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.faults import ServiceUnavailable
-from council.matieres import matiere_read
+from council.matieres import matiere_classify, matiere_read
 from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import deliberation_correct, deliberations_replace, seance_deliberations_link, seance_get_or_create
 from ingestion.cleaning import pages_clean
@@ -37,6 +37,7 @@ from privacy.services import (
     document_pseudonymiser_build,
     document_text_mask,
 )
+from search.embeddings import embedder_get
 from search.passages import passages_draft, segments_cover
 from search.services import (
     passages_deliberation_copy,
@@ -271,6 +272,7 @@ def document_structure_build(*, document: Document) -> None:
             deliberation_spans=[(item.start, item.end) for item in parsed.deliberations],
         ),
     )
+    matieres = _matieres_read([item.objet for item in parsed.deliberations])
     _progress(document, step=Document.Step.PSEUDONYMISING)
     # One transaction: what was masked (the clerk's list) and the public text it produced change together.
     with transaction.atomic():
@@ -306,11 +308,11 @@ def document_structure_build(*, document: Document) -> None:
                     names_abstention=[pseudonymise(name) for name in item.vote.names_abstention],
                     unanimous=item.vote.unanimous,
                     outcome=item.vote.outcome,
-                    matiere=matiere_read(item.objet),
+                    matiere=matiere,
                     page_start=item.page_start,
                     page_end=item.page_end,
                 )
-                for position, item in enumerate(parsed.deliberations)
+                for position, (item, matiere) in enumerate(zip(parsed.deliberations, matieres))
             ],
         )
         # The same act printed in another document of the séance is one délibération (the first document's).
@@ -654,6 +656,14 @@ def document_metadata_correct(
         _progress(document, status=Document.Status.PROCESSING, step=Document.Step.EMBEDDING)
         transaction.on_commit(lambda: document_embed_send(document_id=document.pk))
     return changed
+
+
+def _matieres_read(objets: list[str]) -> list[str]:
+    """The ACTES matière of each objet: the act it names, else the thème model's reading of its embedding (only the
+    objets that name no act are embedded)."""
+    unnamed = [i for i, objet in enumerate(objets) if objet.strip() and not matiere_classify(objet).confident]
+    embedded = dict(zip(unnamed, embedder_get().passages_embed([objets[i] for i in unnamed]))) if unnamed else {}
+    return [matiere_read(objet, embedded.get(i)) for i, objet in enumerate(objets)]
 
 
 def document_embed_send(*, document_id: int) -> None:

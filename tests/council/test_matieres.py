@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from council.matieres import ACT, FIELD, matiere_classify, matiere_label, matiere_read
+import numpy as np
+
+from council.matieres import (
+    ACT, FIELD, LEARNED, matiere_classify, matiere_label, matiere_read, objet_features, theme_model, theme_model_fit,
+    theme_of,
+)
+from search.embeddings import embedder_get
 from council.models import Deliberation
 from council.services import deliberation_correct, deliberations_replace
 
@@ -35,12 +41,41 @@ def test_an_objet_that_names_its_act_is_classed_by_it(objet, code):
     assert matiere_read(objet) == code
 
 
-def test_an_objet_that_names_only_a_field_is_left_to_the_clerk():
+def test_without_its_embedding_an_objet_that_names_only_a_field_is_left_to_the_clerk():
     # Same file: a report that names no act; « développement durable » says environment, not what was decided.
     found = matiere_classify("RAPPORT DE DEVELOPPEMENT DURABLE 2021")
     assert (found.code, found.rank) == ("8.8", FIELD)
     assert not found.confident
     assert matiere_read("RAPPORT DE DEVELOPPEMENT DURABLE 2021") == ""
+
+
+# Same file: objets that name no act, only a field or a hint; the thème model reads them as a whole.
+UNNAMED_ACTS = [
+    ("RAPPORT DE DEVELOPPEMENT DURABLE 2021", "8.8"),
+    ("Rapport de Saint-Etienne Métropole sur la situation en matière d'égalité femmes hommes pour l'année 2020", "5.2"),
+]
+
+
+@pytest.mark.parametrize(("objet", "code"), UNNAMED_ACTS)
+def test_an_objet_that_names_no_act_is_classed_by_the_theme_model_given_its_embedding(objet, code):
+    assert theme_model() is not None, "council/data/matieres.json manque : python bench/matieres.py --train"
+    (embedding,) = embedder_get().passages_embed([objet])
+    found = matiere_classify(objet, embedding)
+    assert (found.code, found.rank) == (code, LEARNED)
+    assert not found.confident
+    assert matiere_read(objet, embedding) == code
+    # An act named stays the vocabulary's, embedding or not.
+    named = NAMED_ACTS[0][0]
+    assert matiere_classify(named, embedder_get().passages_embed([named])[0]).rank == ACT
+
+
+def test_the_theme_model_learns_the_themes_it_is_shown():
+    objets = [objet for objet, _code in NAMED_ACTS]
+    codes = [code for _objet, code in NAMED_ACTS]
+    features = np.array([objet_features(o, e) for o, e in zip(objets, embedder_get().passages_embed(objets))])
+    model = theme_model_fit(features=features, codes=codes)
+    assert [model.theme(row) for row in features] == [theme_of(code) for code in codes]
+    assert model.fallback["7"] in {"7.1", "7.8"} and model.fallback["3"] == ""
 
 
 def test_scdl_spells_the_matiere_as_the_schema_says():
