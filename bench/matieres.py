@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import json
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -40,6 +40,7 @@ from council.matieres import MODEL_PATH, matiere_classify, objet_features, theme
 from ingestion.cleaning import pages_clean  # noqa: E402
 from ingestion.extraction import pdf_pages_extract  # noqa: E402
 from ingestion.parsing import minutes_parse  # noqa: E402
+from pdf.ocr import pages_ocr  # noqa: E402
 from search.embeddings import embedder_get  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -65,18 +66,31 @@ def _sample_objets(corpus: Path) -> dict[tuple[str, str], str]:
     return objets
 
 
-def _parsed_objets(corpus: Path, documents: set[str]) -> dict[tuple[str, str], str]:
-    """(document, position) → objet, as ingestion's parser reads them from the text layer."""
+def _parsed_objets(corpus: Path, documents: set[str], cache: Path) -> dict[tuple[str, str], str]:
+    """(document, position) → objet, as ingestion's parser reads them (the text layer, OCR for scanned pages; the
+    OCR kept in `cache`, a first reading of a scanned town takes minutes)."""
     objets = {}
     for document in sorted(documents):
         pages = pdf_pages_extract(path=corpus / document)
-        parsed = minutes_parse(pages=pages_clean([page.text for page in pages]), filename=Path(document).name)
+        texts = [page.text if page.has_text_layer else "" for page in pages]
+        scanned = [number for number, page in enumerate(pages, start=1) if not page.has_text_layer]
+        if scanned:
+            cached = cache / (re.sub(r"[^\w.-]+", "_", document) + ".json")
+            if cached.exists():
+                read = {int(number): text for number, text in json.loads(cached.read_text(encoding="utf-8")).items()}
+            else:
+                read = pages_ocr(path=corpus / document, page_numbers=scanned)
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(json.dumps(read, ensure_ascii=False), encoding="utf-8")
+            for number, text in read.items():
+                texts[number - 1] = text
+        parsed = minutes_parse(pages=pages_clean(texts), filename=Path(document).name)
         for position, deliberation in enumerate(parsed.deliberations):
             objets[(document, str(position))] = deliberation.objet
     return objets
 
 
-def _labelled(corpus: Path) -> list[tuple[str, str, str, str, tuple[str, ...], str]]:
+def _labelled(corpus: Path, cache: Path) -> list[tuple[str, str, str, str, tuple[str, ...], str]]:
     """(set, source, objet, code, alternatives, collectivité) for every labelled objet that has a code."""
     rows = []
     objets = _sample_objets(corpus)
@@ -85,12 +99,13 @@ def _labelled(corpus: Path) -> list[tuple[str, str, str, str, tuple[str, ...], s
             if row["code"]:
                 rows.append(("en échantillon", row["source"], objets[(row["source"], row["key"])], row["code"], (),
                              row["source"]))
-    with open(DATA / "actes_sample_unseen.csv", encoding="utf-8") as handle:
-        unseen = [row for row in csv.DictReader(handle) if row["code"]]
-    parsed = _parsed_objets(corpus, {row["document"] for row in unseen})
-    rows += [("nouvelles", row["source"], parsed[(row["document"], row["position"])], row["code"], _alternatives(row["note"]),
-              _collectivite(row["source"], row["document"]))
-             for row in unseen]
+    for set_, name in (("nouvelles", "actes_sample_unseen.csv"), ("à l'aveugle", "actes_sample_blind.csv")):
+        with open(DATA / name, encoding="utf-8") as handle:
+            labels = [row for row in csv.DictReader(handle) if row["code"]]
+        parsed = _parsed_objets(corpus, {row["document"] for row in labels}, cache)
+        rows += [(set_, row["source"], parsed[(row["document"], row["position"])], row["code"],
+                  _alternatives(row["note"]), _collectivite(row["source"], row["document"]))
+                 for row in labels]
     return rows
 
 
@@ -105,10 +120,10 @@ def _collectivite(source: str, document: str) -> str:
     return "cc_lisieres_de_l_oise" if "cc_lisieres_de_l_oise" in document else source
 
 
-def matieres_measure(*, corpus: Path, errors: bool = False) -> dict[tuple[str, str], dict[str, float]]:
+def matieres_measure(*, corpus: Path, cache: Path, errors: bool = False) -> dict[tuple[str, str], dict[str, float]]:
     """Level 1 and 2 accuracy per collectivité: of the vocabulary alone, and of the classification ingestion makes
     (the vocabulary, the thème model where no act is named) with the model fitted without that collectivité."""
-    labelled = _labelled(corpus)
+    labelled = _labelled(corpus, cache)
     objets = [row[2] for row in labelled]
     embeddings = embedder_get().passages_embed(objets)
     features = np.array([objet_features(objet, embedding) for objet, embedding in zip(objets, embeddings)])
@@ -145,9 +160,9 @@ def matieres_measure(*, corpus: Path, errors: bool = False) -> dict[tuple[str, s
     }
 
 
-def model_train(*, corpus: Path) -> int:
+def model_train(*, corpus: Path, cache: Path) -> int:
     """Fit the thème model on every labelled objet and write it where ingestion reads it; the number of objets."""
-    labelled = _labelled(corpus)
+    labelled = _labelled(corpus, cache)
     embeddings = embedder_get().passages_embed([row[2] for row in labelled])
     features = np.array([objet_features(row[2], embedding) for row, embedding in zip(labelled, embeddings)])
     model = theme_model_fit(features=features, codes=[row[3] for row in labelled])
@@ -160,12 +175,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("COUNCIL_CORPUS", "../shared/corpus")))
     parser.add_argument("--errors", action="store_true", help="print the objets classed under another level 1")
+    parser.add_argument("--ocr-cache", type=Path, default=Path(__file__).resolve().parent.parent / "var" / "cache" / "ocr",
+                        help="where the OCR of scanned minutes is kept between runs")
     parser.add_argument("--train", action="store_true", help=f"fit the thème model on every label, write {MODEL_PATH.name}")
     args = parser.parse_args()
     if args.train:
-        print(f"{model_train(corpus=args.corpus)} objets étiquetés : modèle écrit dans {MODEL_PATH}")
+        print(f"{model_train(corpus=args.corpus, cache=args.ocr_cache)} objets étiquetés : modèle écrit dans {MODEL_PATH}")
         return
-    results = matieres_measure(corpus=args.corpus, errors=args.errors)
+    results = matieres_measure(corpus=args.corpus, cache=args.ocr_cache, errors=args.errors)
     print(f"{'objets':15} {'collectivité':22} {'n':>4} {'vocab.':>7} {'niveau 1':>9} {'ou alt.':>8} {'niveau 2':>9} "
           f"{'assuré':>7} {'juste si assuré':>16}")
     for (group, source), r in results.items():
