@@ -1,20 +1,26 @@
 """Accuracy of the ACTES classification of objets (`council.matieres`) on hand-labelled samples.
 
-Two label files, the objets themselves staying in the corpus (read from there, never copied):
+Three label files, the objets themselves staying in the corpus (read from there, never copied):
 - `bench/data/actes_sample.csv` (source, key, code, note): 100 objets of Montpellier's ground truth, 50 of
   Chéméré's, 50 of Saint-Étienne Métropole's SCDL file. The vocabulary was first written from the nomenclature
   alone, then completed from the misses of Montpellier and Chéméré: these figures are in-sample.
-- `bench/data/actes_sample_unseen.csv` (source, document, position, code, note): 50 délibérations of Pierrefonds,
-  50 of Couthenans, 24 of Roannais Agglomération and 17 of Preuilly-sur-Claise, as the parser reads their objets
+- `bench/data/actes_sample_unseen.csv` (source, document, position, code, note): 50 délibérations of Pierrefonds
+  (15 of them of the CC des Lisières de l'Oise), 50 of Couthenans, 24 of Roannais Agglomération and 17 of Preuilly-sur-Claise, as the parser reads their objets
   from the minutes (text-layer PDFs), labelled after the vocabulary was written and never used to change it: the
   figures that tell how it does on a new town.
+- `bench/data/actes_sample_blind.csv` (same columns): 77 délibérations of the CC des Lisières de l'Oise and 89 of
+  Aiglun (OCR), labelled after the thème model was committed, scored once with it.
+
+Where the objet names no act, the thème model classes it (`council.matieres.ThemeModel`); every figure of the
+classification is with the model fitted on the other collectivités, beside the vocabulary alone. `--train` refits
+it on every label and writes `council/data/matieres.json`.
 
 Each label was given by a reader from the objet alone; 39 of the new towns' labels name another code the reader held
 acceptable too (« alt 5.7 » in the note: an objet that fits two thèmes), counted in « ou alt. » beside the strict
-figure. « assuré » is the share of objets the classifier names with an act (what ingestion stores,
-`Classification.confident`) and « juste si assuré » its level-1 precision there.
+figure. « assuré » is the share of objets the vocabulary names with an act (`Classification.confident`) and « juste
+si assuré » its level-1 precision there.
 
-    python bench/matieres.py [--corpus ../shared/corpus] [--errors]
+    python bench/matieres.py [--corpus ../shared/corpus] [--errors] [--train]
 """
 
 from __future__ import annotations
