@@ -138,7 +138,7 @@ def matieres_measure(*, corpus: Path, cache: Path, errors: bool = False) -> dict
     scores: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for left_out in sorted(set(groups)):
         kept = [i for i, group in enumerate(groups) if group != left_out]
-        model = theme_model_fit(features=features[kept], codes=[codes[i] for i in kept])
+        model = theme_model_fit(features=features[kept], codes=[codes[i] for i in kept], embedder=embedder_get().name)
         for i in (i for i, group in enumerate(groups) if group == left_out):
             set_, _source, objet, code, alternatives, collectivite = labelled[i]
             alone = matiere_classify(objet)
@@ -171,7 +171,7 @@ def model_train(*, corpus: Path, cache: Path) -> int:
     labelled = _labelled(corpus, cache)
     embeddings = embedder_get().passages_embed([row[2] for row in labelled])
     features = np.array([objet_features(row[2], embedding) for row, embedding in zip(labelled, embeddings)])
-    model = theme_model_fit(features=features, codes=[row[3] for row in labelled])
+    model = theme_model_fit(features=features, codes=[row[3] for row in labelled], embedder=embedder_get().name)
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(json.dumps(model.as_json()) + "\n", encoding="utf-8")
     return len(labelled)

@@ -378,6 +378,7 @@ class ThemeModel:
     scale: np.ndarray
     weights: np.ndarray  # (features + 1) × thèmes, the last row the biases
     fallback: dict[str, str]  # thème → its most frequent matière in the training labels
+    embedder: str  # the embedder whose vectors it was fitted on (`Embedder.name`): another's mean nothing to it
 
     def theme(self, features: np.ndarray) -> str:
         scores = np.append((features - self.mean) / self.scale, 1.0) @ self.weights
@@ -385,12 +386,12 @@ class ThemeModel:
 
     def as_json(self) -> dict:
         return {"themes": list(self.themes), "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
-                "weights": self.weights.round(6).tolist(), "fallback": self.fallback}
+                "weights": self.weights.round(6).tolist(), "fallback": self.fallback, "embedder": self.embedder}
 
     @classmethod
     def from_json(cls, data: dict) -> ThemeModel:
         return cls(themes=tuple(data["themes"]), mean=np.array(data["mean"]), scale=np.array(data["scale"]),
-                   weights=np.array(data["weights"]), fallback=dict(data["fallback"]))
+                   weights=np.array(data["weights"]), fallback=dict(data["fallback"]), embedder=data["embedder"])
 
 
 # L2 strength of the fit: 0.1 gives the best level 1 on collectivités left out of the fit (0.01: 0.007 lower,
@@ -398,7 +399,7 @@ class ThemeModel:
 THEME_MODEL_L2 = 0.1
 
 
-def theme_model_fit(*, features: np.ndarray, codes: list[str], l2: float = THEME_MODEL_L2) -> ThemeModel:
+def theme_model_fit(*, features: np.ndarray, codes: list[str], embedder: str, l2: float = THEME_MODEL_L2) -> ThemeModel:
     """Fit the thème model on labelled objets (their features, their matières), by gradient descent on the
     regularised cross-entropy (deterministic: the same labels give the same model)."""
     themes = _THEME_LIST
@@ -417,7 +418,7 @@ def theme_model_fit(*, features: np.ndarray, codes: list[str], l2: float = THEME
     for theme in themes:
         seen = [code for code in codes if theme_of(code) == theme]
         fallback[theme] = max(sorted(set(seen)), key=seen.count) if seen else ""
-    return ThemeModel(themes=themes, mean=mean, scale=scale, weights=weights, fallback=fallback)
+    return ThemeModel(themes=themes, mean=mean, scale=scale, weights=weights, fallback=fallback, embedder=embedder)
 
 
 @lru_cache(maxsize=1)

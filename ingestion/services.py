@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.faults import ServiceUnavailable
-from council.matieres import matiere_classify, matiere_read
+from council.matieres import matiere_classify, matiere_read, theme_model
 from council.models import Body, Deliberation, Document, Intervention, Page
 from council.services import deliberation_correct, deliberations_replace, seance_deliberations_link, seance_get_or_create
 from ingestion.cleaning import pages_clean
@@ -660,7 +660,10 @@ def document_metadata_correct(
 
 def _matieres_read(objets: list[str]) -> list[str]:
     """The ACTES matière of each objet: the act it names, else the thème model's reading of its embedding (only the
-    objets that name no act are embedded)."""
+    objets that name no act are embedded, and only by the embedder the model was fitted on)."""
+    model = theme_model()
+    if model is None or model.embedder != embedder_get().name:
+        return [matiere_read(objet) for objet in objets]
     unnamed = [i for i, objet in enumerate(objets) if objet.strip() and not matiere_classify(objet).confident]
     embedded = dict(zip(unnamed, embedder_get().passages_embed([objets[i] for i in unnamed]))) if unnamed else {}
     return [matiere_read(objet, embedded.get(i)) for i, objet in enumerate(objets)]

@@ -73,7 +73,7 @@ def test_the_theme_model_learns_the_themes_it_is_shown():
     objets = [objet for objet, _code in NAMED_ACTS]
     codes = [code for _objet, code in NAMED_ACTS]
     features = np.array([objet_features(o, e) for o, e in zip(objets, embedder_get().passages_embed(objets))])
-    model = theme_model_fit(features=features, codes=codes)
+    model = theme_model_fit(features=features, codes=codes, embedder=embedder_get().name)
     assert [model.theme(row) for row in features] == [theme_of(code) for code in codes]
     assert model.fallback["7"] in {"7.1", "7.8"} and model.fallback["3"] == ""
 
