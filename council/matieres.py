@@ -108,7 +108,7 @@ _VOCABULARY: dict[int, dict[str, tuple[str, ...]]] = {
     ACT: {
         "1.1": ("marché", "marchés", "marché public", "marchés publics", "dialogue compétitif", "attribution du marché", "avenant au marché", "appel d'offres",
                 "accord-cadre", "groupement de commandes", "procédure adaptée", "consultation des entreprises",
-                "choix des entreprises", "choix de l'entreprise", "attribution des lots", "titulaire du marché", "commande publique", "mise en concurrence",
+                "choix des entreprises", "choix de l'entreprise", "attribution des lots", "titulaire du marché", "commande publique", "mise en concurrence", "sous-traitance",
                 "adjudication", "pouvoir adjudicateur"),
         "1.2": ("délégation de service public", "délégataire", "concession de service public", "affermage",
                 "contrat de concession", "DSP", "concessionnaire"),
@@ -168,9 +168,7 @@ _VOCABULARY: dict[int, dict[str, tuple[str, ...]]] = {
         "5.6": ("indemnités de fonction", "indemnité de fonction", "indemnités des élus", "indemnité des élus",
                 "formation des élus", "frais de mission", "frais de représentation", "mandat spécial",
                 "droit à la formation", "indemnités du maire", "indemnité du maire", "indemnités des adjoints"),
-        "5.7": ("communauté de communes", "communauté d'agglomération", "communauté urbaine", "intercommunalité",
-                "intercommunal", "intercommunale", "EPCI", "syndicat mixte", "syndicat intercommunal", "SIVOM",
-                "SIVU", "transfert de compétence", "transfert de compétences", "transfert de la compétence",
+        "5.7": ("intercommunalité", "transfert de compétence", "transfert de compétences", "transfert de la compétence",
                 "statuts", "adhésion", "retrait", "fusion", "CLECT", "mutualisation", "pacte financier"),
         "5.8": ("ester en justice", "action en justice", "contentieux", "recours", "avocat", "tribunal administratif",
                 "défendre les intérêts", "pourvoi", "requête", "constitution de partie civile"),
@@ -222,7 +220,10 @@ _VOCABULARY: dict[int, dict[str, tuple[str, ...]]] = {
     },
     FIELD: {
         "4.1": ("personnel", "personnels"),
-        "5.7": ("syndicat", "syndicats", "rapport d'activité"),
+        # The name of a body is no act: an intercommunality's own minutes name it in every other objet.
+        "5.7": ("syndicat", "syndicats", "rapport d'activité", "communauté de communes", "communauté d'agglomération",
+                "communauté urbaine", "intercommunal", "intercommunale", "EPCI", "syndicat mixte", "syndicat intercommunal",
+                "SIVOM", "SIVU"),
         "8.1": ("école", "écoles", "scolaire", "scolaires", "enseignement", "collège", "lycée", "périscolaire",
                 "cantine", "restauration scolaire", "rythmes scolaires", "classe", "classes", "garderie",
                 "élèves", "enfance", "jeunesse", "accueil de loisirs", "centre de loisirs", "université",

@@ -41,6 +41,20 @@ def test_an_objet_that_names_its_act_is_classed_by_it(objet, code):
     assert matiere_read(objet) == code
 
 
+def test_the_name_of_a_body_is_no_act_and_a_subcontract_is_a_public_contract():
+    # Objets of the Communauté de communes des Lisières de l'Oise (cc_lisieres_de_l_oise/2025.09.25-Compte-rendu-du-CC-
+    # du-25-septembre-2025-approuve.pdf) and of Aiglun (CR CM 19122013.pdf), as printed: the intercommunality names
+    # itself in every other objet.
+    found = matiere_classify("Engagement de la Communauté de Communes des Lisières de l’Oise dans l’émergence d’un SAGE "
+                             "porté par le Syndicat Aisne Navigable")
+    assert not found.confident and found.rank == FIELD
+    found = matiere_classify("SPORTS/LOISIRS – Extension du pôle multiactivités Raymond Moutet - Sous-traitance lot 2 : "
+                             "SARL Côté Façades")
+    assert (found.code, found.rank) == ("1.1", ACT)
+    # « traitement » is not « sous-traitance ».
+    assert matiere_classify("Traitement des écarts négatifs sur les dépôts d'espèces des régies à la Banque Postale").code != "1.1"
+
+
 def test_without_its_embedding_an_objet_that_names_only_a_field_is_left_to_the_clerk():
     # Same file: a report that names no act; « développement durable » says environment, not what was decided.
     found = matiere_classify("RAPPORT DE DEVELOPPEMENT DURABLE 2021")
