@@ -105,7 +105,8 @@ def _labelled(corpus: Path, cache: Path) -> list[tuple[str, str, str, str, tuple
             if row["code"]:
                 rows.append(("en échantillon", row["source"], objets[(row["source"], row["key"])], row["code"], (),
                              row["source"]))
-    for set_, name in (("nouvelles", "actes_sample_unseen.csv"), ("à l'aveugle", "actes_sample_blind.csv")):
+    for set_, name in (("nouvelles", "actes_sample_unseen.csv"), ("à l'aveugle", "actes_sample_blind.csv"),
+                       ("à l'aveugle 2", "actes_sample_blind2.csv")):
         with open(DATA / name, encoding="utf-8") as handle:
             labels = [row for row in csv.DictReader(handle) if row["code"]]
         parsed = _parsed_objets(corpus, {row["document"] for row in labels}, cache)
