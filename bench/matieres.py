@@ -1,6 +1,6 @@
 """Accuracy of the ACTES classification of objets (`council.matieres`) on hand-labelled samples.
 
-Three label files, the objets themselves staying in the corpus (read from there, never copied):
+Four label files, the objets themselves staying in the corpus (read from there, never copied):
 - `bench/data/actes_sample.csv` (source, key, code, note): 100 objets of Montpellier's ground truth, 50 of
   Chéméré's, 50 of Saint-Étienne Métropole's SCDL file. The vocabulary was first written from the nomenclature
   alone, then completed from the misses of Montpellier and Chéméré: these figures are in-sample.
@@ -10,6 +10,8 @@ Three label files, the objets themselves staying in the corpus (read from there,
   figures that tell how it does on a new town.
 - `bench/data/actes_sample_blind.csv` (same columns): 77 délibérations of the CC des Lisières de l'Oise and 89 of
   Aiglun (OCR), labelled after the thème model was committed, scored once with it.
+- `bench/data/actes_sample_blind2.csv` (same columns): 100 more of Pierrefonds, 23 of Couthenans, 12 of Flaux (OCR),
+  likewise.
 
 Where the objet names no act, the thème model classes it (`council.matieres.ThemeModel`); every figure of the
 classification is with the model fitted on the other collectivités, beside the vocabulary alone. `--train` refits
