@@ -101,6 +101,11 @@ _ROLE_PARTY = re.compile(
 )
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
+# « Acquisition d'un fossé pluvial Propriété Roux », « Propriété Boze et Ribière »: the owners' surnames in title case,
+# one or two, at the end of the line (« Propriété Ville de Montpellier », « Propriété des Personnes Publiques » go on).
+_PROPERTY_OWNERS_TITLE = re.compile(
+    rf"(?<![\w])[Pp]ropriétés?[ \t]+(?P<name>{_TITLE_WORD})(?:[ \t]+et[ \t]+(?P<second>{_TITLE_WORD}))?[ \t]*(?=\n|\Z)"
+)
 # "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
 _GIVEN_UPPER = re.compile(
     rf"(?<![\w{_HYPHEN}.])(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
@@ -427,9 +432,11 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     """Every person named in the pages, with the personal data attached to private persons."""
     official_identities = [identity for identity in map(_identity_parse, officials) if identity.surname]
     lowercase_words = _lowercase_words(pages)
+    non_person_words = _non_person_words(pages)
     candidates: list[_Candidate] = []
     for page_number, text in enumerate(pages, start=1):
-        candidates.extend(_page_candidates(page_number=page_number, text=text, lowercase_words=lowercase_words))
+        candidates.extend(_page_candidates(page_number=page_number, text=text, lowercase_words=lowercase_words,
+                                           non_person_words=non_person_words))
     candidates.extend(_model_candidates(pages=pages, taken=candidates, lowercase_words=lowercase_words,
                                         official_identities=official_identities))
     candidates.extend(_lone_given_names(pages=pages, officials=officials, taken=candidates, lowercase_words=lowercase_words))
@@ -709,7 +716,8 @@ _CAPITALS_NAME_LINE = re.compile(
 _WRAPPED_GIVEN = re.compile(rf"[ \t]*\n[ \t]*(?P<given>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w{_HYPHEN}]|[ \t]+[{_UPPER}])")
 
 
-def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) -> list[_Candidate]:
+def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
+                     non_person_words: set[str]) -> list[_Candidate]:
     candidates = []
     for match in _FAMILY.finditer(text):
         name = _name_trim(match.group("name"))
@@ -726,6 +734,16 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str]) 
         if _vowels(name) >= 2 and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"),
                                          "propriété", name, True, "famille"))
+    for match in _PROPERTY_OWNERS_TITLE.finditer(text):
+        owners = [group for group in ("name", "second") if match.group(group)]
+        # « Propriété Communale »: a word the document writes in lowercase is no surname; « propriété Nexity » where
+        # it prints « la société Nexity », a company's name.
+        if (any(_is_common(match.group(group), lowercase_words) or match.group(group) in non_person_words
+                for group in owners) or name_in_place(text, match.start())):
+            continue
+        for group in owners:
+            candidates.append(_Candidate(page_number, match.start(group), match.end(group), match.start(group),
+                                         "propriété", match.group(group), True, "famille"))
     parties = [*_ADVERSE_PARTY.finditer(text), *(m for m in _ROLE_PARTY.finditer(text) if len(_name_words(m.group("name"))) > 1)]
     for match in parties:
         name = match.group("name")

@@ -1284,6 +1284,11 @@ def test_a_common_word_before_a_first_name_and_a_surname_is_not_part_of_the_name
 
 # Lines of the corpus that name no person (places, a table's header): printed as they are.
 _NO_PERSON = [
+    # montpellier_opendata/deliberations_2013/2013_02_04/2013-02-04-0000061131.pdf, page 1: the owner after
+    # « propriété » is the company the page names as such.
+    "Acquisition emprise propriété Nexity\n\nLa société Nexity a réalisé les enrochements nécessaires au soutènement\n",
+    # pierrefonds_mymairie/20241210-PV.pdf: the code that « Propriété » opens is no owner.
+    "conformément à l’article L. 2322-4 du Code \nGénéral de la Propriété des Personnes Publiques.\n",
     # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 136: school groups listed after a noun of two
     # words in the plural.
     "Les immeubles en question sont riverains des groupes scolaires Sun Yat Sen, Paul Langevin et Sigmund Freud, \n",
@@ -1355,6 +1360,10 @@ def test_the_elected_members_of_other_authorities_named_with_their_office_are_of
 
 # Real lines of minutes: (text, officials of the document, what must be gone, what must stay as printed).
 _MASKED = [
+    # montpellier_opendata/comptes_rendus/CR_CM_09_05_2011.pdf, page 3: the owners of a plot acquired, named after
+    # « Propriété » in title case at the end of an item of the list.
+    ("Philippe SAUREL 21 Foncier Elargissement Avenue du Pont Trinquat Propriété Boze et Ribière\nPour : 53\n",
+     ["Philippe SAUREL"], ["Boze", "Ribière"], ["Philippe SAUREL", "Avenue du Pont Trinquat"]),
     # chemere_regardscitoyens/pdf/CM 21 juillet 2009.pdf, page 3: households granted a subsidy, the commune of
     # residence in the next column, the second person's first name closing its line.
     ("1 02/07/09 JACQUIN Alexandre – \nDIARD Malika \nCHEMERE \n(44680) \n", [],
