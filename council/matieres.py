@@ -5,9 +5,10 @@ A délibération is classed by what its objet says it is, as clerks class it: th
 subsidy is « Finances locales / Subventions » whatever it funds, a sale of land « Domaine et patrimoine /
 Aliénations », a public contract « Commande publique / Marchés publics »), the field it acts in only when no act
 names itself (« Domaines de compétences par thèmes »). The vocabulary below is the nomenclature's own and the
-common words of French local administration for each matière; nothing in it comes from one town's minutes. Its
-accuracy is measured on hand-labelled objets, those of the towns it was never written from apart
-(`bench/matieres.py`).
+common words of French local administration for each matière; nothing in it comes from one town's minutes. Where
+an objet names no act, a thème model learned from hand-labelled objets reads it as a whole (`ThemeModel`). Both are
+measured on hand-labelled objets, the model fitted without the collectivité scored, those of the towns the
+vocabulary was never written from apart (`bench/matieres.py`).
 """
 
 from __future__ import annotations
@@ -292,7 +293,7 @@ class Classification:
     @property
     def confident(self) -> bool:
         """The objet names its act. Measured on objets of collectivités the vocabulary was not written from
-        (`bench/matieres.py`), the level 1 is right about nine times in ten when it does; where only a field or a
+        (`bench/matieres.py`), the level 1 is right about three times in four when it does; where only a field or a
         hint names it, the vocabulary is right less than half the time and the learned model names the thème."""
         return self.rank in (ACT, GENERIC)
 
@@ -395,8 +396,8 @@ class ThemeModel:
                    weights=np.array(data["weights"]), fallback=dict(data["fallback"]), embedder=data["embedder"])
 
 
-# L2 strength of the fit: 0.1 gives the best level 1 on collectivités left out of the fit (0.01: 0.007 lower,
-# 0.3: 0.022 lower on the new towns; `bench/matieres.py`).
+# L2 strength of the fit: 0.1 gave the best level 1 on collectivités left out of the fit, measured on the first 331
+# labels (0.01: 0.007 lower, 0.3: 0.022 lower on the new towns; `bench/matieres.py`).
 THEME_MODEL_L2 = 0.1
 
 
@@ -439,7 +440,8 @@ def objet_features(objet: str, embedding: np.ndarray) -> np.ndarray:
 def matiere_classify(objet: str, embedding: np.ndarray | None = None, model: ThemeModel | None = None) -> Classification:
     """The ACTES matière of an objet: the act it names, the strongest rank named and, within it, the one named first
     (the act a title opens with is the act; what follows says what it is for). Where it names no act and its
-    embedding is given, the thème model (`model`, else the repository's) names the thème."""
+    embedding is given (by the embedder the model was fitted on: the caller checks `ThemeModel.embedder`), the thème
+    model (`model`, else the repository's) names the thème."""
     named = _named(objet)
     found = Classification(code=named[0][3], rank=named[0][0]) if named else Classification(code="", rank=-1)
     model = model or theme_model()

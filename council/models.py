@@ -184,7 +184,8 @@ class Deliberation(models.Model):
     names_abstention = models.JSONField(default=list, blank=True)
     unanimous = models.BooleanField(_("unanimité"), default=False)
     outcome = models.CharField(_("résultat"), max_length=10, choices=Outcome.choices, default=Outcome.UNKNOWN)
-    # The ACTES matière (level 2, « 7.5 »; `council.matieres`) the objet names; "" when it names none.
+    # The ACTES matière (level 2, « 7.5 »; `council.matieres`) the objet names, else the thème model's reading; ""
+    # when neither gives one.
     matiere = models.CharField(_("matière (nomenclature ACTES)"), max_length=5, blank=True, default="", db_index=True)
     page_start = models.PositiveIntegerField()
     page_end = models.PositiveIntegerField()
