@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -667,6 +667,22 @@ def _matieres_read(objets: list[str]) -> list[str]:
     unnamed = [i for i, objet in enumerate(objets) if objet.strip() and not matiere_classify(objet).confident]
     embedded = dict(zip(unnamed, embedder_get().passages_embed([objets[i] for i in unnamed]))) if unnamed else {}
     return [matiere_read(objet, embedded.get(i)) for i, objet in enumerate(objets)]
+
+
+def deliberations_matieres_reread(*, deliberations: Iterable[Deliberation]) -> int:
+    """Read the matière of délibérations again (after the vocabulary or the thème model changed), as ingestion
+    would from their objet, save for those a clerk classed; their passages and the engine's copies follow. Returns
+    how many changed."""
+    unclassed = [deliberation for deliberation in deliberations if "matiere" not in deliberation.corrections]
+    changed = 0
+    for deliberation, matiere in zip(unclassed, _matieres_read([deliberation.objet for deliberation in unclassed])):
+        if matiere == deliberation.matiere:
+            continue
+        deliberation.matiere = matiere
+        deliberation.save(update_fields=["matiere"])
+        passages_deliberation_copy(deliberation=deliberation, retitled=False)
+        changed += 1
+    return changed
 
 
 def document_embed_send(*, document_id: int) -> None:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from django.urls import reverse
-
-import numpy as np
 
 from council.matieres import (
     ACT, FIELD, LEARNED, MATIERES, matiere_classify, matiere_label, matiere_read, objet_features, theme_model,
     theme_model_fit, theme_of,
 )
-from search.embeddings import embedder_get
 from council.models import Deliberation
 from council.services import deliberation_correct, deliberations_replace
+from ingestion.services import deliberations_matieres_reread
+from search.embeddings import embedder_get
 
 # Objets of Saint-Étienne Métropole's SCDL file (scdl_deliberations/saint_etienne_metropole/
 # deliberations-metropole-saint-etienne.csv, beyond the rows of the labelled sample), as printed.
@@ -170,3 +170,21 @@ def test_a_clerks_matiere_reaches_the_search_filters(classed):
     assert changed
     passage.refresh_from_db()
     assert passage.theme == "9"
+
+
+def test_reading_the_matieres_again_classes_what_names_no_act_and_keeps_a_clerks_classing(council_rows):
+    # Objets of Saint-Étienne Métropole's SCDL file, as printed (see above); stored before the thème model, the last
+    # two had no matière.
+    _document, (named, unnamed, classed) = council_rows(
+        published=True, objets=(NAMED_ACTS[0][0], UNNAMED_ACTS[0], UNNAMED_ACTS[1])
+    )
+    named.matiere = "7.1"
+    named.save(update_fields=["matiere"])
+    deliberation_correct(deliberation=classed, values={"matiere": "9.1"})
+    chosen = Deliberation.objects.filter(pk__in=[named.pk, unnamed.pk, classed.pk])
+    assert deliberations_matieres_reread(deliberations=chosen) == 1
+    (embedding,) = embedder_get().passages_embed([UNNAMED_ACTS[0]])
+    assert Deliberation.objects.get(pk=unnamed.pk).matiere == matiere_classify(UNNAMED_ACTS[0], embedding).code != ""
+    assert Deliberation.objects.get(pk=named.pk).matiere == "7.1"
+    assert Deliberation.objects.get(pk=classed.pk).matiere == "9.1"
+
