@@ -5,8 +5,8 @@ Four label files, the objets themselves staying in the corpus (read from there, 
   Chéméré's, 50 of Saint-Étienne Métropole's SCDL file. The vocabulary was first written from the nomenclature
   alone, then completed from the misses of Montpellier and Chéméré: these figures are in-sample.
 - `bench/data/actes_sample_unseen.csv` (source, document, position, code, note): 50 délibérations of Pierrefonds
-  (15 of them of the CC des Lisières de l'Oise), 50 of Couthenans, 24 of Roannais Agglomération and 17 of Preuilly-sur-Claise, as the parser reads their objets
-  from the minutes (text-layer PDFs), labelled after the vocabulary was written and never used to change it: the
+  (15 of them of the CC des Lisières de l'Oise), 50 of Couthenans, 24 of Roannais Agglomération and 17 of
+  Preuilly-sur-Claise, as the parser reads their objets from the minutes (text-layer PDFs), labelled after the vocabulary was written and never used to change it: the
   figures that tell how it does on a new town.
 - `bench/data/actes_sample_blind.csv` (same columns): 77 délibérations of the CC des Lisières de l'Oise and 89 of
   Aiglun (OCR), labelled after the thème model was committed, scored once with it.
@@ -129,13 +129,17 @@ def _collectivite(source: str, document: str) -> str:
     return "cc_lisieres_de_l_oise" if "cc_lisieres_de_l_oise" in document else source
 
 
+def _embedded(objets: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The objets' embeddings (as ingestion embeds them) and the thème model's features."""
+    embeddings = embedder_get().passages_embed(objets)
+    return embeddings, np.array([objet_features(objet, embedding) for objet, embedding in zip(objets, embeddings)])
+
+
 def matieres_measure(*, corpus: Path, cache: Path, errors: bool = False) -> dict[tuple[str, str], dict[str, float]]:
     """Level 1 and 2 accuracy per collectivité: of the vocabulary alone, and of the classification ingestion makes
     (the vocabulary, the thème model where no act is named) with the model fitted without that collectivité."""
     labelled = _labelled(corpus, cache)
-    objets = [row[2] for row in labelled]
-    embeddings = embedder_get().passages_embed(objets)
-    features = np.array([objet_features(objet, embedding) for objet, embedding in zip(objets, embeddings)])
+    embeddings, features = _embedded([row[2] for row in labelled])
     codes = [row[3] for row in labelled]
     groups = [row[5] for row in labelled]
     scores: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -172,8 +176,7 @@ def matieres_measure(*, corpus: Path, cache: Path, errors: bool = False) -> dict
 def model_train(*, corpus: Path, cache: Path) -> int:
     """Fit the thème model on every labelled objet and write it where ingestion reads it; the number of objets."""
     labelled = _labelled(corpus, cache)
-    embeddings = embedder_get().passages_embed([row[2] for row in labelled])
-    features = np.array([objet_features(row[2], embedding) for row, embedding in zip(labelled, embeddings)])
+    _embeddings, features = _embedded([row[2] for row in labelled])
     model = theme_model_fit(features=features, codes=[row[3] for row in labelled], embedder=embedder_get().name)
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(json.dumps(model.as_json()) + "\n", encoding="utf-8")
