@@ -662,9 +662,8 @@ def _matieres_read(objets: list[str]) -> list[str]:
     """The ACTES matière of each objet: the act it names, else the thème model's reading of its embedding (only the
     objets that name no act are embedded, and only by the embedder the model was fitted on)."""
     model = theme_model()
-    if model is None or model.embedder != embedder_get().name:
-        return [matiere_read(objet) for objet in objets]
-    unnamed = [i for i, objet in enumerate(objets) if objet.strip() and not matiere_classify(objet).confident]
+    usable = model is not None and model.embedder == embedder_get().name
+    unnamed = [i for i, objet in enumerate(objets) if usable and objet.strip() and not matiere_classify(objet).confident]
     embedded = dict(zip(unnamed, embedder_get().passages_embed([objets[i] for i in unnamed]))) if unnamed else {}
     return [matiere_read(objet, embedded.get(i)) for i, objet in enumerate(objets)]
 
