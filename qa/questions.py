@@ -48,6 +48,12 @@ _INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b")
 # What is counted in a vote: members, voices, votes.
 _VOTERS = r"(?:conseill\w*|elus?|elues?|membres?|voix|votes?|suffrages?|personnes?|delegues?)"
 _VOTE_VERBS = r"(?:vot\w*|oppos\w*|abstenu\w*|absten\w*|prononc\w*|exprim\w*)"
+# An article, and the few adjectives French puts before the noun (« quel est le nouveau loyer »).
+_ARTICLE = (
+    r"(?:le\s+|la\s+|les\s+|l')?(?:(?:nouvel|nouvelle|nouveau|nouveaux|ancien|ancienne|futur|future|premier|premiere"
+    r"|dernier|derniere|seul|seule|vrai|vraie|veritable|gros|grosse|grand|grande|petit|petite|meilleur|meilleure"
+    r"|prochain|prochaine|autre)s?\s+)?"
+)
 
 
 def question_kind(question: str) -> QuestionKind:
@@ -72,12 +78,17 @@ def question_kind(question: str) -> QuestionKind:
         re.search(r"combien\s+de\s+temps|\bpendant\s+combien|combien\s+(?:de\s+|d')(?:annees|ans|mois|semaines|jours)\b"
                   r"|\bquelle\s+(?:est\s+la\s+|a\s+ete\s+la\s+)?duree|\bpour\s+quelle\s+duree", q)
     )
-    count = vote or (not duration and bool(re.search(r"combien\s+(?:de\s+|d')", q)))
+    count = vote or (
+        not duration
+        and bool(re.search(rf"combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}(?:nombre|effectif|cap)\b", q))
+    )
     amount = not count and not duration and bool(
         re.search(
-            r"\bcombien\b|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?(?:le\s+|la\s+|les\s+|l')?"
+            rf"\bcombien\b|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}"
             r"(?:montant|prix|somme|cout|tarif|taux|part|pourcentage|niveau|subvention|budget|duree|superficie|surface"
-            r"|loyer|indemnite|redevance|valeur|enveloppe)"
+            r"|loyer|indemnite|redevance|valeur|enveloppe|(?:deficit|excedent|aide|remuneration|salaire|provision|produit"
+            r"|complement|dotation|contribution|cotisation|recette|depense|emprunt|dette|frais|honoraires|mise\s+a\s+prix"
+            r"|plafond|remise|amende|penalite|prime|gratification|surtaxe|caution|avance)s?\b)"
             r"|\ba\s+(?:quel|hauteur\s+de\s+combien)\s+(?:prix|montant|niveau|taux|hauteur)|pour\s+quel(?:le)?\s+(?:somme|prix|montant)"
             r"|\bquelle\s+duree|\bpendant\s+combien",
             q,
@@ -101,15 +112,25 @@ def question_kind(question: str) -> QuestionKind:
     )
     organisation = bool(
         re.search(
-            r"quel(?:le)?s?\s+(?:entreprise|societe|association|prestataire|cabinet|organisme|bureau|structure"
-            r"|operateur|attributaire|ville|commune|syndicat|etablissement|partenaire)|\ba\s+qui\b|\bpar\s+qui\b",
+            rf"quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}(?:entreprise|societe|association"
+            r"|prestataire|cabinet|organisme|bureau|structure|operateur|attributaire|ville|commune|syndicat|etablissement"
+            r"|partenaire|fournisseur|exploitant|delegataire|concessionnaire|maitre\s+d'oeuvre|maitrise\s+d'oeuvre"
+            r"|architecte|equipe|compagnie|banque|groupement|bailleur|assureur|constructeur|promoteur|amenageur"
+            r"|transporteur|laboratoire|agence|federation|club|collectivite|candidat|titulaire|laureat)"
+            r"|\ba\s+qui\b|\bpar\s+qui\b|\baupres\s+de\s+qu(?:el|i)",
             q,
         )
     )
-    place = bool(re.search(r"\bou\s+(?:se|la|le|les|l'|sera|seront|a|ont|est|sont|doit|doivent)\b|quel(?:le)?s?\s+(?:lieu|endroit|site|parcelle|terrain|rue|quartier|salle)\b|\ba\s+quel\s+endroit", q))
+    place = bool(
+        re.search(
+            r"^ou\b|\bou\s+(?:se|la|le|les|l'|sera|seront|a|ont|est|sont|doit|doivent)\b"
+            r"|quel(?:le)?s?\s+(?:lieu|endroit|site|parcelle|terrain|rue|quartier|salle|secteur|zone|batiment)\b|\ba\s+quel\s+endroit",
+            q,
+        )
+    )
     outcome = yes_no and bool(re.search(r"\b(?:adopt|approuv|accept|rejet|refus|autoris|vot|accord|valid|retenu|obtenu)\w*", q))
     decision = yes_no or outcome or bool(
-        re.search(r"quel(?:le)?\s+(?:avis|position|decision|suite)|qu'a\s+(?:decide|vote)|\bqu'a-t-(?:il|elle)\s+decide", q)
+        re.search(rf"quel(?:le)?\s+(?:est\s+|a\s+ete\s+)?{_ARTICLE}(?:avis|position|decision|suite|issue|sort|reponse|choix)\b|qu'a\s+(?:decide|vote)|\bqu'a-t-(?:il|elle)\s+decide", q)
     )
     reason = bool(re.search(r"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|quel(?:le)?s?\s+(?:raison|motif|justification)", q))
     return QuestionKind(

@@ -52,6 +52,21 @@ def test_question_kinds():
     assert question_kind("Quelle entreprise a obtenu le marché de voirie ?").wants_organisation
 
 
+def test_question_kinds_read_the_noun_after_an_adjective_and_more_nouns():
+    # An adjective French puts before the noun does not hide what is asked.
+    assert question_kind("Quel est le nouveau tarif du repas servi à la cantine ?").wants_amount
+    assert question_kind("Quelle dotation la commune a-t-elle reçue pour ses écoles ?").wants_amount
+    assert question_kind("Quels frais de scolarité la commune verse-t-elle ?").wants_amount
+    assert question_kind("Quel fournisseur de gaz a été retenu pour les bâtiments communaux ?").wants_organisation
+    assert question_kind("Auprès de quel organisme la commune a-t-elle sollicité une aide ?").wants_organisation
+    assert question_kind("Où se tiendra le marché de Noël cette année ?").wants_place
+    assert question_kind("Dans quel secteur de la commune les travaux auront-ils lieu ?").wants_place
+    assert question_kind("Quel nombre de logements sociaux le lotissement comptera-t-il ?").wants_count
+    assert question_kind("Quelle a été l'issue du recours contre le permis de construire ?").wants_decision
+    # A word that only begins like an amount noun is not one (« primitif » is not « prime »).
+    assert not question_kind("Quel avancement des travaux le maire a-t-il présenté ?").wants_amount
+
+
 def test_sentence_values():
     values = sentence_values("- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs")
     assert values["amount"] == 1.0 and values["date"] == 0.0
