@@ -54,7 +54,7 @@ def page(browser):
 
 @pytest.fixture
 def published():
-    # pierrefonds_mymairie/20241015-PV.pdf, page 3 (a collectivité no question set covers).
+    # pierrefonds_mymairie/20241015-PV.pdf, page 3 (a collectivité no question set of ../shared/eval covers).
     place = Collectivite.objects.create(name="Commune de Pierrefonds", slug="commune-de-pierrefonds")
     body = Body.objects.create(collectivite=place, name="Conseil municipal")
     seance = Seance.objects.create(body=body, date=datetime.date(2024, 10, 15))

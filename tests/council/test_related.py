@@ -99,8 +99,8 @@ def test_an_act_cited_by_its_number_is_the_same_matter(council_rows):
 
 def test_one_budget_followed_through_its_year(council_rows):
     # The Communauté de communes des Lisières de l'Oise (pierrefonds_mymairie/cc_lisieres_de_l_oise, 2025; no
-    # question set covers it): the accounts of 2024 voted in March, their result assigned in April with the budgets
-    # primitifs of 2025, a décision modificative of the water budget in November.
+    # question set of ../shared/eval covers it): the accounts of 2024 voted in March, their result assigned in April
+    # with the budgets primitifs of 2025, a décision modificative of the water budget in November.
     place = "Communauté de communes des Lisières de l'Oise"
     _march, (cfu_eau, cfu_main) = council_rows(
         published=True, collectivite=place, date=datetime.date(2025, 3, 13),
@@ -124,7 +124,7 @@ def test_one_budget_followed_through_its_year(council_rows):
     assert bp_eau in deliberations_related(deliberation=dm_eau) and dm_waste not in deliberations_related(deliberation=dm_eau)
 
 
-# pierrefonds_mymairie/CM-04-mai-2023.pdf, page 1 (a collectivité no question set covers)
+# pierrefonds_mymairie/CM-04-mai-2023.pdf, page 1 (a collectivité no question set of ../shared/eval covers)
 CITING_BY_DATE = (
     "Madame le Maire rappelle que par délibération du 23 novembre 2020, la commune de Pierrefonds met à disposition\n"
     "la salle du Foyer Napoléon pour l’accueil du public"

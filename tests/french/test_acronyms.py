@@ -1,4 +1,5 @@
-"""Acronyms read by their initials, on lines copied from the minutes of Pierrefonds (no question set covers it)."""
+"""Acronyms read by their initials, on lines copied from the minutes of Pierrefonds (no question set of ../shared/eval
+covers it)."""
 
 from french.acronyms import acronyms_in, initials_runs
 from french.terms import terms_extract

@@ -1,5 +1,5 @@
 """The budget an act of the budget cycle is about, from objets of the minutes of Pierrefonds and of the Lisières de
-l'Oise (pierrefonds_mymairie; no question set covers them)."""
+l'Oise (pierrefonds_mymairie; no question set of ../shared/eval covers them)."""
 
 import datetime
 

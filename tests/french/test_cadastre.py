@@ -1,4 +1,4 @@
-"""french.cadastre: the parcels a text names, on lines copied from minutes no question set uses."""
+"""french.cadastre: the parcels a text names, on lines copied from minutes no question set of ../shared/eval uses."""
 
 from __future__ import annotations
 

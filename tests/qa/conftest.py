@@ -14,7 +14,7 @@ from search.services import passage_embedding_input
 _serial = itertools.count(1)
 
 # (collectivité, date, number, objet, pages, text) — lines taken from the corpus, as cited in each comment, from
-# collectivités that no question set covers (the tests must not copy the evaluation).
+# collectivités that no question set of ../shared/eval covers (the tests must not copy the evaluation).
 PASSAGES = [
     # pierrefonds_mymairie/20241015-PV.pdf, page 3
     ("Commune de Pierrefonds", "2024-10-15", "2024-31", "Tarif du repas des accueils de loisirs", (3, 3),

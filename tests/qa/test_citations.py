@@ -42,7 +42,8 @@ def test_answer_without_any_valid_citation_is_not_supported():
     assert not checked.supported and checked.citations == []
 
 
-# pierrefonds_mymairie/20241015-PV.pdf p. 3 and 20241210-PV.pdf (a collectivité no question set covers).
+# pierrefonds_mymairie/20241015-PV.pdf p. 3 and 20241210-PV.pdf (a collectivité no question set of ../shared/eval
+# covers).
 MEALS = _hit(1, "Pour la restauration dans le cadre de l'accueil de loisirs, il est proposé de maintenir le coût du repas "
                 "à 4,80 €.")
 POSTS = _hit(2, "Monsieur Leblanc demande pourquoi deux postes.")

@@ -16,7 +16,7 @@ from tests.qa.conftest import passage_create, passages_embed
 
 pytestmark = pytest.mark.django_db
 
-# pierrefonds_mymairie/CM-06-avril-2021.pdf, page 7 (no question set covers Pierrefonds)
+# pierrefonds_mymairie/CM-06-avril-2021.pdf, page 7 (no question set of ../shared/eval covers Pierrefonds)
 BUDGET = (
     "Mme le maire propose l’adoption du budget primitif 2021 de la commune par nature et par chapitre en\n"
     "section de fonctionnement et d’investissement, dépenses et recettes comprenant chapitre 65 le versement\n"

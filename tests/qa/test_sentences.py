@@ -21,7 +21,7 @@ def test_abbreviations_and_numbers_do_not_cut_sentences():
 
 
 def test_visas_are_told_from_the_exposé():
-    # pierrefonds_mymairie/compte-rendu-28-06-2016.pdf, page 6 (no question set covers Pierrefonds)
+    # pierrefonds_mymairie/compte-rendu-28-06-2016.pdf, page 6 (no question set of ../shared/eval covers Pierrefonds)
     text = (
         "Vu, le décret n°87-1108 du 30 décembre 1987 modifié fixant les différentes échelles de rémunération \n"
         "pour la catégorie C, \n"
@@ -52,26 +52,14 @@ def test_terms_fold_accents_and_stem():
     assert "le" not in terms_extract("le la les")
 
 
-def test_question_shapes():
-    assert question_kind("Combien la commune a-t-elle payé pour les archives ?").wants_amount
-    assert question_kind("Combien de conseillers se sont opposés ?").wants_count
-    assert question_kind("Quand le conseil a-t-il choisi le nom de la salle ?").wants_date
-    assert question_kind("Quel élu a présenté le projet ?").wants_person
-    assert question_kind("Le budget a-t-il été adopté à l'unanimité ?").wants_decision
-    # A subject inverted before the interrogative word: a yes/no question first.
-    assert question_kind("Les abris de jardin sont-ils exonérés, et comment le vote a-t-il été tranché ?").wants_decision
-    assert not question_kind("Comment le conseil a-t-il financé la salle ?").wants_decision
-    # « À qui » a sale goes: a person or a body.
-    assert question_kind("À qui la Ville a-t-elle vendu le domaine ?").wants_organisation
-
 
 def test_a_length_of_time_and_a_number_of_things():
     # A length of time is asked for as such, not as a count or an amount.
     assert question_kind("Pour combien de temps la convention est-elle consentie ?").asked == ("duration",)
     assert question_kind("Quelle est la durée du portage ?").asked == ("duration",)
     assert question_kind("Combien de logements la commune fera-t-elle construire ?").asked == ("count",)
-    # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 4 and compte-rendu-15-10-2015.pdf p. 6 (no question set
-    # covers Pierrefonds)
+    # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 4 and compte-rendu-15-10-2015.pdf p. 6 (no question set of
+    # ../shared/eval covers Pierrefonds)
     lasting = sentence_values("La convention est consentie pour une durée de 20 ans, à compter de la date de signature")
     assert lasting["duration"] == 1.0 and lasting["count"] == 0.0
     built = sentence_values("programme de construction de 20 logements (11 maisons individuelles et 9 béguinages)")

@@ -1,0 +1,52 @@
+"""qa.questions: what a French question asks for, on questions of no question set (the shapes of French questions,
+not the questions of the evaluation)."""
+
+from __future__ import annotations
+
+from qa.questions import question_kind
+
+
+def test_question_kinds():
+    assert question_kind("Combien coûte le repas à l'accueil de loisirs ?").wants_amount
+    kind = question_kind("Combien d'élus se sont abstenus sur le budget annexe ?")
+    assert kind.asks_vote and kind.wants_count and not kind.wants_amount
+    assert question_kind("Qui a voté contre la cession du terrain ?").asks_vote_names
+    assert question_kind("La création du poste a-t-elle été adoptée ?").asks_outcome
+    assert not question_kind("Comment la commune finance-t-elle la voirie ?").asks_vote
+    assert question_kind("Qui était le rapporteur du budget primitif ?").asks_rapporteur
+    assert question_kind("À partir de quand le nouveau tarif s'applique-t-il ?").wants_date
+    assert question_kind("Pourquoi la commune renonce-t-elle au projet ?").wants_reason
+    assert question_kind("Quelle entreprise a obtenu le marché de voirie ?").wants_organisation
+
+
+def test_question_kinds_read_the_noun_after_an_adjective_and_more_nouns():
+    # An adjective French puts before the noun does not hide what is asked.
+    assert question_kind("Quel est le nouveau tarif du repas servi à la cantine ?").wants_amount
+    assert question_kind("Quelle dotation la commune a-t-elle reçue pour ses écoles ?").wants_amount
+    assert question_kind("Quels frais de scolarité la commune verse-t-elle ?").wants_amount
+    assert question_kind("Quel fournisseur de gaz a été retenu pour les bâtiments communaux ?").wants_organisation
+    assert question_kind("Auprès de quel organisme la commune a-t-elle sollicité une aide ?").wants_organisation
+    assert question_kind("Où se tiendra le marché de Noël cette année ?").wants_place
+    assert question_kind("Dans quel secteur de la commune les travaux auront-ils lieu ?").wants_place
+    assert question_kind("Quel nombre de logements sociaux le lotissement comptera-t-il ?").wants_count
+    assert question_kind("Quelle a été l'issue du recours contre le permis de construire ?").wants_decision
+    # Whether another authority granted something is not what the council voted (its vote asked for it).
+    assert not question_kind("Le Département a-t-il accordé la subvention demandée pour l'école ?").asks_outcome
+    assert not question_kind("La CAF a-t-elle validé le projet de crèche ?").asks_outcome
+    assert question_kind("La commune a-t-elle accepté la rétrocession de la voirie ?").asks_outcome
+    assert question_kind("La CC des Lisières de l'Oise a-t-elle approuvé le pacte financier ?").asks_outcome
+    # A word that only begins like an amount noun is not one (« primitif » is not « prime »).
+    assert not question_kind("Quel avancement des travaux le maire a-t-il présenté ?").wants_amount
+
+
+def test_question_shapes():
+    assert question_kind("Combien la commune a-t-elle payé pour les archives ?").wants_amount
+    assert question_kind("Combien de conseillers se sont opposés ?").wants_count
+    assert question_kind("Quand le conseil a-t-il choisi le nom de la salle ?").wants_date
+    assert question_kind("Quel élu a présenté le projet ?").wants_person
+    assert question_kind("Le budget a-t-il été adopté à l'unanimité ?").wants_decision
+    # A subject inverted before the interrogative word: a yes/no question first.
+    assert question_kind("Les abris de jardin sont-ils exonérés, et comment le vote a-t-il été tranché ?").wants_decision
+    assert not question_kind("Comment le conseil a-t-il financé la salle ?").wants_decision
+    # « À qui » a sale goes: a person or a body.
+    assert question_kind("À qui la Ville a-t-elle vendu le domaine ?").wants_organisation
