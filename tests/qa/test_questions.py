@@ -30,11 +30,6 @@ def test_question_kinds_read_the_noun_after_an_adjective_and_more_nouns():
     assert question_kind("Dans quel secteur de la commune les travaux auront-ils lieu ?").wants_place
     assert question_kind("Quel nombre de logements sociaux le lotissement comptera-t-il ?").wants_count
     assert question_kind("Quelle a été l'issue du recours contre le permis de construire ?").wants_decision
-    # Whether another authority granted something is not what the council voted (its vote asked for it).
-    assert not question_kind("Le Département a-t-il accordé la subvention demandée pour l'école ?").asks_outcome
-    assert not question_kind("La CAF a-t-elle validé le projet de crèche ?").asks_outcome
-    assert question_kind("La commune a-t-elle accepté la rétrocession de la voirie ?").asks_outcome
-    assert question_kind("La CC des Lisières de l'Oise a-t-elle approuvé le pacte financier ?").asks_outcome
     # A word that only begins like an amount noun is not one (« primitif » is not « prime »).
     assert not question_kind("Quel avancement des travaux le maire a-t-il présenté ?").wants_amount
 
