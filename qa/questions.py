@@ -80,7 +80,9 @@ def question_kind(question: str) -> QuestionKind:
     )
     count = vote or (
         not duration
-        and bool(re.search(rf"combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}(?:nombre|effectif|cap)\b", q))
+        and bool(
+            re.search(rf"combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}(?:nombre|effectif|cap)\b", q)
+        )
     )
     amount = not count and not duration and bool(
         re.search(
@@ -124,13 +126,18 @@ def question_kind(question: str) -> QuestionKind:
     place = bool(
         re.search(
             r"^ou\b|\bou\s+(?:se|la|le|les|l'|sera|seront|a|ont|est|sont|doit|doivent)\b"
-            r"|quel(?:le)?s?\s+(?:lieu|endroit|site|parcelle|terrain|rue|quartier|salle|secteur|zone|batiment)\b|\ba\s+quel\s+endroit",
+            r"|quel(?:le)?s?\s+(?:lieu|endroit|site|parcelle|terrain|rue|quartier|salle|secteur|zone|batiment)\b"
+            r"|\ba\s+quel\s+endroit",
             q,
         )
     )
     outcome = yes_no and bool(re.search(r"\b(?:adopt|approuv|accept|rejet|refus|autoris|vot|accord|valid|retenu|obtenu)\w*", q))
     decision = yes_no or outcome or bool(
-        re.search(rf"quel(?:le)?\s+(?:est\s+|a\s+ete\s+)?{_ARTICLE}(?:avis|position|decision|suite|issue|sort|reponse|choix)\b|qu'a\s+(?:decide|vote)|\bqu'a-t-(?:il|elle)\s+decide", q)
+        re.search(
+            rf"quel(?:le)?\s+(?:est\s+|a\s+ete\s+)?{_ARTICLE}(?:avis|position|decision|suite|issue|sort|reponse|choix)\b"
+            r"|qu'a\s+(?:decide|vote)|\bqu'a-t-(?:il|elle)\s+decide",
+            q,
+        )
     )
     reason = bool(re.search(r"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|quel(?:le)?s?\s+(?:raison|motif|justification)", q))
     return QuestionKind(
