@@ -10,6 +10,17 @@ import re
 from dataclasses import dataclass
 
 from french.folding import fold
+from french.questions import (
+    AMOUNT_NOUNS,
+    COUNT_NOUNS,
+    DATE_NOUNS,
+    DECISION_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    PRENOMINAL_ADJECTIVES,
+    REASON_NOUNS,
+)
 from french.terms import terms_extract
 
 # The kinds of value a question may ask for, in the order the reader's features name them.
@@ -48,12 +59,8 @@ _INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b")
 # What is counted in a vote: members, voices, votes.
 _VOTERS = r"(?:conseill\w*|elus?|elues?|membres?|voix|votes?|suffrages?|personnes?|delegues?)"
 _VOTE_VERBS = r"(?:vot\w*|oppos\w*|abstenu\w*|absten\w*|prononc\w*|exprim\w*)"
-# An article, and the few adjectives French puts before the noun (« quel est le nouveau loyer »).
-_ARTICLE = (
-    r"(?:le\s+|la\s+|les\s+|l')?(?:(?:nouvel|nouvelle|nouveau|nouveaux|ancien|ancienne|futur|future|premier|premiere"
-    r"|dernier|derniere|seul|seule|vrai|vraie|veritable|gros|grosse|grand|grande|petit|petite|meilleur|meilleure"
-    r"|prochain|prochaine|autre)s?\s+)?"
-)
+# An article, and an adjective French puts before the noun (« quel est le nouveau loyer »).
+_ARTICLE = rf"(?:le\s+|la\s+|les\s+|l')?(?:{PRENOMINAL_ADJECTIVES}s?\s+)?"
 
 
 def question_kind(question: str) -> QuestionKind:
@@ -81,16 +88,12 @@ def question_kind(question: str) -> QuestionKind:
     count = vote or (
         not duration
         and bool(
-            re.search(rf"combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}(?:nombre|effectif|cap)\b", q)
+            re.search(rf"combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}{COUNT_NOUNS}\b", q)
         )
     )
     amount = not count and not duration and bool(
         re.search(
-            rf"\bcombien\b|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}"
-            r"(?:montant|prix|somme|cout|tarif|taux|part|pourcentage|niveau|subvention|budget|duree|superficie|surface"
-            r"|loyer|indemnite|redevance|valeur|enveloppe|(?:deficit|excedent|aide|remuneration|salaire|provision|produit"
-            r"|complement|dotation|contribution|cotisation|recette|depense|emprunt|dette|frais|honoraires|mise\s+a\s+prix"
-            r"|plafond|remise|amende|penalite|prime|gratification|surtaxe|caution|avance)s?\b)"
+            rf"\bcombien\b|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}{AMOUNT_NOUNS}"
             r"|\ba\s+(?:quel|hauteur\s+de\s+combien)\s+(?:prix|montant|niveau|taux|hauteur)|pour\s+quel(?:le)?\s+(?:somme|prix|montant)"
             r"|\bquelle\s+duree|\bpendant\s+combien",
             q,
@@ -98,7 +101,7 @@ def question_kind(question: str) -> QuestionKind:
     )
     date = bool(
         re.search(
-            r"\bquand\b|quel(?:le)?\s+(?:date|jour|annee|mois|periode|seance|echeance)|\ba\s+partir\s+de\s+quand"
+            rf"\bquand\b|quel(?:le)?\s+{DATE_NOUNS}|\ba\s+partir\s+de\s+quand"
             r"|jusqu'a\s+quand|depuis\s+quand|\bpendant\s+quelle\b|\ba\s+quelle\s+(?:date|seance|epoque)",
             q,
         )
@@ -107,18 +110,13 @@ def question_kind(question: str) -> QuestionKind:
     person = rapporteur or bool(
         re.search(
             r"^qui\b|\bqui\s+(?:a|est|sont|ont|etait|represente|preside|remplace)\b|\ba\s+qui\b|\bde\s+qui\b"
-            r"|quel(?:le)?s?\s+(?:elue?s?|conseill\w*|adjointe?s?|maire|rapporteur|personne|agent|candidat\w*"
-            r"|representant\w*|delegue\w*|president\w*|titulaire|suppleant\w*)\b",
+            rf"|quel(?:le)?s?\s+{PERSON_NOUNS}\b",
             q,
         )
     )
     organisation = bool(
         re.search(
-            rf"quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}(?:entreprise|societe|association"
-            r"|prestataire|cabinet|organisme|bureau|structure|operateur|attributaire|ville|commune|syndicat|etablissement"
-            r"|partenaire|fournisseur|exploitant|delegataire|concessionnaire|maitre\s+d'oeuvre|maitrise\s+d'oeuvre"
-            r"|architecte|equipe|compagnie|banque|groupement|bailleur|assureur|constructeur|promoteur|amenageur"
-            r"|transporteur|laboratoire|agence|federation|club|collectivite|candidat|titulaire|laureat)"
+            rf"quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}{ORGANISATION_NOUNS}"
             r"|\ba\s+qui\b|\bpar\s+qui\b|\baupres\s+de\s+qu(?:el|i)",
             q,
         )
@@ -126,7 +124,7 @@ def question_kind(question: str) -> QuestionKind:
     place = bool(
         re.search(
             r"^ou\b|\bou\s+(?:se|la|le|les|l'|sera|seront|a|ont|est|sont|doit|doivent)\b"
-            r"|quel(?:le)?s?\s+(?:lieu|endroit|site|parcelle|terrain|rue|quartier|salle|secteur|zone|batiment)\b"
+            rf"|quel(?:le)?s?\s+{PLACE_NOUNS}\b"
             r"|\ba\s+quel\s+endroit",
             q,
         )
@@ -134,12 +132,12 @@ def question_kind(question: str) -> QuestionKind:
     outcome = yes_no and bool(re.search(r"\b(?:adopt|approuv|accept|rejet|refus|autoris|vot|accord|valid|retenu|obtenu)\w*", q))
     decision = yes_no or outcome or bool(
         re.search(
-            rf"quel(?:le)?\s+(?:est\s+|a\s+ete\s+)?{_ARTICLE}(?:avis|position|decision|suite|issue|sort|reponse|choix)\b"
+            rf"quel(?:le)?\s+(?:est\s+|a\s+ete\s+)?{_ARTICLE}{DECISION_NOUNS}\b"
             r"|qu'a\s+(?:decide|vote)|\bqu'a-t-(?:il|elle)\s+decide",
             q,
         )
     )
-    reason = bool(re.search(r"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|quel(?:le)?s?\s+(?:raison|motif|justification)", q))
+    reason = bool(re.search(rf"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|quel(?:le)?s?\s+{REASON_NOUNS}", q))
     return QuestionKind(
         wants_amount=amount,
         wants_count=count,
