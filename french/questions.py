@@ -34,3 +34,6 @@ ORGANISATION_NOUNS = (
 PLACE_NOUNS = r"(?:lieu|endroit|site|parcelle|terrain|rue|quartier|salle|secteur|zone|batiment)"
 DECISION_NOUNS = r"(?:avis|position|decision|suite|issue|sort|reponse|choix)"
 REASON_NOUNS = r"(?:raison|motif|justification)"
+# The verbs a yes/no question asks whether something was agreed to with (« a-t-il été adopté », « a-t-elle accepté »),
+# as stems (the reader adds the ending).
+AGREEMENT_VERBS = r"(?:adopt|approuv|accept|rejet|refus|autoris|vot|accord|valid|retenu|obtenu)"

@@ -14,6 +14,10 @@ TALLY_WORD_SPELT = r"(?:pour|contre|abstentions?)"
 # « à l'unanimité », « Unanimité »; ends at the accent so that folded text matches too.
 UNANIMITY = r"unanimit[ée]"
 
+# In a question (folded): what is counted in a vote (members, voices, votes), and the verbs of voting.
+VOTERS = r"(?:conseill\w*|elus?|elues?|membres?|voix|votes?|suffrages?|personnes?|delegues?)"
+VOTE_VERBS = r"(?:vot\w*|oppos\w*|abstenu\w*|absten\w*|prononc\w*|exprim\w*)"
+
 # Labels that count votes for or against; every other tally label counts abstentions.
 _KINDS: dict[str, TallyKind] = {"pour": "for", "oui": "for", "contre": "against", "non": "against"}
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from french.folding import fold
 from french.questions import (
     AMOUNT_NOUNS,
+    AGREEMENT_VERBS,
     COUNT_NOUNS,
     DATE_NOUNS,
     DECISION_NOUNS,
@@ -21,6 +22,7 @@ from french.questions import (
     PRENOMINAL_ADJECTIVES,
     REASON_NOUNS,
 )
+from french.votes import VOTE_VERBS, VOTERS
 from french.terms import terms_extract
 
 # The kinds of value a question may ask for, in the order the reader's features name them.
@@ -56,9 +58,6 @@ class QuestionKind:
 
 _WH_WORD = re.compile(r"\b(?:combien|quel(?:le)?s?|qui|quand|ou|comment|lequel|laquelle|lesquel(?:le)?s|quoi|pourquoi)\b")
 _INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b")
-# What is counted in a vote: members, voices, votes.
-_VOTERS = r"(?:conseill\w*|elus?|elues?|membres?|voix|votes?|suffrages?|personnes?|delegues?)"
-_VOTE_VERBS = r"(?:vot\w*|oppos\w*|abstenu\w*|absten\w*|prononc\w*|exprim\w*)"
 # An article, and an adjective French puts before the noun (« quel est le nouveau loyer »).
 _ARTICLE = rf"(?:le\s+|la\s+|les\s+|l')?(?:{PRENOMINAL_ADJECTIVES}s?\s+)?"
 
@@ -72,7 +71,7 @@ def question_kind(question: str) -> QuestionKind:
     yes_no = not wh or bool(_INVERTED.search(q[: wh.start()]))
     vote = bool(
         re.search(
-            rf"combien\s+(?:de\s+|d')?{_VOTERS}|combien\s+(?:ont|se\s+sont|s'est)\b.*\b{_VOTE_VERBS}"
+            rf"combien\s+(?:de\s+|d')?{VOTERS}|combien\s+(?:ont|se\s+sont|s'est)\b.*\b{VOTE_VERBS}"
             rf"|\bpar\s+combien\b|\bavec\s+combien\b|resultat\s+du\s+vote|quel(?:le)?\s+(?:a\s+ete\s+le\s+)?(?:vote|scrutin|resultat)"
             rf"|\bcomment\b.*\bvot|\bunanim|\b(?:se\s+sont|s'est)\s+(?:abstenu|oppos)|\btous\s+d'accord|\bpartag"
             rf"|\bqui\b.*\b(?:vote|abstenu|oppose)|\bavec\s+quel\s+(?:resultat|vote|score)",
@@ -129,7 +128,7 @@ def question_kind(question: str) -> QuestionKind:
             q,
         )
     )
-    outcome = yes_no and bool(re.search(r"\b(?:adopt|approuv|accept|rejet|refus|autoris|vot|accord|valid|retenu|obtenu)\w*", q))
+    outcome = yes_no and bool(re.search(rf"\b{AGREEMENT_VERBS}\w*", q))
     decision = yes_no or outcome or bool(
         re.search(
             rf"quel(?:le)?\s+(?:est\s+|a\s+ete\s+)?{_ARTICLE}{DECISION_NOUNS}\b"
