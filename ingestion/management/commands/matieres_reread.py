@@ -19,5 +19,6 @@ class Command(BaseCommand):
         deliberations = Deliberation.objects.order_by("pk")
         if collectivite:
             deliberations = deliberations.filter(document__collectivite__name=collectivite)
-        changed = deliberations_matieres_reread(deliberations=list(deliberations))
-        self.stdout.write(f"{changed} délibération(s) reclassée(s) sur {deliberations.count()}.")
+        chosen = list(deliberations)
+        changed = deliberations_matieres_reread(deliberations=chosen)
+        self.stdout.write(f"{changed} délibération(s) reclassée(s) sur {len(chosen)}.")
