@@ -3,6 +3,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from ingestion.batch import files_ingest, manifest_read, source_files_collect
 
@@ -27,6 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--eager", action="store_true", help="Traite dans ce processus, sans file d'attente")
 
     def handle(self, *args, **options):
+        if migrations_pending():
+            raise CommandError("La base de données n'est pas à jour : lancez d'abord « manage.py migrate ».")
         try:
             files = source_files_collect(paths=options["paths"])
             manifest = manifest_read(path=options["manifest"]) if options["manifest"] else None
@@ -58,3 +62,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  ÉCHEC {path} : {reason}")
         if report.failed:
             raise CommandError(f"{len(report.failed)} document(s) en échec.")
+
+
+def migrations_pending() -> bool:
+    """Some migration of the project is not applied to the database (a new database has no tables yet)."""
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
