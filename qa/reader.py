@@ -19,7 +19,8 @@ import numpy as np
 
 from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, YEAR, dates_named
-from french.tagging import verbs
+from french.folding import fold
+from french.tagging import content_word_vectors, verbs, words_closeness
 from french.terms import terms_extract
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
@@ -37,6 +38,9 @@ SENTENCE_FEATURES = (
     # words, the act it closes carries them
     "terms_unit",
     "pairs",  # share of the question's adjacent term pairs found adjacent in the sentence
+    # how close the sentence's words are to the question's by the packaged word vectors, synonyms counting
+    # (`french.tagging.words_closeness`: « économiser » finds « gain », « coût » finds « montant »)
+    "close",
     "numbers",  # a number of the question is in the sentence
     "semantic",  # the passage's cosine similarity, mapped to [0, 1]
     "rank",  # 1 / (1 + rank / 2) of the passage in the fused retrieval
@@ -269,6 +273,9 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     heading_terms = [set(spelt(hit.heading, terms_extract(hit.heading))) for hit in hits]
     idf = _idf(subject, [set(t) for terms in sentence_terms for t in terms] + heading_terms)
     phrasing = set(terms_extract(" ".join(verbs(question))))
+    # The collectivité and the months are filters, as for the subject terms.
+    named = {fold(word) for hit in hits if hit.collectivite for word in re.findall(r"\w+", hit.collectivite)}
+    question_vectors = content_word_vectors(question, leave_out=frozenset(named | {fold(m) for m in MONTH_NAMES}))
     idf = {t: w * QUESTION_VERB_WEIGHT if t in phrasing else w for t, w in idf.items()}
     unit_terms = [heading_terms[i].union(*map(set, sentence_terms[i])) for i in range(len(hits))]
     act_terms: dict[int, set[str]] = {}
@@ -299,6 +306,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             features.update(
                 terms=share(idf, term_set),
                 pairs=len(question_pairs & _pairs(terms)) / len(question_pairs) if question_pairs else 0.0,
+                close=words_closeness(question_vectors, content_word_vectors(sentence)),
                 numbers=float(bool(question_numbers & numbers)),
                 fit=kind_fit(kind, values),
                 operative=float(decision_like(sentence)),

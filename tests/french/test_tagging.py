@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from french.tagging import verbs
+from french.tagging import content_word_vectors, verbs, words_closeness
 
 
 def test_verbs_of_a_question_are_its_phrasing():
@@ -13,3 +13,21 @@ def test_verbs_of_a_question_are_its_phrasing():
 
 def test_auxiliaries_count_as_verbs():
     assert {"ont", "voté"} <= set(verbs("Combien d'élus ont voté contre le budget primitif ?"))
+
+
+# A line of Pierrefonds' minutes of 10 April 2018, page 10 (no question set of ../shared/eval covers Pierrefonds):
+# it prices a meal without the words « tarif » or « déjeuner » a citizen would ask with.
+MEAL_LINE = "La prise en charge par la commune du prix du repas fixé à 30 € pour les administrés de plus de 70 ans de la commune"
+
+
+def test_words_close_in_meaning_bring_a_sentence_close_to_a_question():
+    question = content_word_vectors("Quel est le tarif du déjeuner des aînés ?")
+    priced = words_closeness(question, content_word_vectors(MEAL_LINE))
+    unrelated = words_closeness(question, content_word_vectors("Le conseil approuve le procès-verbal de la séance précédente."))
+    assert priced > unrelated + 0.1
+
+
+def test_stop_words_and_words_left_out_carry_no_vector():
+    assert content_word_vectors("à la de ce qui") is None
+    assert content_word_vectors("le tarif à Pierrefonds", leave_out=frozenset({"pierrefonds"})).shape[0] == 1
+    assert words_closeness(None, content_word_vectors(MEAL_LINE)) == 0.0
