@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from french.folding import fold
 from french.stopwords import STOP_WORDS
@@ -38,6 +39,9 @@ def _word_vector(word: str):
     return vector / norm if norm else None
 
 
+_WORD = re.compile(r"[^\W\d_]+")  # letters only: « centre-bourg » is two words, « l'école » one of three letters or more
+
+
 @functools.lru_cache(maxsize=8192)
 def content_word_vectors(text: str, *, leave_out: frozenset[str] = frozenset()):
     """The unit word vectors of a text's content words (words of three letters or more, neither stop words nor
@@ -45,10 +49,9 @@ def content_word_vectors(text: str, *, leave_out: frozenset[str] = frozenset()):
     import numpy as np
 
     rows = []
-    for token in _tagger().tokenizer(text):
-        word = token.lower_
+    for word in _WORD.findall(text.lower()):
         folded = fold(word)
-        if not token.is_alpha or len(word) < 3 or folded in STOP_WORDS or folded in leave_out:
+        if len(word) < 3 or folded in STOP_WORDS or folded in leave_out:
             continue
         vector = _word_vector(word)
         if vector is not None:
