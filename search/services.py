@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from config.workers import worker_expected
 from council.models import Deliberation, Document
@@ -17,6 +17,15 @@ from search.models import Passage
 from search.passages import PassageDraft
 
 logger = logging.getLogger(__name__)
+
+
+def passages_analyze() -> None:
+    """Refresh the planner's statistics of the passage table. The keyword scorer weighs each word by the frequency
+    these statistics give it (`pg_stats`); autovacuum refreshes them when it likes, so that after a bulk ingest the
+    same question may rank its passages otherwise an hour later (nine-collectivité evaluation, same code and
+    passages: correct 0.694 right after the ingest, 0.679 after autovacuum's ANALYZE)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Passage._meta.db_table}")
 
 
 def passage_embedding_input(*, heading: str, text: str) -> str:

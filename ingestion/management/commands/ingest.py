@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from ingestion.batch import files_ingest, manifest_read, source_files_collect
+from search.services import passages_analyze
 
 
 class Command(BaseCommand):
@@ -47,6 +48,9 @@ class Command(BaseCommand):
             eager=options["eager"],
             on_progress=self.stdout.write,
         )
+        if report.created:
+            # Searches weigh words by the table's statistics: a bulk ingest changes them at once.
+            passages_analyze()
         self.stdout.write(
             f"Terminé en {report.seconds:.1f} s : {report.ready} prêts ({report.pages} pages), "
             f"{report.created} nouveaux, {report.unchanged} inchangés, {len(report.failed)} en échec."

@@ -14,6 +14,7 @@ from qa.llm import llm_configured
 from qa.services import EXTRACTIVE, LLM
 from search.evaluation import corpus_retriever, questions_load, report_format, retrieval_evaluate
 from search.selectors import MODES
+from search.services import passages_analyze
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 ANSWER_METRICS = ("correctness", "citation_precision", "abstention", "false_refusals", "answered_rate")
@@ -63,6 +64,8 @@ class Command(BaseCommand):
             report["title"] = f"BEIR {beir} ({len(documents)} documents, index {table})"
             self.stdout.write(report_format(report))
         elif questions:
+            # Measured on the passages as they are, not on statistics autovacuum may refresh mid-way.
+            passages_analyze()
             report = {"sets": {}}
             everything = []
             for path in questions:
