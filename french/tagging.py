@@ -25,7 +25,7 @@ def verbs(text: str) -> tuple[str, ...]:
     return tuple(token.text for token in _tagger()(text) if token.pos_ in ("VERB", "AUX"))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)  # 300 floats a word: at most 20 MB
 def _word_vector(word: str):
     """The packaged model's vector of a lowercase word, of unit length (None for a word it has none for)."""
     import numpy as np
@@ -42,7 +42,6 @@ def _word_vector(word: str):
 _WORD = re.compile(r"[^\W\d_]+")  # letters only: « centre-bourg » is two words, « l'école » one of three letters or more
 
 
-@functools.lru_cache(maxsize=8192)
 def content_word_vectors(text: str, *, leave_out: frozenset[str] = frozenset()):
     """The unit word vectors of a text's content words (words of three letters or more, neither stop words nor
     `leave_out`, both compared accents folded) that the model knows, as the rows of a matrix (None for none)."""

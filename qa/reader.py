@@ -273,10 +273,10 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     heading_terms = [set(spelt(hit.heading, terms_extract(hit.heading))) for hit in hits]
     idf = _idf(subject, [set(t) for terms in sentence_terms for t in terms] + heading_terms)
     phrasing = set(terms_extract(" ".join(verbs(question))))
+    idf = {t: w * QUESTION_VERB_WEIGHT if t in phrasing else w for t, w in idf.items()}
     # The collectivité and the months are filters, as for the subject terms.
     named = {fold(word) for hit in hits if hit.collectivite for word in re.findall(r"\w+", hit.collectivite)}
     question_vectors = content_word_vectors(question, leave_out=frozenset(named | {fold(m) for m in MONTH_NAMES}))
-    idf = {t: w * QUESTION_VERB_WEIGHT if t in phrasing else w for t, w in idf.items()}
     unit_terms = [heading_terms[i].union(*map(set, sentence_terms[i])) for i in range(len(hits))]
     act_terms: dict[int, set[str]] = {}
     for index, hit in enumerate(hits):
