@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from french.folding import fold
 from french.questions import (
-    AMOUNT_NOUNS,
     AGREEMENT_VERBS,
+    AMOUNT_NOUNS,
     COUNT_NOUNS,
     DATE_NOUNS,
     DECISION_NOUNS,
@@ -22,8 +22,8 @@ from french.questions import (
     PRENOMINAL_ADJECTIVES,
     REASON_NOUNS,
 )
-from french.votes import VOTE_VERBS, VOTERS
 from french.terms import terms_extract
+from french.votes import VOTE_VERBS, VOTERS
 
 # The kinds of value a question may ask for, in the order the reader's features name them.
 KINDS = ("amount", "count", "duration", "date", "person", "organisation", "decision", "reason", "place")

@@ -137,6 +137,7 @@ def reader_model_load(path: Path = MODEL_PATH) -> ReaderModel:
 _YEAR = re.compile(rf"\b{YEAR}\b")
 _NUMBER = re.compile(r"\b\d+(?:[ ,.]\d+)*\b")
 _MONTH_STEMS = frozenset(terms_extract(" ".join(MONTH_NAMES)))
+_MONTH_WORDS = frozenset(fold(month) for month in MONTH_NAMES)
 # A question's verbs are mostly its phrasing (« reçoivent-ils », « a-t-elle confié », « se sont opposés »): the
 # minutes say the same in other words (« offert », « attribué », « contre »), and as words rare among the passages
 # read they would weigh most. They count half. Leave-one-collectivité-out over dev + dev2, macro correct / citation
@@ -180,9 +181,14 @@ def subject_terms(question: str, hits: list[SearchHit]) -> list[str]:
     passage look as if it missed part of the question.
     """
     places = set()
-    for name in {hit.collectivite for hit in hits if hit.collectivite}:
+    for name in _collectivites_named(hits):
         places.update(terms_extract(name))
     return [t for t in terms_extract(question) if t not in places and t not in _MONTH_STEMS and not _YEAR.fullmatch(t)]
+
+
+def _collectivites_named(hits: list[SearchHit]) -> set[str]:
+    """The names of the collectivités the passages are from."""
+    return {hit.collectivite for hit in hits if hit.collectivite}
 
 
 def _idf(terms: list[str], documents: list[set[str]]) -> dict[str, float]:
@@ -275,8 +281,8 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     phrasing = set(terms_extract(" ".join(verbs(question))))
     idf = {t: w * QUESTION_VERB_WEIGHT if t in phrasing else w for t, w in idf.items()}
     # The collectivité and the months are filters, as for the subject terms.
-    named = {fold(word) for hit in hits if hit.collectivite for word in re.findall(r"\w+", hit.collectivite)}
-    question_vectors = content_word_vectors(question, leave_out=frozenset(named | {fold(m) for m in MONTH_NAMES}))
+    named = {fold(word) for name in _collectivites_named(hits) for word in re.findall(r"\w+", name)}
+    question_vectors = content_word_vectors(question, leave_out=frozenset(named) | _MONTH_WORDS)
     unit_terms = [heading_terms[i].union(*map(set, sentence_terms[i])) for i in range(len(hits))]
     act_terms: dict[int, set[str]] = {}
     for index, hit in enumerate(hits):
