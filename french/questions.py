@@ -19,6 +19,8 @@ AMOUNT_NOUNS = (
     r"|complement|dotation|contribution|cotisation|recette|depense|emprunt|dette|frais|honoraires|mise\s+a\s+prix"
     r"|plafond|remise|amende|penalite|prime|gratification|surtaxe|caution|avance)s?\b)"
 )
+# An amount that is no sum of money (« quel taux », « quelle superficie »), as whole words.
+MEASURE_NOUNS = r"(?:taux|pourcentage|part|niveau|duree|superficie|surface|hauteur|longueur|distance|temps)"
 COUNT_NOUNS = r"(?:nombre|effectif|cap)"
 DATE_NOUNS = r"(?:date|jour|annee|mois|periode|seance|echeance)"
 PERSON_NOUNS = (

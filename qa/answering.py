@@ -158,6 +158,8 @@ _AMOUNT = re.compile(
     rf"|places?\b|logements?\b|lits?\b|postes?\b)",
     re.I,
 )
+# A sum of money: a number in euros (or francs, in old minutes), or a table in euros (« Montant (€) »).
+_MONEY = re.compile(rf"{_NUMBER}\s*(?:€|euros?\b|eur\b|k€|m€|francs?\b)|€|\bd'euros\b", re.I)
 _ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
 _COUNT = re.compile(
     rf"\b(?:\d+|{COUNT_IN_WORDS})\s+"
@@ -241,6 +243,7 @@ _DECISION = re.compile(
 
 _VALUES = {
     "amount": lambda s: 1.0 if _AMOUNT.search(s) else 0.5 if _ANY_NUMBER.search(s) else 0.0,
+    "money": lambda s: 1.0 if _MONEY.search(s) else 0.0,
     "count": lambda s: 1.0 if _COUNT.search(s) else 0.5 if (_VOTE.search(s) or _QUANTITY.search(s)) else 0.0,
     "duration": lambda s: 1.0 if _DURATION.search(s) else 0.5 if _DURATION_WORD.search(s) else 0.0,
     "date": lambda s: 1.0 if _DATE.search(s) else 0.0,

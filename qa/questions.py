@@ -16,6 +16,7 @@ from french.questions import (
     COUNT_NOUNS,
     DATE_NOUNS,
     DECISION_NOUNS,
+    MEASURE_NOUNS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -25,8 +26,9 @@ from french.questions import (
 from french.terms import terms_extract
 from french.votes import VOTE_VERBS, VOTERS
 
-# The kinds of value a question may ask for, in the order the reader's features name them.
-KINDS = ("amount", "count", "duration", "date", "person", "organisation", "decision", "reason", "place")
+# The kinds of value a question may ask for, in the order the reader's features name them. A sum of money is an
+# amount too: a question that asks for one asks for both.
+KINDS = ("amount", "money", "count", "duration", "date", "person", "organisation", "decision", "reason", "place")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class QuestionKind:
     """The values a question asks for, and which of a délibération's stored fields answer it."""
 
     wants_amount: bool = False
+    wants_money: bool = False
     wants_count: bool = False
     wants_duration: bool = False
     wants_date: bool = False
@@ -98,6 +101,8 @@ def question_kind(question: str) -> QuestionKind:
             q,
         )
     )
+    # An amount, unless what it measures is no sum of money (« quel taux », « quelle surface »).
+    money = amount and not re.search(rf"\b{MEASURE_NOUNS}s?\b", q)
     date = bool(
         re.search(
             rf"\bquand\b|quel(?:le)?\s+{DATE_NOUNS}|\ba\s+partir\s+de\s+quand"
@@ -139,6 +144,7 @@ def question_kind(question: str) -> QuestionKind:
     reason = bool(re.search(rf"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|quel(?:le)?s?\s+{REASON_NOUNS}", q))
     return QuestionKind(
         wants_amount=amount,
+        wants_money=money,
         wants_count=count,
         wants_duration=duration,
         wants_date=date,

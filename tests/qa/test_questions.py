@@ -34,6 +34,17 @@ def test_question_kinds_read_the_noun_after_an_adjective_and_more_nouns():
     assert not question_kind("Quel avancement des travaux le maire a-t-il présenté ?").wants_amount
 
 
+def test_a_sum_of_money_is_told_from_another_measure():
+    assert question_kind("Combien coûte le repas à l'accueil de loisirs ?").wants_money
+    assert question_kind("Quel loyer le locataire du logement communal verse-t-il ?").wants_money
+    assert question_kind("Combien la commune espère-t-elle économiser sur l'éclairage ?").wants_money
+    for question in ("Quel taux de taxe foncière la commune a-t-elle voté ?", "Quelle surface le terrain vendu mesure-t-il ?",
+                     "Quel pourcentage des dépenses la subvention couvre-t-elle ?"):
+        kind = question_kind(question)
+        assert kind.wants_amount and not kind.wants_money, question
+    assert not question_kind("Combien d'élus se sont abstenus ?").wants_money
+
+
 def test_question_shapes():
     assert question_kind("Combien la commune a-t-elle payé pour les archives ?").wants_amount
     assert question_kind("Combien de conseillers se sont opposés ?").wants_count

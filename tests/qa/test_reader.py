@@ -42,7 +42,10 @@ def _hit(n: int, text: str, *, heading: str, deliberation_id: int, page: int, ra
 
 def test_sentence_values():
     values = sentence_values("- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs")
-    assert values["amount"] == 1.0 and values["date"] == 0.0
+    assert values["amount"] == 1.0 and values["money"] == 1.0 and values["date"] == 0.0
+    # pierrefonds_mymairie/compte-rendu-28-06-2016.pdf, page 6: an amount of time, no sum of money
+    values = sentence_values("création d’un emploi au grade d’adjoint d’animation 2ème classe à 30 heures par semaine")
+    assert values["amount"] == 1.0 and values["money"] == 0.0
     assert decision_like("- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs")
     assert decision_like("- DÉCIDE d’admettre en non-valeur les créances pour un montant de 144,60 €")
     assert not decision_like("Considérant le caractère irrécouvrable des créances pour un montant de 144,60 €,")
