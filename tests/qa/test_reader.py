@@ -11,6 +11,7 @@ import pytest
 
 from council.models import Deliberation
 from french.terms import terms_extract
+from qa.abstention import abstention_features
 from qa.answering import decision_like, sentence_values, vote_like
 from qa.reader import QUESTION_VERB_WEIGHT, SENTENCE_FEATURES, Logistic, evidence_select, reader_model_load, reading_build
 from qa.records import vote_sentence
@@ -75,6 +76,24 @@ def test_reading_features_hold_their_contract():
     other = next(c for c in reading.candidates if c.text.startswith("- DÉCIDE"))
     assert fixes.features["terms"] > other.features["terms"] and fixes.features["fit_amount"] == 1.0
     assert fixes.features["act"] == 1.0
+
+
+def test_a_sum_of_money_asked_is_not_found_in_another_measure():
+    # pierrefonds_mymairie/compte-rendu-28-06-2016.pdf, page 6
+    emploi = _hit(3, "Madame le Maire propose la création d’un emploi au grade d’adjoint d’animation 2ème classe à 30 "
+                  "heures par semaine.", heading="Création d'un emploi d'adjoint d'animation", deliberation_id=9, page=6,
+                  rank=1)
+    found = {}
+    for name, hit in (("tarif", _hit(1, TARIF, heading="Tarif du repas de l'accueil de loisirs", deliberation_id=7,
+                                     page=3, rank=1)), ("emploi", emploi)):
+        for question in ("Combien coûte l'emploi d'animation de l'accueil de loisirs ?",
+                         "Quelle est la durée hebdomadaire de l'emploi d'animation ?"):
+            reading = reading_build(question=question, hits=[hit], ranks=[0])
+            selection = evidence_select(reading=reading, model=reader_model_load())
+            found[name, question.split()[1]] = abstention_features(selection=selection)["asked_found"]
+    assert found["tarif", "coûte"] == 1.0 and found["emploi", "coûte"] == 0.0
+    # The same hours answer a question on hours.
+    assert found["emploi", "est"] == 1.0
 
 
 def test_a_question_verb_weighs_less_than_its_nouns():
