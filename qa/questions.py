@@ -84,7 +84,8 @@ def question_kind(question: str) -> QuestionKind:
     vote_names = bool(re.search(r"\bqui\b.*\b(?:vote|abstenu|oppose)|\bquel(?:le)?s?\s+(?:elu|conseill)\w*.*\b(?:vote|abstenu|oppose)", q))
     # « Pour combien de temps », « pendant combien d'années », « quelle durée »: a length of time, not a count.
     duration = not vote and bool(
-        re.search(r"combien\s+de\s+temps|\bpendant\s+combien|combien\s+(?:de\s+|d')(?:annees|ans|mois|semaines|jours)\b"
+        re.search(r"combien\s+de\s+temps|\bpendant\s+combien"
+                  r"|combien\s+(?:de\s+|d')(?:annees|ans|mois|semaines|jours|heures|minutes)\b"
                   r"|\bquelle\s+(?:est\s+la\s+|a\s+ete\s+la\s+)?duree|\bpour\s+quelle\s+duree", q)
     )
     count = vote or (

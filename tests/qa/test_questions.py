@@ -43,6 +43,9 @@ def test_a_sum_of_money_is_told_from_another_measure():
         kind = question_kind(question)
         assert kind.wants_amount and not kind.wants_money, question
     assert not question_kind("Combien d'élus se sont abstenus ?").wants_money
+    # A length of time in hours is asked as in years.
+    kind = question_kind("Combien d'heures par semaine compte le nouvel emploi d'animation ?")
+    assert kind.wants_duration and not kind.wants_count
 
 
 def test_question_shapes():
