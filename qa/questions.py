@@ -65,6 +65,12 @@ _INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b")
 _ARTICLE = rf"(?:le\s+|la\s+|les\s+|l')?(?:{PRENOMINAL_ADJECTIVES}s?\s+)?"
 
 
+def _which(nouns: str) -> str:
+    """« quel(le)(s) » before one of `nouns`, a copula and an article between them or not (« quel loyer », « quelle
+    est la date », « quels ont été les motifs »)."""
+    return rf"quel(?:le)?s?\s+(?:(?:est|sont|etait|etaient|a\s+ete|ont\s+ete)\s+)?{_ARTICLE}{nouns}"
+
+
 def question_kind(question: str) -> QuestionKind:
     """What shape of answer the question's wording calls for (« combien » a number, « quand » a date…)."""
     q = fold(question)
@@ -91,12 +97,12 @@ def question_kind(question: str) -> QuestionKind:
     count = vote or (
         not duration
         and bool(
-            re.search(rf"combien\s+(?:de\s+|d')|quel(?:le)?s?\s+(?:est\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}{COUNT_NOUNS}\b", q)
+            re.search(rf"combien\s+(?:de\s+|d')|{_which(COUNT_NOUNS)}\b", q)
         )
     )
     amount = not count and not duration and bool(
         re.search(
-            rf"\bcombien\b|quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}{AMOUNT_NOUNS}"
+            rf"\bcombien\b|{_which(AMOUNT_NOUNS)}"
             r"|\ba\s+(?:quel|hauteur\s+de\s+combien)\s+(?:prix|montant|niveau|taux|hauteur)|pour\s+quel(?:le)?\s+(?:somme|prix|montant)"
             r"|\bquelle\s+duree|\bpendant\s+combien",
             q,
@@ -106,7 +112,7 @@ def question_kind(question: str) -> QuestionKind:
     money = amount and not re.search(rf"\b{MEASURE_NOUNS}s?\b", q)
     date = bool(
         re.search(
-            rf"\bquand\b|quel(?:le)?\s+{DATE_NOUNS}|\ba\s+partir\s+de\s+quand"
+            rf"\bquand\b|{_which(DATE_NOUNS)}s?\b|\ba\s+partir\s+de\s+quand"
             r"|jusqu'a\s+quand|depuis\s+quand|\bpendant\s+quelle\b|\ba\s+quelle\s+(?:date|seance|epoque)",
             q,
         )
@@ -115,13 +121,13 @@ def question_kind(question: str) -> QuestionKind:
     person = rapporteur or bool(
         re.search(
             r"^qui\b|\bqui\s+(?:a|est|sont|ont|etait|represente|preside|remplace)\b|\ba\s+qui\b|\bde\s+qui\b"
-            rf"|quel(?:le)?s?\s+{PERSON_NOUNS}\b",
+            rf"|{_which(PERSON_NOUNS)}\b",
             q,
         )
     )
     organisation = bool(
         re.search(
-            rf"quel(?:le)?s?\s+(?:est\s+|sont\s+|etait\s+|a\s+ete\s+)?{_ARTICLE}{ORGANISATION_NOUNS}"
+            rf"{_which(ORGANISATION_NOUNS)}"
             r"|\ba\s+qui\b|\bpar\s+qui\b|\baupres\s+de\s+qu(?:el|i)",
             q,
         )
@@ -129,7 +135,7 @@ def question_kind(question: str) -> QuestionKind:
     place = bool(
         re.search(
             r"^ou\b|\bou\s+(?:se|la|le|les|l'|sera|seront|a|ont|est|sont|doit|doivent)\b"
-            rf"|quel(?:le)?s?\s+{PLACE_NOUNS}\b"
+            rf"|{_which(PLACE_NOUNS)}\b"
             r"|\ba\s+quel\s+endroit",
             q,
         )
@@ -137,12 +143,12 @@ def question_kind(question: str) -> QuestionKind:
     outcome = yes_no and bool(re.search(rf"\b{AGREEMENT_VERBS}\w*", q))
     decision = yes_no or outcome or bool(
         re.search(
-            rf"quel(?:le)?\s+(?:est\s+|a\s+ete\s+)?{_ARTICLE}{DECISION_NOUNS}\b"
+            rf"{_which(DECISION_NOUNS)}\b"
             r"|qu'a\s+(?:decide|vote)|\bqu'a-t-(?:il|elle)\s+decide",
             q,
         )
     )
-    reason = bool(re.search(rf"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|quel(?:le)?s?\s+{REASON_NOUNS}", q))
+    reason = bool(re.search(rf"\bpourquoi\b|pour\s+quel(?:le)?s?\s+(?:raison|motif)|{_which(REASON_NOUNS)}", q))
     return QuestionKind(
         wants_amount=amount,
         wants_money=money,

@@ -34,6 +34,16 @@ def test_question_kinds_read_the_noun_after_an_adjective_and_more_nouns():
     assert not question_kind("Quel avancement des travaux le maire a-t-il présenté ?").wants_amount
 
 
+def test_which_noun_is_read_through_a_copula_and_an_article_whatever_the_kind():
+    # One « quel … » pattern for every kind: before, a copula hid the date, the reason, the decision and the person.
+    assert question_kind("Quelle est la date de la prochaine séance ?").wants_date
+    assert question_kind("Quels ont été les motifs du refus ?").wants_reason
+    assert question_kind("Quels sont les avis rendus par le conseil ?").wants_decision
+    assert question_kind("Quels étaient les élus absents ?").wants_person
+    assert question_kind("Quelles sont les entreprises retenues ?").wants_organisation
+    assert question_kind("Quel était le nombre de votants ?").wants_count
+
+
 def test_a_sum_of_money_is_told_from_another_measure():
     assert question_kind("Combien coûte le repas à l'accueil de loisirs ?").wants_money
     assert question_kind("Quel loyer le locataire du logement communal verse-t-il ?").wants_money
