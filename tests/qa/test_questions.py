@@ -3,6 +3,8 @@ not the questions of the evaluation)."""
 
 from __future__ import annotations
 
+import pytest
+
 from qa.questions import question_kind
 
 
@@ -34,14 +36,20 @@ def test_question_kinds_read_the_noun_after_an_adjective_and_more_nouns():
     assert not question_kind("Quel avancement des travaux le maire a-t-il présenté ?").wants_amount
 
 
-def test_which_noun_is_read_through_a_copula_and_an_article_whatever_the_kind():
-    # One « quel … » pattern for every kind: before, a copula hid the date, the reason, the decision and the person.
-    assert question_kind("Quelle est la date de la prochaine séance ?").wants_date
-    assert question_kind("Quels ont été les motifs du refus ?").wants_reason
-    assert question_kind("Quels sont les avis rendus par le conseil ?").wants_decision
-    assert question_kind("Quels étaient les élus absents ?").wants_person
-    assert question_kind("Quelles sont les entreprises retenues ?").wants_organisation
-    assert question_kind("Quel était le nombre de votants ?").wants_count
+# One « quel … » pattern for every kind: before, a copula hid the date, the reason, the decision and the person.
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Quelle est la date de la prochaine séance ?", "date"),
+        ("Quels ont été les motifs du refus ?", "reason"),
+        ("Quels sont les avis rendus par le conseil ?", "decision"),
+        ("Quels étaient les élus absents ?", "person"),
+        ("Quelles sont les entreprises retenues ?", "organisation"),
+        ("Quel était le nombre de votants ?", "count"),
+    ],
+)
+def test_which_noun_is_read_through_a_copula_and_an_article_whatever_the_kind(question, kind):
+    assert question_kind(question).wants(kind)
 
 
 def test_a_sum_of_money_is_told_from_another_measure():
