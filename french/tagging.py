@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy as np
+
 from french.folding import fold
 from french.stopwords import STOP_WORDS
 
@@ -28,8 +30,6 @@ def verbs(text: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=16384)  # 300 floats a word: at most 20 MB
 def _word_vector(word: str):
     """The packaged model's vector of a lowercase word, of unit length (None for a word it has none for)."""
-    import numpy as np
-
     vectors = _tagger().vocab.vectors
     key = _tagger().vocab.strings[word]
     if key not in vectors:
@@ -45,8 +45,6 @@ _WORD = re.compile(r"[^\W\d_]+")  # letters only: « centre-bourg » is two word
 def content_word_vectors(text: str, *, leave_out: frozenset[str] = frozenset()):
     """The unit word vectors of a text's content words (words of three letters or more, neither stop words nor
     `leave_out`, both compared accents folded) that the model knows, as the rows of a matrix (None for none)."""
-    import numpy as np
-
     rows = []
     for word in _WORD.findall(text.lower()):
         folded = fold(word)

@@ -51,8 +51,7 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
     weights = reading.subject_weights
     anywhere = set().union(*reading.unit_terms) if reading.unit_terms else set()
     present = {t: w for t, w in weights.items() if t in anywhere}
-    # What is asked, the most precise kind only: a question on a sum of money is not answered by « 30 heures ».
-    asked = tuple(k for k in reading.kind.asked if not (k == "amount" and reading.kind.wants_money))
+    asked = reading.kind.asked_precisely
     focus = question_focus(reading.question)
     hit = reading.hits[best.passage_index]
     # The picked sentences that carry a value of the kind asked for (« 46 000 € » for « à quel prix »).

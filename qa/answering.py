@@ -159,7 +159,7 @@ _AMOUNT = re.compile(
     re.I,
 )
 # A sum of money: a number in euros (or francs, in old minutes), or a table in euros (« Montant (€) »).
-_MONEY = re.compile(rf"{_NUMBER}\s*(?:€|euros?\b|eur\b|k€|m€|francs?\b)|€|\bd['’]euros\b", re.I)
+_MONEY = re.compile(rf"€|{_NUMBER}\s*(?:euros?|eur|francs?)\b|\bd['’]euros\b", re.I)
 _ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
 _COUNT = re.compile(
     rf"\b(?:\d+|{COUNT_IN_WORDS})\s+"

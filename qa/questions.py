@@ -58,6 +58,12 @@ class QuestionKind:
     def asked(self) -> tuple[str, ...]:
         return tuple(kind for kind in KINDS if self.wants(kind))
 
+    @property
+    def asked_precisely(self) -> tuple[str, ...]:
+        """The kinds asked, the most precise only: a question on a sum of money is not answered by « 30 heures »,
+        which is an amount too."""
+        return tuple(kind for kind in self.asked if not (kind == "amount" and self.wants_money))
+
 
 _WH_WORD = re.compile(r"\b(?:combien|quel(?:le)?s?|qui|quand|ou|comment|lequel|laquelle|lesquel(?:le)?s|quoi|pourquoi)\b")
 _INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b")
