@@ -56,7 +56,11 @@ def vote_sentence(deliberation: Deliberation) -> str:
     }.get(deliberation.outcome, "")
     if deliberation.unanimous:
         lead = f"{outcome or 'Votée'} à l'unanimité"
-        return f"{lead} ({counts[0]})" if deliberation.votes_for and not deliberation.votes_against else lead
+        if not deliberation.votes_for or deliberation.votes_against:
+            return lead
+        # A proposal refused unanimously: the votes counted were cast for the refusal, not « pour » the proposal.
+        voters = "voix" if deliberation.outcome == Deliberation.Outcome.REJECTED else "voix pour"
+        return f"{lead} ({deliberation.votes_for} {voters})"
     if not counts or not any((deliberation.votes_for, deliberation.votes_against, deliberation.votes_abstention)):
         return ""
     tally = counts[0] if len(counts) == 1 else f"{', '.join(counts[:-1])} et {counts[-1]}"

@@ -173,6 +173,11 @@ def test_vote_sentences_read_the_stored_fields():
     unanimous = Deliberation(objet="x", page_start=1, page_end=1, votes_for=18, unanimous=True,
                              outcome=Deliberation.Outcome.ADOPTED)
     assert vote_sentence(unanimous) == "Adoptée à l'unanimité (18 voix pour)"
+    # « refuse à l'unanimité des membres présents de valider l'inventaire » (Chéméré): the members voted for the
+    # refusal; « Rejetée à l'unanimité (17 voix pour) » read as a contradiction.
+    refused = Deliberation(objet="x", page_start=1, page_end=1, votes_for=17, unanimous=True,
+                           outcome=Deliberation.Outcome.REJECTED)
+    assert vote_sentence(refused) == "Rejetée à l'unanimité (17 voix)"
     assert vote_sentence(Deliberation(objet="x", page_start=1, page_end=1)) == ""
 
 
