@@ -578,16 +578,23 @@ def _given_alone_after(*, mentions: list[PersonMention], pages: list[str]) -> li
             continue
         text = pages[mention.page - 1]
         reach = min(len(text), mention.end + _GIVEN_ALONE_REACH)
-        if text.find(given[0], mention.end, reach) == -1:  # the usual case, at no regex's cost
-            continue
+        # « … 1000 € \nDUPONT Antonin, étudiant. » at the foot of a page, « Le projet d'Antonin … » at the top of the
+        # next: the reach goes on over the page break.
+        spans = [(mention.page, mention.end, reach)]
+        if mention.page < len(pages) and mention.end + _GIVEN_ALONE_REACH > len(text):
+            spans.append((mention.page + 1, 0, min(len(pages[mention.page]), mention.end + _GIVEN_ALONE_REACH - len(text))))
         alone = re.compile(rf"(?<![\w{_HYPHEN}]){re.escape(given[0])}(?![\w{_HYPHEN}])(?![ \t]*\n?[ \t]*[{_UPPER}])")
-        for match in alone.finditer(text, mention.end, reach):
-            before = _WORD_BEFORE.search(text[max(0, match.start() - 40):match.start()].rsplit("\n", 1)[-1])
-            if before and (before.group(1)[:1].isupper() or _CIVILITE_FIRST.match(before.group(1))):
+        for page_number, start, end in spans:
+            page = pages[page_number - 1]
+            if page.find(given[0], start, end) == -1:  # the usual case, at no regex's cost
                 continue
-            found.append(PersonMention(surface=match.group(0), page=mention.page, start=match.start(), end=match.end(),
-                                       kind="private", reason="prénom d'une personne privée nommée plus haut",
-                                       person_key=mention.person_key, confident=False))
+            for match in alone.finditer(page, start, end):
+                before = _WORD_BEFORE.search(page[max(0, match.start() - 40):match.start()].rsplit("\n", 1)[-1])
+                if before and (before.group(1)[:1].isupper() or _CIVILITE_FIRST.match(before.group(1))):
+                    continue
+                found.append(PersonMention(surface=match.group(0), page=page_number, start=match.start(), end=match.end(),
+                                           kind="private", reason="prénom d'une personne privée nommée plus haut",
+                                           person_key=mention.person_key, confident=False))
     return found
 
 
@@ -796,7 +803,8 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
             # on the line of its date; the line above ends the previous person's address.
             wrapped = text.rfind("\n", start, match.end("name"))
             line = _LINE_OPENS_CAPITALS.match(text, wrapped + 1) if wrapped != -1 else None
-            if line and _listed_date(text, line.end(), match.end("name")):
+            if line and (_listed_date(text, line.end(), match.end("name"))
+                         or (pattern is _UPPER_GIVEN and _column_code(text[start:wrapped]))):
                 start = line.end()
             row = _in_row(text, start) or _listed_date(text, start, match.end("name")) is not None
             if pattern in (_UPPER_GIVEN_GLUED, _UPPER_GIVEN_GLUED_AFTER) and not row:
@@ -876,6 +884,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
                                          False, "rangée"))
     candidates.extend(_table_line_names(page_number=page_number, text=text))
     candidates.extend(_companions(page_number=page_number, text=text, found=candidates, lowercase_words=lowercase_words))
+    candidates.extend(_list_siblings(page_number=page_number, text=text, found=candidates))
     return candidates
 
 
@@ -992,6 +1001,45 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
             start = candidate.end + match.start("name")
             # A birth or former name is a private person's: never an official's mandate.
             more.append(_Candidate(page_number, start, start + len(name), start, "née", name, True, "naissance"))
+    return more
+
+
+# One item of a list of persons printed surname first (« DURAND Lorena », « MANTEAU \nOpaline »).
+_SURNAME_FIRST_ITEM = re.compile(
+    rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD}(?![\w{_HYPHEN}])"
+)
+# Names already found that make a list: at least this many, each within LIST_GAP_MAX characters of the next.
+LIST_ANCHORS_MIN = 3
+LIST_GAP_MAX = 150
+
+
+def _list_item(text: str, start: int) -> bool:
+    """Whether a name opens an item of a list: a line, or what follows a comma."""
+    before = text[:start].rstrip(" \t\n")
+    return not before or before.endswith(",") or text[:start].rstrip(" \t").endswith("\n")
+
+
+def _list_siblings(*, page_number: int, text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """« Titulaires \nCHOUTEAU Calista CM2 AE \nDERYCKERE Charly CM1 AE … », « AMIEUX Louis, AUGEREAU Margot, AVRIL
+    Ludovic, … »: in a list of persons printed surname first, an item of the same shape between names already found
+    with a known first name is a person's too, whether or not the dictionary knows its first name (« Maylis ») or the
+    surname is also a word (« JONQUILLE », « AVRIL »)."""
+    anchors = sorted((c for c in found if c.page == page_number and not c.civilite and not c.family
+                      and _SURNAME_FIRST_ITEM.fullmatch(c.name) and given_name_known(c.name.split()[-1])
+                      and _list_item(text, c.start)), key=lambda c: c.start)
+    taken = {(c.start, c.end) for c in found if c.page == page_number}
+    more: list[_Candidate] = []
+    run: list[_Candidate] = []
+    for anchor in [*anchors, None]:
+        if run and (anchor is None or anchor.start - run[-1].end > LIST_GAP_MAX):
+            if len(run) >= LIST_ANCHORS_MIN:
+                for match in _SURNAME_FIRST_ITEM.finditer(text, run[0].end, run[-1].start):
+                    if (match.start(), match.end()) not in taken and _list_item(text, match.start()):
+                        more.append(_Candidate(page_number, match.start(), match.end(), match.start(), "", match.group(0),
+                                               False, "compagnon"))
+            run = []
+        if anchor is not None:
+            run.append(anchor)
     return more
 
 
@@ -1172,6 +1220,12 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
 # another word of the name, they are the surname.
 _SURNAMES_TOO = {"grand", "grande", "petit", "petite", "haut", "haute", "bas", "basse", "nouveau", "vieux", "mont",
                  "val", "bois", "fond", "fonds", "pont", "port", "parc"}
+
+
+def _column_code(words: str) -> bool:
+    """« CM2 AE \nDURAND Lorena CM2 AE »: capitals that end the line above a surname are the last column of that line
+    (a class, a code: short or without a vowel), not the first part of a surname wrapped onto the next one."""
+    return all((len(word) <= 3 or not _vowels(word)) and not re.fullmatch(_PARTICLE, word.lower()) for word in words.split())
 
 
 def _vowels(word: str) -> int:
