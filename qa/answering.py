@@ -225,7 +225,11 @@ _OPERATIVE = re.compile(
     r"(?:[a-zà-ÿ]{3,}|[A-ZÀ-Þ]{4,})\b(?!\s*:)|apr[eè]s (?:en )?avoir d[ée]lib[ée]r[ée]\W+\w"
     rf"|(?i:\b{UNANIMITY}|\b\d+\s+voix\b|r[ée]sultat du vote|\badopt[ée]e?s?\b)"
     r"|\b(?:DECIDE|DÉCIDE|ACCEPTE|APPROUVE|ADOPTE|AUTORISE|EMET|ÉMET|DONNE|REFUSE|FIXE|ATTRIBUE|DESIGNE|DÉSIGNE)"
-    r"|\b(?:d[ée]cide|approuve|adopte|[ée]lit|attribue|fixe|autorise|d[ée]signe|refuse|[ée]met)\s+(?:de\s|d['’]|l[ae']|les\s|un)",
+    r"|\b(?:d[ée]cide|approuve|adopte|[ée]lit|attribue|fixe|autorise|d[ée]signe|refuse|[ée]met)\s+(?:de\s|d['’]|l[ae']|les\s|un)"
+    # « Les Membres du Conseil ont, à l'unanimité : - Approuvé les taux … - Emis un avis défavorable … »: the same
+    # verbs, in the past participle, opening the items.
+    r"|^[-–•]\s*(?:(?:Approuv|Autoris|D[ée]cid|Fix|Accept|Valid|Attribu|D[ée]sign|Adopt|Refus|Rejet|Vot|Sollicit|Charg"
+    r"|Modifi|Donn)(?:é|ée|és|ées)|[ÉE]mis|Inscrit|Pris)\s+(?!:)",
 )
 _REASON = re.compile(
     r"\baux? motifs?\b|\ben raison\b|\bmotiv[ée]|\bà la suite\b|\bsuite à\b|\bparce qu|\bcar\b|\bafin de\b|\bpour permettre\b"

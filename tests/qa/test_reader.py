@@ -50,6 +50,14 @@ def test_sentence_values():
     assert decision_like("- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs")
     assert decision_like("- DÉCIDE d’admettre en non-valeur les créances pour un montant de 144,60 €")
     assert not decision_like("Considérant le caractère irrécouvrable des créances pour un montant de 144,60 €,")
+    # pierrefonds_mymairie/cc_lisieres_de_l_oise/Compte-rendu-approuve-du-CC-du-13-mars-2025.pdf, page 4: « les
+    # Membres du Conseil Communautaire ont, à l'unanimité : » then the items in the past participle.
+    assert decision_like("- Approuvé les montants ci-dessus du CFU 2024 du Budget Principal,")
+    assert decision_like("- Donné acte de la présentation faite du CFU,")
+    # … not items that open with a noun (montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 55;
+    # aiglun_regardscitoyens/pdf/CR CM 26.09.2014.pdf, page 5).
+    assert not decision_like("- Prise en compte des coûts réels d’acquisition foncière par l’aménageur")
+    assert not decision_like("- Arrêté préfectoral désignant les membres de la commission consultative")
     # pierrefonds_mymairie/20250127-PV.pdf, page 4
     assert vote_like("Le Conseil Municipal, après en avoir délibéré, à l’unanimité :")
     assert not vote_like("Pour rappel, le SMIC horaire brut est fixé à 11,88 € au 1er janvier 2025.")
