@@ -544,9 +544,10 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
             mentions.extend(_attached_address(text=text, page=page_number, end=label.end(), street_only=True))
         # « l’exploitation agricole CAUFFET, demeurant Ferme de Palesne - Hameau de Palesne 60350 PIERREFONDS »: where
         # someone lives, whatever its form, up to the postcode.
-        mentions.extend(_data_mention(text=text, page=page_number, start=match.start("address"), end=match.end("address"),
-                                      key=ADDRESS_KEY, reason="adresse d'une personne privée")
-                        for match in _DWELLING.finditer(text))
+        for match in _DWELLING.finditer(text):
+            group = "address" if match.group("address") else "after"
+            mentions.append(_data_mention(text=text, page=page_number, start=match.start(group), end=match.end(group),
+                                          key=ADDRESS_KEY, reason="adresse d'une personne privée"))
     for page_number, text in enumerate(pages, start=1):
         mentions.extend(_contact_data(text=text, page=page_number))
     mentions.extend(_given_alone_after(mentions=mentions, pages=pages))
@@ -2099,7 +2100,9 @@ _OWNER_BEFORE = re.compile(
 # Where someone « demeure » (« domicilié », « résidant »): the address up to its postcode, whatever its form.
 _DWELLING = re.compile(
     r"\b(?:demeurant|domicilié(?:e|s|es)?|résidant)[ \t]+(?:au[ \t]+|à[ \t]+)?"
-    r"(?P<address>[^\n,;()]{3,80}?)(?=[ \t]*,?[ \t]*\d{5}(?!\d))"
+    r"(?:(?P<address>[^\n,;()]{3,80}?)(?=[ \t]*,?[ \t]*\d{5}(?!\d))"
+    # « domicilié à CHEMERE (44680) La Barre de \nVue, »: or after the town and its postcode, up to the comma.
+    r"|[^\n,;()]{2,40}?\(\d{5}\)[ \t]*(?P<after>[^\n,;()]{3,60}(?:\n[^\n,;()]{1,40})?)(?=[ \t]*[,;.]))"
 )
 
 

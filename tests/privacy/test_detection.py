@@ -1412,6 +1412,11 @@ _MASKED = [
     ("Emanuele Negrosini, salarié montpelliérain \nProduction culturelle \n« Les roues de la terre » \n"
      "Emanuele envisage de parfaire ses connaissances sur les techniques agricoles respectueuses de \n", [],
      ["Negrosini", "Emanuele"], ["salarié montpelliérain", "Production culturelle"]),
+    # chemere_regardscitoyens/pdf/CM 13 septembre 2011.pdf, page 5: a resident named to a land association, his home a
+    # lieu-dit printed after the town and its postcode, wrapped.
+    ("- de nommer Monsieur Jean-Paul LOIRAT domicilié à CHEMERE (44680) La Barre de \nVue, au bureau de l’Association "
+     "foncière d’aménagement foncier agricole et forestier \n", [],
+     ["LOIRAT", "Barre de"], ["domicilié à CHEMERE (44680)", ", au bureau de l’Association foncière"]),
     # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 15: the children's council, a table whose class and
     # school columns end each line in capitals; some first names are in no dictionary, some surnames are words.
     ("Titulaires\nCHOUTEAU Calista CM2 AE\nDERYCKERE Charly CM1 AE\nDURAND Lorena CM2 AE\nFOUQUET Gaïa CM2 ND\n"
