@@ -121,14 +121,22 @@ def labels_load(path: Path = LABELS) -> list[Label]:
         return [Label(**json.loads(line)) for line in handle if line.strip()]
 
 
-def document_pages(*, corpus: Path, file: str, cache: Path | None = None) -> list[str]:
-    """Page texts as `pdf_pages_extract` gives them (empty for a scanned page), cached as JSON if asked."""
-    cached = cache / (re.sub(r"[^\w.-]+", "_", file) + ".json") if cache else None
+def document_pages(*, corpus: Path, file: str, cache: Path | None = None, ocr: bool = False) -> list[str]:
+    """Page texts as `pdf_pages_extract` gives them, cached as JSON if asked; a scanned page is empty, or with `ocr`
+    read by OCR as ingestion reads it (`pdf.ocr.pages_ocr`)."""
+    cached = cache / (re.sub(r"[^\w.-]+", "_", file) + (".ocr" if ocr else "") + ".json") if cache else None
     if cached and cached.exists():
         return json.loads(cached.read_text(encoding="utf-8"))
     from ingestion.extraction import pdf_pages_extract
 
-    pages = [page.text if page.has_text_layer else "" for page in pdf_pages_extract(path=corpus / file)]
+    extracted = pdf_pages_extract(path=corpus / file)
+    pages = [page.text if page.has_text_layer else "" for page in extracted]
+    scanned = [page.number for page in extracted if not page.has_text_layer]
+    if ocr and scanned:
+        from pdf.ocr import pages_ocr
+
+        for number, text in pages_ocr(path=corpus / file, page_numbers=scanned).items():
+            pages[number - 1] = text
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
@@ -213,6 +221,7 @@ def evaluate(
     labels: list[Label],
     corpus: Path,
     cache: Path | None = None,
+    ocr: bool = False,
     loco: bool = True,
     only: Iterable[str] | None = None,
     progress: Callable[[str], None] = lambda message: None,
@@ -237,7 +246,7 @@ def evaluate(
             by_file[label.file].append(label)
         for file, file_labels in sorted(by_file.items()):
             progress(f"{collectivite}: {file}")
-            pages = document_pages(corpus=corpus, file=file, cache=cache)
+            pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr)
             replacements = document_replacements(pages=pages, file=file, learned=learned)
             by_page: dict[int, list[Label]] = defaultdict(list)
             for label in file_labels:

@@ -18,6 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("--corpus", type=Path, default=Path(default_corpus))
         parser.add_argument("--labels", type=Path, default=None, help="fichier JSONL des mentions étiquetées")
         parser.add_argument("--cache", type=Path, default=None, help="dossier où garder le texte extrait des PDF")
+        parser.add_argument("--ocr", action="store_true",
+                            help="lit les pages scannées par OCR, comme l'ingestion (sinon elles restent vides)")
         parser.add_argument("--in-sample", action="store_true", help="aussi le score appris sur toutes les étiquettes")
         parser.add_argument("--only", nargs="*", default=None, help="collectivités à évaluer (noms exacts)")
         parser.add_argument("--failures", action="store_true", help="liste les mentions manquées et les masques en trop")
@@ -27,7 +29,8 @@ class Command(BaseCommand):
         from bench.privacy_eval import LABELS, evaluate, labels_load, report_format
 
         labels = labels_load(options["labels"] or LABELS)
-        common = {"labels": labels, "corpus": options["corpus"], "cache": options["cache"], "only": options["only"]}
+        common = {"labels": labels, "corpus": options["corpus"], "cache": options["cache"], "ocr": options["ocr"],
+                  "only": options["only"]}
         runs = {"LOCO": evaluate(loco=True, **common)}
         if options["in_sample"]:
             runs["in-sample"] = evaluate(loco=False, **common)
