@@ -100,7 +100,8 @@ _ROLE_PARTY = re.compile(
     rf"s?[ \t]*:?[ \t]+(?P<name>{_NAME})[ \t]*$"
 )
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
-_TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
+# « Jean-Marie », and « Jean-\nMarie » where the line breaks at its hyphen.
+_TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}]\n?[{_UPPER}][{_LOWER}]+)?"
 # « Acquisition d'un fossé pluvial Propriété Roux », « Propriété Boze et Ribière »: the owners' surnames in title case,
 # one or two, at the end of the line (« Propriété Ville de Montpellier », « Propriété des Personnes Publiques » go on).
 _PROPERTY_OWNERS_TITLE = re.compile(
@@ -253,8 +254,9 @@ _PLACE_NOUNS = (
     "halte-garderie|garderie|église|chapelle|basilique|cathédrale|abbaye|prieuré|couvent|copropriété|secteur|équipement|"
     # « terrain de football Louis Combettes »; not « terrain DUPONT », the land of a person.
     "terrain (?:de |d['’])(?-i:[a-z]{3,})|"
-    # « ZAC du Nouvel Hôtel de Ville », « ZAC Jacques Cœur », « ZI de la Plaine »: the zones of town planning.
-    "zone|zones|zac|zae|zus|za|zi"
+    # « ZAC du Nouvel Hôtel de Ville », « ZAC Jacques Cœur », « ZI de la Plaine »: the zones of town planning, and
+    # the ZAC's full name (« Zone d'aménagement concerté Blaise Pascal »).
+    "zone d['’]aménagement concertée?|zone|zones|zac|zae|zus|za|zi"
 )
 # The rank or office a street's name may give its person (« place du Cardinal Verdier », « rue du Docteur Roux »).
 _PLACE_TITLES = (
@@ -325,7 +327,9 @@ _OFFICE_AFTER = re.compile(
     r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|"
     # « Monsieur X, titulaire actuel de l’occupation du domaine public »: the holder of a permit, a private person.
     r"titulaire(?![ \t]+(?:actuel(?:le)?[ \t]+)?(?:de|du|des|d['’])\b)|sort de s|"
-    r"entre en s|quitte|donne (?:sa )?procuration|donne pouvoir|arrive|"
+    # « quitte (définitivement) la séance », not « quitte les services municipaux » (an employee who leaves).
+    r"entre en s|quitte(?:nt)?[ \t]+(?:d[ée]finitivement[ \t]+)?(?:la[ \t]+s[ée]ance|la[ \t]+salle|l['’]assembl)"
+    r"|donne (?:sa )?procuration|donne pouvoir|arrive|"
     # « la démission de Madame X de son mandat de conseillère municipale »
     r"de (?:son|ses) (?:mandats?|fonctions?) d['’e ]\s*(?:conseill|adjoint|maire|d[ée]l[ée]gu|[ée]lu))",
     re.IGNORECASE,
@@ -545,6 +549,9 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
         # « l’exploitation agricole CAUFFET, demeurant Ferme de Palesne - Hameau de Palesne 60350 PIERREFONDS »: where
         # someone lives, whatever its form, up to the postcode.
         for match in _DWELLING.finditer(text):
+            # « la Commune de Pierrefonds, domiciliée place de l'hôtel de ville, 60350 »: a body's seat, no one's home.
+            if _BODY_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+                continue
             group = "address" if match.group("address") else "after"
             mentions.append(_data_mention(text=text, page=page_number, start=match.start(group), end=match.end(group),
                                           key=ADDRESS_KEY, reason="adresse d'une personne privée"))
@@ -1560,6 +1567,10 @@ def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
         return a[0] == b[0]
     if a == b:
         return True
+    # « Vves BLANCHET » in the attendance list of a scan for « Yves BLANCHET » below: a first name misread by one
+    # letter (the same length: « Louis » and « Louise » are two persons).
+    if len(a) >= 4 and len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1:
+        return True
     # « Jean » may be Jean-Paul's short form; Jean-Claude is another person than Jean-Paul.
     return a.split("-")[0] == b.split("-")[0] and not ("-" in a and "-" in b)
 
@@ -2106,6 +2117,14 @@ _DWELLING = re.compile(
 )
 
 
+# A public body named right before « domicilié(e) » (« la Commune de \nPierrefonds, »): its seat is public. Not a
+# company or an association, whose manager's home may follow (« gérant de la société X, domicilié … »).
+_BODY_BEFORE = re.compile(
+    r"\b(?i:commune|ville|communauté|département|région|syndicat)"
+    r"\b[^,;.]{0,40},?[ \t]*\n?[ \t]*\Z"
+)
+
+
 # « M. Bernard ROBERT \n31, Rue du Bois d’Haucourt \n60350 PIERREFONDS » in a list of beneficiaries: a name alone on its
 # line, and a number and a street opening the next one, is how a letter is addressed: the person's home.
 _ADDRESS_BLOCK = re.compile(rf"[ \t]*\n[ \t]*\d{{1,4}}[ \t]?(?:bis|ter)?[ \t]*,?[ \t]*(?i:{_STREET})(?!\w)")
@@ -2119,6 +2138,8 @@ def _looks_like_row(text: str, end: int) -> bool:
 def _contact_data(*, text: str, page: int) -> list[PersonMention]:
     mentions = []
     for match in _HOME_ADDRESS.finditer(text):
+        if _BODY_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+            continue
         mentions.append(_data_mention(text=text, page=page, start=match.start("address"), end=match.end("address"),
                                       key=ADDRESS_KEY, reason="adresse d'une personne privée"))
     for match in _EMAIL.finditer(text):

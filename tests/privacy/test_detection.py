@@ -1417,6 +1417,20 @@ _MASKED = [
     ("- de nommer Monsieur Jean-Paul LOIRAT domicilié à CHEMERE (44680) La Barre de \nVue, au bureau de l’Association "
      "foncière d’aménagement foncier agricole et forestier \n", [],
      ["LOIRAT", "Barre de"], ["domicilié à CHEMERE (44680)", ", au bureau de l’Association foncière"]),
+    # aiglun_regardscitoyens/pdf/CR CM 08.04.2016.pdf, page 8 (a scan, as OCR reads it): an employee who leaves the
+    # commune's service is no member leaving the séance.
+    ("Pour rappel, monsieur Olivier CAPEL quitte les services municipaux le 24 avril prochain. Un pot de départ\n", [],
+     ["Olivier", "CAPEL"], ["quitte les services municipaux"]),
+    # aiglun_regardscitoyens/pdf/CR-CM-24-07-15.pdf, page 4 (a scan): a compound first name cut at its hyphen.
+    ("la société OYOPI, espace Beau de\nRochas, Avenue Gutemberg, zone St Christophe, 04000 Digne, gérée par monsieur "
+     "Jean-\nMarie MARTIN, a été commandité pour la création d’un nouveau site de la commune\n", [],
+     ["Jean-\n", "Marie", "MARTIN"], ["la société OYOPI", "a été commandité"]),
+    # pierrefonds_mymairie/compte-rendu-03-10-2017.pdf, page 6 (a scan): the commune's seat, no one's home; and
+    # montpellier_opendata/comptes_rendus/CR_CM_25_07_2011.pdf, page 8 (a scan): a ZAC named after a person.
+    ("La décision en daté du 4 Avril 2017 (Pièce |) prise par le conscil municipal de la Commune de\nPierrefhnds, "
+     "domiciliée place de l'hôtel de ville, 60350 Pierrefonds, par laquelle l'accord du conseil\n"
+     "Zone d'aménagement concerté Blaise Pascal Concession d'aménagement Ville/SERM\n", [],
+     [], ["place de l'hôtel de ville", "Blaise Pascal"]),
     # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 15: the children's council, a table whose class and
     # school columns end each line in capitals; some first names are in no dictionary, some surnames are words.
     ("Titulaires\nCHOUTEAU Calista CM2 AE\nDERYCKERE Charly CM1 AE\nDURAND Lorena CM2 AE\nFOUQUET Gaïa CM2 ND\n"
@@ -1450,3 +1464,15 @@ def test_a_first_name_alone_at_the_top_of_the_next_page_is_still_masked():
     ]
     found = {(m.page, m.surface) for m in persons_detect(pages=pages, officials=[]) if m.kind == "private"}
     assert {(1, "CARRIER Antonin"), (2, "Antonin")} <= found
+
+
+def test_an_official_listed_with_a_first_name_misread_by_one_letter_stays_an_official():
+    # aiglun_regardscitoyens/pdf/CR CM 08.04.2016.pdf, pages 1 and 8 (a scan): OCR read « Yves » as « Vves » in the
+    # attendance list; the councillor speaks further on.
+    text = ("Soumis à controverse, monsieur Yves BLANCHET indique qu’il s’est tenu une réunion\n"
+            "publique à Digne contre le déploiement de ce compteur.\n")
+    mentions = _by_surface(persons_detect(pages=[text], officials=["Michel AUDRAN", "Vves BLANCHET"]))
+    assert mentions["Yves BLANCHET"].kind == "official"
+    # … not a first name one letter longer: « Louise » is another person than « Louis ».
+    mentions = _by_surface(persons_detect(pages=[text.replace("Yves", "Louise")], officials=["Louis BLANCHET"]))
+    assert mentions["Louise BLANCHET"].kind == "private"
