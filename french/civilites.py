@@ -16,8 +16,9 @@ CIVILITE = r"(?:M\.|MM\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)"
 CIVILITE_IN_LISTS = r"(?:M\.|MM\.|MMES|MME|Mmes|Mme|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)"
 
 # Every title that may stand before a private person's name: `CIVILITE_IN_LISTS` plus « Melle », « Mr »,
-# « Maître », « Me », « Docteur », « Dr ». Broad on purpose: a name missed is a name published.
+# « Maître », « Me », « Docteur », « Dr », and the titles spelt in lowercase inside a sentence, as some minutes print
+# them (« le vitrailliste, monsieur FERBER, facturera »). Broad on purpose: a name missed is a name published.
 CIVILITE_BROAD = (
     r"(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Mme|Mmes|MME|MMES|Mlle|Melle|MM\.|Mr\.?|M\."
-    r"|Maître|Me|Docteur|Dr\.?)"
+    r"|Maître|Me|Docteur|Dr\.?|monsieur|madame|mademoiselle|messieurs|mesdames)"
 )

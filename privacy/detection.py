@@ -56,7 +56,7 @@ _HYPHEN = "\\-‐"
 _WORD = (
     rf"(?:[{_UPPER}]\.(?=[{_UPPER}][{_LOWER}]))?"  # a glued initial: « M.Claude »
     rf"[{_UPPER}](?:[{_UPPER}{_LOWER}{_APOS}]+|(?=[{_HYPHEN}][{_UPPER}]))"  # « M-Dominique » too
-    rf"(?:[{_HYPHEN}][{_UPPER}][{_UPPER}{_LOWER}{_APOS}]*)*"
+    rf"(?:[{_HYPHEN}]\n?[{_UPPER}][{_UPPER}{_LOWER}{_APOS}]*)*"  # « Jean-\nLouis »: cut at its hyphen by a line break
     rf"(?:(?<=[{_UPPER}])/[{_UPPER}]{{2,}}(?![{_LOWER}]))?"  # « M. et Mme SESBOUE/LEFORT »: both surnames of a couple
 )
 _INITIAL = rf"[{_UPPER}]\.(?:[{_HYPHEN}]?[{_UPPER}]\.)?"

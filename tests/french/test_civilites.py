@@ -35,7 +35,8 @@ def test_broad_takes_maitre():
     ("title", "sets"),
     [("M.", 3), ("MM.", 3), ("Mme", 3), ("Mlle", 3), ("Monsieur", 3), ("Madame", 3), ("Mademoiselle", 3),
      ("Mmes", 2), ("MME", 2), ("MMES", 2), ("Messieurs", 2), ("Mesdames", 2),
-     ("Melle", 1), ("Mr", 1), ("Mr.", 1), ("Maître", 1), ("Me", 1), ("Docteur", 1), ("Dr.", 1),
+     ("Melle", 1), ("Mr", 1), ("Mr.", 1), ("Maître", 1), ("Me", 1), ("Docteur", 1), ("Dr.", 1), ("monsieur", 1),
+     ("madame", 1),
      ("Maire", 0), ("MM", 0)],
 )
 def test_each_set_holds_the_one_before(title, sets):

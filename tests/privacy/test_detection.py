@@ -1431,6 +1431,17 @@ _MASKED = [
      "domiciliée place de l'hôtel de ville, 60350 Pierrefonds, par laquelle l'accord du conseil\n"
      "Zone d'aménagement concerté Blaise Pascal Concession d'aménagement Ville/SERM\n", [],
      [], ["place de l'hôtel de ville", "Blaise Pascal"]),
+    # aiglun_regardscitoyens/pdf/CR CM 08.04.2016.pdf, page 7, and Compte-rendu CM 17.10.13.pdf, page 3 (scans): the
+    # civilité printed in lowercase inside a sentence.
+    ("un don à la commune pour régler l’intégralité du coût des vitraux qui seront installés prochainement. Le\n"
+     "vitrailliste, monsieur FERBER, facturera la commune directement à hauteur de 11 960 €.\n"
+     "passage d’une canalisation d’eau de source de la parcelle ex A2668 appartenant à\n"
+     "monsieur et madame Nicolas et Eva ANTOMARCHI à la parcelle ex A2618\n", [],
+     ["FERBER", "Nicolas", "Eva", "ANTOMARCHI"], ["vitrailliste, ", "parcelle ex A2668", "parcelle ex A2618"]),
+    # montpellier_opendata/comptes_rendus/CR_CM_28_03_2011.pdf, page 6 (a scan): after a civilité too, a compound
+    # first name cut at its hyphen.
+    ("Plan Local d'Urbanisme Acquisition de la propriété de Monsieur et Madame Jean-\nLouis RIGAIL cadastrée TN 426 "
+     "partie\n", [], ["Jean-\n", "Louis", "RIGAIL"], ["TN 426 partie"]),
     # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 15: the children's council, a table whose class and
     # school columns end each line in capitals; some first names are in no dictionary, some surnames are words.
     ("Titulaires\nCHOUTEAU Calista CM2 AE\nDERYCKERE Charly CM1 AE\nDURAND Lorena CM2 AE\nFOUQUET Gaïa CM2 ND\n"
@@ -1472,7 +1483,7 @@ def test_an_official_listed_with_a_first_name_misread_by_one_letter_stays_an_off
     text = ("Soumis à controverse, monsieur Yves BLANCHET indique qu’il s’est tenu une réunion\n"
             "publique à Digne contre le déploiement de ce compteur.\n")
     mentions = _by_surface(persons_detect(pages=[text], officials=["Michel AUDRAN", "Vves BLANCHET"]))
-    assert mentions["Yves BLANCHET"].kind == "official"
+    assert mentions["monsieur Yves BLANCHET"].kind == "official"
     # … not a first name one letter longer: « Louise » is another person than « Louis ».
     mentions = _by_surface(persons_detect(pages=[text.replace("Yves", "Louise")], officials=["Louis BLANCHET"]))
-    assert mentions["Louise BLANCHET"].kind == "private"
+    assert mentions["monsieur Louise BLANCHET"].kind == "private"
