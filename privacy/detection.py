@@ -100,8 +100,9 @@ _ROLE_PARTY = re.compile(
     rf"s?[ \t]*:?[ \t]+(?P<name>{_NAME})[ \t]*$"
 )
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
-# « Jean-Marie », and « Jean-\nMarie » where the line breaks at its hyphen.
-_TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}]\n?[{_UPPER}][{_LOWER}]+)?"
+# « Jean-Marie », and « Jean-\nMarie » where the line breaks at its hyphen; « D’Acunto », a surname with its elided
+# particle.
+_TITLE_WORD = rf"(?:D[{_APOS}])?[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}]\n?[{_UPPER}][{_LOWER}]+)?"
 # « Acquisition d'un fossé pluvial Propriété Roux », « Propriété Boze et Ribière »: the owners' surnames in title case,
 # one or two, at the end of the line (« Propriété Ville de Montpellier », « Propriété des Personnes Publiques » go on).
 _PROPERTY_OWNERS_TITLE = re.compile(
@@ -247,7 +248,8 @@ _NOT_NAME_WORDS = {
 _PLACE_NOUNS = (
     "rue|avenue|av\\.|bd\\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
     "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison pour tous|maison|"
-    "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|cinéma|"
+    "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|cinéma|ciné-club|"
+    "université|faculté|campus|"
     "halle|théâtre|musée|piscine|boulodrome|vélodrome|patinoire|complexe|quartier|occe|crèche|ehpad|jardin|promenade|"
     "esplanade|"
     "rond-point|giratoire|prix|trophée|fonds|association|amicale|club|lieu-dit|hameau|domaine|pôle|parvis|"

@@ -1442,6 +1442,12 @@ _MASKED = [
     # first name cut at its hyphen.
     ("Plan Local d'Urbanisme Acquisition de la propriété de Monsieur et Madame Jean-\nLouis RIGAIL cadastrée TN 426 "
      "partie\n", [], ["Jean-\n", "Louis", "RIGAIL"], ["TN 426 partie"]),
+    # montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064273.pdf, pages 1 and 2: youth grants, a
+    # surname with its elided particle; the places the projects are shown in are named after persons.
+    ("la somme de 4 300 €, et de la répartir de la manière suivante : \nAmandine D’Acunto, en recherche d’emploi \n"
+     "Production culturelle \nMonochrome \n"
+     "Projections à l’université Paul Valéry, au ciné-club Jean Vigo. \nMontant accordé: 800 € \n", [],
+     ["Amandine", "D’Acunto"], ["en recherche d’emploi", "l’université Paul Valéry", "ciné-club Jean Vigo"]),
     # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 15: the children's council, a table whose class and
     # school columns end each line in capitals; some first names are in no dictionary, some surnames are words.
     ("Titulaires\nCHOUTEAU Calista CM2 AE\nDERYCKERE Charly CM1 AE\nDURAND Lorena CM2 AE\nFOUQUET Gaïa CM2 ND\n"
