@@ -365,6 +365,7 @@ _PRIVATE_ROLE_AFTER = re.compile(
     re.I,
 )
 _LISTED = "élu nommé dans le document"
+_EXTERNAL_DELEGATE = re.compile(r"d[ée]l[ée]gu[ée]e?s?[ \t]+(?:de[ \t]+l['’][ \t]*administration|du[ \t]+(?:tribunal|pr[ée]fet))", re.I)
 _SPEAKER_AFTER = re.compile(r"^[ \t]*:")
 
 _PRIVATE_REASONS = [
@@ -1258,6 +1259,16 @@ def _name_trim(name: str) -> str:
         return (index + 1 < len(words) and word.isupper() and re.fullmatch(_PARTICLE, word.lower()) is not None
                 and words[index + 1].group(0).isupper() and len(words[index + 1].group(0)) > 1)
 
+    def title_particle(index: int) -> bool:
+        # « Stéphanie Le Morvan », « Jean De Vos »: a particle in title case before a surname (not « Le Maire »).
+        word = words[index].group(0)
+        if not (index + 1 < len(words) and word[:1].isupper() and word[1:].islower()
+                and re.fullmatch(_PARTICLE, word.lower())):
+            return False
+        after = words[index + 1].group(0)
+        return (after[:1].isupper() and len(after) > 1
+                and after.lower() not in _FUNCTION_WORDS and after.lower() not in _NOT_NAME_WORDS)
+
     def compound_given(index: int) -> bool:
         # « Marie France ROSSINI »: a first name that is also a common word or a place, between a first name and
         # a surname in capitals, is the second half of a compound first name printed without its hyphen.
@@ -1275,7 +1286,7 @@ def _name_trim(name: str) -> str:
     for index, word in enumerate(words[1:], start=1):
         # "Consorts BRIAND Rue du Coudreau": the name stops where a street or a title starts.
         bare = word.group(0).lower()
-        if capital_particle(index):
+        if capital_particle(index) or title_particle(index):
             continue
         if _surname_in_capitals(word.group(0)) or compound_given(index):
             continue
@@ -1752,6 +1763,10 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return None
     if _official_listed(identity, official_identities):
         return _LISTED
+    # « Délégué de l'administration : Mr X titulaire \nMme Y suppléant »: the electoral roll's commission names
+    # citizens the prefect or the court appoints, whatever « titulaire » says after them.
+    if _EXTERNAL_DELEGATE.search(text, max(0, candidate.start - 120), candidate.start):
+        return None
     if _designated(text, candidate.start, official_identities):
         return "représentant désigné (titulaires et suppléants)"
     if _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start):

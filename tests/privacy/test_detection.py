@@ -1448,6 +1448,15 @@ _MASKED = [
      "Production culturelle \nMonochrome \n"
      "Projections à l’université Paul Valéry, au ciné-club Jean Vigo. \nMontant accordé: 800 € \n", [],
      ["Amandine", "D’Acunto"], ["en recherche d’emploi", "l’université Paul Valéry", "ciné-club Jean Vigo"]),
+    # aiglun_regardscitoyens/pdf/CR CM 08.04.2016.pdf, page 5 (a scan): a surname with its particle in title case.
+    ("Monsieur le maire rappelle au conseil municipal le contentieux relevant de l’urbanisme entre la commune et\n"
+     "madame Stéphanie Le Morvan. La procédure à l’encontre de madame Stéphanie Le Morvan pour infraction\n", [],
+     ["Stéphanie", "Le Morvan", "Morvan"], ["le contentieux relevant de l’urbanisme", "pour infraction"]),
+    # flaux_village/PV DU 9 JUIN 2023-tampon.pdf, page 6 (a scan): the electoral roll's commission, citizens the
+    # prefect and the court appoint beside a councillor; « titulaire » after a name is no office there.
+    ("Délégué de l’administration : Mr DIEUL Fabrice titulaire\nMme VERDAN Marie-Claude suppléant\n\n"
+     "Délégué du Tribunal judiciaire : Mr Laurent RODILLA\n\nConseiller municipal : Mme Patricia MICHOT\n",
+     ["Patricia MICHOT"], ["DIEUL", "Fabrice", "VERDAN", "Marie-Claude", "RODILLA"], ["Patricia MICHOT"]),
     # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 15: the children's council, a table whose class and
     # school columns end each line in capitals; some first names are in no dictionary, some surnames are words.
     ("Titulaires\nCHOUTEAU Calista CM2 AE\nDERYCKERE Charly CM1 AE\nDURAND Lorena CM2 AE\nFOUQUET Gaïa CM2 ND\n"
