@@ -77,7 +77,9 @@ _CIVILITES = rf"{_CIVILITE}(?:[ \t]*(?:et|ou|et/ou|et ou|/)?[ \t]*{_CIVILITE})*"
 _CIVILITE_NAME = re.compile(rf"(?<![\w{_HYPHEN}])(?P<civ>{_CIVILITES})[ \t]?\n?[ \t]*(?P<name>{_NAME})")
 
 _FAMILY = re.compile(
-    rf"(?<![\w])(?P<civ>[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille|les[ \t]+(?:frères|sœurs|soeurs))"
+    # « Mariage ROBERT-SOMMEREIGN (Daniel) » in the mayor's diary: the couple's surnames.
+    rf"(?<![\w])(?P<civ>[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille|[Mm]ariage"
+    rf"|les[ \t]+(?:frères|sœurs|soeurs))"
     rf"[ \t]*\n?[ \t]*(?:{_PARTICLE}[ \t]*\n?[ \t]*)?(?P<name>{_NAME})"  # « consorts de \nBrosses »
 )
 

@@ -1457,6 +1457,9 @@ _MASKED = [
     ("Délégué de l’administration : Mr DIEUL Fabrice titulaire\nMme VERDAN Marie-Claude suppléant\n\n"
      "Délégué du Tribunal judiciaire : Mr Laurent RODILLA\n\nConseiller municipal : Mme Patricia MICHOT\n",
      ["Patricia MICHOT"], ["DIEUL", "Fabrice", "VERDAN", "Marie-Claude", "RODILLA"], ["Patricia MICHOT"]),
+    # aiglun_regardscitoyens/pdf/CR du CM du 10.04.15.pdf, page 9 (a scan): the mayor's diary, a wedding he celebrates.
+    ("C.M.J. livraison matériel au chenil\n\nMariage ROBERT-SOMMEREIGN (Daniel)\n\nRéunion Bureau CCABV à la CCABV "
+     "(Daniel)\n", ["Daniel JUGY"], ["ROBERT-SOMMEREIGN"], ["Réunion Bureau CCABV", "(Daniel)"]),
     # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 15: the children's council, a table whose class and
     # school columns end each line in capitals; some first names are in no dictionary, some surnames are words.
     ("Titulaires\nCHOUTEAU Calista CM2 AE\nDERYCKERE Charly CM1 AE\nDURAND Lorena CM2 AE\nFOUQUET Gaïa CM2 ND\n"
