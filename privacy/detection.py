@@ -1027,9 +1027,10 @@ LIST_GAP_MAX = 150
 
 
 def _list_item(text: str, start: int) -> bool:
-    """Whether a name opens an item of a list: a line, or what follows a comma."""
-    before = text[:start].rstrip(" \t\n")
-    return not before or before.endswith(",") or text[:start].rstrip(" \t").endswith("\n")
+    """Whether a name opens an item of a list: a line (the page's first too), or what follows a comma."""
+    before = text[max(0, start - 80):start]
+    return (before.rstrip(" \t").endswith("\n") or before.rstrip(" \t\n").endswith(",")
+            or (start <= 80 and not before.strip()))
 
 
 def _list_siblings(*, page_number: int, text: str, found: list[_Candidate]) -> list[_Candidate]:
