@@ -119,7 +119,7 @@ _GIVEN_UPPER = re.compile(
 # its row (« A 1013 27/03/2012BEILVERT Gérard La Chapellerie »).
 AFTER_ROW_DATE = r"(?<=\d\d/\d\d/\d\d\d\d)"
 _UPPER_GIVEN = re.compile(
-    rf"(?:{AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
+    rf"(?:{AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>(?:[DL][{_APOS}])?[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
     rf"(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD})(?![\w{_HYPHEN}])"
 )
 # A table of applications glues the columns at times: « CHAUVETJérémie ».
@@ -328,9 +328,10 @@ _OFFICE_AFTER = re.compile(
     r"du\s+conseil\s+(?:d[ée]partemental|g[ée]n[ée]ral|r[ée]gional)|de\s+la\s+r[ée]gion|du\s+d[ée]partement)|"
     r"s[ée]nat(?:eur|rice)s?\b|d[ée]put[ée]e?s?\b|"
     # « Rapporteur : Eric BEGUIN » on the next line names the next person, not this one.
-    r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|suppl[ée]ant|"
-    # « Monsieur X, titulaire actuel de l’occupation du domaine public »: the holder of a permit, a private person.
-    r"titulaire(?![ \t]+(?:actuel(?:le)?[ \t]+)?(?:de|du|des|d['’])\b)|sort de s|"
+    # « titulaire », « suppléant » after a name are no office of themselves (« Agriculteurs : Christophe X
+    # (titulaire) » in a working group, « Délégué de l'administration : Mr X titulaire »): the council's delegates are
+    # found by `_designated`, the lists and the mandate they leave or take up.
+    r"rapporteur(?![ \t]*:)|rapporte\b|secr[ée]taire de s[ée]ance|[ée]lue?s?\b|sort de s|"
     # « quitte (définitivement) la séance », not « quitte les services municipaux » (an employee who leaves).
     r"entre en s|quitte(?:nt)?[ \t]+(?:d[ée]finitivement[ \t]+)?(?:la[ \t]+s[ée]ance|la[ \t]+salle|l['’]assembl)"
     r"|donne (?:sa )?procuration|donne pouvoir|arrive|"
@@ -603,7 +604,10 @@ def _given_alone_after(*, mentions: list[PersonMention], pages: list[str]) -> li
                 continue
             for match in alone.finditer(page, start, end):
                 before = _WORD_BEFORE.search(page[max(0, match.start() - 40):match.start()].rsplit("\n", 1)[-1])
-                if before and (before.group(1)[:1].isupper() or _CIVILITE_FIRST.match(before.group(1))):
+                # A capitalised word right before may make it another name's (« Marie Anna ROSSI »), not one a
+                # comma ends (« … Roumanie Espoir France, Anna se rendra … »).
+                if before and ((before.group(1)[:1].isupper() and not before.group(1).endswith((",", ";", ":", ".", ")")))
+                               or _CIVILITE_FIRST.match(before.group(1))):
                     continue
                 found.append(PersonMention(surface=match.group(0), page=page_number, start=match.start(), end=match.end(),
                                            kind="private", reason="prénom d'une personne privée nommée plus haut",
@@ -895,6 +899,12 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
                 and given not in _FUNCTION_WORDS | _NOT_NAME_WORDS):
             candidates.append(_Candidate(page_number, match.start(), match.end(), match.start(), "", match.group(0),
                                          False, "rangée"))
+    # « Nathan Vigne, en recherche d’emploi », « Lambert Paris, étudiant »: a first name and a name in title case
+    # that a status of person follows, whatever the surname is besides (a word, a town).
+    for match in _NAME_THEN_STATUS.finditer(text):
+        if given_name_known(match.group("given")) and not name_in_place(text, match.start()):
+            candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start(), "",
+                                         match.group("name"), False, "majuscules"))
     candidates.extend(_table_line_names(page_number=page_number, text=text))
     candidates.extend(_companions(page_number=page_number, text=text, found=candidates, lowercase_words=lowercase_words))
     candidates.extend(_list_siblings(page_number=page_number, text=text, found=candidates))
@@ -1015,6 +1025,13 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
             # A birth or former name is a private person's: never an official's mandate.
             more.append(_Candidate(page_number, start, start + len(name), start, "née", name, True, "naissance"))
     return more
+
+
+_NAME_THEN_STATUS = re.compile(
+    rf"(?<![\w{_HYPHEN}])(?P<name>(?P<given>{_TITLE_WORD})[ \t]+(?:{_PARTICLE}[ \t]+)?{_TITLE_WORD})[ \t]*,[ \t]*"
+    r"(?i:étudiante?|lycéen(?:ne)?|salariée?|en recherche d['’]emploi|demandeu(?:r|se) d['’]emploi|retraitée?"
+    r"|apprentie?|stagiaire)\b"
+)
 
 
 # One item of a list of persons printed surname first (« DURAND Lorena », « MANTEAU \nOpaline »).
@@ -1703,7 +1720,7 @@ _SESSION_MOVE_AFTER = re.compile(
 
 _MANDATE_CHANGE = re.compile(r"\b(?:d[ée]mission|installation|remplacement)\s+de\s*\Z", re.IGNORECASE)
 _MANDATE_WORDS = re.compile(r"\bconseill(?:er|[èe]re)s?\s+(?:municipa|communautaire|m[ée]tropolitain|d[ée]partement)|"
-                            r"\bmandat\b|\bdu conseil (?:municipal|communautaire)", re.IGNORECASE)
+                            r"\bmandats?\b|\bdu conseil (?:municipal|communautaire)", re.IGNORECASE)
 # « la démission de Thibault BOURA du Conseil municipal des jeunes »: the children's and youth councils are not the
 # council, their members private persons.
 _YOUTH_COUNCIL_AFTER = re.compile(

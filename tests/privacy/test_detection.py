@@ -1460,6 +1460,20 @@ _MASKED = [
     # aiglun_regardscitoyens/pdf/CR du CM du 10.04.15.pdf, page 9 (a scan): the mayor's diary, a wedding he celebrates.
     ("C.M.J. livraison matériel au chenil\n\nMariage ROBERT-SOMMEREIGN (Daniel)\n\nRéunion Bureau CCABV à la CCABV "
      "(Daniel)\n", ["Daniel JUGY"], ["ROBERT-SOMMEREIGN"], ["Réunion Bureau CCABV", "(Daniel)"]),
+    # chemere_regardscitoyens/pdf/CM 16 février 2010.pdf, page 7: a working group, farmers « (titulaire) » beside the
+    # members of the council.
+    ("- Agriculteurs : Christophe MELLERIN (titulaire), Christophe LOQUAIS (titulaire), Jean-Michel \nGAUTIER "
+     "(suppléant) \n- Elus : Jacques CHEVALIER, Jean-Pierre GRANDJOUAN, Georges LECLEVE, \n",
+     ["Jacques CHEVALIER", "Jean-Pierre GRANDJOUAN", "Georges LECLEVE"],
+     ["MELLERIN", "LOQUAIS", "GAUTIER"], ["Jacques CHEVALIER", "Jean-Pierre GRANDJOUAN", "Georges LECLEVE"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 28, PV_CM_30_03_2009.pdf, page 69, and
+    # PV_CM_20_06_2011.pdf, page 32: youth grants; a surname that is a word, one with its elided particle in
+    # capitals, a first name again after a comma.
+    ("28 \nNathan Vigne, en recherche d’emploi \n« Longue nuit » \n800 € \n"
+     "L’HOTE Guillaume, étudiant montpelliérain en arts plastiques et arts visuels.\n"
+     "Montant proposé: 800 € \nAnna Hébert, étudiante montpelliéraine \nDestination monde \n« Roumanie espoir » \n"
+     "Membre de l’association Roumanie Espoir France, Anna se rendra du 7 au 31 août en Roumanie, dans le \n", [],
+     ["Nathan", "Vigne", "HOTE", "Guillaume", "Anna"], ["en recherche d’emploi", "Roumanie Espoir France"]),
     # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 15: the children's council, a table whose class and
     # school columns end each line in capitals; some first names are in no dictionary, some surnames are words.
     ("Titulaires\nCHOUTEAU Calista CM2 AE\nDERYCKERE Charly CM1 AE\nDURAND Lorena CM2 AE\nFOUQUET Gaïa CM2 ND\n"
