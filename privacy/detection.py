@@ -101,7 +101,8 @@ _ROLE_PARTY = re.compile(
     r"(?m)^[ \t]*(?:Acqu[ée]reur|Vendeur|Cédant|Cessionnaire|Bénéficiaire|Preneur|Locataire|Demandeur|Pétitionnaire)"
     rf"s?[ \t]*:?[ \t]+(?P<name>{_NAME})[ \t]*$"
 )
-_UPPER_WORD = rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
+# « DUPONT », « LE GALL », « D’ALESSANDRO » (an elided particle before the surname).
+_UPPER_WORD = rf"(?:[DL][{_APOS}])?[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 # « Jean-Marie », and « Jean-\nMarie » where the line breaks at its hyphen; « D’Acunto », a surname with its elided
 # particle.
 _TITLE_WORD = rf"(?:D[{_APOS}])?[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}]\n?[{_UPPER}][{_LOWER}]+)?"

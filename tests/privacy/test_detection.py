@@ -1474,6 +1474,11 @@ _MASKED = [
      "Montant proposé: 800 € \nAnna Hébert, étudiante montpelliéraine \nDestination monde \n« Roumanie espoir » \n"
      "Membre de l’association Roumanie Espoir France, Anna se rendra du 7 au 31 août en Roumanie, dans le \n", [],
      ["Nathan", "Vigne", "HOTE", "Guillaume", "Anna"], ["en recherche d’emploi", "Roumanie Espoir France"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 29: young artists the city sends to a biennale,
+    # one surname in capitals after its elided particle.
+    ("pour représenter l’émergence artistique de notre Ville : \n- Cédric JOLIVET \n- Alexandre GIROUX-TORTI \n"
+     "- Fabrice D'ALESSANDRO \n- Reynald GARENAUX \n", [],
+     ["JOLIVET", "GIROUX-TORTI", "ALESSANDRO", "GARENAUX"], ["l’émergence artistique de notre Ville"]),
     # chemere_regardscitoyens/pdf/CM 16 décembre 2014.pdf, page 15: the children's council, a table whose class and
     # school columns end each line in capitals; some first names are in no dictionary, some surnames are words.
     ("Titulaires\nCHOUTEAU Calista CM2 AE\nDERYCKERE Charly CM1 AE\nDURAND Lorena CM2 AE\nFOUQUET Gaïa CM2 ND\n"
