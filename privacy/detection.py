@@ -1028,6 +1028,7 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
     return more
 
 
+# A first name and a name, then a comma and a status only a person has (see `_page_candidates`).
 _NAME_THEN_STATUS = re.compile(
     rf"(?<![\w{_HYPHEN}])(?P<name>(?P<given>{_TITLE_WORD})[ \t]+(?:{_PARTICLE}[ \t]+)?{_TITLE_WORD})[ \t]*,[ \t]*"
     r"(?i:étudiante?|lycéen(?:ne)?|salariée?|en recherche d['’]emploi|demandeu(?:r|se) d['’]emploi|retraitée?"

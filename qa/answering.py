@@ -226,7 +226,7 @@ _OPERATIVE = re.compile(
     rf"|(?i:\b{UNANIMITY}|\b\d+\s+voix\b|r[ée]sultat du vote|\badopt[ée]e?s?\b)"
     r"|\b(?:DECIDE|DÉCIDE|ACCEPTE|APPROUVE|ADOPTE|AUTORISE|EMET|ÉMET|DONNE|REFUSE|FIXE|ATTRIBUE|DESIGNE|DÉSIGNE)"
     r"|\b(?:d[ée]cide|approuve|adopte|[ée]lit|attribue|fixe|autorise|d[ée]signe|refuse|[ée]met)\s+(?:de\s|d['’]|l[ae']|les\s|un)"
-    # « Les Membres du Conseil ont, à l'unanimité : - Approuvé les taux … - Emis un avis défavorable … »: the same
+    # « Les Membres du Conseil Communautaire ont, à l'unanimité : - Approuvé les montants … - Donné acte … »: the same
     # verbs, in the past participle, opening the items.
     r"|^[-–•]\s*(?:(?:Approuv|Autoris|D[ée]cid|Fix|Accept|Valid|Attribu|D[ée]sign|Adopt|Refus|Rejet|Vot|Sollicit|Charg"
     r"|Modifi|Donn)(?:é|ée|és|ées)|[ÉE]mis|Inscrit|Pris)\s+(?!:)",
