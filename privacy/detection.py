@@ -101,8 +101,10 @@ _ROLE_PARTY = re.compile(
     r"(?m)^[ \t]*(?:Acqu[ée]reur|Vendeur|Cédant|Cessionnaire|Bénéficiaire|Preneur|Locataire|Demandeur|Pétitionnaire)"
     rf"s?[ \t]*:?[ \t]+(?P<name>{_NAME})[ \t]*$"
 )
-# « DUPONT », « LE GALL », « D’ALESSANDRO » (an elided particle before the surname).
-_UPPER_WORD = rf"(?:[DL][{_APOS}])?[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
+# An elided particle before a surname in capitals (« D’ALESSANDRO », « L’HOTE »).
+_ELIDED = rf"(?:[DL][{_APOS}])?"
+# « DUPONT », « LE GALL », « D’ALESSANDRO ».
+_UPPER_WORD = rf"{_ELIDED}[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 # « Jean-Marie », and « Jean-\nMarie » where the line breaks at its hyphen; « D’Acunto », a surname with its elided
 # particle.
 _TITLE_WORD = rf"(?:D[{_APOS}])?[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}]\n?[{_UPPER}][{_LOWER}]+)?"
@@ -120,7 +122,7 @@ _GIVEN_UPPER = re.compile(
 # its row (« A 1013 27/03/2012BEILVERT Gérard La Chapellerie »).
 AFTER_ROW_DATE = r"(?<=\d\d/\d\d/\d\d\d\d)"
 _UPPER_GIVEN = re.compile(
-    rf"(?:{AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>(?:[DL][{_APOS}])?[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
+    rf"(?:{AFTER_ROW_DATE}|(?<![\w{_HYPHEN}.]))(?P<name>{_ELIDED}[{_UPPER}]{{2,}}(?:(?:[{_HYPHEN}']|[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}]{{2,}}(?![{_LOWER}]))*"
     rf"(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD})(?![\w{_HYPHEN}])"
 )
 # A table of applications glues the columns at times: « CHAUVETJérémie ».
@@ -556,8 +558,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
         # « l’exploitation agricole CAUFFET, demeurant Ferme de Palesne - Hameau de Palesne 60350 PIERREFONDS »: where
         # someone lives, whatever its form, up to the postcode.
         for match in _DWELLING.finditer(text):
-            # « la Commune de Pierrefonds, domiciliée place de l'hôtel de ville, 60350 »: a body's seat, no one's home.
-            if _BODY_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+            if _public_seat(text, match.start()):
                 continue
             group = "address" if match.group("address") else "after"
             mentions.append(_data_mention(text=text, page=page_number, start=match.start(group), end=match.end(group),
@@ -2164,6 +2165,12 @@ _BODY_BEFORE = re.compile(
 )
 
 
+def _public_seat(text: str, start: int) -> bool:
+    """« la Commune de Pierrefonds, domiciliée place de l'hôtel de ville, 60350 »: where a public body is
+    « domiciliée » is its seat, no one's home."""
+    return bool(_BODY_BEFORE.search(text, max(0, start - 80), start))
+
+
 # « M. Bernard ROBERT \n31, Rue du Bois d’Haucourt \n60350 PIERREFONDS » in a list of beneficiaries: a name alone on its
 # line, and a number and a street opening the next one, is how a letter is addressed: the person's home.
 _ADDRESS_BLOCK = re.compile(rf"[ \t]*\n[ \t]*\d{{1,4}}[ \t]?(?:bis|ter)?[ \t]*,?[ \t]*(?i:{_STREET})(?!\w)")
@@ -2177,7 +2184,7 @@ def _looks_like_row(text: str, end: int) -> bool:
 def _contact_data(*, text: str, page: int) -> list[PersonMention]:
     mentions = []
     for match in _HOME_ADDRESS.finditer(text):
-        if _BODY_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+        if _public_seat(text, match.start()):
             continue
         mentions.append(_data_mention(text=text, page=page, start=match.start("address"), end=match.end("address"),
                                       key=ADDRESS_KEY, reason="adresse d'une personne privée"))

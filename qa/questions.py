@@ -98,7 +98,7 @@ def question_kind(question: str) -> QuestionKind:
     duration = not vote and bool(
         re.search(r"combien\s+de\s+temps|\bpendant\s+combien"
                   r"|combien\s+(?:de\s+|d')(?:annees|ans|mois|semaines|jours|heures|minutes)\b"
-                  r"|\bquelle\s+(?:est\s+la\s+|a\s+ete\s+la\s+)?duree|\bpour\s+quelle\s+duree", q)
+                  r"|\bquelle\s+(?:est\s+la\s+|a\s+ete\s+la\s+)?duree", q)
     )
     count = vote or (
         not duration
@@ -109,8 +109,7 @@ def question_kind(question: str) -> QuestionKind:
     amount = not count and not duration and bool(
         re.search(
             rf"\bcombien\b|{_which(AMOUNT_NOUNS)}"
-            r"|\ba\s+(?:quel|hauteur\s+de\s+combien)\s+(?:prix|montant|niveau|taux|hauteur)|pour\s+quel(?:le)?\s+(?:somme|prix|montant)"
-            r"|\bquelle\s+duree|\bpendant\s+combien",
+            r"|\ba\s+(?:quel|hauteur\s+de\s+combien)\s+(?:prix|montant|niveau|taux|hauteur)|pour\s+quel(?:le)?\s+(?:somme|prix|montant)",
             q,
         )
     )
