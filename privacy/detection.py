@@ -75,6 +75,13 @@ _CIVILITE = CIVILITE_BROAD
 # "M. et Mme", "Monsieur et Madame", "M. ou Mme", "M. Mme": a couple named once.
 _CIVILITES = rf"{_CIVILITE}(?:[ \t]*(?:et|ou|et/ou|et ou|/)?[ \t]*{_CIVILITE})*"
 _CIVILITE_NAME = re.compile(rf"(?<![\w{_HYPHEN}])(?P<civ>{_CIVILITES})[ \t]?\n?[ \t]*(?P<name>{_NAME})")
+# « Monsieur De Saporta », « Monsieur de Saporta », « Madame Le Goff »: a surname that opens with its particle (in
+# lowercase, only « de », « du », « d' »: « Monsieur le Maire » is an office).
+_CIVILITE_PARTICLE_NAME = re.compile(
+    rf"(?<![\w{_HYPHEN}])(?P<civ>{_CIVILITES})[ \t]+(?P<name>(?:(?:[Dd]e[ \t]+[Ll]a|[Dd]e|[Dd]u|L[ea])[ \t]+|[Dd][{_APOS}][ \t]*)"
+    rf"(?P<surname>[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?|[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
+    rf"(?![\w{_HYPHEN}])"
+)
 
 _FAMILY = re.compile(
     # « Mariage ROBERT-SOMMEREIGN (Daniel) » in the mayor's diary: the couple's surnames.
@@ -133,7 +140,12 @@ _UPPER_GIVEN_GLUED_AFTER = re.compile(
     rf"(?=[{_UPPER}][{_LOWER}]|\d{{1,4}}[ \t])"
 )
 # « PORCHER Arnaud et Emilie », « CARON Eugène et \nDany »: the household's second first name.
-_AND_GIVEN = re.compile(rf"^[ \t]*\n?[ \t]*(?<![\w])et[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})")
+# … printed in capitals with the name (« LETORT RENE \nET BERNARD », a trade two brothers hold): a first name of the
+# dictionary only.
+_AND_GIVEN = re.compile(
+    rf"^[ \t]*\n?[ \t]*(?<![\w])(?:et|ET)[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD}|(?P<capitals>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
+    rf"(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})"
+)
 _SECOND_GIVEN = re.compile(rf"[ \t]+(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])")
 # The first name may be cut by a hyphen where its cell wraps (« VEAUX Christine et MACE Hu-gues »), or printed in
 # lowercase in a row (« BOUCHAUD Romain et \nRONCA stéfanie »).
@@ -193,6 +205,7 @@ _FUNCTION_WORDS = {
     "vice-président", "vice-présidente", "préfet", "préfète", "sous-préfet", "conseiller", "conseillère",
     "conseillers", "rapporteur", "secrétaire", "directeur", "directrice", "député", "députée", "sénateur",
     "sénatrice", "trésorier", "trésorière", "receveur", "comptable", "maires", "délégué", "déléguée",
+    "premier", "première", "ministre", "rapporteure", "sous-préfète",
     "x", "xx", "xxx", "xxxx", "xxxxx", "et", "ou", "pour", "contre", "abstention", "vote",
 }
 # Capitalised words that start no name: months, days, administrative words, places.
@@ -203,7 +216,7 @@ _NOT_NAME_WORDS = {
     "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "mme", "mlle", "objet", "vu",
     "considérant", "article", "section", "parcelle", "parcelles", "zac", "zone", "lot", "lots", "secteur",
     "total", "montant", "budget", "chapitre", "page", "annexe", "service", "services", "direction",
-    "syndic", "syndicat", "cabinet", "société", "sarl", "sci", "sas", "association", "agence", "office",
+    "syndic", "syndicat", "cabinet", "société", "sarl", "sci", "sas", "association", "agence", "office", "compagnie", "cie",
     "centre", "maison", "école", "collège", "lycée", "rue", "avenue", "place", "route", "chemin", "allée",
     "boulevard", "impasse", "quai", "cours", "square", "pont", "port", "parc", "stade", "salle", "espace",
     "résidence", "théâtre", "musée", "église", "cimetière", "gymnase", "médiathèque", "bibliothèque",
@@ -319,8 +332,12 @@ _ATTENDANCE = re.compile(
     ),
     re.IGNORECASE,
 )
-# An ellipsis (« Pouvoir donné à... » over a table's columns) ends no list.
-_LIST_END = re.compile(r"(?:(?<!\.)\.(?!\.)|;)[ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))")
+# An ellipsis (« Pouvoir donné à... » over a table's columns) ends no list; a line that opens a sentence does (« Le
+# secrétaire de mairie Eddy était présent également. », under a list that no full stop closes).
+_LIST_END = re.compile(
+    r"(?:(?<!\.)\.(?!\.)|;)[ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))"
+    r"|\n(?=[ \t]*(?:(?:Le|La|Les|Un|Une|Il|Elle|Ils|Elles)[ \t]+|L['’])[a-zà-ÿ])"
+)
 _OFFICE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|–)?[ \t]*\n?[ \t]*(?:(?:1er|1ère|premier|première|\d+[èe]me)[ \t]+)?"
     # « Mme X Adjoint Technique Principal »: a grade of the commune's staff, not the mayor's deputy.
@@ -418,6 +435,10 @@ _ONE_PERSON_FORM = re.compile(r"(?<![\w\-])(?:SASU|EURL|EIRL|EI)(?![\w\-])")
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])[ \t]*\n?[ \t]*\Z")
+# « Cie Didier Théron », « Cabinet Jean Dupont »: a name right after the word for a company is the company's.
+_COMPANY_BEFORE = re.compile(
+    r"(?<![\w'’])(?:Cie|[Cc]ompagnie|[Ss]oci[ée]t[ée]|Sté|Ets|[ÉE]tablissements|[Cc]abinet|[Aa]ssociation)[ \t]*\n?[ \t]*\Z"
+)
 _QUOTE_OPENS = re.compile(r"[«“\"][ \t\u00a0\u202f]*\Z")
 _QUOTE_CLOSES = re.compile(r"[ \t\u00a0\u202f]*[»”\"]")
 
@@ -463,6 +484,8 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # « le SAGE Oise-Aronde », « du Clos Gris »: after an article a capitalised name is a thing's or a place's.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _ARTICLE_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 10), candidate.start)]
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or not _COMPANY_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 20), candidate.start)]
     # « groupe scolaire « François Mitterrand » »: a name between guillemets is a thing's (a school, an operation).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _quoted(pages[candidate.page - 1], candidate.start, candidate.end)]
@@ -732,11 +755,13 @@ _TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|
 # « CHAUTARD CHRISTINE, Syndic copropriété …, 4 rue du Fbg … »: a line that opens with a surname and a given
 # name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants); or, in a
 # table of bidders or of contracts, a postcode and town (« SURGET WILFRID \n(44640 ROUANS) », the name wrapped in its
-# cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row).
+# cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row; « LOUERAT \nROGER \n44320 », the
+# postcode in a column of its own; « LETORT RENE \nET BERNARD \n44115 », two brothers' trade).
 _CAPITALS_NAME_LINE = re.compile(
     rf"^[ \t]*(?:{_DATE_FIGURES}[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
-    rf"(?:[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))|(?=[ \t]*\n?[ \t]*\(\d{{5}}\s))",
+    rf"(?:[ \t]*\n?[ \t]*ET[ \t]+[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)?"
+    rf"(?:[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))|(?=[ \t]*\n?[ \t]*\(?\d{{5}}\s))",
     re.MULTILINE,
 )
 _WRAPPED_GIVEN = re.compile(rf"[ \t]*\n[ \t]*(?P<given>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w{_HYPHEN}]|[ \t]+[{_UPPER}])")
@@ -808,6 +833,18 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
             name = text[match.start("name"):end]
         candidates.append(_Candidate(page_number, match.start(), end,
                                      match.start("name"), match.group("civ"), name, False, "civilité"))
+    for match in _CIVILITE_PARTICLE_NAME.finditer(text):
+        # … unless the word after the particle is an office, an institution or a word the document writes in lowercase
+        # (« Madame la Présidente », « Monsieur le Premier adjoint »); « Maître d'Oeuvre », « Maître d'Ouvrage » are
+        # parts a company plays.
+        surname = match.group("surname")
+        if (_is_common(surname, lowercase_words) or surname.lower() in _FUNCTION_WORDS
+                or re.match(r"(?:Ma[iî]tre|Me|Docteur|Dr)\b", match.group("civ"))
+                or (name_in_place(text, match.start(), same_line=True)
+                    and not _OWNED.search(text[max(0, match.start() - 8):match.start()]))):
+            continue
+        candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start("name"),
+                                     match.group("civ"), match.group("name"), False, "civilité"))
     for match in _CAPITALS_NAME_LINE.finditer(text):
         surname = match.group("name").split()[0]
         # « CT CAM (72190 »: a word without a vowel is an abbreviation, not a surname.
@@ -870,9 +907,14 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
             # « JACQUIN Alexandre – \nDIARD Malika \nCHEMERE »: nor is a first name that closes its line after a
             # surname in capitals (not a legal form: « SASU Eric \nMARCHAND »): it is that surname's, the capitals
             # below are the next column.
+            # « CREATEF \nGeorges Nounou 2 500 € »: out of a row of persons, nor are capitals that close a line above a
+            # first name and a name in title case (not a second first name, « DUPONT \nJean Pierre », nor a common word,
+            # « TROUSSE \nCharlène Bail commercial »), that line's pair.
             if "\n" in name:
                 after = _SECOND_GIVEN.match(text, start + len(name))
                 if (re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):])
+                        or (pattern is _UPPER_GIVEN and not row and after and not given_name_known(after.group("given"))
+                            and not _is_common(after.group("given"), lowercase_words))
                         or (pattern is _GIVEN_UPPER
                             and ((after and given_name_known(after.group("given"))) or _surname_before(text, start)))):
                     continue
@@ -990,7 +1032,8 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
     for candidate in found:
         after = text[candidate.end:candidate.end + 80]
         match = _AND_GIVEN.match(after)
-        if match and not _is_common(match.group("given"), lowercase_words) and candidate.source != "famille":
+        if (match and not _is_common(match.group("given"), lowercase_words) and candidate.source != "famille"
+                and (not match.group("capitals") or given_name_known(match.group("given")))):
             start = candidate.end + match.start("given")
             # In a row of applicants the household is sure enough to need no dictionary (« Madame X et Kéolis » is not).
             sure = _in_row(text, candidate.start)
@@ -1829,7 +1872,7 @@ def _households(candidates: list[_Candidate], pages: list[str]) -> dict[tuple[in
     households: dict[tuple[int, int], _Candidate] = {}
     for head in candidates:
         match = _AND_GIVEN.match(pages[head.page - 1][head.end:head.end + 80])
-        if match:
+        if match and (not match.group("capitals") or given_name_known(match.group("given"))):
             households.setdefault((head.page, head.end + match.start("given")), head)
     return households
 
@@ -1842,8 +1885,14 @@ def _household_identity(candidate: _Candidate, identity: _Identity,
     if head is None or head is candidate or identity.given or len(_name_words(candidate.name)) != 1:
         return None
     household = _identity_parse(head.name)
+    if household.given:
+        return _Identity((identity.surname,), household.surname, identity.gender)
+    # « LETORT RENE ET BERNARD »: a surname and a first name, both in capitals, then a second first name.
+    words = _name_words(head.name)
+    if len(words) == 2 and all(word.isupper() for word in words) and given_name_known(words[1]) and given_name_known(candidate.name):
+        return _Identity((identity.surname,), _identity_parse(words[0]).surname, identity.gender)
     # « Messieurs Leblanc et Tanguy »: after a surname alone, the word after « et » is another surname.
-    return _Identity((identity.surname,), household.surname, identity.gender) if household.given else None
+    return None
 
 
 def _after_honoured(text: str, start: int, honoured: list[_Identity]) -> bool:

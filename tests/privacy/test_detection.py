@@ -1492,6 +1492,31 @@ _MASKED = [
      "DURAND Margaux, GOUARD Manon, GUILBAUD Alexandre, MALLET Eliane, MANTEAU \n"
      "Opaline, THOMAS Steve, TIBAUDO Léa-Elisabeth. \n", ["Philippe BRIAND"],
      ["AVRIL", "Ludovic", "BRIAND", "Mélen", "MANTEAU", "Opaline"], ["Il est composé de 13 enfants"]),
+    # chemere_regardscitoyens/pdf/CM 15 février 2011.pdf, page 2: the yearly list of contracts, craftsmen trading under
+    # their own names, the postcode in a column of its own; the second brother shares his first name with a councillor.
+    ("Titulaire Code \npostal \nObjet Lot \nMarchés de 20 000 € H.T. à 49 999,99 € H.T\nMAPA 05/2010 RUZZANTE \nSARL \n"
+     "44680 Travaux de rénovation des \nvestiaires de football : \nBardage isolation extérieure \nUnique \n"
+     "PEDEAU 44680 Lot 1 « Gros \nœuvre » \nRUZZANTE \nSARL \n44680 Lot 2 « Charpente \nbois » \nLETORT RENE \n"
+     "ET BERNARD \n44115 Lot 3 « Couverture – \nEtanchéité – \nBardage » \nGOUY \nGUITTENY \n44680 Lot 4 « Serrurerie » \n"
+     "MAPA 06/2010 \nLOUERAT \nROGER \n44320 \nTravaux d’extension de la \nsalle de sports – Local \nréserve \n",
+     ["Bernard CHAZELAS"], ["LETORT", "RENE", "BERNARD", "LOUERAT", "ROGER"], ["RUZZANTE \nSARL", "Lot 3"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 76: a table of grants, the artist's first name and
+    # surname under the last line of the association's name in capitals.
+    ("Type d’aide Association Artiste Montant\nEnregistrement THEATRE EN FLAMMES - \nCREATEF \nGeorges Nounou 2 500 € \n",
+     [], ["Georges", "Nounou"], ["THEATRE EN FLAMMES - \nCREATEF"]),
+    # couthenans/CR_reunion_20210409.pdf, page 1: members named by first name alone, then the town hall's secretary,
+    # under a list that no full stop closes.
+    ("CR du conseil municipal 09 avril 2021\nPrésents : Jean-Pierre, Yves, Jacques, Hélène, David, Anne-Marie, Patrick, "
+     "Mathieu, Nelly, Agnès,\nMarc, Marielle, Mario, Maryline, Nelly, Adeline\n"
+     "Le secrétaire de mairie Eddy était présent également. Départ de Maryline et Nelly à 20H50.\n",
+     ["Jean-Pierre", "Yves", "Jacques", "Hélène", "David", "Anne-Marie", "Patrick", "Mathieu", "Nelly", "Agnès", "Marc",
+      "Marielle", "Mario", "Maryline", "Adeline"],
+     ["Eddy"], ["Présents : Jean-Pierre, Yves", "Départ de Maryline et Nelly"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 174, and PV_CM_09_05_2011.pdf, page 69: a dance
+    # company named after its choreographer, the district in the next column; a firm's part in the works.
+    ("2432 Allons'Z'Enfants -\nCie Didier Théron Paillade Vive Paillade 1 800 €\n"
+     "Le Bureau d’Etudes P3G - ACTUA de Mauguio 34, a été désigné comme Maître d’Oeuvre sur \n", [],
+     [], ["Paillade Vive Paillade", "Maître d’Oeuvre"]),
 ]
 
 
