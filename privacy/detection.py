@@ -180,7 +180,7 @@ _PHONE = re.compile(r"(?<![\d])(?:\+33[ .]?\(?0?\)?[ .]?|0)[1-9](?:[ .\-]?\d{2})
 _STREET = (
     r"(?:rue|avenue|av\.|bd\.?|boulevard|impasse|imp\.|place|chemin|allée|route|cours|quai|square|"
     r"lotissement|lieu-dit|résidence|hameau|faubourg|passage|voie|rond-point|sente|sentier|ruelle|venelle|clos|"
-    r"cité|mail|traverse|montée)"
+    r"cité|mail|traverse|montée|descente|esplanade|parvis|promenade|chaussée|rampe|carrefour)"
 )
 _ADDRESS_BODY = (
     # « 45 et 43, rue des Bouissettes »: the neighbours' houses, one address line.

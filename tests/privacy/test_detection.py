@@ -1517,6 +1517,10 @@ _MASKED = [
     ("2432 Allons'Z'Enfants -\nCie Didier Théron Paillade Vive Paillade 1 800 €\n"
      "Le Bureau d’Etudes P3G - ACTUA de Mauguio 34, a été désigné comme Maître d’Oeuvre sur \n", [],
      [], ["Paillade Vive Paillade", "Maître d’Oeuvre"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 62: grants to home owners, one home on a
+    # « descente » (a street type as « rue » or « montée » are).
+    ("Mme Christine NEGRE (propriétaire occupant), 5 Descente En Barrat 113,00 €\n", [],
+     ["NEGRE", "Descente En Barrat"], ["(propriétaire occupant)", "113,00 €"]),
 ]
 
 
