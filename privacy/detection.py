@@ -120,9 +120,11 @@ _TITLE_WORD = rf"(?:D[{_APOS}])?[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}]\n?[{_UPPER}]
 _PROPERTY_OWNERS_TITLE = re.compile(
     rf"(?<![\w])[Pp]ropriétés?[ \t]+(?P<name>{_TITLE_WORD})(?:[ \t]+et[ \t]+(?P<second>{_TITLE_WORD}))?[ \t]*(?=\n|\Z)"
 )
-# "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick".
+# "Jean-Pierre JEANROY", "Anne de BROSSES" and the table form "PINARD Patrick". A hyphen that opens the line is a
+# list's dash (« -Patrick BEDOS »), not the first half of a compound name.
+LINE_DASH = r"(?<=\n-)|(?<=\n -)"
 _GIVEN_UPPER = re.compile(
-    rf"(?<![\w{_HYPHEN}.])(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
+    rf"(?:{LINE_DASH}|(?<![\w{_HYPHEN}.]))(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
     rf"(?:[ \t]+{_PARTICLE})?[ \t]*\n?[ \t]*{_UPPER_WORD})(?![\w{_HYPHEN}])"
 )
 # A name opens after no letter, digit, hyphen or dot; but a table of applications may glue the surname to the date of
@@ -332,12 +334,8 @@ _ATTENDANCE = re.compile(
     ),
     re.IGNORECASE,
 )
-# An ellipsis (« Pouvoir donné à... » over a table's columns) ends no list; a line that opens a sentence does (« Le
-# secrétaire de mairie Eddy était présent également. », under a list that no full stop closes).
-_LIST_END = re.compile(
-    r"(?:(?<!\.)\.(?!\.)|;)[ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))"
-    r"|\n(?=[ \t]*(?:(?:Le|La|Les|Un|Une|Il|Elle|Ils|Elles)[ \t]+|L['’])[a-zà-ÿ])"
-)
+# An ellipsis (« Pouvoir donné à... » over a table's columns) ends no list.
+_LIST_END = re.compile(r"(?:(?<!\.)\.(?!\.)|;)[ \t]*\n|\n[ \t]*\n|\n(?=[^\n]{0,60}(?:Ordre du jour|ORDRE DU JOUR|Le quorum|La séance))")
 _OFFICE_AFTER = re.compile(
     r"^[ \t]*(?:,|\(|-|–)?[ \t]*\n?[ \t]*(?:(?:1er|1ère|premier|première|\d+[èe]me)[ \t]+)?"
     # « Mme X Adjoint Technique Principal »: a grade of the commune's staff, not the mayor's deputy.
@@ -949,6 +947,13 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         if given_name_known(match.group("given")) and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start(), "",
                                          match.group("name"), False, "majuscules"))
+    for match in _NAME_THEN_AMOUNT.finditer(text):
+        given, surname = match.group("given"), match.group("surname")
+        # (« Dedalus Dedalus 1 000 € », « Marvin Marvin 2 000 € »: a band's name said twice.)
+        if ((given.endswith(".") or (given_name_known(given) and given.lower() not in _ARTICLES)) and surname != given
+                and not _is_common(surname, lowercase_words) and not name_in_place(text, match.start())):
+            candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start(), "",
+                                         match.group("name"), False, "rangée"))
     candidates.extend(_table_line_names(page_number=page_number, text=text))
     candidates.extend(_companions(page_number=page_number, text=text, found=candidates, lowercase_words=lowercase_words))
     candidates.extend(_list_siblings(page_number=page_number, text=text, found=candidates))
@@ -1079,6 +1084,13 @@ _NAME_THEN_STATUS = re.compile(
     r"|apprentie?|stagiaire)\b"
 )
 
+# « Création Spectacle Cinémusiques Roberto Tricarri 2 000 € », « Estampe J.C. Sirven 2 500 € »: in a table of grants,
+# a first name (or its initials) and a name right before the amount that closes the row name the beneficiary.
+_NAME_THEN_AMOUNT = re.compile(
+    rf"(?<![\w{_HYPHEN}.])(?P<name>(?P<given>{_TITLE_WORD}|{_INITIAL}(?:[ \t]?{_INITIAL})*)[ \t]+(?P<surname>{_TITLE_WORD}))"
+    r"[ \t]+\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{2})?[ \t]*€[ \t]*$",
+    re.MULTILINE,
+)
 
 # One item of a list of persons printed surname first (« DURAND Lorena », « MANTEAU \nOpaline »).
 _SURNAME_FIRST_ITEM = re.compile(
@@ -1148,7 +1160,10 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
         spans = covered.get(page_number, [])
         for match in _TITLE_PAIR.finditer(text):
             first, second = match.group(1), match.group(2)
-            if _is_common(first, lowercase_words) or _is_common(second, lowercase_words):
+            # A first name that is a word too (« Pierre Tourre » where the document writes « pierre »): the model
+            # reads it.
+            if ((_is_common(first, lowercase_words) and not given_name_known(first))
+                    or _is_common(second, lowercase_words)):
                 continue
             start = match.start()
             if any(s <= start < e for s, e in spans) or name_in_place(text, start):
@@ -1282,7 +1297,9 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
             for part in re.finditer(rf"{_NAME}", entity.text):
                 name = _name_trim(part.group(0))
                 words = _name_words(name)
-                if (len(words) < 2 or any(_is_common(word, lowercase_words) for word in words[:1])
+                # A first name that is a word too opens a first name and a surname, not a longer run (« quartiers
+                # Petit \nBard Pergola Cévennes »).
+                if (len(words) < 2 or (_is_common(words[0], lowercase_words) and not (given_name_known(words[0]) and len(words) == 2))
                         or words[0].lower() in DETERMINERS):
                     continue
                 start = offset + entity.start_char + part.start()
@@ -1925,7 +1942,21 @@ def _in_attendance_list(*, text: str, start: int) -> bool:
     if index < 0 or spans[index][0] < start - 3000:
         return False
     between = text[spans[index][1]:start]
-    return not _LIST_END.search(between) and len(between) < 2800
+    return not _LIST_END.search(between) and len(between) < 2800 and not any(map(_prose_line, between.split("\n")[1:]))
+
+
+def _prose_line(line: str) -> bool:
+    """Whether a line under a list of members is a sentence, which a list that no full stop closes ends at: it opens
+    with a word in title case that is no first name nor civilité, a word in lowercase after it (« Le secrétaire de
+    mairie Eddy était présent également. », « Acquisition de tirages réalisés par … »). A line with a colon heads a part
+    of the list (« Conseillers municipaux : … »)."""
+    words = line.split()
+    if len(words) < 2 or ":" in line:
+        return False
+    first, second = words[0], words[1]
+    return (first[:1].isupper() and first[1:].isalpha() and first[1:].islower()
+            and (first.lower() in _ARTICLES or not given_name_known(first))
+            and not _CIVILITE_FIRST.match(first) and second.isalpha() and second.islower())
 
 
 # « Titulaires (6) Suppléants (6) » over rows of names: the members a council designates to represent it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from privacy.detection import AFTER_ROW_DATE, PERSON_PLACEHOLDER, printed_in_another_name, printed_in_place_name
+from privacy.detection import AFTER_ROW_DATE, LINE_DASH, PERSON_PLACEHOLDER, printed_in_another_name, printed_in_place_name
 
 # Letters, digits and hyphens glue a word to its neighbours: "Martin" is not replaced
 # inside "Saint-Martin" nor "Bras" inside "Brassens". A capital right after a lowercase letter starts another
@@ -13,8 +13,8 @@ from privacy.detection import AFTER_ROW_DATE, PERSON_PLACEHOLDER, printed_in_ano
 # A surface starts after no letter, digit or hyphen, or right after the date a table row glued it to
 # (« 27/03/2012BEILVERT Gérard »); a first name and the house number of the next column are two words too
 # (« FORCIER Anne-Cécile8 rue du Béziau »), and so are a street and the town in capitals a dash joins it to
-# (« 6 rue de la Blanchardais-CHEMERE »).
-_BEFORE = rf"(?:{AFTER_ROW_DATE}|(?<![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=\d))"
+# (« 6 rue de la Blanchardais-CHEMERE »); a dash that opens the line is a list's (« -Patrick BEDOS »).
+_BEFORE = rf"(?:{AFTER_ROW_DATE}|{LINE_DASH}|(?<![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=\d))"
 _AFTER = r"(?:(?![\w\-‐])|(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|\d|[\-‐][A-ZÀ-ÖØ-Þ]{2,}(?![a-zß-öø-ÿ])))"
 # The placeholders of persons the detector found (« [personne 3] »), not a clerk's (« [personne masquée] »).
 _DETECTED_PERSON = re.compile(re.escape(PERSON_PLACEHOLDER).replace(re.escape("{number}"), r"\d+"))

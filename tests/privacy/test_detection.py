@@ -1521,6 +1521,23 @@ _MASKED = [
     # « descente » (a street type as « rue » or « montée » are).
     ("Mme Christine NEGRE (propriétaire occupant), 5 Descente En Barrat 113,00 €\n", [],
      ["NEGRE", "Descente En Barrat"], ["(propriétaire occupant)", "113,00 €"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 44: the urban planner and the landscape architect
+    # of a group of contractors, the first name « Pierre » a word the document writes too (« pierre »).
+    ("Les façades en pierre de taille seront restaurées.\n"
+     "de Montpellier au groupement Pierre Tourre/TRIBU SARL/Marc Richier. Ces avenants permettent \n", [],
+     ["Tourre", "Richier"], ["TRIBU SARL", "façades en pierre"]),
+    # montpellier_opendata/deliberations_2013/2013_02_04/2013-02-04-0000061111.pdf, page 2, and
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 50: tables of grants, the artist named before the
+    # amount (bands named twice, an association opening with an article, are no persons).
+    ("Création Spectacle Cinémusiques Roberto Tricarri 2 000 € \nCréation Spectacle Estampe J.C. Sirven 2 500 € \n"
+     "Création Spectacle Dedalus Dedalus 1 000 € \nCréation Spectacle Marvin Marvin 2 000 € \n"
+     "Création Spectacle Osmose et muses Eloïse Alibi 2 500 € \nA Cœur Ouvert 2 000 € \nLe Refuge 2 000 € \n", [],
+     ["Tricarri", "Sirven", "Alibi"], ["Dedalus Dedalus", "Marvin Marvin", "Le Refuge 2 000 €", "A Cœur Ouvert"]),
+    # montpellier_opendata/deliberations_2013/2013_02_04/2013-02-04-0000061105.pdf, page 2: qualified persons an
+    # association's statutes have the city name, one after a dash glued to his first name.
+    ("Les 3 personnalités qualifiées et désignées par la Ville de Montpellier sont : \n- Sophie MENENTEAU \n"
+     "-Patrick BEDOS \n- Nathalie COMBE \nEn conséquence, il est proposé au Conseil Municipal : \n", [],
+     ["MENENTEAU", "BEDOS", "COMBE"], ["Les 3 personnalités qualifiées"]),
 ]
 
 
