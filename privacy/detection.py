@@ -1031,14 +1031,19 @@ def _listed_date(text: str, start: int, end: int) -> re.Match | None:
     return _LISTED_DATE.match(text, end)
 
 
+def _and_given(after: str) -> re.Match[str] | None:
+    """The household's second first name printed after a name (`_AND_GIVEN`), if any."""
+    match = _AND_GIVEN.match(after)
+    return match if match and (not match.group("capitals") or given_name_known(match.group("given"))) else None
+
+
 def _companions(*, page_number: int, text: str, found: list[_Candidate], lowercase_words: set[str]) -> list[_Candidate]:
     """Names printed with a name already found: the second first name of a household, a name after « née »."""
     more = []
     for candidate in found:
         after = text[candidate.end:candidate.end + 80]
-        match = _AND_GIVEN.match(after)
-        if (match and not _is_common(match.group("given"), lowercase_words) and candidate.source != "famille"
-                and (not match.group("capitals") or given_name_known(match.group("given")))):
+        match = _and_given(after)
+        if match and not _is_common(match.group("given"), lowercase_words) and candidate.source != "famille":
             start = candidate.end + match.start("given")
             # In a row of applicants the household is sure enough to need no dictionary (« Madame X et Kéolis » is not).
             sure = _in_row(text, candidate.start)
@@ -1888,8 +1893,8 @@ def _households(candidates: list[_Candidate], pages: list[str]) -> dict[tuple[in
     starts: (page, offset) → the first such name."""
     households: dict[tuple[int, int], _Candidate] = {}
     for head in candidates:
-        match = _AND_GIVEN.match(pages[head.page - 1][head.end:head.end + 80])
-        if match and (not match.group("capitals") or given_name_known(match.group("given"))):
+        match = _and_given(pages[head.page - 1][head.end:head.end + 80])
+        if match:
             households.setdefault((head.page, head.end + match.start("given")), head)
     return households
 
