@@ -311,7 +311,10 @@ _PLACE_BEFORE = re.compile(
     rf"(?-i:(?:[ \t]+|[ \t]*\n[ \t]*)(?!{unaccent(_NOT_ADJECTIVE)}\b)[{_LOWER}][{_LOWER}\-]+)?"
     rf"(?-i:[ \t]+(?:de|d['’])[ \t]*\n?[ \t]*[{_LOWER}]{{3,}})?"
     rf"(?:[ \t]+dite?s?)?(?:[ \t]+(?:de|du|des|d['’]|de la|de l['’]))?(?:[ \t]*(?:{unaccent(_PLACE_TITLES)}))?"
-    rf"|(?:(?:{_PLACE_NOUNS_UNACCENTED})[sx]|{_PLACE_NOUNS_PLURAL})(?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
+    rf"|(?:(?:{_PLACE_NOUNS_UNACCENTED})[sx]|{_PLACE_NOUNS_PLURAL})"
+    # « Ecoles élémentaires André Malraux, Jean Macé et François Rabelais »: an adjective after the plural too.
+    rf"(?-i:[ \t]+(?!{unaccent(_NOT_ADJECTIVE)}\b)[{_LOWER}][{_LOWER}\-]+)?"
+    rf"(?-i:[ \t]*\n?[ \t]*{_LISTED_PLACE}[ \t]*(?:,[ \t]*\n?[ \t]*(?:et[ \t]+)?|\n?[ \t]*et[ \t]+))*)"
     rf"[ \t]*\n?[ \t]*$",
     re.IGNORECASE,
 )
@@ -437,6 +440,8 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])[
 _COMPANY_BEFORE = re.compile(
     r"(?<![\w'’])(?:Cie|[Cc]ompagnie|[Ss]oci[ée]t[ée]|Sté|Ets|[ÉE]tablissements|[Cc]abinet|[Aa]ssociation)[ \t]*\n?[ \t]*\Z"
 )
+# « Arbre de Noël », « Lundi de Pâques »: a feast after « de » names an event, not a person of that surname.
+_FEAST_AFTER_PARTICLE = re.compile(rf"(?<![\w'’])(?:de|du)[ \t]+(?:{'|'.join(FEAST_NAMES)})\Z")
 _QUOTE_OPENS = re.compile(r"[«“\"][ \t\u00a0\u202f]*\Z")
 _QUOTE_CLOSES = re.compile(r"[ \t\u00a0\u202f]*[»”\"]")
 
@@ -484,6 +489,8 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
                   or not _ARTICLE_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 10), candidate.start)]
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _COMPANY_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 20), candidate.start)]
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or not _FEAST_AFTER_PARTICLE.search(candidate.name)]
     # « groupe scolaire « François Mitterrand » »: a name between guillemets is a thing's (a school, an operation).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _quoted(pages[candidate.page - 1], candidate.start, candidate.end)]
@@ -1310,6 +1317,10 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
                 start = offset + entity.start_char + part.start()
                 if name_in_place(text, start) or any(word.lower() in _FUNCTION_WORDS for word in words):
                     continue
+                # « François Rabelais Extension de la capacité »: past a first name and a name, a word the document
+                # writes in lowercase is the next words', not a second surname.
+                if len(words) > 2 and _is_common(words[-1], lowercase_words):
+                    name = name[:name.rindex(words[-1])].rstrip()
                 found.append(_Candidate(page_number, start, start + len(name), start, "", name, False, "modèle"))
         results.append(found)
     return results

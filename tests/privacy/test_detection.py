@@ -1538,6 +1538,15 @@ _MASKED = [
     ("Les 3 personnalités qualifiées et désignées par la Ville de Montpellier sont : \n- Sophie MENENTEAU \n"
      "-Patrick BEDOS \n- Nathalie COMBE \nEn conséquence, il est proposé au Conseil Municipal : \n", [],
      ["MENENTEAU", "BEDOS", "COMBE"], ["Les 3 personnalités qualifiées"]),
+    # aiglun_regardscitoyens/pdf/CR du CM 5.12.14.pdf, page 9, and montpellier_opendata/comptes_rendus/
+    # CR_CM_20_06_2011.pdf, page 10 (scans): the mayor's diary, a feast; schools named after writers, then the
+    # words of the item (« Extension » was taken for a second surname, then masked wherever the minutes print it).
+    ("10.12 17h30 : Arbre de Noël des enfants de l’amicale du personnel communal d’Aïglun\n\n"
+     "12.12 17h00 : Arbre de Noël des employés de CCABV et de la ville de Digne (palais des\nCongrès)\n\n"
+     "14.12 : 20% marché de Noël (parc du château de Malijai).\n\n"
+     "Ecoles élémentaires André Malraux, Jean Macé et François Rabelais Extension de la\n"
+     "capacité d'accueil par la mise en place de \nZAC Port Marianne-Consuls de Mer Extension (phase 3)\n", [],
+     [], ["Arbre de Noël des enfants", "François Rabelais Extension", "Consuls de Mer Extension"]),
 ]
 
 
