@@ -961,6 +961,14 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
                 and not _is_common(surname, lowercase_words) and not name_in_place(text, match.start())):
             candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start(), "",
                                          match.group("name"), False, "rangée"))
+    for match in _GIVEN_RUN.finditer(text):
+        items = list(re.finditer(_RUN_WORD, match.group(0)))
+        known = sum(given_name_known(item.group(0)) for item in items)
+        if (len(items) >= GIVEN_RUN_MIN and known * 5 >= len(items) * 4
+                and not any(_is_common(item.group(0), lowercase_words) for item in items)):
+            candidates.extend(_Candidate(page_number, match.start() + item.start(), match.start() + item.end(),
+                                         match.start() + item.start(), "", item.group(0), False, "prénom?")
+                              for item in items)
     candidates.extend(_table_line_names(page_number=page_number, text=text))
     candidates.extend(_companions(page_number=page_number, text=text, found=candidates, lowercase_words=lowercase_words))
     candidates.extend(_list_siblings(page_number=page_number, text=text, found=candidates))
@@ -1104,6 +1112,15 @@ _NAME_THEN_AMOUNT = re.compile(
     re.MULTILINE,
 )
 
+# « … ces 14 résidents étrangers : Adama, Maïram, Renate, Balla, … Michael et Sotirios »: a run of first names alone,
+# the members of a group named that way (five at least, four in five of them first names of the dictionary).
+GIVEN_RUN_MIN = 5
+_RUN_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
+_GIVEN_RUN = re.compile(
+    rf"(?<![\w{_HYPHEN}]){_RUN_WORD}(?:[ \t]*,[ \t]*\n?[ \t]*{_RUN_WORD})+(?:[ \t]*\n?[ \t]*et[ \t]+{_RUN_WORD})?"
+    rf"(?![\w{_HYPHEN}])(?![ \t]*\n?[ \t]*[{_UPPER}])"
+)
+
 # One item of a list of persons printed surname first (« DURAND Lorena », « MANTEAU \nOpaline »).
 _SURNAME_FIRST_ITEM = re.compile(
     rf"[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*){_TITLE_WORD}(?![\w{_HYPHEN}])"
@@ -1220,7 +1237,29 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
     # « Rencontres Littéraires de Montpellier Mille et une… »: a word the document prints as a town (« à
     # Montpellier », « Ville de Montpellier ») and that is no first name does not open a person's name.
     towns = _town_words(pages)
-    return [c for c in candidates if not (c.name.split()[0] in towns and not given_name_known(c.name.split()[0]))]
+    candidates = [c for c in candidates if not (c.name.split()[0] in towns and not given_name_known(c.name.split()[0]))]
+    return [_particle_surname(candidate, pages) for candidate in candidates]
+
+
+_PARTICLE_SURNAME_AFTER = re.compile(rf"[ \t]+(?:de|du|d['’])[ \t]*\n?[ \t]*(?P<word>{_TITLE_WORD})(?![\w{_HYPHEN}])")
+
+
+def _particle_surname(candidate: _Candidate, pages: list[str]) -> _Candidate:
+    """« Lucile Chombart de Lauwe »: a first name and a name the model read, then a particle and a word in title case
+    that the document never prints but in that name (not « Paul Martin de Nantes », where « à Nantes » is printed
+    too): the rest of the surname."""
+    text = pages[candidate.page - 1]
+    words = _name_words(candidate.name)
+    match = _PARTICLE_SURNAME_AFTER.match(text, candidate.end)
+    if len(words) != 2 or not match:
+        return candidate
+    word = match.group("word")
+    anywhere = sum(len(re.findall(rf"(?<![\w{_HYPHEN}]){re.escape(word)}(?![\w{_HYPHEN}])", page)) for page in pages)
+    in_name = sum(len(re.findall(rf"(?<![\w{_HYPHEN}]){re.escape(words[-1])}[ \t]+(?:de|du|d['’])[ \t]*\n?[ \t]*{re.escape(word)}"
+                                 rf"(?![\w{_HYPHEN}])", page)) for page in pages)
+    if anywhere != in_name:
+        return candidate
+    return replace(candidate, end=match.end(), name=text[candidate.start:match.end()])
 
 
 _TOWN_BEFORE = re.compile(rf"(?:\bà|\b[Vv]ille d[e']|\b[Cc]ommune d[e']|\b[Cc]ommunauté d[e'][^\n]{{0,30}}?)[ \t]*(?P<word>[{_UPPER}][\w{_HYPHEN}]+)")

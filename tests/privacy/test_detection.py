@@ -1547,6 +1547,17 @@ _MASKED = [
      "Ecoles élémentaires André Malraux, Jean Macé et François Rabelais Extension de la\n"
      "capacité d'accueil par la mise en place de \nZAC Port Marianne-Consuls de Mer Extension (phase 3)\n", [],
      [], ["Arbre de Noël des enfants", "François Rabelais Extension", "Consuls de Mer Extension"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 185: a speech names the members of a consultative
+    # council's bureau by their first names alone.
+    ("Je citerai ces 14 prénoms des membres du CCRE, ces 14 résidents étrangers à \n"
+     "qui nous avons amélioré la parole : Adama, Maïram, Renate, Balla, Salah, Guy, Victoria, Michel, Yaël, \n"
+     "Patrick, Viviana, Fabio, Bachir, Michael et Sotirios qui sont les premiers membres du bureau du CCRE. \n", [],
+     ["Adama", "Renate", "Salah", "Victoria", "Yaël", "Viviana", "Fabio", "Sotirios"], ["membres du bureau du CCRE"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 38: a prize-winning photographer, her surname in
+    # two words joined by a particle (« Lauwe » printed nowhere else).
+    ("28 - Boutographies 2010 - Acquisition de tirages photographiques \n"
+     "réalisés par Lucile Chombart de Lauwe, lauréate du Prix du Jury \n", [],
+     ["Chombart", "Lauwe"], ["lauréate du Prix du Jury"]),
 ]
 
 
