@@ -289,10 +289,11 @@ _PLACE_TITLES = (
 # Words after a place noun that are not its adjective.
 _NOT_ADJECTIVE = "(?:par|avec|sans|chez|sur|sous|vers|dans|entre|selon|contre|et|ou|au|aux|le|la|les|un|une|à)"
 # One place of a list after a plural noun: one to three capitalised words (« Lamartine », « Blaise Pascal », « Luis
-# MARIANO »), after an article at times (« rues de la Marquerose et Gaston Bachelard »); commas or « et » between.
+# MARIANO »), after an article at times (« rues de la Marquerose et Gaston Bachelard »), wrapped at times (« rues Marie
+# \nDurand, André Malraux, … »); commas or « et » between.
 _LISTED_PLACE = (
     rf"(?:(?:de|du|des|de la|d['’]|de l['’])[ \t]*\n?[ \t]*)?"
-    rf"[{_UPPER}][{_UPPER}{_LOWER}\-]+(?:[ \t]+[{_UPPER}][{_UPPER}{_LOWER}\-]+){{0,2}}"
+    rf"[{_UPPER}][{_UPPER}{_LOWER}\-]+(?:(?:[ \t]+|[ \t]*\n[ \t]*)[{_UPPER}][{_UPPER}{_LOWER}\-]+){{0,2}}"
 )
 # The place nouns are sought in the text without its accents: capitals often lose them (« Equipement de proximité
 # François VILLON », « Creche Marie Curie »).
@@ -501,7 +502,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not).
     # A first name after « et » in a row of applicants (« VIVIER Guislain et Khemissa »): no dictionary needed.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or candidate.source in ("compagnon", "rangée")
+                  or candidate.source in ("compagnon", "rangée", "statut")
                   or any(given_name_known(word) for word in _name_words(candidate.name) + _glued_words(candidate.name))]
     # « Casa Amadis DELL J227COJ », « Cap Horizon DELL B8MQ80J »: a word in capitals printed after three or more
     # different names on one page, none of them a first name, is a column of a table (a make, a supplier), not a
@@ -951,14 +952,17 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
     # « Nathan Vigne, en recherche d’emploi », « Lambert Paris, étudiant »: a first name and a name in title case
     # that a status of person follows, whatever the surname is besides (a word, a town).
     for match in _NAME_THEN_STATUS.finditer(text):
-        if given_name_known(match.group("given")) and not name_in_place(text, match.start()):
+        # The status says a person whatever the dictionary says of the first name (« Lorélia Somprou, étudiante »).
+        if not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start(), "",
-                                         match.group("name"), False, "majuscules"))
+                                         match.group("name"), False, "statut"))
     for match in _NAME_THEN_AMOUNT.finditer(text):
         given, surname = match.group("given"), match.group("surname")
         # (« Dedalus Dedalus 1 000 € », « Marvin Marvin 2 000 € »: a band's name said twice.)
-        if ((given.endswith(".") or (given_name_known(given) and given.lower() not in _ARTICLES)) and surname != given
-                and not _is_common(surname, lowercase_words) and not name_in_place(text, match.start())):
+        # A surname that is a word too (« Laurent Montagne 2 500 € ») after a first name of the dictionary.
+        if ((given.endswith(".") and not _is_common(surname, lowercase_words)
+             or given_name_known(given) and not _is_common(given, lowercase_words))
+                and surname != given and not name_in_place(text, match.start())):
             candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start(), "",
                                          match.group("name"), False, "rangée"))
     for match in _GIVEN_RUN.finditer(text):
@@ -1099,7 +1103,7 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
 
 # A first name and a name, then a comma and a status only a person has (see `_page_candidates`).
 _NAME_THEN_STATUS = re.compile(
-    rf"(?<![\w{_HYPHEN}])(?P<name>(?P<given>{_TITLE_WORD})[ \t]+(?:{_PARTICLE}[ \t]+)?{_TITLE_WORD})[ \t]*,[ \t]*"
+    rf"(?<![\w{_HYPHEN}])(?P<name>(?P<given>{_TITLE_WORD})[ \t]+(?:(?i:{_PARTICLE})[ \t]+)?{_TITLE_WORD})[ \t]*,[ \t]*"
     r"(?i:étudiante?|lycéen(?:ne)?|salariée?|en recherche d['’]emploi|demandeu(?:r|se) d['’]emploi|retraitée?"
     r"|apprentie?|stagiaire)\b"
 )
@@ -1589,7 +1593,7 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where two overlap (the lines of names of a table and the names opening a row
     first); families and civilités win ties."""
-    priority = {"famille": 0, "naissance": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "majuscules?": 3, "modèle": 4, "prénom?": 4}
+    priority = {"famille": 0, "naissance": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "statut": 2, "majuscules?": 3, "modèle": 4, "prénom?": 4}
     # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns; then
     # the name that opens a table row after its date (« 21/06/2008 BICHON Julien FORTIER Eva »), printed surname first,
     # unless a household word opens it (« Consorts BRIAND »); one opened by a civilité (« Mr CLERCIER \nAntoine ») is

@@ -1558,6 +1558,20 @@ _MASKED = [
     ("28 - Boutographies 2010 - Acquisition de tirages photographiques \n"
      "réalisés par Lucile Chombart de Lauwe, lauréate du Prix du Jury \n", [],
      ["Chombart", "Lauwe"], ["lauréate du Prix du Jury"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, pages 27 and 77: youth grants, a first name the
+    # dictionary lacks, a surname with its particle in title case; a musician whose surname is a word the minutes use.
+    ("Lorélia Somprou, étudiante\n« Lighiona »\nProduction culturelle \n"
+     "Réaliser un documentaire de 52 mn sur le loup des Carpates en Roumanie\n"
+     "Elouan Le Dily, en recherche d’emploi \n« L’envol et l’âme » \n"
+     "Création QUASI INDESTRUCTIBLE \nPRODUCTION \nLaurent Montagne 2 500 € \n"
+     "Création RAMBLIN' BASTRINGUE Skeleton Band 3 000 € \nune randonnée en montagne\n", [],
+     ["Lorélia", "Somprou", "Elouan", "Dily", "Laurent Montagne"],
+     ["QUASI INDESTRUCTIBLE", "Skeleton Band 3 000 €", "en montagne"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 57: streets named after persons, listed after
+    # the plural, the first one wrapped.
+    ("concerne les abords de l’avenue Alphonse Juin et des rues Marie \n"
+     "Durand, André Malraux, Jean Cavalier, Antoine Vitez et Roland. \n", [],
+     [], ["Marie \nDurand", "André Malraux", "Jean Cavalier", "Antoine Vitez"]),
 ]
 
 
