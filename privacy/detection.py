@@ -86,7 +86,7 @@ _CIVILITE_PARTICLE_NAME = re.compile(
 _FAMILY = re.compile(
     # « Mariage ROBERT-SOMMEREIGN (Daniel) » in the mayor's diary: the couple's surnames.
     rf"(?<![\w])(?P<civ>[ÉEée]poux|[Cc]onsorts|CONSORTS|EPOUX|[Hh]éritiers|[Ii]ndivision|[Ff]amille|[Mm]ariage"
-    rf"|les[ \t]+(?:frères|sœurs|soeurs))"
+    rf"|les[ \t]+(?:frères|sœurs|soeurs)|\d+[ \t]*\n?[ \t]*enfants)"  # « Prise en cpte des 2 \nenfants BOCHENKO »
     rf"[ \t]*\n?[ \t]*(?:{_PARTICLE}[ \t]*\n?[ \t]*)?(?P<name>{_NAME})"  # « consorts de \nBrosses »
 )
 
@@ -782,6 +782,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         # initials, not a household's surname.
         if name.isupper() and not _vowels(name):
             continue
+        # « 10 enfants \nDispositif … »: a word the document writes in lowercase is no household's surname.
+        if not name.isupper() and _is_common(name, lowercase_words):
+            continue
         if name and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
                                          match.start("name"), match.group("civ"), name, True, "famille"))
@@ -853,8 +856,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
                                      match.group("civ"), match.group("name"), False, "civilité"))
     for match in _CAPITALS_NAME_LINE.finditer(text):
         surname = match.group("name").split()[0]
-        # « CT CAM (72190 »: a word without a vowel is an abbreviation, not a surname.
-        if (given_name_known(match.group("given")) and not given_name_known(surname) and _vowels(surname)
+        # « CT CAM (72190 »: a word without a vowel is an abbreviation, not a surname. A surname that is a first name
+        # too (« BRUN RODOLPHE 44640 ») is read either way: two first names make a person's name.
+        if (given_name_known(match.group("given")) and _vowels(surname) and not re.fullmatch(_PARTICLE, surname.lower())
                 and not name_in_place(text, match.start("name"))):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"), "",
                                          match.group("name"), False, "majuscules"))

@@ -1572,6 +1572,16 @@ _MASKED = [
     ("concerne les abords de l’avenue Alphonse Juin et des rues Marie \n"
      "Durand, André Malraux, Jean Cavalier, Antoine Vitez et Roland. \n", [],
      [], ["Marie \nDurand", "André Malraux", "Jean Cavalier", "Antoine Vitez"]),
+    # chemere_regardscitoyens/pdf/CM 22 janvier 2008.pdf, page 2, and CM 23 mars 2010.pdf, page 7: a subsidy counted
+    # per child, a family's children named by their surname; a craftsman whose surname is a first name too, in a list of
+    # contracts; CM 20 avril 2010.pdf, page 4, and montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf, page 40: a
+    # bidder whose name opens with a particle, a price per ten children (the same minutes, page 36, write « dispositif »).
+    ("déterminera le choix et sera responsable de l’équité du dispositif. \n(528,50*85 élèves)\nPrise en cpte des 2 \nenfants BOCHENKO \net 2, RONDEAU\n44 922,50 €\n"
+     "BALLET 44470 Lot 6 « Carrelage – \nFaïence » \nBRUN RODOLPHE 44640 Lot 7 « Peinture » \n"
+     "LE GAL (44550 MON-TOIR DE BRETAGNE) \n18 3 7 17878,83 21383,08 \n"
+     "Séance scolaire 2.70 € par enfant Gratuit pour les accompagnants à raison de 1 \npour 10 enfants \n"
+     "Dispositif scolaire 2.50 € par enfant Ecole et Cinéma \n", [],
+     ["BOCHENKO", "BRUN", "RODOLPHE"], ["LE GAL (44550", "10 enfants \nDispositif scolaire", "Lot 7 « Peinture »"]),
 ]
 
 
