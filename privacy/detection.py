@@ -964,9 +964,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         given, surname = match.group("given"), match.group("surname")
         # (« Dedalus Dedalus 1 000 € », « Marvin Marvin 2 000 € »: a band's name said twice.)
         # A surname that is a word too (« Laurent Montagne 2 500 € ») after a first name of the dictionary.
-        if ((given.endswith(".") and not _is_common(surname, lowercase_words)
-             or given_name_known(given) and not _is_common(given, lowercase_words))
-                and surname != given and not name_in_place(text, match.start())):
+        initials = given.endswith(".") and not _is_common(surname, lowercase_words)
+        first_name = given_name_known(given) and not _is_common(given, lowercase_words)
+        if (initials or first_name) and surname != given and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start(), "",
                                          match.group("name"), False, "rangée"))
     for match in _GIVEN_RUN.finditer(text):
