@@ -485,13 +485,13 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # A name printed with a legal form is a company's, unless a civilité or a household word says a person.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
-    # « le SAGE Oise-Aronde », « du Clos Gris »: after an article a capitalised name is a thing's or a place's.
+    # « le SAGE Oise-Aronde », « du Clos Gris »: after an article a capitalised name is a thing's or a place's; after
+    # the word for a company (« Cie Didier Théron »), the company's; a feast after « de » names an event (« Arbre de
+    # Noël »).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or not _ARTICLE_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 10), candidate.start)]
-    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or not _COMPANY_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 20), candidate.start)]
-    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or not _FEAST_AFTER_PARTICLE.search(candidate.name)]
+                  or not (_ARTICLE_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 10), candidate.start)
+                          or _COMPANY_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 20), candidate.start)
+                          or _FEAST_AFTER_PARTICLE.search(candidate.name))]
     # « groupe scolaire « François Mitterrand » »: a name between guillemets is a thing's (a school, an operation).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _quoted(pages[candidate.page - 1], candidate.start, candidate.end)]
@@ -962,8 +962,8 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
                                          match.group("name"), False, "statut"))
     for match in _NAME_THEN_AMOUNT.finditer(text):
         given, surname = match.group("given"), match.group("surname")
-        # (« Dedalus Dedalus 1 000 € », « Marvin Marvin 2 000 € »: a band's name said twice.)
-        # A surname that is a word too (« Laurent Montagne 2 500 € ») after a first name of the dictionary.
+        # After a first name of the dictionary the surname may be a word too (« Laurent Montagne 2 500 € »); a name said
+        # twice is a band's (« Dedalus Dedalus 1 000 € », « Marvin Marvin 2 000 € »).
         initials = given.endswith(".") and not _is_common(surname, lowercase_words)
         first_name = given_name_known(given) and not _is_common(given, lowercase_words)
         if (initials or first_name) and surname != given and not name_in_place(text, match.start()):
@@ -1246,28 +1246,31 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
     # Montpellier », « Ville de Montpellier ») and that is no first name does not open a person's name.
     towns = _town_words(pages)
     candidates = [c for c in candidates if not (c.name.split()[0] in towns and not given_name_known(c.name.split()[0]))]
-    return [_particle_surname(candidate, pages) for candidate in candidates]
+    owned: dict[tuple[str, str], bool] = {}  # a name printed many times is counted once
+    return [_particle_surname(candidate, pages, owned) for candidate in candidates]
 
 
-_PARTICLE_SURNAME_AFTER = re.compile(rf"[ \t]+(?:de|du|d['’])[ \t]*\n?[ \t]*(?P<word>{_TITLE_WORD})(?![\w{_HYPHEN}])")
+_SURNAME_PARTICLE = r"[ \t]+(?:de|du|d['’])[ \t]*\n?[ \t]*"
+_PARTICLE_SURNAME_AFTER = re.compile(rf"{_SURNAME_PARTICLE}(?P<word>{_TITLE_WORD})(?![\w{_HYPHEN}])")
 
 
-def _particle_surname(candidate: _Candidate, pages: list[str]) -> _Candidate:
+def _particle_surname(candidate: _Candidate, pages: list[str], owned: dict[tuple[str, str], bool]) -> _Candidate:
     """« Lucile Chombart de Lauwe »: a first name and a name the model read, then a particle and a word in title case
     that the document never prints but in that name (not « Paul Martin de Nantes », where « à Nantes » is printed
-    too): the rest of the surname."""
+    too): the rest of the surname. `owned` keeps the answer for each (name, word) of the document."""
     text = pages[candidate.page - 1]
     words = _name_words(candidate.name)
     match = _PARTICLE_SURNAME_AFTER.match(text, candidate.end)
     if len(words) != 2 or not match:
         return candidate
-    word = match.group("word")
-    anywhere = sum(len(re.findall(rf"(?<![\w{_HYPHEN}]){re.escape(word)}(?![\w{_HYPHEN}])", page)) for page in pages)
-    in_name = sum(len(re.findall(rf"(?<![\w{_HYPHEN}]){re.escape(words[-1])}[ \t]+(?:de|du|d['’])[ \t]*\n?[ \t]*{re.escape(word)}"
-                                 rf"(?![\w{_HYPHEN}])", page)) for page in pages)
-    if anywhere != in_name:
-        return candidate
-    return replace(candidate, end=match.end(), name=text[candidate.start:match.end()])
+    key = (words[-1], match.group("word"))
+    if key not in owned:
+        word = re.escape(key[1])
+        anywhere = sum(len(re.findall(rf"(?<![\w{_HYPHEN}]){word}(?![\w{_HYPHEN}])", page)) for page in pages)
+        in_name = sum(len(re.findall(rf"(?<![\w{_HYPHEN}]){re.escape(key[0])}{_SURNAME_PARTICLE}{word}(?![\w{_HYPHEN}])", page))
+                      for page in pages)
+        owned[key] = anywhere == in_name
+    return replace(candidate, end=match.end(), name=text[candidate.start:match.end()]) if owned[key] else candidate
 
 
 _TOWN_BEFORE = re.compile(rf"(?:\bà|\b[Vv]ille d[e']|\b[Cc]ommune d[e']|\b[Cc]ommunauté d[e'][^\n]{{0,30}}?)[ \t]*(?P<word>[{_UPPER}][\w{_HYPHEN}]+)")
