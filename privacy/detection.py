@@ -857,8 +857,11 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
     for match in _CAPITALS_NAME_LINE.finditer(text):
         surname = match.group("name").split()[0]
         # « CT CAM (72190 »: a word without a vowel is an abbreviation, not a surname. A surname that is a first name
-        # too (« BRUN RODOLPHE 44640 ») is read either way: two first names make a person's name.
-        if (given_name_known(match.group("given")) and _vowels(surname) and not re.fullmatch(_PARTICLE, surname.lower())
+        # too (« BRUN RODOLPHE 44640 ») is read either way: two first names make a person's name. Printed first name
+        # first (« ROGER LOUERAT (44320 »), the second word is a surname only where it is no word of the language: a
+        # company is named so too (« MAC MOBILIER (35190 », « EDEN COM (49360 »).
+        first_given = given_name_known(surname) and not _in_vocabulary(match.group("given"))
+        if ((given_name_known(match.group("given")) or first_given) and _vowels(surname) and not re.fullmatch(_PARTICLE, surname.lower())
                 and not name_in_place(text, match.start("name"))):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"), "",
                                          match.group("name"), False, "majuscules"))
@@ -2372,6 +2375,13 @@ def _nlp():
     return spacy.load(
         SPACY_MODEL, exclude=["tok2vec", "parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
     )
+
+
+def _in_vocabulary(word: str) -> bool:
+    """The name model has a word vector for the word: a word of the language (« MOBILIER », « TELECOM ») or a name
+    common enough to be one (« Martin »)."""
+    vocab = _nlp().vocab
+    return vocab.strings[word.lower()] in vocab.vectors
 
 
 def detector_load() -> None:

@@ -1582,6 +1582,13 @@ _MASKED = [
      "Séance scolaire 2.70 € par enfant Gratuit pour les accompagnants à raison de 1 \npour 10 enfants \n"
      "Dispositif scolaire 2.50 € par enfant Ecole et Cinéma \n", [],
      ["BOCHENKO", "BRUN", "RODOLPHE"], ["LE GAL (44550", "10 enfants \nDispositif scolaire", "Lot 7 « Peinture »"]),
+    # chemere_regardscitoyens/pdf/CM 8 juillet 2014.pdf, page 1, CM 13 mai 2014.pdf, page 2, and CM 22 mai 2013.pdf,
+    # page 2: contracts a mayor signed, a craftsman printed first name first before his postcode; companies of the same
+    # shape whose second word is a word of the language (« MOBILIER », « COM ») stay.
+    ("25/06/14 ROGER LOUERAT (44320 \nARTHON EN RETZ)\nTravaux salle Ellipse : Complément \nsonorisation salle annexe\n"
+     "22/04/14 MAC MOBILIER (35190 \nTINTENIAC) 4 claustras « Chut ... Chut » pour cantine 3 616,20 €\n"
+     "13/05/13 EDEN COM (49360 \nMAULEVRIER)\nAménagement aire de jeux au sein de la cour de \nl’école publique\n", [],
+     ["ROGER", "LOUERAT"], ["MAC MOBILIER (35190", "EDEN COM (49360"]),
 ]
 
 
