@@ -166,6 +166,8 @@ _BORN_NAME = re.compile(
 )
 # A date in figures (« 17/06/2013 », « 08/09/49 »), no group.
 _DATE_FIGURES = r"\d{1,2}/\d{1,2}/\d{2,4}"
+# A month (« 10/2008 », « 03/13 »), as lists of contracts date them.
+_MONTH_FIGURES = r"\d{1,2}/(?:19|20)?\d\d"
 # What a council designates: its delegates to a body, each a titulaire or a suppléant; no group.
 _DESIGNATED_WORDS = r"titulaires?|suppl[ée]ants?|d[ée]l[ée]gu[ée]s?"
 # A row of a table of applications or of transactions starts with a number and a date:
@@ -761,10 +763,11 @@ _TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|
 # « CHAUTARD CHRISTINE, Syndic copropriété …, 4 rue du Fbg … »: a line that opens with a surname and a given
 # name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants); or, in a
 # table of bidders or of contracts, a postcode and town (« SURGET WILFRID \n(44640 ROUANS) », the name wrapped in its
-# cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row; « LOUERAT \nROGER \n44320 », the
+# cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row, « MAPA 03/13 FAVREAU \nDIDIER\n44320 »
+# after its procedure and month; « LOUERAT \nROGER \n44320 », the
 # postcode in a column of its own; « LETORT RENE \nET BERNARD \n44115 », two brothers' trade).
 _CAPITALS_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:{_DATE_FIGURES}[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"^[ \t]*(?:(?:[{_UPPER}]{{2,6}}[ \t]+)?(?:{_DATE_FIGURES}|{_MONTH_FIGURES})[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
     rf"(?:[ \t]*\n?[ \t]*ET[ \t]+[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)?"
     rf"(?:[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))|(?=[ \t]*\n?[ \t]*\(?\d{{5}}\s))",

@@ -1589,6 +1589,14 @@ _MASKED = [
      "22/04/14 MAC MOBILIER (35190 \nTINTENIAC) 4 claustras « Chut ... Chut » pour cantine 3 616,20 €\n"
      "13/05/13 EDEN COM (49360 \nMAULEVRIER)\nAménagement aire de jeux au sein de la cour de \nl’école publique\n", [],
      ["ROGER", "LOUERAT"], ["MAC MOBILIER (35190", "EDEN COM (49360"]),
+    # chemere_regardscitoyens/pdf/CM 24 mars 2009.pdf, page 4, and CM 26 février 2014.pdf, page 14: a table of
+    # contracts dated by the month, the procedure first; craftsmen surname first, the first name wrapped.
+    ("Titulaire Code postal Objet Lot \nMarchés de 4 000 € H.T. à 19 999 € H.T. \n"
+     "09/2008 CDC CONSEILS 44270 Maîtrise d’œuvre « Travaux d’aménagement \nde la rue du Vigneau » \nUnique \n"
+     "10/2008 SURGET \nWILFRID \n44640 Maîtrise d’oeuvre “Travaux d’isolation \nthermique et acoustique du théâtre \n"
+     "MAPA 03/13 FAVREAU \nDIDIER\n44320 Travaux de réhabilitation et \nd’extension du magasin \nd’alimentation VIVAL\n"
+     "1 « Maçonnerie -\nDémolition »\n03/12 JOLLY \nCHARPENTE\n44680 Charpente\n", [],
+     ["SURGET", "WILFRID", "FAVREAU", "DIDIER"], ["CDC CONSEILS 44270", "JOLLY \nCHARPENTE\n44680", "VIVAL"]),
 ]
 
 
