@@ -773,6 +773,9 @@ _CAPITALS_NAME_LINE = re.compile(
     rf"(?:[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))|(?=[ \t]*\n?[ \t]*\(?\d{{5}}\s))",
     re.MULTILINE,
 )
+# « … 984.00 04/09/2015 280| FONCT \nMaurin Bernard »: capitals after a column rule (a scan reads it « | » or « ] »)
+# close a table's row (a code, a section), they are no surname wrapped onto the next line.
+_CELL_BEFORE = re.compile(r"[|\]][ \t]*$")
 _WRAPPED_GIVEN = re.compile(rf"[ \t]*\n[ \t]*(?P<given>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?![\w{_HYPHEN}]|[ \t]+[{_UPPER}])")
 
 
@@ -929,6 +932,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
             if "\n" in name:
                 after = _SECOND_GIVEN.match(text, start + len(name))
                 if (re.match(rf"[ \t]+[{_UPPER}]{{2,}}", text[start + len(name):])
+                        or _CELL_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start)
                         or (pattern is _UPPER_GIVEN and not row and after and not given_name_known(after.group("given"))
                             and not _is_common(after.group("given"), lowercase_words))
                         or (pattern is _GIVEN_UPPER

@@ -1597,6 +1597,13 @@ _MASKED = [
      "MAPA 03/13 FAVREAU \nDIDIER\n44320 Travaux de réhabilitation et \nd’extension du magasin \nd’alimentation VIVAL\n"
      "1 « Maçonnerie -\nDémolition »\n03/12 JOLLY \nCHARPENTE\n44680 Charpente\n", [],
      ["SURGET", "WILFRID", "FAVREAU", "DIDIER"], ["CDC CONSEILS 44270", "JOLLY \nCHARPENTE\n44680", "VIVAL"]),
+    # aiglun_regardscitoyens/pdf/Compte-rendu CM du 11.09.15.pdf, page 5 (a scan): a list of expenses whose last column,
+    # after a rule OCR reads « | », is the budget's section; the supplier on the next line is a craftsman.
+    ("Bureau Vallée 5 ramettes de papiers A3 45.00 08/09/2015 285| FONCT\n"
+     "Pharmacie Comte Produits pour pharmacie groupe scolaire 166.15 10/09/2015 286| FONCT\n"
+     "Maurin Bernard Élagage et abattage d’arbres 984.00 04/09/2015 280| FONCT\n"
+     "Sanitec Détartrage chauffe-eau service technique 354.60 18/08/2015 258| FONCT\n", [],
+     ["Maurin"], ["286| FONCT\n", "280| FONCT\n", "285| FONCT\n"]),
 ]
 
 
