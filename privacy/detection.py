@@ -1370,8 +1370,11 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
                 name = _name_trim(part.group(0))
                 words = _name_words(name)
                 # A first name that is a word too opens a first name and a surname, not a longer run (« quartiers
-                # Petit \nBard Pergola Cévennes »).
+                # Petit \nBard Pergola Cévennes »); a word of the language that is no first name opens no name, unless
+                # a first name follows it (« Lacoste Rouleaux Velléda », a supplier and its product; « Maitresse
+                # Elodie »).
                 if (len(words) < 2 or (_is_common(words[0], lowercase_words) and not (given_name_known(words[0]) and len(words) == 2))
+                        or (_in_vocabulary(words[0]) and not given_name_known(words[0]) and not given_name_known(words[1]))
                         or words[0].lower() in DETERMINERS):
                     continue
                 start = offset + entity.start_char + part.start()

@@ -1604,6 +1604,13 @@ _MASKED = [
      "Maurin Bernard Élagage et abattage d’arbres 984.00 04/09/2015 280| FONCT\n"
      "Sanitec Détartrage chauffe-eau service technique 354.60 18/08/2015 258| FONCT\n", [],
      ["Maurin"], ["286| FONCT\n", "280| FONCT\n", "285| FONCT\n"]),
+    # The same page and Compte-rendu CM 17.10.13.pdf, page 4 (scans), and couthenans/CR_reunion_20210604.pdf, page 1:
+    # what the model takes for a person but opens with a word of the language that is no first name is a supplier and
+    # its product, an association; a title before a first name still opens a person's name.
+    ("Lacoste Rouleaux Velléda pour tableau groupe scolaire 395.33 18/08/2015 259] FONCT\n"
+     "- 07.11 à 17h30 — A.G. Asl St-Jean salle H. Rochette\n"
+     "Nota : Adeline est positive au Covid, du coup, pas là et la classe de Maitresse Elodie est fermée pour 10 jours \n",
+     [], ["Elodie"], ["Lacoste Rouleaux Velléda pour", "A.G. Asl St-Jean salle"]),
 ]
 
 
