@@ -477,6 +477,10 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     for page_number, text in enumerate(pages, start=1):
         candidates.extend(_page_candidates(page_number=page_number, text=text, lowercase_words=lowercase_words,
                                            non_person_words=non_person_words))
+    # « AUBINAIS Sébastien et Aline Le Breil … 2010 50 Le Breil G 2544 »: a particle and a name the document prints
+    # alone too (not after a word) are a place's name, the lieu-dit of a couple's home.
+    candidates = [candidate for candidate in candidates
+                  if candidate.source != "particule" or not _printed_alone(candidate.name.split(None, 1)[1], pages)]
     candidates.extend(_model_candidates(pages=pages, taken=candidates, lowercase_words=lowercase_words,
                                         official_identities=official_identities))
     candidates.extend(_lone_given_names(pages=pages, officials=officials, taken=candidates, lowercase_words=lowercase_words))
@@ -562,7 +566,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
         mentions.append(PersonMention(surface=text[candidate.start:candidate.end], page=candidate.page,
                                       start=candidate.start, end=candidate.end, kind=kind, reason=reason,
                                       person_key=key,
-                                      confident=kind == "official" or candidate.source not in ("modèle", "majuscules?", "prénom?")))
+                                      confident=kind == "official" or candidate.source not in ("modèle", "particule", "majuscules?", "prénom?")))
         # An elected official's home is private too, where they appear as a party (« A 2038 22/07/2013 PIPAUD Paul
         # 20 rue du Brigandin G 1606 Ravalement »): the name stays, the address is masked.
         listed = _listed_date(text, candidate.start, candidate.end)
@@ -955,6 +959,15 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
             # (« COUTURIER Celdric »).
             candidates.append(_Candidate(page_number, start, end, start, "", name, False,
                                          "rangée" if row else "majuscules?"))
+    # « Anne Le Nen », « Jacques Le Rider »: a first name, then a capitalised particle and a name, is a surname with
+    # its particle, whatever the model says (unless the document prints that particle and name alone: see
+    # `_printed_alone`). « La » opens a lieu-dit far more often than a surname (« Sylvain La Vinçonnière »).
+    for match in _GIVEN_PARTICLE_NAME.finditer(text):
+        first, last = match.group("given"), match.group("last")
+        if (given_name_known(first) and not _is_common(first, lowercase_words)
+                and not _is_common(last, lowercase_words) and not name_in_place(text, match.start())):
+            candidates.append(_Candidate(page_number, match.start(), match.end(), match.start(), "", match.group(0),
+                                         False, "particule"))
     # « A 2073 05/11/2009 QUELLEUX régine 13 bis rue de Pornic »: in a row of applicants, a surname in capitals
     # keeps its first name printed in lowercase.
     for match in _UPPER_LOWER_GIVEN.finditer(text):
@@ -993,6 +1006,10 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
     return candidates
 
 
+_GIVEN_PARTICLE_NAME = re.compile(
+    rf"(?<![\w{_HYPHEN}])(?P<given>[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?)[ \t]+"
+    rf"(?P<particle>Le|Du|De|Des|Van|Von|Di|Da|Dos|Ben|El)[ \t]+(?P<last>[{_UPPER}][{_LOWER}]+)(?![\w{_HYPHEN}])"
+)
 _UPPER_LOWER_GIVEN = re.compile(
     rf"(?<![\w{_HYPHEN}]){_UPPER_WORD}[ \t]+(?P<given>[{_LOWER}]{{3,}}(?:[{_HYPHEN}][{_LOWER}]{{3,}})?)(?![\w{_HYPHEN}])"
 )
@@ -1613,7 +1630,7 @@ def _lowercase_words(pages: list[str]) -> set[str]:
 def _overlaps_drop(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where two overlap (the lines of names of a table and the names opening a row
     first); families and civilités win ties."""
-    priority = {"famille": 0, "naissance": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "statut": 2, "majuscules?": 3, "modèle": 4, "prénom?": 4}
+    priority = {"famille": 0, "naissance": 0, "civilité": 1, "majuscules": 2, "compagnon": 2, "rangée": 2, "statut": 2, "majuscules?": 3, "modèle": 4, "particule": 4, "prénom?": 4}
     # A line of names cut by the dictionary (« tableau ») is read first: its names do not straddle the columns; then
     # the name that opens a table row after its date (« 21/06/2008 BICHON Julien FORTIER Eva »), printed surname first,
     # unless a household word opens it (« Consorts BRIAND »); one opened by a civilité (« Mr CLERCIER \nAntoine ») is
@@ -2392,6 +2409,12 @@ def _in_vocabulary(word: str) -> bool:
     common enough to be one (« Martin »)."""
     vocab = _nlp().vocab
     return vocab.strings[word.lower()] in vocab.vectors
+
+
+def _printed_alone(name: str, pages: list[str]) -> bool:
+    """The document prints the name somewhere not right after a word (« 2010 50 Le Breil G 2544 »)."""
+    alone = re.compile(rf"(?<![{_UPPER}{_LOWER}{_HYPHEN}][ \t])(?<![\w{_HYPHEN}]){re.escape(name)}(?![\w{_HYPHEN}])")
+    return any(alone.search(text) for text in pages)
 
 
 def detector_load() -> None:
