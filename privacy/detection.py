@@ -865,14 +865,14 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start("name"),
                                      match.group("civ"), match.group("name"), False, "civilité"))
     for match in _CAPITALS_NAME_LINE.finditer(text):
-        surname = match.group("name").split()[0]
+        first_word = match.group("name").split()[0]
         # « CT CAM (72190 »: a word without a vowel is an abbreviation, not a surname. A surname that is a first name
         # too (« BRUN RODOLPHE 44640 ») is read either way: two first names make a person's name. Printed first name
         # first (« ROGER LOUERAT (44320 »), the second word is a surname only where it is no word of the language: a
         # company is named so too (« MAC MOBILIER (35190 », « EDEN COM (49360 »).
-        first_given = given_name_known(surname) and not _in_vocabulary(match.group("given"))
-        if ((given_name_known(match.group("given")) or first_given) and _vowels(surname) and not re.fullmatch(_PARTICLE, surname.lower())
-                and not name_in_place(text, match.start("name"))):
+        given_first = given_name_known(first_word) and not _in_vocabulary(match.group("given"))
+        if ((given_name_known(match.group("given")) or given_first) and _vowels(first_word)
+                and not re.fullmatch(_PARTICLE, first_word.lower()) and not name_in_place(text, match.start("name"))):
             candidates.append(_Candidate(page_number, match.start("name"), match.end("name"), match.start("name"), "",
                                          match.group("name"), False, "majuscules"))
     for pattern in (_GIVEN_UPPER, _UPPER_GIVEN, _UPPER_GIVEN_GLUED, _UPPER_GIVEN_GLUED_AFTER):
@@ -1008,7 +1008,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
 
 _GIVEN_PARTICLE_NAME = re.compile(
     rf"(?<![\w{_HYPHEN}])(?P<given>[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?)[ \t]+"
-    rf"(?P<particle>Le|Du|De|Des|Van|Von|Di|Da|Dos|Ben|El)[ \t]+(?P<last>[{_UPPER}][{_LOWER}]+)(?![\w{_HYPHEN}])"
+    rf"(?P<particle>(?=[{_UPPER}])(?!La\b)(?i:{_PARTICLE}))[ \t]+(?P<last>[{_UPPER}][{_LOWER}]+)(?![\w{_HYPHEN}])"
 )
 _UPPER_LOWER_GIVEN = re.compile(
     rf"(?<![\w{_HYPHEN}]){_UPPER_WORD}[ \t]+(?P<given>[{_LOWER}]{{3,}}(?:[{_HYPHEN}][{_LOWER}]{{3,}})?)(?![\w{_HYPHEN}])"
