@@ -768,10 +768,10 @@ _TRAILING_INITIAL = re.compile(rf"[ \t]+[{_UPPER}]\.?(?=[ \t]*(?:[,;\n]|et[ \t]|
 # name in capitals, then a home address on the same line (a list of beneficiaries, buyers, applicants); or, in a
 # table of bidders or of contracts, a postcode and town (« SURGET WILFRID \n(44640 ROUANS) », the name wrapped in its
 # cell at times; « 26/11/13 MERLET JEAN-LUC (44680 », after the date of its row, « MAPA 03/13 FAVREAU \nDIDIER\n44320 »
-# after its procedure and month; « LOUERAT \nROGER \n44320 », the
+# after its procedure and month, « 7 ROGER LOUERAT (44320 » after its lot's number; « LOUERAT \nROGER \n44320 », the
 # postcode in a column of its own; « LETORT RENE \nET BERNARD \n44115 », two brothers' trade).
 _CAPITALS_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:(?:[{_UPPER}]{{2,6}}[ \t]+)?(?:{_DATE_FIGURES}|{_MONTH_FIGURES})[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"^[ \t]*(?:(?:[{_UPPER}]{{2,6}}[ \t]+)?(?:{_DATE_FIGURES}|{_MONTH_FIGURES})[ \t]+|\d{{1,3}}[ \t]+)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<given>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
     rf"(?:[ \t]*\n?[ \t]*ET[ \t]+[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)?"
     rf"(?:[ \t]*,(?=[^\n]*?\d{{1,4}}[ \t]*(?:bis|ter)?[ \t,]*(?i:{_STREET})(?!\w))|(?=[ \t]*\n?[ \t]*\(?\d{{5}}\s))",

@@ -1597,6 +1597,11 @@ _MASKED = [
      "MAPA 03/13 FAVREAU \nDIDIER\n44320 Travaux de réhabilitation et \nd’extension du magasin \nd’alimentation VIVAL\n"
      "1 « Maçonnerie -\nDémolition »\n03/12 JOLLY \nCHARPENTE\n44680 Charpente\n", [],
      ["SURGET", "WILFRID", "FAVREAU", "DIDIER"], ["CDC CONSEILS 44270", "JOLLY \nCHARPENTE\n44680", "VIVAL"]),
+    # chemere_regardscitoyens/pdf/CM 16 juillet 2008.pdf, page 3: the lots of a contract, each row opened by its number.
+    ("Lo Entreprise Montant € H.T. \n4 MIROITERIES DE L’OUEST (44119 TREILLIERES) 15 506,00\n"
+     "7 ROGER LOUERAT (44320 ARTHON) (avec option incendie à 499,20 € H.T.) 6 941,70\n"
+     "8 PASCAL LERAY (44680 CHEMERE) 3 335,75\n", [],
+     ["LOUERAT", "LERAY"], ["4 MIROITERIES DE L’OUEST (44119"]),
     # aiglun_regardscitoyens/pdf/Compte-rendu CM du 11.09.15.pdf, page 5 (a scan): a list of expenses whose last column,
     # after a rule OCR reads « | », is the budget's section; the supplier on the next line is a craftsman.
     ("Bureau Vallée 5 ramettes de papiers A3 45.00 08/09/2015 285| FONCT\n"
