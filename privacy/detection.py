@@ -114,6 +114,8 @@ _ELIDED = rf"(?:[DL][{_APOS}])?"
 _UPPER_WORD = rf"{_ELIDED}[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
 # « Jean-Marie », and « Jean-\nMarie » where the line breaks at its hyphen; « D’Acunto », a surname with its elided
 # particle.
+# A word in title case, compound at times (« Anne-Marie »): a first name as the dictionary may know it.
+_CAPITALISED_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
 _TITLE_WORD = rf"(?:D[{_APOS}])?[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}]\n?[{_UPPER}][{_LOWER}]+)?"
 # « Acquisition d'un fossé pluvial Propriété Roux », « Propriété Boze et Ribière »: the owners' surnames in title case,
 # one or two, at the end of the line (« Propriété Ville de Montpellier », « Propriété des Personnes Publiques » go on).
@@ -993,7 +995,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
             candidates.append(_Candidate(page_number, match.start(), match.end("name"), match.start(), "",
                                          match.group("name"), False, "rangée"))
     for match in _GIVEN_RUN.finditer(text):
-        items = list(re.finditer(_RUN_WORD, match.group(0)))
+        items = list(re.finditer(_CAPITALISED_WORD, match.group(0)))
         known = sum(given_name_known(item.group(0)) for item in items)
         if (len(items) >= GIVEN_RUN_MIN and known * 5 >= len(items) * 4
                 and not any(_is_common(item.group(0), lowercase_words) for item in items)):
@@ -1007,7 +1009,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
 
 
 _GIVEN_PARTICLE_NAME = re.compile(
-    rf"(?<![\w{_HYPHEN}])(?P<given>[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?)[ \t]+"
+    rf"(?<![\w{_HYPHEN}])(?P<given>{_CAPITALISED_WORD})[ \t]+"
     rf"(?P<particle>(?=[{_UPPER}])(?!La\b)(?i:{_PARTICLE}))[ \t]+(?P<last>[{_UPPER}][{_LOWER}]+)(?![\w{_HYPHEN}])"
 )
 _UPPER_LOWER_GIVEN = re.compile(
@@ -1150,9 +1152,9 @@ _NAME_THEN_AMOUNT = re.compile(
 # « … ces 14 résidents étrangers : Adama, Maïram, Renate, Balla, … Michael et Sotirios »: a run of first names alone,
 # the members of a group named that way (five at least, four in five of them first names of the dictionary).
 GIVEN_RUN_MIN = 5
-_RUN_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
 _GIVEN_RUN = re.compile(
-    rf"(?<![\w{_HYPHEN}]){_RUN_WORD}(?:[ \t]*,[ \t]*\n?[ \t]*{_RUN_WORD})+(?:[ \t]*\n?[ \t]*et[ \t]+{_RUN_WORD})?"
+    rf"(?<![\w{_HYPHEN}]){_CAPITALISED_WORD}(?:[ \t]*,[ \t]*\n?[ \t]*{_CAPITALISED_WORD})+"
+    rf"(?:[ \t]*\n?[ \t]*et[ \t]+{_CAPITALISED_WORD})?"
     rf"(?![\w{_HYPHEN}])(?![ \t]*\n?[ \t]*[{_UPPER}])"
 )
 
@@ -1390,9 +1392,13 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
                 # Petit \nBard Pergola Cévennes »); a word of the language that is no first name opens no name, unless
                 # a first name follows it (« Lacoste Rouleaux Velléda », a supplier and its product; « Maitresse
                 # Elodie »).
-                if (len(words) < 2 or (_is_common(words[0], lowercase_words) and not (given_name_known(words[0]) and len(words) == 2))
-                        or (_in_vocabulary(words[0]) and not given_name_known(words[0]) and not given_name_known(words[1]))
-                        or words[0].lower() in DETERMINERS):
+                if len(words) < 2 or words[0].lower() in DETERMINERS:
+                    continue
+                common_opening = (_is_common(words[0], lowercase_words)
+                                  and not (given_name_known(words[0]) and len(words) == 2))
+                word_opening = (_in_vocabulary(words[0]) and not given_name_known(words[0])
+                                and not given_name_known(words[1]))
+                if common_opening or word_opening:
                     continue
                 start = offset + entity.start_char + part.start()
                 if name_in_place(text, start) or any(word.lower() in _FUNCTION_WORDS for word in words):
@@ -2406,7 +2412,8 @@ def _nlp():
 
 def _in_vocabulary(word: str) -> bool:
     """The name model has a word vector for the word: a word of the language (« MOBILIER », « TELECOM ») or a name
-    common enough to be one (« Martin »)."""
+    common enough to be one (« Martin »). Read from the pipeline the detector loads already: `french.tagging`'s
+    vectors are the same model's, loaded a second time (the tagger), which a worker that only pseudonymises need not."""
     vocab = _nlp().vocab
     return vocab.strings[word.lower()] in vocab.vectors
 
