@@ -457,11 +457,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _organisation_at(text: str, start: int, end: int) -> bool:
-    """Whether a legal form stands inside the name or right beside it, with nothing but spaces between."""
-    line_start = text.rfind("\n", 0, start) + 1
+    """Whether a legal form stands inside the name or right beside it, with nothing but spaces between: before
+    it, at the end of the line above too (« Propriété "SCI \nCapao Juvénal" »)."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    before = re.search(r"(\S+)[ \t]+$", text[line_start:start])
+    before = re.search(r"(\S+)(?:[ \t]+|[ \t]*\n[ \t]*)$", text[max(0, start - 60):start])
     after = re.match(r"[ \t]+(\S+)", text[end:line_end])
     near = [text[start:end]] + [match.group(1) for match in (before, after) if match]
     forms = [form for part in near for form in _LEGAL_FORM.findall(part)]
@@ -794,8 +794,11 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         # initials, not a household's surname.
         if name.isupper() and not _vowels(name):
             continue
-        # « 10 enfants \nDispositif … »: a word the document writes in lowercase is no household's surname.
-        if not name.isupper() and _is_common(name, lowercase_words):
+        # « 10 enfants \nDispositif … », « Composition de la famille \nRessources Mensuelles »: a name without a
+        # word in capitals that opens with a word the document writes in lowercase is no household's surname (« la
+        # famille du Recteur RICHARD » is).
+        if (name and not re.search(rf"[{_UPPER}]{{2}}", name)
+                and _is_common(name.split()[0], lowercase_words)):
             continue
         if name and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),

@@ -1623,6 +1623,17 @@ _MASKED = [
      "Bruno Todeschini. \n"
      "Le 15 mars 2011, Goethe, un événement européen, par Jacques Le Rider, germaniste et \n", [],
      ["Anne Le Nen", "Le Nen", "Jacques Le Rider", "Le Rider"], ["Le 15 mars 2011"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_20_06_2011.pdf, page 57: a company whose legal form closes the line
+    # above its name.
+    ('32 - Foncier - Elargissement du trottoir rue du Pont Juvénal - Propriété "SCI \nCapao Juvénal" \n'
+     "Philippe SAUREL : \nLa « SCI Capao Juvénal» a réalisé une opération immobilière, sur les parcelles HL 586 et \n",
+     ["Philippe SAUREL"], [], ["SCI \nCapao Juvénal", "SCI Capao Juvénal"]),
+    # pierrefonds_mymairie/20240613-PV-AFFICHAGE-1.pdf, page 5: the header of a table of fees, below a line that
+    # writes « ressources » in lowercase.
+    ("(C.A.F), un barème avec des tarifs modulés en fonction des ressources des parents est nécessaire à l’obtention de \n"
+     "journalière figurant dans le règlement intérieur d’Action Sociale de la CAF, à savoir :\nComposition de la \n"
+     "famille\nRessources Mensuelles (RM)\nInférieures ou égales à \n550 € De 551 à 3200 € Supérieures à 3200 €\n"
+     "1 enfant 1,64 0,32 % des RM par jour 10,30\n", [], [], ["famille\nRessources Mensuelles (RM)"]),
 ]
 
 
