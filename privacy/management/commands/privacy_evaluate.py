@@ -24,10 +24,20 @@ class Command(BaseCommand):
         parser.add_argument("--only", nargs="*", default=None, help="collectivités à évaluer (noms exacts)")
         parser.add_argument("--failures", action="store_true", help="liste les mentions manquées et les masques en trop")
         parser.add_argument("--json", type=Path, default=None, help="écrit les scores dans ce fichier")
+        parser.add_argument("--audit", nargs="?", type=Path, const=True, default=None,
+                            help="score plutôt l'audit des masques des pages qu'aucun jeu n'étiquette "
+                                 "(tests/fixtures/privacy_mask_audit.jsonl, ou ce fichier)")
 
     def handle(self, *args, **options):
-        from bench.privacy_eval import LABELS, evaluate, labels_load, report_format
+        from bench.privacy_eval import AUDIT, LABELS, audit, audit_format, evaluate, labels_load, report_format
 
+        if options["audit"]:
+            labels = labels_load(AUDIT if options["audit"] is True else options["audit"])
+            results = audit(labels=labels, corpus=options["corpus"], cache=options["cache"])
+            self.stdout.write(audit_format(results, title=f"== audit des masques ({len(labels)} masques étiquetés)"))
+            if options["failures"]:
+                self.stdout.write("\n".join(results["ALL"].failures + [f"unaudited {line}" for line in results["ALL"].unaudited]))
+            return
         labels = labels_load(options["labels"] or LABELS)
         common = {"labels": labels, "corpus": options["corpus"], "cache": options["cache"], "ocr": options["ocr"],
                   "only": options["only"]}
