@@ -95,6 +95,17 @@ def test_first_names_only():
     assert not any("PADD" in name or "Convention" in name for name in officials)
 
 
+def test_a_compound_surname_printed_around_a_list_dash_is_one_member():
+    # flaux_village/PV DU 9 JUIN 2023-tampon.pdf, page 1 (a scan, read by OCR): names separated by dashes, one surname
+    # with a hyphen printed as a separator.
+    text = ("Présents : Denis JUVIN - Catherine MARTEL - Muriel NIGGEL - Alessandra\nSTURANI - Patricia MICHOT - "
+            "Jean-Pierre PLUS - Philippe ROUVIER - COROUGE\n- Catherine VINAS - Philippe VINÇON\n\nAbsents :\n")
+    officials = officials_find([text])
+    assert "Philippe ROUVIER-COROUGE" in officials
+    assert "COROUGE" not in officials and "Philippe ROUVIER" not in officials
+    assert officials[-2:] == ["Catherine VINAS", "Philippe VINÇON"]
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
