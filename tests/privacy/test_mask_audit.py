@@ -1,0 +1,42 @@
+"""The audit of masks on pages no labelled set covers (`privacy_evaluate --audit`), scored on real documents."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bench.privacy_eval import AUDIT, audit, document_pages, document_replacements, labels_load
+from privacy.pseudonymise import masked_spans
+from tests.corpus import corpus_root
+
+# A company's name the detector masks (« Renault \nAGORA ») and a director of services it masks on several pages.
+_FILES = {"roannais_agglomeration/example.pdf",
+          "pierrefonds_mymairie/cc_lisieres_de_l_oise/Compte-rendu-approuve-du-CC-du-13-mars-2025.pdf"}
+
+
+@pytest.mark.corpus
+def test_every_mask_of_an_audited_page_is_counted_once_by_what_it_hides():
+    corpus = corpus_root()
+    labels = [label for label in labels_load(AUDIT) if label.file in _FILES]
+    assert {label.label for label in labels} == {"private", "not_person"}
+    results = audit(labels=labels, corpus=corpus)
+    total = results["ALL"]
+    masks = 0
+    for file in _FILES:
+        pages = document_pages(corpus=corpus, file=file, ocr=True)
+        replacements = document_replacements(pages=pages, file=file)
+        for page in {label.page for label in labels if label.file == file}:
+            masks += len(masked_spans(text=pages[page - 1], replacements=replacements))
+    assert sum(total.by_label.values()) + len(total.unaudited) == masks
+    assert total.precision.hits == total.by_label["private"]
+    assert total.precision.total == total.by_label["private"] + total.by_label["not_person"] + total.by_label["official"]
+    assert total.private_kept_masked.total == sum(label.label == "private" for label in labels)
+    assert set(results) == {label.collectivite for label in labels} | {"ALL"}
+
+
+@pytest.mark.corpus
+def test_an_audit_label_that_no_longer_matches_its_page_is_an_error():
+    label = next(label for label in labels_load(AUDIT) if label.file in _FILES)
+    with pytest.raises(ValueError, match="no longer matches"):
+        audit(labels=[replace(label, start=label.start + 1)], corpus=corpus_root())
