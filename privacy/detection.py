@@ -910,6 +910,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
             upper = [word for word in words if word.isupper()]
             if not given or not upper or any(_is_common(word, lowercase_words) for word in given):
                 continue
+            # « UOU Je », « DEEE Te » in a scan's noise: a first name of two letters is a pronoun as often as a name.
+            if any(len(word) < 3 for word in given):
+                continue
             # « HT Taux », « Collecte EP »: two capitals are an abbreviation, not a surname.
             if sum(len(word) for word in upper) < 3:
                 continue

@@ -1628,6 +1628,10 @@ _MASKED = [
     ('32 - Foncier - Elargissement du trottoir rue du Pont Juvénal - Propriété "SCI \nCapao Juvénal" \n'
      "Philippe SAUREL : \nLa « SCI Capao Juvénal» a réalisé une opération immobilière, sur les parcelles HL 586 et \n",
      ["Philippe SAUREL"], [], ["SCI \nCapao Juvénal", "SCI Capao Juvénal"]),
+    # flaux_village/compte rendu 16 juin.pdf, page 3 (a scan, read by OCR): the noise of a table's header.
+    ("Considérant le plan de financement prévisionnel suivant :\n\nDépenses | Recette\n\n"
+     "DEEE Te ENS De Re si Fran A ere TT\nTravaux réhabilitation 28 022.0QUE - FEADER - LEADER 7 188.34 25%\n", [], [],
+     ["DEEE Te ENS De Re si Fran A ere TT"]),
     # pierrefonds_mymairie/20240613-PV-AFFICHAGE-1.pdf, page 5: the header of a table of fees, below a line that
     # writes « ressources » in lowercase.
     ("(C.A.F), un barème avec des tarifs modulés en fonction des ressources des parents est nécessaire à l’obtention de \n"
