@@ -1785,7 +1785,12 @@ def _surname_same(printed: str, listed: str) -> bool:
     « de VERBIZIER » is « DE VERBIZIER »: a particle, which a name drops where it is printed in lowercase, is no part
     to compare."""
     parts = _surname_parts(listed)
-    return _surname_parts(printed) == parts or (len(parts) > 1 and printed == parts[0])
+    if _surname_parts(printed) == parts or (len(parts) > 1 and printed == parts[0]):
+        return True
+    # « Madame DELPHINE DECKER » in the attendance list, « Mme Decker » below: a first name printed in capitals before
+    # the surname, not the first half of a compound surname (those take a hyphen: « GAUTHIER-MEDEIROS »).
+    return (len(parts) == 2 and " " in listed and "-" not in listed and printed == parts[1]
+            and len(parts[0]) > 2 and given_name_known(parts[0]))
 
 
 @functools.lru_cache(maxsize=4096)

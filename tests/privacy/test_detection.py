@@ -1628,6 +1628,11 @@ _MASKED = [
     ('32 - Foncier - Elargissement du trottoir rue du Pont Juvénal - Propriété "SCI \nCapao Juvénal" \n'
      "Philippe SAUREL : \nLa « SCI Capao Juvénal» a réalisé une opération immobilière, sur les parcelles HL 586 et \n",
      ["Philippe SAUREL"], [], ["SCI \nCapao Juvénal", "SCI Capao Juvénal"]),
+    # pierrefonds_mymairie/compte-rendu-08-09-2020.pdf, pages 1 and 5: a member whose first name the attendance list
+    # prints in capitals, named by her surname in the minutes.
+    ("Monsieur Jean-Marc GOSSOT, Madame DELPHINE DECKER, Monsieur Joachim LUDER, Madame\n"
+     "le Maire et Mme Decker confirment qu’une réflexion est prévue et qu’il est important d’être à l’écoute des\n",
+     ["Jean-Marc GOSSOT", "DELPHINE DECKER", "Joachim LUDER"], [], ["DELPHINE DECKER", "Mme Decker"]),
     # flaux_village/compte rendu 16 juin.pdf, page 3 (a scan, read by OCR): the noise of a table's header.
     ("Considérant le plan de financement prévisionnel suivant :\n\nDépenses | Recette\n\n"
      "DEEE Te ENS De Re si Fran A ere TT\nTravaux réhabilitation 28 022.0QUE - FEADER - LEADER 7 188.34 25%\n", [], [],
