@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bench.privacy_eval import AUDIT, audit, document_pages, document_replacements, labels_load
+from bench.privacy_eval import AUDIT, AUDIT_RECALL, audit, document_pages, document_replacements, evaluate, labels_load
 from privacy.pseudonymise import masked_spans
 from tests.corpus import corpus_root
 
@@ -40,3 +40,14 @@ def test_an_audit_label_that_no_longer_matches_its_page_is_an_error():
     label = next(label for label in labels_load(AUDIT) if label.file in _FILES)
     with pytest.raises(ValueError, match="no longer matches"):
         audit(labels=[replace(label, start=label.start + 1)], corpus=corpus_root())
+
+
+@pytest.mark.corpus
+def test_the_private_persons_of_fully_read_audit_pages_are_scored_for_recall():
+    # The text-layer documents of the recall labels (the scans would be read by OCR first).
+    labels = [label for label in labels_load(AUDIT_RECALL) if label.file.startswith("chemere_regardscitoyens/")]
+    assert labels and {label.label for label in labels} == {"private"}
+    scores = evaluate(labels=labels, corpus=corpus_root(), loco=False)["ALL"]
+    assert scores.recall.total == len(labels)
+    missed = [line for line in scores.failures if line.startswith("missed")]
+    assert len(missed) == scores.recall.total - scores.recall.hits

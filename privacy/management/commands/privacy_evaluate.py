@@ -29,14 +29,29 @@ class Command(BaseCommand):
                                  "(tests/fixtures/privacy_mask_audit.jsonl, ou ce fichier)")
 
     def handle(self, *args, **options):
-        from bench.privacy_eval import AUDIT, LABELS, audit, audit_format, evaluate, labels_load, report_format
+        from bench.privacy_eval import (
+            AUDIT,
+            AUDIT_RECALL,
+            LABELS,
+            audit,
+            audit_format,
+            evaluate,
+            labels_load,
+            report_format,
+        )
 
         if options["audit"]:
             labels = labels_load(AUDIT if options["audit"] is True else options["audit"])
             results = audit(labels=labels, corpus=options["corpus"], cache=options["cache"])
             self.stdout.write(audit_format(results, title=f"== audit des masques ({len(labels)} masques étiquetés)"))
+            private = labels_load(AUDIT_RECALL)
+            recall = evaluate(labels=private, corpus=options["corpus"], cache=options["cache"], ocr=True, loco=False)["ALL"]
+            named = len({(label.file, label.page) for label in private})
+            self.stdout.write(f"rappel des personnes privées sur les pages de l'audit lues en entier ({named} en nomment) : "
+                              f"{recall.recall.hits}/{recall.recall.total}")
             if options["failures"]:
-                self.stdout.write("\n".join(results["ALL"].failures + [f"unaudited {line}" for line in results["ALL"].unaudited]))
+                self.stdout.write("\n".join(results["ALL"].failures + [f"unaudited {line}" for line in results["ALL"].unaudited]
+                                            + [line for line in recall.failures if line.startswith("missed")]))
             return
         labels = labels_load(options["labels"] or LABELS)
         common = {"labels": labels, "corpus": options["corpus"], "cache": options["cache"], "ocr": options["ocr"],
