@@ -112,10 +112,10 @@ _ROLE_PARTY = re.compile(
 _ELIDED = rf"(?:[DL][{_APOS}])?"
 # « DUPONT », « LE GALL », « D’ALESSANDRO ».
 _UPPER_WORD = rf"{_ELIDED}[{_UPPER}]{{2,}}(?:[{_HYPHEN}' ][{_UPPER}]{{2,}})*"
-# « Jean-Marie », and « Jean-\nMarie » where the line breaks at its hyphen; « D’Acunto », a surname with its elided
-# particle.
 # A word in title case, compound at times (« Anne-Marie »): a first name as the dictionary may know it.
 _CAPITALISED_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}][{_UPPER}][{_LOWER}]+)?"
+# « Jean-Marie », and « Jean-\nMarie » where the line breaks at its hyphen; « D’Acunto », a surname with its elided
+# particle.
 _TITLE_WORD = rf"(?:D[{_APOS}])?[{_UPPER}][{_LOWER}]+(?:[{_HYPHEN}]\n?[{_UPPER}][{_LOWER}]+)?"
 # « Acquisition d'un fossé pluvial Propriété Roux », « Propriété Boze et Ribière »: the owners' surnames in title case,
 # one or two, at the end of the line (« Propriété Ville de Montpellier », « Propriété des Personnes Publiques » go on).

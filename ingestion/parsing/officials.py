@@ -120,17 +120,21 @@ def names_in_list(body: str) -> list[str]:
     body = _ROLES.sub(",", body)
     names = []
     pieces = re.split(r"([,;/&•]|\s[-–]\s|\s-(?=\s|$)|\bet\b|\bà\b|:)", body)
+    named_before = False  # the chunk before this one gave a name
     for index in range(0, len(pieces), 2):
         chunk = pieces[index]
         # « Philippe ROUVIER - COROUGE - Catherine VINAS »: between the dashes that separate names, a surname alone
         # after a first name and a surname is the second half of that compound surname, not another member.
-        if (index and re.fullmatch(r"\s[-–]\s|\s-", pieces[index - 1]) and names and names[-1] in pieces[index - 2]
-                and re.fullmatch(rf"\s*{_CAPS}\s*", chunk) and re.fullmatch(rf"{_FIRST}(?:\s{_FIRST})*\s{_CAPS}", names[-1])):
+        if (named_before and re.fullmatch(r"\s[-–]\s|\s-", pieces[index - 1]) and re.fullmatch(rf"\s*{_CAPS}\s*", chunk)
+                and re.fullmatch(rf"{_FIRST}(?:\s{_FIRST})*\s{_CAPS}", names[-1])):
             names[-1] = f"{names[-1]}-{chunk.strip()}"
+            named_before = False
             continue
+        count = len(names)
         for name in _names_in_chunk(chunk):
             if _fold(name) not in _STOP_WORDS and not all(_fold(w) in _STOP_WORDS for w in name.split()):
                 names.append(name)
+        named_before = len(names) > count
     return names
 
 
