@@ -929,6 +929,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
                 start, name = start + first, name[first:]
             # « PETIT Isabelle »: a word that is a surname too (`_SURNAMES_TOO`) is one beside a known first name.
             surname_too = any(_surname_in_capitals(word) for word in upper) and any(given_name_known(word) for word in given)
+            # « Myriam LE PAGE »: so is a word that a particle in capitals opens.
+            surname_too = surname_too or (re.fullmatch(_PARTICLE, upper[0].lower()) is not None and len(upper) > 1
+                                          and re.fullmatch(_PARTICLE, upper[-1].lower()) is None)
             if not row and not surname_too and all(word.lower() in _NOT_NAME_WORDS or len(word) < 2 for word in upper):
                 continue
             # « Michaël DELAFOSSE \nPhilippe SAUREL », « Société BACOTEC \nPhilippe SAUREL : »: a first name that opens a
@@ -1460,6 +1463,11 @@ def _name_trim(name: str) -> str:
         return (after[:1].isupper() and len(after) > 1
                 and after.lower() not in _FUNCTION_WORDS and after.lower() not in _NOT_NAME_WORDS)
 
+    def after_capital_particle(index: int) -> bool:
+        # « Myriam LE PAGE », « Yves LE BRAS »: the word in capitals a capital particle opens is the surname, even
+        # when it is also a common word.
+        return index > 0 and capital_particle(index - 1) and not re.fullmatch(_PARTICLE, words[index].group(0).lower())
+
     def compound_given(index: int) -> bool:
         # « Marie France ROSSINI »: a first name that is also a common word or a place, between a first name and
         # a surname in capitals, is the second half of a compound first name printed without its hyphen.
@@ -1477,7 +1485,7 @@ def _name_trim(name: str) -> str:
     for index, word in enumerate(words[1:], start=1):
         # "Consorts BRIAND Rue du Coudreau": the name stops where a street or a title starts.
         bare = word.group(0).lower()
-        if capital_particle(index) or title_particle(index):
+        if capital_particle(index) or title_particle(index) or after_capital_particle(index):
             continue
         if _surname_in_capitals(word.group(0)) or compound_given(index):
             continue
@@ -1487,7 +1495,7 @@ def _name_trim(name: str) -> str:
     while keep > 0:
         word = words[keep - 1].group(0)
         bare = word.lower()
-        if _surname_in_capitals(word):
+        if _surname_in_capitals(word) or after_capital_particle(keep - 1):
             break
         if bare in _FUNCTION_WORDS or bare in _NOT_NAME_WORDS or re.fullmatch(_PARTICLE, word):
             keep -= 1

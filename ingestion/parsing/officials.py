@@ -66,6 +66,9 @@ _LIST_WORDS = {
 
 # An agenda or a numbered item after the list: « Ordre du jour », « I Convention », « 1. Budget ».
 _LIST_END = re.compile(r"(?i)^\s*(?:ordre du jour|(?:[IVX]+|\d+)\s*[.)/-]?\s+[A-ZÀ-Ý])")
+# Another labelled list after the members: « Mairie : Myriam X, directrice générale des services ».
+_MEMBERS = re.compile(r"(?i)\b(?:élue?s?|elue?s?|membres?)\b")
+_OTHER_LIST = re.compile(rf"^\s*(?P<label>[{_UPPER}][{_LOWER}'’ ]{{2,40}}?)\s*:")
 
 
 def _fold(name: str) -> str:
@@ -78,6 +81,13 @@ def _is_prose(line: str) -> bool:
     return len(lowercase) >= 4 and len(lowercase) > len(words) / 3
 
 
+def _other_list(line: str) -> bool:
+    """The line opens a list of people who are not members (staff, guests): neither its label nor what follows names
+    a member's role or presence (« Elus : … », « Maryline : absente non excusée » stay in the list)."""
+    match = _OTHER_LIST.match(line)
+    return bool(match) and not _ROLES.search(line) and not _MEMBERS.search(match.group("label"))
+
+
 def _section_body(text: str, start: int) -> str:
     lines = []
     position = start
@@ -85,7 +95,7 @@ def _section_body(text: str, start: int) -> str:
         if index == 0 and line.rstrip().endswith(":"):
             # The header ran onto a second line (« … en application de l'article L 2121-20 du CGCT : »).
             continue
-        if index > 0 and (_HEADER.match(line) or _is_prose(line) or _LIST_END.match(line)):
+        if index > 0 and (_HEADER.match(line) or _is_prose(line) or _LIST_END.match(line) or _other_list(line)):
             break
         if index == 0 and _is_prose(line):
             break

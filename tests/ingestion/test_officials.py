@@ -106,6 +106,23 @@ def test_a_compound_surname_printed_around_a_list_dash_is_one_member():
     assert officials[-2:] == ["Catherine VINAS", "Philippe VINÇON"]
 
 
+def test_a_labelled_list_of_staff_after_the_members_is_not_theirs():
+    # aiglun_regardscitoyens/pdf/CR CM 08.04.2016.pdf, page 1 (a scan, read by OCR): the commune's staff under
+    # « Mairie : » between the members excused and the secretary.
+    text = ("Présents : Daniel JUGY, Jean-Pierre TOULOUSE, Philippe POULEAU, Michel AUDRAN, Vves\n"
+            "BLANCHET, Fabienne JOUVE, Patrice REVAH, Charles SPETH.\n\n"
+            "Excusés et pouvoirs : Antonio PEREZ donne pouvoir à Michel AUDRAN, Marion JUSTRABO donne\n"
+            "pouvoir à Jean-Pierre TOULOUSE, Elisabeth PEREIRA donne pouvoir à Patrice REVAH, Danielle\n"
+            "DAUBE donne pouvoir à Charles SPETH.\n\nSylviane LAURO : absente sans pouvoir.\n\n"
+            "Mairie : Aurélie BILLARD.\nSecrétaire de séance : Charles SPETH.\n")
+    officials = officials_find([text])
+    assert "Aurélie BILLARD" not in officials and "Mairie" not in officials
+    # A member's absence after a name (« Sylviane LAURO : absente ») or a label naming the members stays in the list.
+    assert {"Sylviane LAURO", "Charles SPETH"} <= set(officials)
+    elected = officials_find(["Présents :\n\nElus : Daniel JUGY, Jean-Pierre TOULOUSE, Philippe POULEAU\n"])
+    assert {"Daniel JUGY", "Jean-Pierre TOULOUSE", "Philippe POULEAU"} <= set(elected)
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingestion.parsing.officials import officials_find
 from privacy.detection import (
     ADDRESS_PLACEHOLDER,
     EMAIL_PLACEHOLDER,
@@ -1685,3 +1686,18 @@ def test_an_official_listed_with_a_first_name_misread_by_one_letter_stays_an_off
     # … not a first name one letter longer: « Louise » is another person than « Louis ».
     mentions = _by_surface(persons_detect(pages=[text.replace("Yves", "Louise")], officials=["Louis BLANCHET"]))
     assert mentions["monsieur Louise BLANCHET"].kind == "private"
+
+
+def test_a_surname_a_capital_particle_opens_is_whole_even_when_a_common_word():
+    # aiglun_regardscitoyens/pdf/CR 28.01.15.pdf, page 1 (a scan, read by OCR): the director of services, staff of
+    # the commune, under « Mairie : » after the members; « PAGE » is a common word too.
+    text = ("Présents :\n\nElus : Daniel JUGY, Jean-Pierre TOULOUSE, Philippe POULEAU, Fabienne SALADO, Sylviane\n"
+            "LAURO, Yves BLANCHET, Michel AUDRAN, Catherine FONTAINE, Antonio PEREZ, Charles\n"
+            "SPETH, Fabienne JOUVE, Elisabeth PEREIRA, Danielle DAUBE, Marion JUSTRABO et Patrice\n"
+            "REVAH.\n\nMairie : Myriam LE PAGE.\n\nEtaient excusés : /\n\n"
+            "A 18 heures, monsieur le maire ouvre la séance.\n")
+    mentions = _by_surface(persons_detect(pages=[text], officials=officials_find([text])))
+    assert mentions["Myriam LE PAGE"].kind == "private"
+    assert mentions["Daniel JUGY"].kind == "official"
+    assert "Myriam LE PAGE" in replacements_build(list(mentions.values()), pages=[text])
+
