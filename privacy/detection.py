@@ -150,6 +150,12 @@ _AND_GIVEN = re.compile(
     rf"^[ \t]*\n?[ \t]*(?<![\w])(?:et|ET)[ \t]*\n?[ \t]*(?P<given>{_TITLE_WORD}|(?P<capitals>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?))"
     rf"(?![\w{_HYPHEN}])(?![ \t]+[{_UPPER}]{{2,}})"
 )
+# « PETIT TRAIN – PATRICE LAZE », « STUDIO L’ARSENE (JEAN-MARC \nGICQUEAU) »: a first name and a surname, both in
+# capitals.
+_CAPITALS_PAIR = re.compile(
+    rf"(?<![\w{_HYPHEN}.'’])(?P<given>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"(?P<surname>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}'’])"
+)
 _SECOND_GIVEN = re.compile(rf"[ \t]+(?P<given>{_TITLE_WORD})(?![\w{_HYPHEN}])")
 # The first name may be cut by a hyphen where its cell wraps (« VEAUX Christine et MACE Hu-gues »), or printed in
 # lowercase in a row (« BOUCHAUD Romain et \nRONCA stéfanie »).
@@ -979,6 +985,17 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
                 and not _is_common(last, lowercase_words) and not name_in_place(text, match.start())):
             candidates.append(_Candidate(page_number, match.start(), match.end(), match.start(), "", match.group(0),
                                          False, "particule"))
+    # A first name in use where French is spoken, in capitals, before a surname in capitals, neither of them a word of the document or
+    # of the language (the surname), nor a place's name; not a first name twice (« JEAN PIERRE », a compound first
+    # name).
+    for match in _CAPITALS_PAIR.finditer(text):
+        given, surname = match.group("given").title(), match.group("surname").title()
+        if (given_name_francophone(given) and not given_name_known(surname) and _vowels(surname) > 0
+                and not _is_common(given, lowercase_words) and not _is_common(surname, lowercase_words)
+                and not _in_vocabulary(surname.lower())
+                and not name_in_place(text, match.start())):
+            candidates.append(_Candidate(page_number, match.start(), match.end(), match.start(), "", match.group(0),
+                                         False, "majuscules?"))
     # « A 2073 05/11/2009 QUELLEUX régine 13 bis rue de Pornic »: in a row of applicants, a surname in capitals
     # keeps its first name printed in lowercase.
     for match in _UPPER_LOWER_GIVEN.finditer(text):
@@ -1769,6 +1786,24 @@ def _gender_detector():
     from gender_guesser.detector import Detector
 
     return Detector(case_sensitive=False)
+
+
+@functools.cache
+def _given_names_francophone() -> frozenset[str]:
+    """The dictionary's first names in use in France, Belgium, Switzerland or Luxembourg (a frequency given there),
+    folded and lowercased: « Christian », « Myriam »; not « Haye », « Don » or « Art »."""
+    from gender_guesser.detector import Detector
+
+    columns = [Detector.COUNTRIES.index(country) for country in ("france", "belgium", "swiss", "luxembourg")]
+    return frozenset(fold(name) for name, genders in _gender_detector().names.items()
+                     if any(len(values) > column and values[column].strip()
+                            for values in genders.values() for column in columns))
+
+
+def given_name_francophone(word: str) -> bool:
+    """Whether each part of a first name (« JEAN-MARC ») is one in use where French is spoken."""
+    parts = [part for part in re.split(r"[-‐‑]", fold(word).lower()) if part]
+    return bool(parts) and all(part in _given_names_francophone() for part in parts)
 
 
 def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:

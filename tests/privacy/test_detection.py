@@ -1701,3 +1701,14 @@ def test_a_surname_a_capital_particle_opens_is_whole_even_when_a_common_word():
     assert mentions["Daniel JUGY"].kind == "official"
     assert "Myriam LE PAGE" in replacements_build(list(mentions.values()), pages=[text])
 
+
+def test_a_first_name_and_a_surname_both_in_capitals_in_a_list_of_contracts():
+    # chemere_regardscitoyens/pdf/CM 23 mars 2010.pdf, page 1: a sole trader named after the studio he trades as.
+    text = ("15/03/10 ANIMATION EOLE (85430 AUBIGNY) Fête du Parc 2010 : Structures gonflables 392,98 €\n"
+            "15/03/10 STUDIO L’ARSENE (JEAN-MARC \nGICQUEAU) (44580 BOURGNEUF EN \nRETZ) \n"
+            "Fête du Parc 2010 : Eclairage 862,06 €\n")
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["JEAN-MARC \nGICQUEAU"].kind == "private"
+    # Neither a company's capitals nor a town's are a person's: no first name in use where French is spoken opens them.
+    assert not any(word in surface for surface in mentions for word in ("EOLE", "AUBIGNY", "ARSENE", "BOURGNEUF"))
+
