@@ -22,3 +22,11 @@ CIVILITE_BROAD = (
     r"(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Mme|Mmes|MME|MMES|Mlle|Melle|MM\.|Mr\.?|M\."
     r"|Maître|Me|Docteur|Dr\.?|monsieur|madame|mademoiselle|messieurs|mesdames)"
 )
+
+# The functions of the staff of a commune or a body, printed after a name (« Madame LEFEVRE – Directrice de l’Office
+# de Tourisme », « Myriam X, directrice générale des services »): an employee, not an elected member. No group.
+STAFF_FUNCTION = (
+    r"(?:directeur|directrice|DGS|DGA|secrétaire\s+de\s+mairie|secrétaire\s+générale?|responsable|chargée?\s+de\s+mission"
+    r"|agent|technicienne?|cheffe?\s+de\s+service|attachée?|rédact(?:eur|rice))"
+)
+

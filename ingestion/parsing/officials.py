@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from french.civilites import CIVILITE, CIVILITE_IN_LISTS
+from french.civilites import CIVILITE, CIVILITE_IN_LISTS, STAFF_FUNCTION
 from french.folding import fold
 from ingestion.parsing.rapporteur import RAPPORTEUR_PATTERNS
 from ingestion.parsing.speakers import interventions_find
@@ -67,6 +67,7 @@ _LIST_WORDS = {
 # An agenda or a numbered item after the list: « Ordre du jour », « I Convention », « 1. Budget ».
 _LIST_END = re.compile(r"(?i)^\s*(?:ordre du jour|(?:[IVX]+|\d+)\s*[.)/-]?\s+[A-ZÀ-Ý])")
 # Another labelled list after the members: « Mairie : Myriam X, directrice générale des services ».
+_STAFF_AFTER = re.compile(rf"^[^,–—]{{0,50}}?(?:,|\s[–—-])\s*{STAFF_FUNCTION}\b", re.IGNORECASE)
 _MEMBERS = re.compile(r"(?i)\b(?:élue?s?|elue?s?|membres?)\b")
 _OTHER_LIST = re.compile(rf"^\s*(?P<label>[{_UPPER}][{_LOWER}'’ ]{{2,40}}?)\s*:")
 
@@ -148,6 +149,12 @@ def names_in_list(body: str) -> list[str]:
     return names
 
 
+def _staff_named(text: str, match: re.Match[str]) -> bool:
+    """The person a pattern found is described, right after the name, by a function of the staff."""
+    after = re.sub(r"\s+", " ", match.group("who") + text[match.end("who"):match.end("who") + 60])
+    return _STAFF_AFTER.match(after) is not None
+
+
 def _who_names(who: str) -> list[str]:
     who = re.sub(r"\s+", " ", who).strip(" ,.:")
     return [n for n in names_in_list(who) if n]
@@ -188,14 +195,16 @@ def officials_find(pages: list[str]) -> list[str]:
     for header in _HEADER.finditer(text):
         found += names_in_list(_section_body(text, header.end()))
     for match in _PRESIDENCY.finditer(text):
-        found += _who_names(match.group("who"))[:1]
+        if not _staff_named(text, match):
+            found += _who_names(match.group("who"))[:1]
     for match in _SIGNATURE.finditer(text):
         found += _who_names(match.group("who"))
     for match in _SIGNATURE_GRID.finditer(text):
         found += names_in_list(match.group(0))
     for pattern in RAPPORTEUR_PATTERNS:
         for match in pattern.finditer(text):
-            found += _who_names(match.group("who"))
+            if not _staff_named(text, match):
+                found += _who_names(match.group("who"))
     found += [turn.speaker for turn in interventions_find(pages)]
     found += vote_names_find(text)
     seen: set[str] = set()

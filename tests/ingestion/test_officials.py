@@ -123,6 +123,16 @@ def test_a_labelled_list_of_staff_after_the_members_is_not_theirs():
     assert {"Daniel JUGY", "Jean-Pierre TOULOUSE", "Philippe POULEAU"} <= set(elected)
 
 
+def test_a_director_of_services_given_the_floor_is_staff_not_a_rapporteur():
+    # pierrefonds_mymairie/CM-du-28-mars-2024.pdf, page 1: the floor goes to the community's director of services.
+    text = (" Madame le Maire passe la parole à Monsieur Jérémy GUILLAUME, Directeur Général des Services de la \n"
+            "Communauté de communes des Lisières de l’Oise qui explique que la loi APER du 10\n")
+    assert officials_find([text]) == []
+    # A member given the floor stays one (pierrefonds_mymairie/CM-01-MARS-2022.pdf).
+    assert officials_find(["Madame le Maire passe la parole à M. Jean-Jacques CARRETERO qui rappelle aux membres du "
+                           "conseil que \nl’objectif d"]) == ["Jean-Jacques CARRETERO"]
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
