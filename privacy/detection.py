@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from french.civilites import CIVILITE_BROAD
+from french.civilites import CIVILITE_BROAD, STAFF_FUNCTION
 from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from french.folding import fold, unaccent
 from french.stopwords import DETERMINERS
@@ -400,6 +400,7 @@ _PRIVATE_ROLE_AFTER = re.compile(
     re.I,
 )
 _LISTED = "élu nommé dans le document"
+_STAFF_AFTER = re.compile(rf"[ \t]*(?:,|[ \t][–—-])[ \t]*\n?[ \t]*(?i:{STAFF_FUNCTION})\b")
 _EXTERNAL_DELEGATE = re.compile(r"d[ée]l[ée]gu[ée]e?s?[ \t]+(?:de[ \t]+l['’][ \t]*administration|du[ \t]+(?:tribunal|pr[ée]fet))", re.I)
 _SPEAKER_AFTER = re.compile(r"^[ \t]*:")
 
@@ -559,6 +560,13 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     reasons = [None if reason == _LISTED and key in private_role_keys else reason
                for key, reason in zip(keys, reasons)]
     official_keys = {key for key, reason, c in zip(keys, reasons, candidates) if reason and not c.family}
+    # « madame Myriam LE PAGE, directrice générale des services »: a person the document describes by a function of
+    # the staff is an employee wherever she acts (« à la demande de monsieur le maire, madame LE PAGE présente le
+    # budget »), not an official.
+    staff_keys = {key for key, c in zip(keys, candidates)
+                  if not c.family and _STAFF_AFTER.match(pages[c.page - 1], c.end)}
+    official_keys -= staff_keys
+    reasons = [None if key in staff_keys else reason for key, reason in zip(keys, reasons)]
 
     mentions: list[PersonMention] = []
     for candidate, key, reason in zip(candidates, keys, reasons):

@@ -1712,3 +1712,17 @@ def test_a_first_name_and_a_surname_both_in_capitals_in_a_list_of_contracts():
     # Neither a company's capitals nor a town's are a person's: no first name in use where French is spoken opens them.
     assert not any(word in surface for surface in mentions for word in ("EOLE", "AUBIGNY", "ARSENE", "BOURGNEUF"))
 
+
+def test_a_person_the_minutes_describe_by_a_staff_function_is_staff_wherever_she_acts():
+    # aiglun_regardscitoyens/pdf/CR du CM du 10.04.15.pdf (a scan, read by OCR), pages 3 and 4: the director of
+    # services presents a budget « à la demande de monsieur le maire », which reads like an elected member's office.
+    pages = [
+        ("Monsieur le maire assisté de madame Myriam LE PAGE, directrice générale des services, présente le\n"
+         "compte administratif 2014 du budget principal.\n"),
+        ("A la demande de monsieur le maire, madame LE PAGE présente le budget primitif 2015 (cf. annexe\n"
+         "5).\n"),
+    ]
+    mentions = persons_detect(pages=pages, officials=[])
+    assert {mention.surface: mention.kind for mention in mentions if "PAGE" in mention.surface} == {
+        "madame Myriam LE PAGE": "private", "madame LE PAGE": "private"}
+
