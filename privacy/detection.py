@@ -163,6 +163,10 @@ _AND_SURNAME_GIVEN = re.compile(
     rf"^[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+"
     rf"(?:{_TITLE_WORD}(?:[{_HYPHEN}][{_LOWER}]{{2,}})?|(?P<lowercase>[{_LOWER}]{{3,}})))(?![\w{_HYPHEN}])"
 )
+_AND_HOUSEHOLD = re.compile(
+    rf"[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?:\d+[ \t]*,?[ \t]*\n?[ \t]*)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)"
+    rf"(?![\w{_HYPHEN}])"
+)
 _AND_SURNAME = re.compile(rf"^[ \t]+et[ \t]+(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])")
 _SPELT_AGAIN = re.compile(
     rf"^[ \t]*\(sic\)[ \t]*/[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)(?![\w{_HYPHEN}])"
@@ -817,6 +821,11 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         if name and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
                                          match.start("name"), match.group("civ"), name, True, "famille"))
+            # « des 2 enfants \nBOCHENKO et 2, \nRONDEAU »: a second household the same word counts.
+            second = _AND_HOUSEHOLD.match(text, match.start("name") + len(name))
+            if second and _vowels(second.group("name")) >= 2:
+                candidates.append(_Candidate(page_number, second.start("name"), second.end("name"), second.start("name"),
+                                             match.group("civ"), second.group("name"), True, "famille"))
     for match in _PROPERTY_OWNER.finditer(text):
         name = match.group("name")
         # An acronym (« propriété SNCF », « EDF ») is a body: a surname has two vowels at least.

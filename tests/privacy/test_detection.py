@@ -1726,3 +1726,13 @@ def test_a_person_the_minutes_describe_by_a_staff_function_is_staff_wherever_she
     assert {mention.surface: mention.kind for mention in mentions if "PAGE" in mention.surface} == {
         "madame Myriam LE PAGE": "private", "madame LE PAGE": "private"}
 
+
+def test_a_second_household_the_same_word_counts_is_masked_too():
+    # chemere_regardscitoyens/pdf/CM 16 février 2010.pdf, page 3: the pupils of two families, counted in a grant.
+    text = ("55 192,50 €\n557,50 x 99 élèves\n(Prise en cpte des 2 \nenfants BOCHENKO et \n2, RONDEAU et pas de \n"
+            "prise en compte des \nTPS) \n588,00 €/élève \n")
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["RONDEAU"].kind == "private"
+    assert mentions["2 \nenfants BOCHENKO"].kind == "private"
+    assert "TPS" not in mentions
+
