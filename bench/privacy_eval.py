@@ -52,9 +52,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "tests" / "fixtures" / "privacy_labels.jsonl"
 AUDIT = REPO / "tests" / "fixtures" / "privacy_mask_audit.jsonl"
-# The private persons of 30 of the audit's pages (drawn at random, `random.seed(31)`, among the documents no rule was
-# written from), each page read in full and blind: what the audit cannot tell, the persons the detector never masked.
-AUDIT_RECALL = REPO / "tests" / "fixtures" / "privacy_mask_audit_recall.jsonl"
+# Pages drawn at random and read in full, blind (the reader saw neither the detector nor its tests): what the audit
+# cannot tell, the private persons the detector never masked. `RANDOM_PAGES_READ` lists every page read, with its
+# sample and its count of private persons (most name none); `RANDOM_PAGES` labels those persons (and the doubtful ones,
+# « ambiguous », counted neither way).
+RANDOM_PAGES = REPO / "tests" / "fixtures" / "privacy_random_pages.jsonl"
+RANDOM_PAGES_READ = REPO / "tests" / "fixtures" / "privacy_random_pages_read.jsonl"
 
 # Words of a labelled surface that need not be masked: civilités, household words, particles, links.
 _NOT_NAME = re.compile(

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from dataclasses import replace
 
 import pytest
 
-from bench.privacy_eval import AUDIT, AUDIT_RECALL, audit, document_pages, document_replacements, evaluate, labels_load
+from bench.privacy_eval import (
+    AUDIT,
+    RANDOM_PAGES,
+    RANDOM_PAGES_READ,
+    audit,
+    document_pages,
+    document_replacements,
+    evaluate,
+    labels_load,
+)
 from privacy.pseudonymise import masked_spans
 from tests.corpus import corpus_root
 
@@ -43,11 +54,21 @@ def test_an_audit_label_that_no_longer_matches_its_page_is_an_error():
 
 
 @pytest.mark.corpus
-def test_the_private_persons_of_fully_read_audit_pages_are_scored_for_recall():
+def test_the_private_persons_of_pages_read_in_full_are_scored_for_recall():
     # The text-layer documents of the recall labels (the scans would be read by OCR first).
-    labels = [label for label in labels_load(AUDIT_RECALL) if label.file.startswith("chemere_regardscitoyens/")]
-    assert labels and {label.label for label in labels} == {"private"}
+    labels = [label for label in labels_load(RANDOM_PAGES) if label.file.startswith("chemere_regardscitoyens/")]
+    private = sum(label.label == "private" for label in labels)
+    assert private
     scores = evaluate(labels=labels, corpus=corpus_root(), loco=False)["ALL"]
-    assert scores.recall.total == len(labels)
+    assert scores.recall.total == private
     missed = [line for line in scores.failures if line.startswith("missed")]
     assert len(missed) == scores.recall.total - scores.recall.hits
+
+
+def test_every_page_read_in_full_counts_the_private_persons_its_labels_give():
+    read = [json.loads(line) for line in RANDOM_PAGES_READ.read_text(encoding="utf-8").splitlines() if line.strip()]
+    labelled = Counter((label.file, label.page) for label in labels_load(RANDOM_PAGES) if label.label == "private")
+    pages = {(page["file"], page["page"]): page["private"] for page in read}
+    assert len(pages) == len(read)  # no page read twice
+    assert set(labelled) <= set(pages)
+    assert all(labelled[key] == count for key, count in pages.items())

@@ -31,7 +31,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from bench.privacy_eval import (
             AUDIT,
-            AUDIT_RECALL,
+            RANDOM_PAGES,
+            RANDOM_PAGES_READ,
             LABELS,
             audit,
             audit_format,
@@ -44,10 +45,11 @@ class Command(BaseCommand):
             labels = labels_load(AUDIT if options["audit"] is True else options["audit"])
             results = audit(labels=labels, corpus=options["corpus"], cache=options["cache"])
             self.stdout.write(audit_format(results, title=f"== audit des masques ({len(labels)} masques étiquetés)"))
-            private = labels_load(AUDIT_RECALL)
-            recall = evaluate(labels=private, corpus=options["corpus"], cache=options["cache"], ocr=True, loco=False)["ALL"]
-            named = len({(label.file, label.page) for label in private})
-            self.stdout.write(f"rappel des personnes privées sur les pages de l'audit lues en entier ({named} en nomment) : "
+            read = [json.loads(line) for line in RANDOM_PAGES_READ.read_text(encoding="utf-8").splitlines() if line.strip()]
+            recall = evaluate(labels=labels_load(RANDOM_PAGES), corpus=options["corpus"], cache=options["cache"], ocr=True,
+                              loco=False)["ALL"]
+            self.stdout.write(f"rappel des personnes privées sur {len(read)} pages tirées au hasard et lues en entier "
+                              f"({sum(1 for page in read if page['private'])} en nomment) : "
                               f"{recall.recall.hits}/{recall.recall.total}")
             if options["failures"]:
                 self.stdout.write("\n".join(results["ALL"].failures + [f"unaudited {line}" for line in results["ALL"].unaudited]
