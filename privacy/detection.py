@@ -189,7 +189,10 @@ _ROW_DATE_BEFORE = re.compile(rf"{_DATE_FIGURES}[ \t]*$")
 _CADASTRE = re.compile(rf"(?<![\w{_HYPHEN}])[{_UPPER}]{{1,2}}[ \t]?(?:n°[ \t]?)?\d{{1,4}}p?\b")
 # Candidates for the spaCy model: two capitalised words in a row ("Hélène Mandroux").
 _MODEL_CONTEXT = 25
-_TITLE_PAIR = re.compile(rf"(?<![\w{_HYPHEN}])({_TITLE_WORD})[ \t]+(?:{_PARTICLE}[ \t]+)?({_TITLE_WORD})(?![\w{_HYPHEN}])")
+# « l’architecte en chef Pierre \nTourre »: the line may break between them (see `_model_candidates`).
+_TITLE_PAIR = re.compile(
+    rf"(?<![\w{_HYPHEN}])({_TITLE_WORD})(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_PARTICLE}[ \t]+)?({_TITLE_WORD})(?![\w{_HYPHEN}])"
+)
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d])(?:\+33[ .]?\(?0?\)?[ .]?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d)")
@@ -1277,6 +1280,10 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
             start = match.start()
             if any(s <= start < e for s, e in spans) or name_in_place(text, start):
                 continue
+            # Across a line break, only in prose: the line of the first name runs on before it (cells of a table,
+            # « Bride à \nMains \nLes Buis », break at every few words).
+            if "\n" in match.group(0) and len(text[text.rfind("\n", 0, start) + 1:start].split()) < 4:
+                continue
             identity = _identity_parse(match.group(0))
             if identity.surname in known_surnames or any(
                 _identity_match(identity, official) for official in official_identities
@@ -1290,7 +1297,9 @@ def _model_candidates(*, pages: list[str], taken: list[_Candidate], lowercase_wo
             window_end = min(line_end, match.end() + _MODEL_CONTEXT)
             if (page_number, window_start) not in seen_windows:
                 seen_windows.add((page_number, window_start))
-                pairs.append((page_number, window_start, text[window_start:window_end], match.group(0), start))
+                # The model reads a name the line breaks as one line (the same length: offsets hold).
+                pairs.append((page_number, window_start, text[window_start:window_end].replace("\n", " "),
+                              match.group(0), start))
     # A name printed many times (a speaker, a rapporteur) is read once: once the model finds
     # that very pair to be a person, its other occurrences are taken without reading them.
     first_seen: dict[str, tuple[int, int, str, str, int]] = {}

@@ -1736,3 +1736,16 @@ def test_a_second_household_the_same_word_counts_is_masked_too():
     assert mentions["2 \nenfants BOCHENKO"].kind == "private"
     assert "TPS" not in mentions
 
+
+def test_a_name_the_line_breaks_in_prose_is_read_but_not_cells_of_a_table():
+    # montpellier_opendata/comptes_rendus/CR_CM_28_03_2011.pdf, page 5 (a scan, read by OCR): a photographer whose
+    # prints the city buys, her name broken at the end of a line of prose.
+    prose = ("Boutographies 2010 Acquisition de tirages photographiques réalisés par Lucile\n"
+             "Chombart de Lauwe, lauréate du Prix du Jury\n")
+    mentions = _by_surface(persons_detect(pages=[prose], officials=[]))
+    assert mentions["Lucile\nChombart de Lauwe"].kind == "private"
+    # chemere_regardscitoyens/pdf/CM 17 décembre 2008.pdf, page 8: the cells of a table of roads break every few words.
+    cells = ("37 Chemin des \nVignes Nord \nRue de la \nBride à \nMains \nLim. Arthon 612 95 517 10 4,00 380 16/11/2005 "
+             "n°2005/125 \n")
+    assert persons_detect(pages=[cells], officials=[]) == []
+
