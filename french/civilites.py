@@ -26,7 +26,9 @@ CIVILITE_BROAD = (
 # The functions of the staff of a commune or a body, printed after a name (« Madame LEFEVRE – Directrice de l’Office
 # de Tourisme », « Myriam X, directrice générale des services »): an employee, not an elected member. No group.
 STAFF_FUNCTION = (
-    r"(?:directeur|directrice|DGS|DGA|secrétaire\s+de\s+mairie|secrétaire\s+générale?|responsable|chargée?\s+de\s+mission"
-    r"|agent|technicienne?|cheffe?\s+de\s+service|attachée?|rédact(?:eur|rice))"
+    r"(?:directeur|directrice|DGS|DGA|secrétaire\s+de\s+mairie|secrétaire\s+générale?|responsable"
+    r"|chargée?\s+de\s+mission|agent|technicienne?|cheffe?\s+de\s+service|attachée?|rédact(?:eur|rice))"
 )
+# Right after a name: a comma or a dash, then such a function (any case), the line may break before it.
+STAFF_FUNCTION_AFTER = rf"[ \t]*(?:,|[ \t][–—-])[ \t]*\n?[ \t]*(?i:{STAFF_FUNCTION})\b"
 

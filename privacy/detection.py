@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from french.civilites import CIVILITE_BROAD, STAFF_FUNCTION
+from french.civilites import CIVILITE_BROAD, STAFF_FUNCTION_AFTER
 from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from french.folding import fold, unaccent
 from french.stopwords import DETERMINERS
@@ -163,6 +163,7 @@ _AND_SURNAME_GIVEN = re.compile(
     rf"^[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?P<name>[{_UPPER}]{{3,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?[ \t]+"
     rf"(?:{_TITLE_WORD}(?:[{_HYPHEN}][{_LOWER}]{{2,}})?|(?P<lowercase>[{_LOWER}]{{3,}})))(?![\w{_HYPHEN}])"
 )
+# « … enfants BOCHENKO et 2, \nRONDEAU »: a second household after the first, its count before it or not.
 _AND_HOUSEHOLD = re.compile(
     rf"[ \t]*\n?[ \t]*et[ \t]*\n?[ \t]*(?:\d+[ \t]*,?[ \t]*\n?[ \t]*)?(?P<name>[{_UPPER}]{{2,}}(?:[{_HYPHEN}][{_UPPER}]{{2,}})?)"
     rf"(?![\w{_HYPHEN}])"
@@ -407,7 +408,7 @@ _PRIVATE_ROLE_AFTER = re.compile(
     re.I,
 )
 _LISTED = "élu nommé dans le document"
-_STAFF_AFTER = re.compile(rf"[ \t]*(?:,|[ \t][–—-])[ \t]*\n?[ \t]*(?i:{STAFF_FUNCTION})\b")
+_STAFF_AFTER = re.compile(STAFF_FUNCTION_AFTER)
 _EXTERNAL_DELEGATE = re.compile(r"d[ée]l[ée]gu[ée]e?s?[ \t]+(?:de[ \t]+l['’][ \t]*administration|du[ \t]+(?:tribunal|pr[ée]fet))", re.I)
 _SPEAKER_AFTER = re.compile(r"^[ \t]*:")
 
@@ -824,7 +825,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         if name and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
                                          match.start("name"), match.group("civ"), name, True, "famille"))
-            # « des 2 enfants \nBOCHENKO et 2, \nRONDEAU »: a second household the same word counts.
+            # A second household the same word counts (`_AND_HOUSEHOLD`).
             second = _AND_HOUSEHOLD.match(text, match.start("name") + len(name))
             if second and _vowels(second.group("name")) >= 2:
                 candidates.append(_Candidate(page_number, second.start("name"), second.end("name"), second.start("name"),
@@ -1005,9 +1006,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
                 and not _is_common(last, lowercase_words) and not name_in_place(text, match.start())):
             candidates.append(_Candidate(page_number, match.start(), match.end(), match.start(), "", match.group(0),
                                          False, "particule"))
-    # A first name in use where French is spoken, in capitals, before a surname in capitals, neither of them a word of the document or
-    # of the language (the surname), nor a place's name; not a first name twice (« JEAN PIERRE », a compound first
-    # name).
+    # A first name in use where French is spoken, in capitals, before a surname in capitals: neither of them a word of
+    # the document (nor the surname one of the language), nor a place's name; not a first name twice (« JEAN PIERRE »,
+    # a compound first name).
     for match in _CAPITALS_PAIR.finditer(text):
         given, surname = match.group("given").title(), match.group("surname").title()
         if (given_name_francophone(given) and not given_name_known(surname) and _vowels(surname) > 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from french.civilites import CIVILITE, CIVILITE_IN_LISTS, STAFF_FUNCTION
+from french.civilites import CIVILITE, CIVILITE_IN_LISTS, STAFF_FUNCTION_AFTER
 from french.folding import fold
 from ingestion.parsing.rapporteur import RAPPORTEUR_PATTERNS
 from ingestion.parsing.speakers import interventions_find
@@ -67,9 +67,10 @@ _LIST_WORDS = {
 # An agenda or a numbered item after the list: « Ordre du jour », « I Convention », « 1. Budget ».
 _LIST_END = re.compile(r"(?i)^\s*(?:ordre du jour|(?:[IVX]+|\d+)\s*[.)/-]?\s+[A-ZÀ-Ý])")
 # Another labelled list after the members: « Mairie : Myriam X, directrice générale des services ».
-_STAFF_AFTER = re.compile(rf"^[^,–—]{{0,50}}?(?:,|\s[–—-])\s*{STAFF_FUNCTION}\b", re.IGNORECASE)
-_MEMBERS = re.compile(r"(?i)\b(?:élue?s?|elue?s?|membres?)\b")
 _OTHER_LIST = re.compile(rf"^\s*(?P<label>[{_UPPER}][{_LOWER}'’ ]{{2,40}}?)\s*:")
+_MEMBERS = re.compile(r"(?i)\b(?:élue?s?|elue?s?|membres?)\b")
+# A name (up to fifty characters) and a function of the staff right after it.
+_STAFF_NAMED = re.compile(rf"^[^,–—]{{0,50}}?{STAFF_FUNCTION_AFTER}")
 
 
 def _fold(name: str) -> str:
@@ -152,7 +153,7 @@ def names_in_list(body: str) -> list[str]:
 def _staff_named(text: str, match: re.Match[str]) -> bool:
     """The person a pattern found is described, right after the name, by a function of the staff."""
     after = re.sub(r"\s+", " ", match.group("who") + text[match.end("who"):match.end("who") + 60])
-    return _STAFF_AFTER.match(after) is not None
+    return _STAFF_NAMED.match(after) is not None
 
 
 def _who_names(who: str) -> list[str]:
