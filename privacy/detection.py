@@ -345,6 +345,8 @@ _PLACE_FIRST_WORDS = frozenset(
 )
 
 # Context that marks an elected official acting in office.
+# A line that ends with an article or a preposition goes on at the next one.
+_SENTENCE_RUNS_ON = re.compile(r"(?<![\w'’])(?:des|de|du|les|la|le|aux|à)[ \t]*\n\Z")
 _ATTENDANCE = re.compile(
     r"(?:(?:^|\n)[ \t•\-]*(?:(?:[ée]taient|sont|membres|conseillers)\s+)?(?:pr[ée]sents?|pr[ée]sentes|absents?|absentes?|absent\(e?\)\(?s?\)?|excus[ée]e?s?|excus[ée]\(e?\)\(?s?\)?|pouvoirs?|procurations?|"
     r"secr[ée]taire(?:s)? de s[ée]ance|[ée]lue? secr[ée]taire|"
@@ -509,11 +511,13 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not _organisation_at(pages[candidate.page - 1], candidate.start, candidate.end)]
     # « le SAGE Oise-Aronde », « du Clos Gris »: after an article a capitalised name is a thing's or a place's; after
-    # the word for a company (« Cie Didier Théron »), the company's; a feast after « de » names an event (« Arbre de
-    # Noël »).
+    # the word for a company (« Cie Didier Théron »), the company's, unless it is a person's first name and surname in
+    # capitals (« le cabinet Laurent DUPONT, maître d’oeuvre »: the practice bears its architect's name); a feast
+    # after « de » names an event (« Arbre de Noël »).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or not (_ARTICLE_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 10), candidate.start)
-                          or _COMPANY_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 20), candidate.start)
+                          or (_COMPANY_BEFORE.search(pages[candidate.page - 1], max(0, candidate.start - 20), candidate.start)
+                              and not _given_and_capitals(candidate.name))
                           or _FEAST_AFTER_PARTICLE.search(candidate.name))]
     # « groupe scolaire « François Mitterrand » »: a name between guillemets is a thing's (a school, an operation).
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
@@ -1827,6 +1831,13 @@ def _given_names_francophone() -> frozenset[str]:
                             for values in genders.values() for column in columns))
 
 
+def _given_and_capitals(name: str) -> bool:
+    """« Laurent DUPONT »: a first name in use where French is spoken and a surname in capitals."""
+    words = _name_words(name)
+    return (any(not word.isupper() and given_name_francophone(word) for word in words)
+            and any(word.isupper() and len(word) > 1 for word in words))
+
+
 def given_name_francophone(word: str) -> bool:
     """Whether each part of a first name (« JEAN-MARC ») is one in use where French is spoken."""
     parts = [part for part in re.split(r"[-‐‑]", fold(word).lower()) if part]
@@ -2194,8 +2205,10 @@ def _designated(text: str, start: int, official_identities: list[_Identity]) -> 
 
 @functools.lru_cache(maxsize=64)
 def _attendance_spans(text: str) -> list[tuple[int, int]]:
-    """Where the page's attendance headings (« Présents : », « Excusés : »…) stand, read once per page."""
-    return [match.span() for match in _ATTENDANCE.finditer(text)]
+    """Where the page's attendance headings (« Présents : », « Excusés : »…) stand, read once per page; not where a
+    sentence runs on to them (« décide à l’unanimité des \nmembres présents : »)."""
+    return [match.span() for match in _ATTENDANCE.finditer(text)
+            if not _SENTENCE_RUNS_ON.search(text, max(0, match.start() - 30), match.start() + 1)]
 
 
 def _private_reason(*, text: str, start: int) -> str:

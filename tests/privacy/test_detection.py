@@ -1749,3 +1749,15 @@ def test_a_name_the_line_breaks_in_prose_is_read_but_not_cells_of_a_table():
              "n°2005/125 \n")
     assert persons_detect(pages=[cells], officials=[]) == []
 
+
+def test_an_architects_practice_bearing_his_name_after_a_decision_formula_is_private():
+    # chemere_regardscitoyens/pdf/CM 22 mai 2013.pdf, page 4: « membres présents : » ends the decision's formula (the
+    # sentence runs on from the line above), it heads no list of members; the practice bears its architect's name.
+    text = ("Le Conseil municipal, après avoir pris connaissance des propositions et de la note \n"
+            "méthodologique de chaque candidat et après en avoir délibéré, décide à l’unanimité des \n"
+            "membres présents :\n"
+            "- de retenir l’offre du cabinet DUPONT Laurent qui s’avère être l’offre \n"
+            "économiquement la plus avantageuse pour un ta\n")
+    mentions = _by_surface(persons_detect(pages=[text], officials=[]))
+    assert mentions["DUPONT Laurent"].kind == "private"
+
