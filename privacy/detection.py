@@ -344,9 +344,9 @@ _PLACE_FIRST_WORDS = frozenset(
     noun.split()[0].replace("\\.", "").rstrip("?") for noun in _PLACE_NOUNS_UNACCENTED.split("|")
 )
 
-# Context that marks an elected official acting in office.
 # A line that ends with an article or a preposition goes on at the next one.
 _SENTENCE_RUNS_ON = re.compile(r"(?<![\w'’])(?:des|de|du|les|la|le|aux|à)[ \t]*\n\Z")
+# Context that marks an elected official acting in office.
 _ATTENDANCE = re.compile(
     r"(?:(?:^|\n)[ \t•\-]*(?:(?:[ée]taient|sont|membres|conseillers)\s+)?(?:pr[ée]sents?|pr[ée]sentes|absents?|absentes?|absent\(e?\)\(?s?\)?|excus[ée]e?s?|excus[ée]\(e?\)\(?s?\)?|pouvoirs?|procurations?|"
     r"secr[ée]taire(?:s)? de s[ée]ance|[ée]lue? secr[ée]taire|"
