@@ -69,6 +69,7 @@ _LIST_END = re.compile(r"(?i)^\s*(?:ordre du jour|(?:[IVX]+|\d+)\s*[.)/-]?\s+[A-
 # Another labelled list after the members: « Mairie : Myriam X, directrice générale des services ».
 _OTHER_LIST = re.compile(rf"^\s*(?P<label>[{_UPPER}][{_LOWER}'’ ]{{2,40}}?)\s*:")
 _MEMBERS = re.compile(r"(?i)\b(?:élue?s?|elue?s?|membres?)\b")
+_ADMINISTRATION_LABEL = re.compile(r"(?i)mairie|services?|administration|personnel")
 # A name (up to fifty characters) and a function of the staff right after it.
 _STAFF_NAMED = re.compile(rf"^[^,–—]{{0,50}}?{STAFF_FUNCTION_AFTER}")
 
@@ -87,7 +88,11 @@ def _other_list(line: str) -> bool:
     """The line opens a list of people who are not members (staff, guests): neither its label nor what follows names
     a member's role or presence (« Elus : … », « Maryline : absente non excusée » stay in the list)."""
     match = _OTHER_LIST.match(line)
-    return bool(match) and not _ROLES.search(line) and not _MEMBERS.search(match.group("label"))
+    if not match or _MEMBERS.search(match.group("label")):
+        return False
+    # « Mairie : Aurélie BILLARD, adjointe à la direction des services »: under the town hall's own label a role word
+    # is a grade of its staff.
+    return not _ROLES.search(line) or _ADMINISTRATION_LABEL.fullmatch(match.group("label").strip()) is not None
 
 
 def _section_body(text: str, start: int) -> str:

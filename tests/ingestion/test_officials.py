@@ -123,6 +123,17 @@ def test_a_labelled_list_of_staff_after_the_members_is_not_theirs():
     assert {"Daniel JUGY", "Jean-Pierre TOULOUSE", "Philippe POULEAU"} <= set(elected)
 
 
+def test_under_the_town_halls_label_a_role_word_is_a_grade_of_its_staff():
+    # aiglun_regardscitoyens/pdf/CR du CM du  11.12.15.pdf, page 1 (a scan, read by OCR): « adjointe » names her grade
+    # in the services, not a deputy mayor's office.
+    text = ("Excusée : M” Sylviane LAURO.\n\nM\" Sylviane LAURO donne pouvoir à M. Philippe POULEAU.\n"
+            "Mairie : M”° Aurélie BILLARD), adjointe à la direction des services.\n"
+            "Ouverture de la séance à 18h00 par monsieur le maire.\n")
+    officials = officials_find([text])
+    assert "Sylviane LAURO" in officials
+    assert not any("BILLARD" in name for name in officials)
+
+
 def test_a_director_of_services_given_the_floor_is_staff_not_a_rapporteur():
     # pierrefonds_mymairie/CM-du-28-mars-2024.pdf, page 1: the floor goes to the community's director of services.
     text = (" Madame le Maire passe la parole à Monsieur Jérémy GUILLAUME, Directeur Général des Services de la \n"
