@@ -85,8 +85,9 @@ def _is_prose(line: str) -> bool:
 
 
 def _other_list(line: str) -> bool:
-    """The line opens a list of people who are not members (staff, guests): neither its label nor what follows names
-    a member's role or presence (« Elus : … », « Maryline : absente non excusée » stay in the list)."""
+    """The line opens a list of people who are not members (staff, guests): its label names no members, and what
+    follows names no member's role or presence unless the label is the town hall's own (« Elus : … », « Maryline :
+    absente non excusée » stay in the list; « Mairie : …, adjointe à la direction des services » ends it)."""
     match = _OTHER_LIST.match(line)
     if not match or _MEMBERS.search(match.group("label")):
         return False
