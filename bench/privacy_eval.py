@@ -98,6 +98,15 @@ class Tally:
     def rate(self) -> float | None:
         return self.hits / self.total if self.total else None
 
+    def merge(self, other: Tally) -> None:
+        self.hits += other.hits
+        self.total += other.total
+
+
+def _rate(tally: Tally) -> str:
+    """« 0.976 (2037/2088) », or « — » when nothing was counted."""
+    return f"{tally.rate:.3f} ({tally.hits}/{tally.total})" if tally.total else "—"
+
 
 @dataclass
 class Scores:
@@ -112,12 +121,9 @@ class Scores:
 
     def merge(self, other: Scores) -> None:
         for name in ("recall", "address_recall", "precision", "official_kept", "not_person_kept"):
-            mine, theirs = getattr(self, name), getattr(other, name)
-            mine.hits += theirs.hits
-            mine.total += theirs.total
+            getattr(self, name).merge(getattr(other, name))
         for kind, tally in other.by_kind.items():
-            self.by_kind[kind].hits += tally.hits
-            self.by_kind[kind].total += tally.total
+            self.by_kind[kind].merge(tally)
         for kind, count in other.false_masks_by_kind.items():
             self.false_masks_by_kind[kind] += count
         self.failures += other.failures
@@ -126,6 +132,12 @@ class Scores:
 def labels_load(path: Path = LABELS) -> list[Label]:
     with path.open(encoding="utf-8") as handle:
         return [Label(**json.loads(line)) for line in handle if line.strip()]
+
+
+def pages_read_load(path: Path = RANDOM_PAGES_READ) -> list[dict]:
+    """The pages read in full (`RANDOM_PAGES_READ`): file, page, count of private persons, sample."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
 
 
 def document_pages(*, corpus: Path, file: str, cache: Path | None = None, ocr: bool = False) -> list[str]:
@@ -291,9 +303,7 @@ class AuditScores:
 
     def merge(self, other: AuditScores) -> None:
         for name in ("precision", "private_kept_masked"):
-            mine, theirs = getattr(self, name), getattr(other, name)
-            mine.hits += theirs.hits
-            mine.total += theirs.total
+            getattr(self, name).merge(getattr(other, name))
         for what, count in other.by_label.items():
             self.by_label[what] += count
         self.unaudited += other.unaudited
@@ -351,31 +361,25 @@ def audit(*, labels: list[Label], corpus: Path, cache: Path | None = None) -> di
 
 
 def audit_format(results: dict[str, AuditScores], *, title: str) -> str:
-    def rate(tally: Tally) -> str:
-        return f"{tally.rate:.3f} ({tally.hits}/{tally.total})" if tally.total else "—"
-
     lines = [title, f"{'collectivité':45} {'précision masques':>20} {'privés encore masqués':>22} {'non audités':>12}  "
                     "masques par étiquette"]
     for name, scores in results.items():
         labels = ", ".join(f"{what} {count}" for what, count in sorted(scores.by_label.items()))
-        lines.append(f"{name[:45]:45} {rate(scores.precision):>20} {rate(scores.private_kept_masked):>22} "
+        lines.append(f"{name[:45]:45} {_rate(scores.precision):>20} {_rate(scores.private_kept_masked):>22} "
                      f"{len(scores.unaudited):>12}  {labels}")
     return "\n".join(lines)
 
 
 def report_format(results: dict[str, Scores], *, title: str) -> str:
-    def rate(tally: Tally) -> str:
-        return f"{tally.rate:.3f} ({tally.hits}/{tally.total})" if tally.total else "—"
-
     lines = [title, f"{'collectivité':45} {'recall privés':>18} {'adresses':>16} {'précision masques':>20} "
                     f"{'élus gardés':>16} {'non-personnes gardées':>22}"]
     for name, scores in results.items():
-        lines.append(f"{name[:45]:45} {rate(scores.recall):>18} {rate(scores.address_recall):>16} "
-                     f"{rate(scores.precision):>20} {rate(scores.official_kept):>16} {rate(scores.not_person_kept):>22}")
+        lines.append(f"{name[:45]:45} {_rate(scores.recall):>18} {_rate(scores.address_recall):>16} "
+                     f"{_rate(scores.precision):>20} {_rate(scores.official_kept):>16} {_rate(scores.not_person_kept):>22}")
     total = results["ALL"]
     lines.append("per kind (ALL):")
     for kind, tally in sorted(total.by_kind.items()):
-        lines.append(f"  {kind:40} {rate(tally)}")
+        lines.append(f"  {kind:40} {_rate(tally)}")
     if total.false_masks_by_kind:
         lines.append("false masks by what they hit (ALL):")
         for kind, count in sorted(total.false_masks_by_kind.items(), key=lambda item: -item[1]):

@@ -1742,13 +1742,13 @@ def given_name_known(word: str) -> bool:
     hyphenated one."""
     names = _given_names()
     folded = fold(word).lower()
-    parts = [part for part in re.split(r"[-‐‑]", folded) if part]
+    parts = _given_parts(folded)
     if not (folded in names or (bool(parts) and all(part in names for part in parts))):
         return False
     # « Gêne occasionnée aux riverains » is no « Gene »: a circumflex marks a common word (« Pôle », « Grâce »,
     # « Âge », « Dîme ») far more often than a first name, and the dictionary spells those that carry one (« Jérôme »,
     # « Benoît »). Other accents vary in first names the dictionary spells without them (« Maëva », « Kévin »).
-    printed = [part for part in re.split(r"[-‐‑]", word.lower()) if part]
+    printed = _given_parts(word.lower())
     return all(not _CIRCUMFLEX.search(part) or part in _given_names_printed() for part in printed)
 
 
@@ -1840,8 +1840,13 @@ def _given_and_capitals(name: str) -> bool:
 
 def given_name_francophone(word: str) -> bool:
     """Whether each part of a first name (« JEAN-MARC ») is one in use where French is spoken."""
-    parts = [part for part in re.split(r"[-‐‑]", fold(word).lower()) if part]
+    parts = _given_parts(fold(word).lower())
     return bool(parts) and all(part in _given_names_francophone() for part in parts)
+
+
+def _given_parts(word: str) -> list[str]:
+    """The parts of a compound first name (« jean-marc »: « jean », « marc »)."""
+    return [part for part in re.split(r"[-‐‑]", word) if part]
 
 
 def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import replace
 
@@ -11,12 +10,12 @@ import pytest
 from bench.privacy_eval import (
     AUDIT,
     RANDOM_PAGES,
-    RANDOM_PAGES_READ,
     audit,
     document_pages,
     document_replacements,
     evaluate,
     labels_load,
+    pages_read_load,
 )
 from privacy.pseudonymise import masked_spans
 from tests.corpus import corpus_root
@@ -66,7 +65,7 @@ def test_the_private_persons_of_pages_read_in_full_are_scored_for_recall():
 
 
 def test_every_page_read_in_full_counts_the_private_persons_its_labels_give():
-    read = [json.loads(line) for line in RANDOM_PAGES_READ.read_text(encoding="utf-8").splitlines() if line.strip()]
+    read = pages_read_load()
     labelled = Counter((label.file, label.page) for label in labels_load(RANDOM_PAGES) if label.label == "private")
     pages = {(page["file"], page["page"]): page["private"] for page in read}
     assert len(pages) == len(read)  # no page read twice

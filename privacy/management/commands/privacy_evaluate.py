@@ -32,12 +32,12 @@ class Command(BaseCommand):
         from bench.privacy_eval import (
             AUDIT,
             RANDOM_PAGES,
-            RANDOM_PAGES_READ,
             LABELS,
             audit,
             audit_format,
             evaluate,
             labels_load,
+            pages_read_load,
             report_format,
         )
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             labels = labels_load(AUDIT if options["audit"] is True else options["audit"])
             results = audit(labels=labels, corpus=options["corpus"], cache=options["cache"])
             self.stdout.write(audit_format(results, title=f"== audit des masques ({len(labels)} masques étiquetés)"))
-            read = [json.loads(line) for line in RANDOM_PAGES_READ.read_text(encoding="utf-8").splitlines() if line.strip()]
+            read = pages_read_load()
             recall = evaluate(labels=labels_load(RANDOM_PAGES), corpus=options["corpus"], cache=options["cache"], ocr=True,
                               loco=False)["ALL"]
             self.stdout.write(f"rappel des personnes privées sur {len(read)} pages tirées au hasard et lues en entier "
