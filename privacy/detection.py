@@ -755,7 +755,9 @@ def replacements_build(
     # The surname alone ("M. Dupont" … later "Dupont a indiqué") when it points to one
     # private person only, is no elected official's name and is not a common word.
     for surname, placeholders in surnames.items():
-        if len(surname) < 4 or surname in non_person_words:
+        # « de » is also a particle (« consorts de Brosses »), but it far more often names a place (« Commune de
+        # Pierrefonds », « place Charles de Gaulle »): the bare word stays; the name with its particle is masked.
+        if len(surname) < 4 or _normalise(surname) in non_person_words:
             continue
         if _normalise(surname) in official_words or surname.lower() in _NOT_NAME_WORDS:
             continue
@@ -771,16 +773,20 @@ def _fold_spaces(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# A name after a preposition or a definite article is a place's or a body's (« à Montpellier », « l'Hérault », « la
+# Paillade », « du Moulin »): French puts no article before a person's name.
 _NON_PERSON_BEFORE = re.compile(
-    rf"(?:\b(?:de|à|en|sur|société|commune|ville|canton|SAS|SARL|SCI|GAEC)[ \t]+|\bd['’])(?P<word>[{_UPPER}][\w{_HYPHEN}]+)"
+    rf"(?:\b(?:de|à|en|sur|la|le|du|des|société|commune|ville|canton|SAS|SARL|SCI|GAEC)[ \t]+|\b[dl]['’])"
+    rf"(?P<word>[{_UPPER}][\w{_HYPHEN}]+)"
 )
 
 
 def _non_person_words(pages: list[str]) -> set[str]:
-    """Capitalised words the document prints as a place or a company (« à Montpellier », « SARL DUPONT »)."""
+    """Capitalised words the document prints as a place or a company (« à Montpellier », « SARL DUPONT »),
+    `_normalise`d: « HERAULT » in a table is the « Hérault » of « l'Hérault »."""
     words: set[str] = set()
     for text in pages:
-        words.update(match.group("word") for match in _NON_PERSON_BEFORE.finditer(text))
+        words.update(_normalise(match.group("word")) for match in _NON_PERSON_BEFORE.finditer(text))
     return words
 
 
@@ -844,7 +850,7 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         owners = [group for group in ("name", "second") if match.group(group)]
         # « Propriété Communale »: a word the document writes in lowercase is no surname; « propriété Nexity » where
         # it prints « la société Nexity », a company's name.
-        if (any(_is_common(match.group(group), lowercase_words) or match.group(group) in non_person_words
+        if (any(_is_common(match.group(group), lowercase_words) or _normalise(match.group(group)) in non_person_words
                 for group in owners) or name_in_place(text, match.start())):
             continue
         for group in owners:

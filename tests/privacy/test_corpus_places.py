@@ -89,3 +89,14 @@ def test_the_birth_name_of_a_person_a_place_is_named_after_stays():
     # Page 45, an allée named: « Allée Honoré de BALZAC / 1799-1850 / Écrivain et journaliste français / Honoré de
     # BALZAC, né Honoré BALZAC à Tours le 20 mai 1799 »: a public figure, under his birth name too.
     assert "Honoré de BALZAC, né Honoré BALZAC à Tours" in public[44]
+
+
+def test_a_surname_the_document_prints_after_an_article_is_a_place_or_a_company():
+    public = _public("montpellier_opendata/proces_verbaux/PV_CM_07_02_2011.pdf")
+    # Page 32: « Mlle Corinne LOPEZ syndic bénévole de copropriété » is a private person, masked; page 75: « la
+    # société Lopez TP » is a company, and the bare surname is not masked where the document prints it so.
+    assert "Corinne" not in public[31]
+    assert "Lopez TP" in public[74]
+    # Page 53, a table of classes de découverte whose column « DEPARTEMENTS » prints « HERAULT », the « Hérault » of
+    # « Conseil Général de l'Hérault » elsewhere in the minutes: not a pupil's surname.
+    assert "LES ARESQUIERS HERAULT" in public[52]
