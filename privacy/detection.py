@@ -399,7 +399,7 @@ _OFFICE_BEFORE = re.compile(
 _DATE_SOON = re.compile(rf"(?<![\d/]){_DATE_FIGURES}(?![\d/])")
 # A person party to a sale, a subsidy or a lease acts as a private person, even an elected one.
 _PRIVATE_ROLE_BEFORE = re.compile(
-    r"(?:propri[ée]t[ée] de|propri[ée]taires?|appartenant [àa]|acqu[ée]rir|acquisition|cession|c[ée]der|vente|"
+    r"\b(?:propri[ée]t[ée] de|propri[ée]taires?|appartenant [àa]|acqu[ée]rir|acquisition|cession|c[ée]der|vente|"
     r"vendre|accord[ée]e? [àa]|attribu[ée]e? [àa]|subvention|b[ée]n[ée]ficiaires?|demeurant|domicili[ée]|"
     r"consentie par|pr[ée]empt|locataire|bail|preneur|concession|parcelle de|vendeurs?|acqu[ée]reurs?)\b[^.\n:]{0,40}\Z",
     re.IGNORECASE,

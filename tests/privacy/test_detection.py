@@ -1761,3 +1761,13 @@ def test_an_architects_practice_bearing_his_name_after_a_decision_formula_is_pri
     mentions = _by_surface(persons_detect(pages=[text], officials=[]))
     assert mentions["DUPONT Laurent"].kind == "private"
 
+
+
+def test_a_councillor_whose_replacement_is_proceeded_to_is_no_seller():
+    # aiglun_regardscitoyens/pdf/compte-rendu CM08.06.15.pdf, page 1 (OCR): « procéder » is no « céder ».
+    text = (
+        "Monsieur le maire demande au conseil municipal de procéder au remplacement de madame Fabienne\n"
+        "SALADO, conseillère municipale démissionnaire, dans les commissions communales dont elle faisait partie,\n"
+    )
+    mentions = persons_detect(pages=[text], officials=["Fabienne SALADO"])
+    assert [mention.kind for mention in mentions] == ["official"]
