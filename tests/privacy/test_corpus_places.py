@@ -98,5 +98,5 @@ def test_a_surname_the_document_prints_after_an_article_is_a_place_or_a_company(
     assert "Corinne" not in public[31]
     assert "Lopez TP" in public[74]
     # Page 53, a table of classes de découverte whose column « DEPARTEMENTS » prints « HERAULT », the « Hérault » of
-    # « Conseil Général de l'Hérault » elsewhere in the minutes: not a pupil's surname.
+    # « Conseil Général de l'Hérault » elsewhere in the minutes: a département, not a surname.
     assert "LES ARESQUIERS HERAULT" in public[52]

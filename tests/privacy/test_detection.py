@@ -1762,7 +1762,6 @@ def test_an_architects_practice_bearing_his_name_after_a_decision_formula_is_pri
     assert mentions["DUPONT Laurent"].kind == "private"
 
 
-
 def test_a_councillor_whose_replacement_is_proceeded_to_is_no_seller():
     # aiglun_regardscitoyens/pdf/compte-rendu CM08.06.15.pdf, page 1 (OCR): « procéder » is no « céder ».
     text = (
