@@ -31,4 +31,3 @@ STAFF_FUNCTION = (
 )
 # Right after a name: a comma or a dash, then such a function (any case), the line may break before it.
 STAFF_FUNCTION_AFTER = rf"[ \t]*(?:,|[ \t][–—-])[ \t]*\n?[ \t]*(?i:{STAFF_FUNCTION})\b"
-

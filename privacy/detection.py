@@ -457,7 +457,9 @@ _LEGAL_FORM = re.compile(
 _ONE_PERSON_FORM = re.compile(r"(?<![\w\-])(?:SASU|EURL|EIRL|EI)(?![\w\-])")
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:le|la|les|du|des|au|aux|l['’])[ \t]*\n?[ \t]*\Z")
+# The definite articles, bare or joined to « de » or « à »: a capitalised name after one is a thing's or a place's.
+_DEFINITE_ARTICLE = r"le|la|les|du|des|au|aux"
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_DEFINITE_ARTICLE}|l['’])[ \t]*\n?[ \t]*\Z")
 # « Cie Didier Théron », « Cabinet Jean Dupont »: a name right after the word for a company is the company's.
 _COMPANY_BEFORE = re.compile(
     r"(?<![\w'’])(?:Cie|[Cc]ompagnie|[Ss]oci[ée]t[ée]|Sté|Ets|[ÉE]tablissements|[Cc]abinet|[Aa]ssociation)[ \t]*\n?[ \t]*\Z"
@@ -757,11 +759,10 @@ def replacements_build(
     for surname, placeholders in surnames.items():
         # « de » is also a particle (« consorts de Brosses »), but it far more often names a place (« Commune de
         # Pierrefonds », « place Charles de Gaulle »): the bare word stays; the name with its particle is masked.
-        if len(surname) < 4 or _normalise(surname) in non_person_words:
+        normalised = _normalise(surname)
+        if len(surname) < 4 or normalised in non_person_words or normalised in official_words:
             continue
-        if _normalise(surname) in official_words or surname.lower() in _NOT_NAME_WORDS:
-            continue
-        if surname.lower() in _FUNCTION_WORDS or not surname[0].isupper():
+        if surname.lower() in _NOT_NAME_WORDS or surname.lower() in _FUNCTION_WORDS or not surname[0].isupper():
             continue
         # Several private persons of one family (« Eric BEGUIN », « Maxime BEGUIN »): the bare surname is
         # theirs all the same; it takes the number of the first of them.
@@ -776,7 +777,7 @@ def _fold_spaces(text: str) -> str:
 # A name after a preposition or a definite article is a place's or a body's (« à Montpellier », « l'Hérault », « la
 # Paillade », « du Moulin »): French puts no article before a person's name.
 _NON_PERSON_BEFORE = re.compile(
-    rf"(?:\b(?:de|à|en|sur|la|le|du|des|société|commune|ville|canton|SAS|SARL|SCI|GAEC)[ \t]+|\b[dl]['’])"
+    rf"(?:\b(?:de|à|en|sur|{_DEFINITE_ARTICLE}|société|commune|ville|canton|SAS|SARL|SCI|GAEC)[ \t]+|\b[dl]['’])"
     rf"(?P<word>[{_UPPER}][\w{_HYPHEN}]+)"
 )
 
