@@ -2353,6 +2353,12 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
         lowercase_name = street is not None and row
         if not (token[:1].isupper() or lowercase_name or _ADDRESS_LINK.fullmatch(token)
                 or re.match(r"[dl]['’]", token, re.IGNORECASE)):
+            # « Madame WATTIER, Directrice du groupe scolaire … sa classe de CM1 » (a school class read as a parcel):
+            # capitalised words that run on into a sentence are a title or a function, no address; a lieu-dit ends
+            # at the line's end or a figure, or has its cadastre reference further on its line (« Le Pré bricou G 744 »).
+            line_end = text.find("\n", position + word.start())
+            if not street and not _CADASTRE.search(text, position + word.start(), line_end if line_end >= 0 else len(text)):
+                return []
             break
         last = position + word.end()
         previous = token

@@ -100,3 +100,10 @@ def test_a_surname_the_document_prints_after_an_article_is_a_place_or_a_company(
     # Page 53, a table of classes de découverte whose column « DEPARTEMENTS » prints « HERAULT », the « Hérault » of
     # « Conseil Général de l'Hérault » elsewhere in the minutes: a département, not a surname.
     assert "LES ARESQUIERS HERAULT" in public[52]
+
+
+def test_a_function_after_a_name_in_a_sentence_is_no_address():
+    public = _public("pierrefonds_mymairie/compte-rendu-27-09-2016.pdf")
+    # Page 8: « Madame …, Directrice du groupe scolaire de Pierrefonds, va effectuer avec sa classe de CM1/CM2 un
+    # séjour »: the school class is no parcel, and the function that runs on into the sentence no lieu-dit.
+    assert re.search(r"Directrice du groupe\s+scolaire de Pierrefonds", public[7])
