@@ -775,9 +775,11 @@ def _fold_spaces(text: str) -> str:
 
 
 # A name after a preposition or a definite article is a place's or a body's (« à Montpellier », « l'Hérault », « la
-# Paillade », « du Moulin »): French puts no article before a person's name.
+# Paillade », « du Moulin »): French puts no article before a person's name. So is a name after the word for a
+# company or a brand, an adjective between them or not (« l’entreprise informatique DELL »).
 _NON_PERSON_BEFORE = re.compile(
-    rf"(?:\b(?:de|à|en|sur|{_DEFINITE_ARTICLE}|société|commune|ville|canton|SAS|SARL|SCI|GAEC)[ \t]+|\b[dl]['’])"
+    rf"(?:\b(?:de|à|en|sur|{_DEFINITE_ARTICLE}|commune|ville|canton|SAS|SARL|SCI|GAEC)[ \t]+"
+    rf"|\b(?:société|entreprise|marque|enseigne)s?(?:[ \t]+[{_LOWER}]+)?[ \t]+|\b[dl]['’])"
     rf"(?P<word>[{_UPPER}][\w{_HYPHEN}]+)"
 )
 

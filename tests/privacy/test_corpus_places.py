@@ -107,3 +107,11 @@ def test_a_function_after_a_name_in_a_sentence_is_no_address():
     # Page 8: « Madame …, Directrice du groupe scolaire de Pierrefonds, va effectuer avec sa classe de CM1/CM2 un
     # séjour »: the school class is no parcel, and the function that runs on into the sentence no lieu-dit.
     assert re.search(r"Directrice du groupe\s+scolaire de Pierrefonds", public[7])
+
+
+def test_a_word_the_document_prints_after_the_word_for_a_company_is_no_surname():
+    public = _public("montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf")
+    # Page 58 names « l’entreprise informatique DELL »; page 77, a table of computers given to associations, prints
+    # the brand in its « Marque » column: no person of that surname to mask there.
+    assert "l’entreprise informatique DELL" in public[57]
+    assert re.search(r"DELL Model PM VT DT PIII\s+600", public[76])
