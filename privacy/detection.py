@@ -450,8 +450,10 @@ class _Identity:
 
 # Legal forms of French companies, farms and public bodies: the capitalised words printed with one name a
 # company (« Cafés EURL CBLB », « GAEC DES BROSSES »), not a person.
+# « Frères » closes a trade name as a legal form would (« Philip Frères », « BEC FRERES »).
 _LEGAL_FORM = re.compile(
-    r"(?<![\w\-])(?:SARL|SAS|SASU|EURL|EIRL|EI|SA|SCI|SCP|SNC|SCEA|EARL|GAEC|SEM|SPL|SCOP|SELARL|SCM|Sté|Ets|[ÉE]ts)(?![\w\-])"
+    r"(?<![\w\-])(?:SARL|SAS|SASU|EURL|EIRL|EI|SA|SCI|SCP|SNC|SCEA|EARL|GAEC|SEM|SPL|SCOP|SELARL|SCM|Sté|Ets|[ÉE]ts"
+    r"|Fr[èe]res|FR[ÈE]RES)(?![\w\-])"
 )
 # … except a one-person company, which bears its owner's name (« SASU MARCHAND Eric »): that is a person's name.
 _ONE_PERSON_FORM = re.compile(r"(?<![\w\-])(?:SASU|EURL|EIRL|EI)(?![\w\-])")

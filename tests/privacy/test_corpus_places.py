@@ -115,3 +115,10 @@ def test_a_word_the_document_prints_after_the_word_for_a_company_is_no_surname()
     # the brand in its « Marque » column: no person of that surname to mask there.
     assert "l’entreprise informatique DELL" in public[57]
     assert re.search(r"DELL Model PM VT DT PIII\s+600", public[76])
+
+
+def test_a_trade_name_closed_by_freres_is_a_company():
+    public = _public("montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf")
+    # Page 88, the holders of a works contract: « Lots 2, 3, 4, 5, 7 : Philip Frères sise Parc d’Activité … ».
+    assert "Philip Frères sise" in public[87]
+    assert "Frères" in public[88]
