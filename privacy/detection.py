@@ -833,8 +833,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
             continue
         # « 10 enfants \nDispositif … », « Composition de la famille \nRessources Mensuelles »: a name without a
         # word in capitals that opens with a word the document writes in lowercase is no household's surname (« la
-        # famille du Recteur RICHARD » is).
-        if (name and not re.search(rf"[{_UPPER}]{{2}}", name)
+        # famille du Recteur RICHARD » is); nor is one on the next line, a table's header below the cell it ends
+        # (« Composition \nde la famille \nRessources du Quotient Familial CAF »).
+        if (name and (not re.search(rf"[{_UPPER}]{{2}}", name) or "\n" in text[match.end("civ"):match.start("name")])
                 and _is_common(name.split()[0], lowercase_words)):
             continue
         if name and not name_in_place(text, match.start()):
@@ -2361,7 +2362,8 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
             # capitalised words that run on into a sentence are a title or a function, no address; a lieu-dit ends
             # at the line's end or a figure, or has its cadastre reference further on its line (« Le Pré bricou G 744 »).
             line_end = text.find("\n", position + word.start())
-            if not street and not _CADASTRE.search(text, position + word.start(), line_end if line_end >= 0 else len(text)):
+            if (not street and not listed and token[:1].isalpha()
+                    and not _CADASTRE.search(text, position + word.start(), line_end if line_end >= 0 else len(text))):
                 return []
             break
         last = position + word.end()

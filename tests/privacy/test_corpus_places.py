@@ -122,3 +122,9 @@ def test_a_trade_name_closed_by_freres_is_a_company():
     # Page 88, the holders of a works contract: « Lots 2, 3, 4, 5, 7 : Philip Frères sise Parc d’Activité … ».
     assert "Philip Frères sise" in public[87]
     assert "Frères" in public[88]
+
+
+def test_the_header_below_a_household_cell_is_no_household():
+    public = _public("pierrefonds_mymairie/20241015-PV.pdf")
+    # Page 3, the header of a table of fees: « Composition \nde la famille \nRessources du Quotient Familial CAF ».
+    assert re.search(r"famille\s+Ressources du Quotient Familial CAF", public[2])
