@@ -838,6 +838,9 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         if (name and (not re.search(rf"[{_UPPER}]{{2}}", name) or "\n" in text[match.end("civ"):match.start("name")])
                 and _is_common(name.split()[0], lowercase_words)):
             continue
+        # « 2 enfants BOCHENKO » is a household; « 30 enfants de Pierrefonds » are children of a place.
+        if match.group("civ").endswith("enfants") and text[match.end("civ"):match.start("name")].strip():
+            continue
         if name and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
                                          match.start("name"), match.group("civ"), name, True, "famille"))

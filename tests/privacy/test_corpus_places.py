@@ -128,3 +128,10 @@ def test_the_header_below_a_household_cell_is_no_household():
     public = _public("pierrefonds_mymairie/20241015-PV.pdf")
     # Page 3, the header of a table of fees: « Composition \nde la famille \nRessources du Quotient Familial CAF ».
     assert re.search(r"famille\s+Ressources du Quotient Familial CAF", public[2])
+
+
+def test_children_of_a_place_are_no_household():
+    public = _public("pierrefonds_mymairie/CM-06-avril-2021.pdf")
+    # Page 9: « le SIVOC réalise une intervention au groupe scolaire et des cours particuliers \npour 30 enfants de
+    # Pierrefonds. »
+    assert "30 enfants de Pierrefonds" in public[8]
