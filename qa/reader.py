@@ -22,6 +22,7 @@ from french.dates import MONTH_NAMES, YEAR, dates_named
 from french.folding import fold
 from french.tagging import content_word_vectors, verbs, words_closeness
 from french.terms import terms_extract
+from privacy.detection import given_name_known
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
@@ -183,6 +184,12 @@ def subject_terms(question: str, hits: list[SearchHit]) -> list[str]:
     places = set()
     for name in _collectivites_named(hits):
         places.update(terms_extract(name))
+    # A first name the question prints and no passage does is a private person's the minutes mask (« le contrat
+    # proposé à Sandra »): no passage can hold it.
+    printed = " ".join(f"{hit.heading} {hit.text}" for hit in hits)
+    for word in re.findall(r"(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?", question):
+        if word not in printed and given_name_known(word):
+            places.update(terms_extract(word))
     return [t for t in terms_extract(question) if t not in places and t not in _MONTH_STEMS and not _YEAR.fullmatch(t)]
 
 

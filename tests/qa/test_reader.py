@@ -212,3 +212,23 @@ def test_an_acronym_stands_for_the_words_it_spells():
     acronym = terms_extract("CEE")[0]
     assert acronym in reading.unit_terms[0] and acronym in reading.subject_weights
     assert reading.candidates[0].features["terms_heading"] > 0.0
+
+
+# pierrefonds_mymairie/compte-rendu-03-10-2017.pdf, page 11, as the portal publishes it
+CUI = (
+    "Il est par ailleurs rappelé qu’un CUI/CAE a été signé avec [personne 18] le 1er juin 2017 en remplacement de "
+    "[personne 19], licencié pour faute grave"
+)
+
+
+def test_a_first_name_no_passage_prints_is_no_subject_term():
+    from qa.reader import subject_terms
+
+    hit = _hit(1, CUI, heading="6 Renouvellement d’un CUI / CAE", deliberation_id=1, page=11, rank=1)
+    question = "Le contrat aidé signé avec Julien en juin 2017 a-t-il été renouvelé ?"
+    # The minutes mask a private person: the first name the question prints is in no passage, nor can it be.
+    assert "julien" not in subject_terms(question, [hit])
+    assert "contrat" in subject_terms(question, [hit])
+    # A name a passage prints (an official's) still counts.
+    named = _hit(2, CUI.replace("[personne 18]", "Julien MARTIN, adjoint,"), heading="", deliberation_id=1, page=11, rank=1)
+    assert "julien" in subject_terms(question, [named])
