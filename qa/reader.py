@@ -176,21 +176,30 @@ class Reading:
 
 
 def subject_terms(question: str, hits: list[SearchHit]) -> list[str]:
-    """The question's terms about its subject: not the collectivité it names, nor its months and years.
+    """The question's terms about its subject: not the collectivité it names, nor its months and years, nor a first
+    name that no passage prints.
 
     Place and period are filters already; a passage rarely repeats the town's name, so counting it would make every
-    passage look as if it missed part of the question.
+    passage look as if it missed part of the question. A first name the question prints and no passage found does
+    is a private person's, masked in every published text (« le contrat aidé signé avec Julien »): no passage can
+    hold it.
     """
     places = set()
     for name in _collectivites_named(hits):
         places.update(terms_extract(name))
-    # A first name the question prints and no passage does is a private person's the minutes mask (« le contrat
-    # proposé à Sandra »): no passage can hold it.
     printed = " ".join(f"{hit.heading} {hit.text}" for hit in hits)
-    for word in re.findall(r"(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?", question):
+    masked = set()
+    for word in _GIVEN_NAME_SHAPE.findall(question):
         if word not in printed and given_name_known(word):
-            places.update(terms_extract(word))
-    return [t for t in terms_extract(question) if t not in places and t not in _MONTH_STEMS and not _YEAR.fullmatch(t)]
+            masked.update(terms_extract(word))
+    return [
+        t for t in terms_extract(question)
+        if t not in places and t not in masked and t not in _MONTH_STEMS and not _YEAR.fullmatch(t)
+    ]
+
+
+# A capitalised word inside the question (its first word is capitalised whatever it is), hyphenated or not.
+_GIVEN_NAME_SHAPE = re.compile(r"(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?")
 
 
 def _collectivites_named(hits: list[SearchHit]) -> set[str]:
