@@ -835,11 +835,12 @@ def _page_candidates(*, page_number: int, text: str, lowercase_words: set[str],
         # word in capitals that opens with a word the document writes in lowercase is no household's surname (« la
         # famille du Recteur RICHARD » is); nor is one on the next line, a table's header below the cell it ends
         # (« Composition \nde la famille \nRessources du Quotient Familial CAF »).
-        if (name and (not re.search(rf"[{_UPPER}]{{2}}", name) or "\n" in text[match.end("civ"):match.start("name")])
+        between = text[match.end("civ"):match.start("name")]
+        if (name and (not re.search(rf"[{_UPPER}]{{2}}", name) or "\n" in between)
                 and _is_common(name.split()[0], lowercase_words)):
             continue
         # « 2 enfants BOCHENKO » is a household; « 30 enfants de Pierrefonds » are children of a place.
-        if match.group("civ").endswith("enfants") and text[match.end("civ"):match.start("name")].strip():
+        if match.group("civ").endswith("enfants") and between.strip():
             continue
         if name and not name_in_place(text, match.start()):
             candidates.append(_Candidate(page_number, match.start(), match.start("name") + len(name),
@@ -2364,9 +2365,10 @@ def _attached_address(*, text: str, page: int, end: int, street_only: bool = Fal
             # « Madame WATTIER, Directrice du groupe scolaire … sa classe de CM1 » (a school class read as a parcel):
             # capitalised words that run on into a sentence are a title or a function, no address; a lieu-dit ends
             # at the line's end or a figure, or has its cadastre reference further on its line (« Le Pré bricou G 744 »).
-            line_end = text.find("\n", position + word.start())
+            at = position + word.start()
+            line_end = text.find("\n", at)
             if (not street and not listed and token[:1].isalpha()
-                    and not _CADASTRE.search(text, position + word.start(), line_end if line_end >= 0 else len(text))):
+                    and not _CADASTRE.search(text, at, line_end if line_end >= 0 else len(text))):
                 return []
             break
         last = position + word.end()
