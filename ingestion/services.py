@@ -40,6 +40,7 @@ from privacy.services import (
 from search.embeddings import embedder_get
 from search.passages import passages_draft, segments_cover
 from search.services import (
+    passages_acts_detach,
     passages_deliberation_copy,
     passages_document_delete,
     passages_document_sync,
@@ -290,6 +291,7 @@ def document_structure_build(*, document: Document) -> None:
             page.text = pseudonymise(page.raw_text)
         Page.objects.bulk_update(pages, ["text"], batch_size=500)
         Intervention.objects.filter(document=document).delete()
+        passages_acts_detach(document=document)
         deliberations = deliberations_replace(
             document=document,
             drafts=[

@@ -62,6 +62,18 @@ class Passage(models.Model):
         ]
 
 
+class TermFrequency(models.Model):
+    """How many published passages print each term (a stem of `french.terms`): how rare a question's words are in
+    the minutes, which the reader weighs them by (`qa.reader`). Kept by `search.services` as passages change; the
+    empty term counts the published passages themselves (`TERM_ALL`)."""
+
+    term = models.TextField(primary_key=True)
+    passages = models.IntegerField()
+
+
+TERM_ALL = ""
+
+
 class SavedSearch(models.Model):
     """A search a reader follows by e-mail (`search.alerts`): confirmed from a link sent to the address (double
     opt-in), then a digest of its new results now and then, each with the link that ends it. The address serves

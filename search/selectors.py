@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import random
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from council.matieres import THEMES
 from council.models import Deliberation, Document, Page
 from search.backends import search_backend_get
 from search.backends.base import EngineCopy, Mode, SearchFilters, SearchHit, SearchQuery, SearchResults
-from search.models import Passage
+from search.models import TERM_ALL, Passage, TermFrequency
 from search.query import query_clean
 
 MODES: tuple[Mode, ...] = ("keyword", "semantic", "hybrid")
@@ -33,6 +34,14 @@ def passages_retrieve(
     if mode not in MODES:
         raise ValueError(f"unknown search mode: {mode}")
     return search_backend_get().passages_retrieve(text=text, k=k, mode=mode, filters=filters or SearchFilters())
+
+
+def terms_rarity(terms: set[str]) -> dict[str, float]:
+    """How rare each term (`french.terms`) is among the published passages: log(1 + (N + 1) / (n + 0.5)), N the
+    passages, n those that print it (one query on `TermFrequency`)."""
+    counts = dict(TermFrequency.objects.filter(term__in=[*terms, TERM_ALL]).values_list("term", "passages"))
+    total = counts.get(TERM_ALL, 0)
+    return {term: math.log(1 + (total + 1) / (counts.get(term, 0) + 0.5)) for term in terms}
 
 
 def passages_following(*, passage_ids: list[int], count: int = 1) -> dict[int, list[SearchHit]]:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import connection, transaction
 
 from config.workers import worker_expected
 from council.models import Deliberation, Document
+from french.terms import terms_extract
 from search.backends import search_backend_get
 from search.backends.base import EngineCopy
 from search.embeddings import embedder_get
-from search.models import Passage
+from search.models import TERM_ALL, Passage, TermFrequency
 from search.passages import PassageDraft
 
 logger = logging.getLogger(__name__)
@@ -52,6 +54,7 @@ def passages_replace(
         )
     }
     replaced = list(Passage.objects.filter(document=document).values_list("pk", flat=True))
+    removed = list(Passage.objects.filter(document=document, published=True).values_list("text", flat=True))
     Passage.objects.filter(document=document).delete()
     passages = []
     for position, draft in enumerate(drafts):
@@ -73,9 +76,17 @@ def passages_replace(
             )
         )
     created = Passage.objects.bulk_create(passages, batch_size=500)
+    term_frequencies_change(added=[p.text for p in created if p.published], removed=removed)
     # A redaction or a parser fix replaces the texts: the old ones must leave an engine that holds copies.
     _engine_sync_on_commit(passage_ids=[*replaced, *(passage.pk for passage in created)], document_id=document.pk)
     return created
+
+
+def passages_acts_detach(*, document: Document) -> int:
+    """Before a document's délibérations are parsed anew: its passages leave them, so that a délibération that is
+    gone does not take its passages with it unseen; `passages_replace`, in the same transaction, then replaces them
+    all and counts the published ones out of the terms' frequencies."""
+    return Passage.objects.filter(document=document).update(deliberation=None)
 
 
 def deliberation_heading(deliberation: Deliberation) -> str:
@@ -150,18 +161,56 @@ def _document_copies(document: Document) -> dict:
 def passages_document_delete(*, document: Document) -> int:
     """A document is deleted: its passages leave PostgreSQL now and an engine's copy once that is committed."""
     passage_ids = list(Passage.objects.filter(document=document).values_list("pk", flat=True))
+    removed = list(Passage.objects.filter(pk__in=passage_ids, published=True).values_list("text", flat=True))
     Passage.objects.filter(pk__in=passage_ids).delete()
+    term_frequencies_change(added=[], removed=removed)
     _engine_sync_on_commit(passage_ids=passage_ids, document_id=document.pk)
     return len(passage_ids)
 
 
 def passages_document_sync(*, document: Document) -> int:
     """After a document changes (publication, a clerk's correction), its passages' copies follow, in the engine too."""
+    # The passages whose publication changes now: their terms are counted, or discounted.
+    changing = Passage.objects.filter(document=document).exclude(published=document.published)
+    texts = list(changing.values_list("text", flat=True))
     updated = Passage.objects.filter(document=document).update(**_document_copies(document))
+    term_frequencies_change(added=texts if document.published else [], removed=[] if document.published else texts)
     _engine_sync_on_commit(
         passage_ids=list(Passage.objects.filter(document=document).values_list("pk", flat=True)), document_id=document.pk
     )
     return updated
+
+
+def term_frequencies_change(*, added: Iterable[str], removed: Iterable[str]) -> None:
+    """Count the terms of passages just published (or whose text replaced a published one) and discount those of
+    passages no longer published, in the transaction that changes them (`TermFrequency`)."""
+    delta = Counter()
+    for sign, texts in ((1, added), (-1, removed)):
+        for text in texts:
+            for term in {TERM_ALL, *terms_extract(text)}:
+                delta[term] += sign
+    changes = sorted((term, count) for term, count in delta.items() if count)
+    if not changes:
+        return
+    table = TermFrequency._meta.db_table
+    # In the terms' order, so that two workers publishing at once wait for each other rather than deadlock.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (term, passages) SELECT * FROM unnest(%s::text[], %s::integer[]) "
+            f"ON CONFLICT (term) DO UPDATE SET passages = {table}.passages + EXCLUDED.passages",
+            [[term for term, _ in changes], [count for _, count in changes]],
+        )
+        cursor.execute(f"DELETE FROM {table} WHERE passages <= 0 AND term = ANY(%s)", [[term for term, _ in changes]])
+
+
+def term_frequencies_rebuild() -> int:
+    """Count the terms of every published passage anew (after a bulk change that bypassed the services, or to
+    check them); how many terms there are."""
+    with transaction.atomic():
+        TermFrequency.objects.all().delete()
+        texts = Passage.objects.filter(published=True).values_list("text", flat=True).iterator(chunk_size=2000)
+        term_frequencies_change(added=texts, removed=[])
+    return TermFrequency.objects.exclude(term=TERM_ALL).count()
 
 
 def passages_embed(*, document: Document) -> int:

@@ -10,9 +10,10 @@ import pytest
 
 from django.core.management import call_command
 
+from french.terms import terms_extract
 from search.backends import opensearch, search_backend_get
 from search.backends.base import SearchQuery
-from search.models import Passage
+from search.models import TERM_ALL, Passage, TermFrequency
 from tests.search.opensearch_node import opensearch_backend_configure
 
 
@@ -105,8 +106,22 @@ def test_reindex_command_replaces_an_index_of_phase_one(passages, opensearch_url
         search_backend_get.cache_clear()
 
 
-def test_reindex_with_postgres_does_nothing(passages):
-    assert _run("reindex") == (0, "Le moteur configuré est PostgreSQL : son index suit les passages, rien à reconstruire.\n")
+def test_reindex_with_postgres_recounts_the_terms_only(passages):
+    def counted(term: str) -> int:
+        return TermFrequency.objects.filter(term=term).values_list("passages", flat=True).first() or 0
+
+    # The fixture's rows were written straight into the table, past the services that count their terms.
+    potagers = terms_extract("potagers")[0]
+    before = counted(potagers)
+    code, out = _run("reindex")
+    terms = TermFrequency.objects.exclude(term=TERM_ALL).count()
+    assert counted(TERM_ALL) == Passage.objects.filter(published=True).count()
+    assert counted(potagers) >= before + 1
+    assert (code, out) == (
+        0,
+        f"Termes des passages publiés recomptés : {terms}.\n"
+        "Le moteur configuré est PostgreSQL : son index suit les passages, rien à reconstruire.\n",
+    )
 
 
 def test_processes_using_a_fresh_alias_at_once_make_one_index(opensearch_url, passages):

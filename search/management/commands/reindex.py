@@ -1,16 +1,18 @@
-"""`manage.py reindex`: rebuild the search engine's index from PostgreSQL, without downtime (a new index, an alias)."""
+"""`manage.py reindex`: count the published passages' terms anew, and rebuild the search engine's index from PostgreSQL
+without downtime (a new index, an alias)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from config.faults import ServiceUnavailable
 from search.backends.base import ReindexRefused
-from search.services import search_reindex
+from search.services import search_reindex, term_frequencies_rebuild
 
 
 class Command(BaseCommand):
     help = (
-        "Reconstruit l'index du moteur de recherche (OpenSearch) à partir de PostgreSQL sans interruption : un "
-        "nouvel index reçoit les passages publiés, l'alias y bascule d'un coup, l'ancien index est supprimé."
+        "Recompte les termes des passages publiés (la rareté des mots d'une question), puis reconstruit l'index du "
+        "moteur de recherche (OpenSearch) à partir de PostgreSQL sans interruption : un nouvel index reçoit les "
+        "passages publiés, l'alias y bascule d'un coup, l'ancien index est supprimé."
     )
 
     def handle(self, *args, **options):
@@ -18,6 +20,7 @@ class Command(BaseCommand):
             if options["verbosity"] > 1 or done == total:
                 self.stdout.write(f"{done}/{total} passages publiés envoyés")
 
+        self.stdout.write(f"Termes des passages publiés recomptés : {term_frequencies_rebuild()}.")
         try:
             rebuilt = search_reindex(progress=progress)
         except ServiceUnavailable as error:
