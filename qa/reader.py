@@ -28,6 +28,7 @@ from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
 from search.embeddings import embedder_get
 from search.query import semantic_query_text
+from search.selectors import terms_rarity
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "reader.json"
 
@@ -208,8 +209,17 @@ def _collectivites_named(hits: list[SearchHit]) -> set[str]:
 
 
 def _idf(terms: list[str], documents: list[set[str]]) -> dict[str, float]:
+    """How much each term tells the passages read apart, times how rare it is in all the published minutes.
+
+    Among the passages read alone, a word every town's minutes print (« école », « commune ») weighs as much as
+    the one the question is about (« écran interactif ») when few of them print it; the rarity across the minutes
+    (`search.selectors.terms_rarity`) keeps them apart. Leave-one-collectivité-out over dev + dev2, macro correct /
+    citation precision / declined / false refusals: among the passages read only 0.785 / 0.923 / 0.541 / 0.084,
+    across the minutes only 0.798 / … / 0.623 / 0.075, both (this) 0.802 / … / 0.640 / 0.057.
+    """
     total = len(documents)
-    return {t: math.log(1 + (total + 1) / (sum(1 for d in documents if t in d) + 0.5)) for t in set(terms)}
+    rarity = terms_rarity(set(terms))
+    return {t: rarity[t] * math.log(1 + (total + 1) / (sum(1 for d in documents if t in d) + 0.5)) for t in set(terms)}
 
 
 def share(weights: dict[str, float], terms: set[str]) -> float:

@@ -17,6 +17,11 @@ from qa.reader import QUESTION_VERB_WEIGHT, SENTENCE_FEATURES, Logistic, evidenc
 from qa.records import vote_sentence
 from qa.training import logistic_fit
 from search.backends.base import SearchHit
+from search.models import TERM_ALL, TermFrequency
+
+# The reader weighs a question's words by their rarity among the published passages (`search.selectors.terms_rarity`):
+# none are published here, so every word is as rare as any other and only the passages read tell them apart.
+pytestmark = pytest.mark.django_db
 
 # pierrefonds_mymairie/20241015-PV.pdf, page 3
 TARIF = (
@@ -108,11 +113,24 @@ def test_a_sum_of_money_asked_is_not_found_in_another_measure():
 def test_a_question_verb_weighs_less_than_its_nouns():
     # The minutes say « FIXE le tarif »; a question asks what the tarif « s'élève » to: its verb is phrasing. Neither
     # « élève » nor « garderie » is in the passage: as rare there, the verb counts half the noun.
+    for term in ("elev", "garder"):  # as rare across the minutes too
+        TermFrequency.objects.update_or_create(term=term, defaults={"passages": 3})
     hits = [_hit(1, TARIF, heading="Tarif du repas de l'accueil de loisirs", deliberation_id=7, page=3, rank=1)]
     reading = reading_build(question="À combien s'élève le tarif du repas de la garderie ?", hits=hits, ranks=[0])
     weights = reading.subject_weights
     assert weights["elev"] == pytest.approx(weights["garder"] * QUESTION_VERB_WEIGHT)
     assert QUESTION_VERB_WEIGHT < 1
+
+
+def test_a_word_common_in_the_minutes_weighs_less_than_a_rare_one():
+    # In the passage read, « repas » and « loisirs » are each printed once; across the published minutes (counts as
+    # a town's would stand), meals come up in many passages and leisure centres in few: the rarer word weighs more.
+    for term, passages in {TERM_ALL: 1000, "rep": 120, "loisir": 6}.items():
+        TermFrequency.objects.update_or_create(term=term, defaults={"passages": passages})
+    assert terms_extract("repas loisirs") == ["rep", "loisir"]
+    hits = [_hit(1, TARIF, heading="Tarifs", deliberation_id=7, page=3, rank=1)]
+    reading = reading_build(question="Quel est le prix du repas des accueils de loisirs ?", hits=hits, ranks=[0])
+    assert reading.subject_weights["loisir"] > 2 * reading.subject_weights["rep"]
 
 
 def test_a_vote_line_carries_the_subject_of_its_act():
