@@ -93,15 +93,13 @@ def _service_latency(*, texts: list[str], table: str | None = None) -> dict:
     """Seconds per call of the whole search service (query embedding, SQL, fusion, highlights, facets)."""
     from search.backends.base import SearchFilters, SearchQuery
     from search.backends.postgres import PostgresSearchBackend
-    from search.embeddings import embedder_get
-
-    from search.backends.postgres import query_vector_literal
+    from search.embeddings import embedder_get, query_vector
 
     backend = PostgresSearchBackend(table=table) if table else PostgresSearchBackend()
     embedder_get().query_embed("échauffement")
     result = {}
     for mode in ("keyword", "semantic", "hybrid"):
-        query_vector_literal.cache_clear()  # every query pays for its embedding, as a new visitor's would
+        query_vector.cache_clear()  # every query pays for its embedding, as a new visitor's would
         seconds = []
         for text in texts:
             started = time.perf_counter()

@@ -26,7 +26,7 @@ from privacy.detection import given_name_known
 from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
 from qa.questions import KINDS, QuestionKind, question_kind
 from search.backends.base import SearchHit
-from search.embeddings import embedder_get
+from search.embeddings import embedder_get, query_vector
 from search.query import semantic_query_text
 from search.selectors import terms_rarity
 
@@ -361,15 +361,14 @@ def readings_score(reading: Reading, model: ReaderModel) -> None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _vector(text: str, *, query: bool) -> np.ndarray:
-    embedder = embedder_get()
-    return embedder.query_embed(text) if query else embedder.passages_embed([text])[0]
+def _sentence_vector(text: str) -> np.ndarray:
+    return embedder_get().passages_embed([text])[0]
 
 
 def sentence_similarity(question: str, sentence: str) -> float:
     """How close a sentence alone is to the question, mapped to [0, 1] (the retrievers only saw whole passages)."""
-    a = _vector(semantic_query_text(question), query=True)
-    b = _vector(sentence, query=False)
+    a = query_vector(semantic_query_text(question))
+    b = _sentence_vector(sentence)
     return _semantic(float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) or 1.0)))
 
 

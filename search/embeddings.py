@@ -126,6 +126,15 @@ class OpenAIEmbedder:
         return self._embed([f"query: {text}"])[0]
 
 
+@functools.lru_cache(maxsize=2048)
+def query_vector(text: str) -> np.ndarray:
+    """A query's embedding, cached: people repeat queries and page through results, and the reader compares a
+    question with its sentences once retrieval has embedded it (one embedding, not two)."""
+    vector = embedder_get().query_embed(text)
+    vector.setflags(write=False)  # shared by every caller
+    return vector
+
+
 @functools.cache
 def embedder_get() -> Embedder:
     """The configured embedder, loaded once per process."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from council.models import Document
-from search.backends.postgres import query_vector_literal
+from search.embeddings import query_vector
 from search.selectors import MODES, passages_retrieve
 
 CUTOFFS = (1, 5, 10)
@@ -110,7 +110,7 @@ def retrieval_evaluate(
     }
     for mode in modes:
         # Every mode pays for its query embeddings, so that latencies compare.
-        query_vector_literal.cache_clear()
+        query_vector.cache_clear()
         rows, groups, latencies = [], defaultdict(list), []
         for question in answerable:
             started = time.perf_counter()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import html
 import itertools
 import math
@@ -19,7 +18,7 @@ from council.matieres import THEMES
 from council.models import Deliberation, Document
 from french.stopwords import QUESTION_WORDS
 from search.backends.base import FacetValue, Mode, SearchFilters, SearchHit, SearchQuery, SearchResults
-from search.embeddings import embedder_get
+from search.embeddings import embedder_get, query_vector
 from search.models import SEARCH_CONFIG, Passage
 from search.context import QueryContext, query_context
 from search.query import (
@@ -729,11 +728,9 @@ def _shares(candidates: list[RankedPassage], *, key: str, tuning: Tuning, weight
     return [weight / (tuning.rrf_k + getattr(c, f"{key}_rank")) for c in candidates]
 
 
-@functools.lru_cache(maxsize=2048)
 def query_vector_literal(text: str) -> str:
-    """The query's embedding as pgvector input; cached because people repeat queries and page through results."""
-    vector = embedder_get().query_embed(text)
-    return "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
+    """The query's embedding as pgvector input (the embedding cached: `search.embeddings.query_vector`)."""
+    return "[" + ",".join(f"{x:.7g}" for x in query_vector(text).tolist()) + "]"
 
 
 def overlaps_drop(candidates: list[RankedPassage]) -> list[RankedPassage]:
