@@ -281,14 +281,55 @@ def _acronyms_spelt(question: str):
     asked = {acronym: terms_extract(acronym) for acronym in acronyms_in(question)}
     lengths = {len(acronym) for acronym in asked}
 
-    def spelt(text: str, terms: list[str]) -> list[str]:
-        extra = [term for acronym in acronyms_in(text) if acronym in spelt_out for term in spelt_out[acronym]]
+    def spelt(read: _TextRead) -> list[str]:
+        extra = [term for acronym in read.acronyms if acronym in spelt_out for term in spelt_out[acronym]]
         if asked:
-            runs = initials_runs(terms, lengths=lengths)
+            runs = initials_runs(list(read.terms), lengths=lengths)
             extra += [term for acronym, terms_of in asked.items() if acronym in runs for term in terms_of]
-        return terms + extra
+        return [*read.terms, *extra]
 
     return spelt
+
+
+# The same passages answer many questions (of the sentences the dev questions read, half had been read for an
+# earlier one): what a text gives whatever the question is, it gives once.
+@functools.lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
+    """A passage's sentences, those that instruct the reader left out."""
+    return tuple(s for s in sentences_split(text) if not instruction_like(s))
+
+
+@dataclass(frozen=True)
+class _TextRead:
+    """What a sentence or a heading gives whatever the question (`_text_read`)."""
+
+    terms: tuple[str, ...]
+    acronyms: frozenset[str]
+    numbers: frozenset[str]
+    operative: bool
+    vote: bool
+    visa: bool
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_read(text: str) -> _TextRead:
+    return _TextRead(
+        terms=tuple(terms_extract(text)),
+        acronyms=frozenset(acronyms_in(text)),
+        numbers=frozenset(n.replace(" ", "") for n in _NUMBER.findall(text)),
+        operative=decision_like(text),
+        vote=vote_like(text),
+        visa=visa_like(text),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_vectors(text: str):
+    """`content_word_vectors` of a sentence, shared by the questions that read it (hence read-only)."""
+    vectors = content_word_vectors(text)
+    if vectors is not None:
+        vectors.setflags(write=False)
+    return vectors
 
 
 def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], followers: set[int] | None = None) -> Reading:
@@ -300,10 +341,10 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     question_numbers = {n.replace(" ", "") for n in _NUMBER.findall(question) if not _YEAR.fullmatch(n)}
     years = set(_YEAR.findall(question))
     periods = dates_named(question)[0]
-    split = [[s for s in sentences_split(hit.text) if not instruction_like(s)] for hit in hits]
+    split = [_sentences(hit.text) for hit in hits]
     spelt = _acronyms_spelt(question)
-    sentence_terms = [[spelt(s, terms_extract(s)) for s in sentences] for sentences in split]
-    heading_terms = [set(spelt(hit.heading, terms_extract(hit.heading))) for hit in hits]
+    sentence_terms = [[spelt(_text_read(s)) for s in sentences] for sentences in split]
+    heading_terms = [set(spelt(_text_read(hit.heading))) for hit in hits]
     idf = _idf(subject, [set(t) for terms in sentence_terms for t in terms] + heading_terms)
     phrasing = set(terms_extract(" ".join(verbs(question))))
     idf = {t: w * QUESTION_VERB_WEIGHT if t in phrasing else w for t, w in idf.items()}
@@ -332,19 +373,19 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
         }
         for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
             values = sentence_values(sentence, kind.asked)
+            read = _text_read(sentence)
             term_set = set(terms)
             words = len(sentence.split())
-            numbers = {n.replace(" ", "") for n in _NUMBER.findall(sentence)}
             features = dict(passage)
             features.update(
                 terms=share(idf, term_set),
                 pairs=len(question_pairs & _pairs(terms)) / len(question_pairs) if question_pairs else 0.0,
-                close=words_closeness(question_vectors, content_word_vectors(sentence)),
-                numbers=float(bool(question_numbers & numbers)),
+                close=words_closeness(question_vectors, _word_vectors(sentence)),
+                numbers=float(bool(question_numbers & read.numbers)),
                 fit=kind_fit(kind, values),
-                operative=float(decision_like(sentence)),
-                vote=float(vote_like(sentence)),
-                visa=float(visa_like(sentence)),
+                operative=float(read.operative),
+                vote=float(read.vote),
+                visa=float(read.visa),
                 title=float(bool(term_set) and len(term_set & heading_terms[index]) / len(term_set) > 0.8),
                 long=min(words, 60) / 60,
                 short=float(words < 6),
