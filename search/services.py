@@ -53,8 +53,9 @@ def passages_replace(
             "heading", "text", "embedding"
         )
     }
-    replaced = list(Passage.objects.filter(document=document).values_list("pk", flat=True))
-    removed = list(Passage.objects.filter(document=document, published=True).values_list("text", flat=True))
+    existing = list(Passage.objects.filter(document=document).values_list("pk", "published", "text"))
+    replaced = [pk for pk, _, _ in existing]
+    removed = [text for _, published, text in existing if published]
     Passage.objects.filter(document=document).delete()
     passages = []
     for position, draft in enumerate(drafts):
@@ -160,8 +161,9 @@ def _document_copies(document: Document) -> dict:
 
 def passages_document_delete(*, document: Document) -> int:
     """A document is deleted: its passages leave PostgreSQL now and an engine's copy once that is committed."""
-    passage_ids = list(Passage.objects.filter(document=document).values_list("pk", flat=True))
-    removed = list(Passage.objects.filter(pk__in=passage_ids, published=True).values_list("text", flat=True))
+    existing = list(Passage.objects.filter(document=document).values_list("pk", "published", "text"))
+    passage_ids = [pk for pk, _, _ in existing]
+    removed = [text for _, published, text in existing if published]
     Passage.objects.filter(pk__in=passage_ids).delete()
     term_frequencies_change(added=[], removed=removed)
     _engine_sync_on_commit(passage_ids=passage_ids, document_id=document.pk)
