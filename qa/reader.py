@@ -212,7 +212,7 @@ def _idf(terms: list[str], documents: list[set[str]]) -> dict[str, float]:
     """How much each term tells the passages read apart, times how rare it is in all the published minutes.
 
     Among the passages read alone, a word every town's minutes print (« école », « commune ») weighs as much as
-    the one the question is about (« écran interactif ») when few of them print it; the rarity across the minutes
+    the one the question is about (« défibrillateur ») when few of them print it; the rarity across the minutes
     (`search.selectors.terms_rarity`) keeps them apart. Leave-one-collectivité-out over dev + dev2 (`evaluate
     --loco`), macro correct / citation precision / declined / false refusals: among the passages read only 0.785 /
     0.923 / 0.541 / 0.084, both (this) 0.801 / 0.908 / 0.640 / 0.057; across the minutes only, by the same refits
