@@ -89,6 +89,12 @@ def _year_agrees(selection: Selection) -> bool:
     return years_agree(years, reading.hits[selection.best.passage_index])
 
 
+def _figure_given(selection: Selection) -> bool:
+    """A picked sentence gives a value in figures of the kind the question asks for, when it asks for one."""
+    asked = selection.reading.kind.asked_in_figures
+    return not asked or any(sentence.values[kind] >= 0.5 for sentence in selection.sentences for kind in asked)
+
+
 def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool = False) -> Decision:
     """Abstain when nothing was found, or when the answer is unlikely to be right (a calibrated probability)."""
     if selection.best is None:
@@ -101,6 +107,11 @@ def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool 
     # minutes found do not speak of it (a question on a crematorium where no passage found prints « crématorium »).
     if selection.reading.subject_weights and features["absent"] == 1.0:
         return Decision(True, confidence, "aucun passage trouvé ne contient les mots de la question", features)
+    # A question that asks for a sum, a number, a length of time or a date is not answered by sentences that print
+    # none, however close they are to its subject (« quel nouveau tarif … » answered by the debate on raising it). A
+    # value read from a stored field (a vote's tally) is printed by the answer, not by its sentences.
+    if not stored and not _figure_given(selection):
+        return Decision(True, confidence, "les passages trouvés ne donnent pas la valeur demandée", features)
     if confidence >= model.threshold:
         return Decision(False, confidence, "", features)
     if features["unit_share"] < 0.3:

@@ -29,6 +29,9 @@ from french.votes import VOTE_VERBS, VOTERS
 # The kinds of value a question may ask for, in the order the reader's features name them. A sum of money is an
 # amount too: a question that asks for one asks for both.
 KINDS = ("amount", "money", "count", "duration", "date", "person", "organisation", "decision", "reason", "place")
+# The kinds a sentence gives in figures (a sum, a number, a length of time, a date): read by patterns that do not
+# guess, unlike a name or a reason, so that a sentence without one cannot give the value asked.
+FIGURE_KINDS = ("amount", "money", "count", "duration", "date")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,11 @@ class QuestionKind:
         """The kinds asked, the most precise only: a question on a sum of money is not answered by « 30 heures »,
         which is an amount too."""
         return tuple(kind for kind in self.asked if not (kind == "amount" and self.wants_money))
+
+    @property
+    def asked_in_figures(self) -> tuple[str, ...]:
+        """The kinds asked precisely that a sentence gives in figures (see FIGURE_KINDS)."""
+        return tuple(kind for kind in self.asked_precisely if kind in FIGURE_KINDS)
 
 
 _WH_WORD = re.compile(r"\b(?:combien|quel(?:le)?s?|qui|quand|ou|comment|lequel|laquelle|lesquel(?:le)?s|quoi|pourquoi)\b")

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from qa.models import Feedback, QuestionLog
 from qa.services import EXTRACTIVE, question_answer, question_log_record, question_logs_purge
+from tests.qa.conftest import passage_create, passages_embed
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,49 @@ def test_a_question_whose_words_no_passage_prints_is_declined_whatever_the_simil
     answer = question_answer(question="Quand le crématorium intercommunal ouvrira-t-il ?", mode=EXTRACTIVE)
     assert answer.abstained and answer.citations == []
     assert answer.reason == "aucun passage trouvé ne contient les mots de la question"
+
+
+# pierrefonds_mymairie/CM-04-mai-2023.pdf, item 1 (no question set reads this document): page 1 prints the new
+# price, page 2 only the debate about it.
+_FOYER_OBJET = ("Revalorisation de la tarification dans le cadre de la convention de mise à disposition du Foyer "
+                "Napoléon avec l’Office du Tourisme pour l’accueil de groupes")
+_FOYER_PRICE = (
+    "L’office du tourisme souhaitant augmenter sa tarification de 5€, il est proposé une revalorisation du forfait "
+    "« pique-nique » auprès de la commune de 30 € à 35 €.\n"
+    "A titre d’information, 37 locations ont eu lieu en 2022 soit 1 110 € de recettes pour la commune."
+)
+_FOYER_DEBATE = (
+    "PAPIN demande le motif de cette augmentation. Mme le Maire répond que c’est un service qui fonctionne\n"
+    "extrêmement bien, l’Office du Tourisme souhaite augmenter le tarif et donc la redevance auprès de la commune.\n"
+    "Il est proposé aux membres du conseil municipal :\n"
+    "- d’approuver la tarification proposée ;\n"
+    "- d’autoriser Madame le Maire à signer l’avenant.\n"
+    "Vote : pour à l’unanimité"
+)
+_FOYER_QUESTION = "Quel nouveau tarif la commune de Pierrefonds demande-t-elle à l'Office du Tourisme pour le Foyer Napoléon ?"
+
+
+def _foyer_passage(*, pages: tuple[int, int], text: str):
+    passage = passage_create(collectivite="Commune de Pierrefonds", date="2023-05-04", number="1", objet=_FOYER_OBJET,
+                             pages=pages, text=text)
+    passages_embed([passage])
+    return passage
+
+
+def test_a_question_asking_for_a_sum_is_declined_when_the_passages_found_print_none():
+    _foyer_passage(pages=(2, 2), text=_FOYER_DEBATE)
+    answer = question_answer(question=_FOYER_QUESTION, mode=EXTRACTIVE)
+    assert answer.abstained and answer.citations == [], answer.text
+    assert answer.reason == "les passages trouvés ne donnent pas la valeur demandée"
+    assert answer.closest
+
+
+def test_the_same_question_is_answered_once_the_sum_is_published():
+    _foyer_passage(pages=(2, 2), text=_FOYER_DEBATE)
+    priced = _foyer_passage(pages=(1, 1), text=_FOYER_PRICE)
+    answer = question_answer(question=_FOYER_QUESTION, mode=EXTRACTIVE)
+    assert not answer.abstained, answer.reason
+    assert "35 €" in answer.text and priced.pk in {c.passage_id for c in answer.citations}
 
 
 def test_a_question_in_english_is_told_to_ask_in_french(qa_passages, client):
