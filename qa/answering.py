@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN
-from french.numbers import COUNT_IN_WORDS
+from french.numbers import COUNT_IN_WORDS, NUMBER_IN_WORDS
 from french.votes import TALLY_WORD_SPELT, UNANIMITY
 from french.folding import fold
 from qa.questions import KINDS
@@ -159,7 +159,10 @@ _AMOUNT = re.compile(
     re.I,
 )
 # A sum of money: a number in euros (or francs, in old minutes), or a table in euros (« Montant (€) »).
-_MONEY = re.compile(rf"€|{_NUMBER}\s*(?:euros?|eur|francs?)\b|\bd['’]euros\b", re.I)
+# A sum in figures or in words (« mille cinq cent euros »), and the symbolic euro of a transfer.
+_MONEY = re.compile(
+    rf"€|{_NUMBER}\s*(?:euros?|eur|francs?)\b|\bd['’]euros\b|\b{NUMBER_IN_WORDS}\s+euros?\b|\beuro\s+symbolique\b", re.I
+)
 _ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
 _COUNT = re.compile(
     rf"\b(?:\d+|{COUNT_IN_WORDS})\s+"

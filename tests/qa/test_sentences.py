@@ -68,6 +68,17 @@ def test_a_length_of_time_and_a_number_of_things():
     assert sentence_values("pour un montant de 11 300,00 € H.T.")["count"] == 0.0
 
 
+def test_a_sum_printed_in_words_is_a_sum_of_money():
+    # pierrefonds_mymairie/compte-rendu-21-11-2017.pdf p. 10 and
+    # montpellier_opendata/deliberations_2013/2013_02_04/2013-02-04-0000061129.pdf p. 1 (no question set reads either)
+    assert sentence_values("Le bénéficiaire versera à la commune de Pierrefonds une redevance annuelle d’un montant de "
+                           "mille cinq cent euros")["money"] == 1.0
+    assert sentence_values("La présente acquisition est conclue à l’euro symbolique car intégrée comme participation de "
+                           "l’aménageur")["money"] == 1.0
+    # Number words are no sum without the currency.
+    assert sentence_values("Le bénéficiaire versera à la commune une redevance annuelle")["money"] == 0.0
+
+
 def test_the_common_causal_connectives_give_a_reason():
     # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 6 and compte-rendu-28-11-2016.pdf p. 3
     assert sentence_values("En effet, les recettes du camping n’étant plus perçues par la commune, cette régie ne "
