@@ -25,10 +25,10 @@ COUNT_IN_WORDS = (
 
 _NUMBER_WORD = (
     r"(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?"
-    r"|trente|quarante|cinquante|soixante|cents?|mille)"
+    r"|trente|quarante|cinquante|soixante|cents?|mil(?:le)?)"
 )
-# A number in words of any size, as a sum is printed in full (« mille cinq cent », « quatre-vingt-dix », « trente et
-# un »); lowercase and with its accents, to be used with re.IGNORECASE. No group.
+# A number in words of any size, as a sum or a date is printed in full (« mille cinq cent », « quatre-vingt-dix »,
+# « trente et un », « deux mil neuf »); lowercase and with its accents, to be used with re.IGNORECASE. No group.
 NUMBER_IN_WORDS = rf"{_NUMBER_WORD}(?:(?:[\s-]+et)?[\s-]+{_NUMBER_WORD})*"
 
 # Ordinals, accents folded, to their number as digits: « troisième décision modificative » is

@@ -194,7 +194,9 @@ _VOTE = re.compile(
 _MONTHS = MONTHS_PATTERN
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b"
-    rf"|\b(?:rentrée|année|exercice)\s+(?:scolaire\s+)?\d{{4}}|\b(?:en|depuis|dès|jusqu'en|avant|après)\s+(?:19|20)\d\d\b",
+    rf"|\b(?:rentrée|année|exercice)\s+(?:scolaire\s+)?\d{{4}}|\b(?:en|depuis|dès|jusqu'en|avant|après)\s+(?:19|20)\d\d\b"
+    # A day in words, as a séance's preamble prints it (« L'an deux mil neuf, le neuf septembre »).
+    rf"|\b(?:premier|{NUMBER_IN_WORDS})\s+(?:{_MONTHS})\b",
     re.I,
 )
 _CIVILITE_NAME = re.compile(

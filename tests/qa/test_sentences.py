@@ -79,6 +79,15 @@ def test_a_sum_printed_in_words_is_a_sum_of_money():
     assert sentence_values("Le bénéficiaire versera à la commune une redevance annuelle")["money"] == 0.0
 
 
+def test_a_date_printed_in_words_is_a_date():
+    # flaux_village/compte rendu 16 juin.pdf p. 1 and chemere_regardscitoyens/pdf/CM 9 septembre 2009.pdf p. 1 (no
+    # question set reads either)
+    assert sentence_values("L’an deux mille vingt et un le seize juin à dix-huit heures trente, le Conseil Municipal "
+                           "de la")["date"] == 1.0
+    assert sentence_values("L'an deux mil neuf, le neuf septembre, à vingt heures trente")["date"] == 1.0
+    assert sentence_values("à vingt heures trente")["date"] == 0.0
+
+
 def test_the_common_causal_connectives_give_a_reason():
     # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 6 and compte-rendu-28-11-2016.pdf p. 3
     assert sentence_values("En effet, les recettes du camping n’étant plus perçues par la commune, cette régie ne "
