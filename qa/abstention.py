@@ -90,7 +90,8 @@ def _year_agrees(selection: Selection) -> bool:
 
 
 def _figure_given(selection: Selection) -> bool:
-    """A picked sentence gives a value in figures of the kind the question asks for, when it asks for one."""
+    """A picked sentence carries a value, clear or likely (`qa.answering.sentence_values`), of a kind the question
+    asks for in figures, when it asks for one."""
     asked = selection.reading.kind.asked_in_figures
     return not asked or any(sentence.values[kind] >= 0.5 for sentence in selection.sentences for kind in asked)
 
