@@ -159,9 +159,12 @@ _AMOUNT = re.compile(
     re.I,
 )
 # A sum of money: a number in euros (or francs, in old minutes), or a table in euros (« Montant (€) »).
-# A sum in figures or in words (« mille cinq cent euros »), and the symbolic euro of a transfer.
+# A sum in figures or in words (« mille cinq cent euros »), the symbolic euro of a transfer, and no sum at all: a
+# price may be nothing (« gratuit », « à titre gracieux »).
 _MONEY = re.compile(
-    rf"€|{_NUMBER}\s*(?:euros?|eur|francs?)\b|\bd['’]euros\b|\b{NUMBER_IN_WORDS}\s+euros?\b|\beuro\s+symbolique\b", re.I
+    rf"€|{_NUMBER}\s*(?:euros?|eur|francs?)\b|\bd['’]euros\b|\b{NUMBER_IN_WORDS}\s+euros?\b|\beuro\s+symbolique\b"
+    r"|\bgratui\w*|\bà\s+titre\s+gracieux\b|\bgracieusement\b",
+    re.I,
 )
 _ANY_NUMBER = re.compile(r"\b\d+(?:[ .,]\d+)*\b")
 _COUNT = re.compile(

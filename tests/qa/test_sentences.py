@@ -79,6 +79,17 @@ def test_a_sum_printed_in_words_is_a_sum_of_money():
     assert sentence_values("Le bénéficiaire versera à la commune une redevance annuelle")["money"] == 0.0
 
 
+def test_a_price_may_be_nothing():
+    # pierrefonds_mymairie/compte-rendu-08-09-2020.pdf p. 8 and compte-rendu-22-01-2019.pdf p. 5, -03-10-2017.pdf p. 8
+    # (no question set reads them)
+    assert sentence_values("répond que la commune adhérente cette année à titre gracieux, c’est une volonté de "
+                           "l’association Oise Les Vallées.")["money"] == 1.0
+    assert sentence_values("Associations de Pierrefonds GRATUIT")["money"] == 1.0
+    # A « recours gracieux » is an appeal, not a price.
+    assert sentence_values("Cette demande des riventins a êté formalisèc par un recours gracieux qui a été envoyé en "
+                           "lettre")["money"] == 0.0
+
+
 def test_a_date_printed_in_words_is_a_date():
     # flaux_village/compte rendu 16 juin.pdf p. 1 and chemere_regardscitoyens/pdf/CM 9 septembre 2009.pdf p. 1 (no
     # question set reads either)
