@@ -4,6 +4,7 @@ leave-one-collectivité-out (`qa.training`) over signals that hold in any town."
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from qa.questions import question_focus
@@ -89,11 +90,10 @@ def _year_agrees(selection: Selection) -> bool:
     return years_agree(years, reading.hits[selection.best.passage_index])
 
 
-def _figure_given(selection: Selection) -> bool:
-    """A picked sentence carries a value, clear or likely (`qa.answering.sentence_values`), of a kind the question
-    asks for in figures, when it asks for one."""
-    asked = selection.reading.kind.asked_in_figures
-    return not asked or any(sentence.values[kind] >= 0.5 for sentence in selection.sentences for kind in asked)
+def figure_given(values: Iterable[dict[str, float]], asked: tuple[str, ...]) -> bool:
+    """One of the sentences whose `values` are given (`qa.answering.sentence_values`) carries a value, clear or
+    likely, of a kind the question asks for in figures (`QuestionKind.asked_in_figures`), when it asks for one."""
+    return not asked or any(value[kind] >= 0.5 for value in values for kind in asked)
 
 
 def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool = False) -> Decision:
@@ -111,7 +111,7 @@ def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool 
     # A question that asks for a sum, a number, a length of time or a date is not answered by sentences that print
     # none, however close they are to its subject (« quel nouveau tarif … » answered by the debate on raising it). A
     # value read from a stored field (a vote's tally) is printed by the answer, not by its sentences.
-    if not stored and not _figure_given(selection):
+    if not stored and not figure_given((s.values for s in selection.sentences), selection.reading.kind.asked_in_figures):
         return Decision(True, confidence, "les passages trouvés ne donnent pas la valeur demandée", features)
     if confidence >= model.threshold:
         return Decision(False, confidence, "", features)

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from council.models import Deliberation
 from french.language import looks_english
 from qa import llm
-from qa.abstention import Decision, abstention_decide
+from qa.abstention import Decision, abstention_decide, figure_given
+from qa.answering import sentence_values
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
 from qa.reader import ReaderModel, Reading, Selection, evidence_select, reader_model_load, reading_build
 from qa.questions import question_kind
@@ -320,17 +321,28 @@ def answer_write(*, reasoning: Reasoning) -> Iterator[CheckedSentence | Answer]:
     else:
         sources = _llm_sources(reasoning)
         checker = CitationChecker(sources=sources, question=evidence.question)
-        declined = False
+        # A question that asks for a sum, a number, a length of time or a date is answered only by sentences that
+        # print one, as in the extractive mode (`qa.abstention`): what the model writes is held back until one does,
+        # so that an answer that never gives the value is declined with nothing of it shown.
+        asked = reasoning.selection.reading.kind.asked_in_figures
+        given, held, declined = not asked, [], False
         for sentence in llm.answer_sentences_stream(question=evidence.question, hits=sources):
             if sentence is llm.DECLINED:
                 declined = True
                 break
             checked = checker.sentence_add(sentence)
-            if checked:
-                yield checked
+            if not checked:
+                continue
+            given = given or figure_given([sentence_values(checked.body, asked)], asked)
+            held.append(checked)
+            if given:
+                yield from held
+                held = []
         answer.uncited, answer.unprinted = len(checker.checked.dropped), len(checker.checked.unprinted)
         if declined:
             _abstained(answer, evidence, llm.DECLINED_REASON)
+        elif not given:
+            _abstained(answer, evidence, "la réponse écrite ne donne pas la valeur demandée")
         else:
             _checked_fill(answer, checker.result(), evidence)
     yield answer

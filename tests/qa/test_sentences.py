@@ -1,7 +1,9 @@
 """Sentence splitting and question shapes, on lines copied from the corpus."""
 
 from french.terms import terms_extract
+from qa.abstention import figure_given
 from qa.answering import instruction_like, sentence_values, sentences_split, visa_like
+from qa.citations import CheckedSentence
 from qa.questions import question_kind
 
 
@@ -97,6 +99,26 @@ def test_a_date_printed_in_words_is_a_date():
                            "de la")["date"] == 1.0
     assert sentence_values("L'an deux mil neuf, le neuf septembre, à vingt heures trente")["date"] == 1.0
     assert sentence_values("à vingt heures trente")["date"] == 0.0
+
+
+def test_a_sentence_gives_the_figure_asked_by_its_words_not_by_its_source_numbers():
+    # What a model writes, checked: its [n] are no figures (the LLM mode declines an answer that never prints the
+    # value asked, as the extractive mode does). pierrefonds_mymairie/CM-04-mai-2023.pdf p. 1-2 (no question set
+    # reads it)
+    asked = question_kind("Quel nouveau tarif la commune demande-t-elle à l'Office du Tourisme ?").asked_in_figures
+    assert asked == ("money",)
+    debate = CheckedSentence(text="L’Office du Tourisme souhaite augmenter le tarif et donc la redevance [1].", numbers=[1])
+    price = CheckedSentence(text="Le forfait « pique-nique » passe de 30 € à 35 € [2].", numbers=[2])
+    assert not figure_given([sentence_values(debate.body, asked)], asked)
+    assert figure_given([sentence_values(s.body, asked) for s in (debate, price)], asked)
+    # A rate is an amount, which any number gives: read with its marker, « [1] » would pass for one.
+    rate = question_kind("Quel taux la commune a-t-elle fixé pour cette redevance ?").asked_in_figures
+    assert rate == ("amount",)
+    unchanged = CheckedSentence(text="Le taux de la redevance reste inchangé [1].", numbers=[1])
+    assert figure_given([sentence_values(unchanged.text, rate)], rate)
+    assert not figure_given([sentence_values(unchanged.body, rate)], rate)
+    # A question that asks for no figure is not held to one.
+    assert figure_given([], question_kind("Qui préside la séance ?").asked_in_figures)
 
 
 def test_the_common_causal_connectives_give_a_reason():
