@@ -35,6 +35,13 @@ def passage_embedding_input(*, heading: str, text: str) -> str:
     return f"{heading}\n{text}" if heading else text
 
 
+def _passages_held(document: Document) -> tuple[list[int], list[str]]:
+    """A document's passages before they go (one query): their ids, and the texts of the published ones, which the
+    term counts must lose."""
+    existing = list(Passage.objects.filter(document=document).values_list("pk", "published", "text"))
+    return [pk for pk, _, _ in existing], [text for _, published, text in existing if published]
+
+
 def passages_replace(
     *,
     document: Document,
@@ -53,9 +60,7 @@ def passages_replace(
             "heading", "text", "embedding"
         )
     }
-    existing = list(Passage.objects.filter(document=document).values_list("pk", "published", "text"))
-    replaced = [pk for pk, _, _ in existing]
-    removed = [text for _, published, text in existing if published]
+    replaced, removed = _passages_held(document)
     Passage.objects.filter(document=document).delete()
     passages = []
     for position, draft in enumerate(drafts):
@@ -161,9 +166,7 @@ def _document_copies(document: Document) -> dict:
 
 def passages_document_delete(*, document: Document) -> int:
     """A document is deleted: its passages leave PostgreSQL now and an engine's copy once that is committed."""
-    existing = list(Passage.objects.filter(document=document).values_list("pk", "published", "text"))
-    passage_ids = [pk for pk, _, _ in existing]
-    removed = [text for _, published, text in existing if published]
+    passage_ids, removed = _passages_held(document)
     Passage.objects.filter(pk__in=passage_ids).delete()
     term_frequencies_change(added=[], removed=removed)
     _engine_sync_on_commit(passage_ids=passage_ids, document_id=document.pk)
