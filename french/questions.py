@@ -22,7 +22,7 @@ AMOUNT_NOUNS = (
 # An amount that is no sum of money (« quel taux », « quelle superficie »), as whole words.
 MEASURE_NOUNS = r"(?:taux|pourcentage|part|niveau|duree|superficie|surface|hauteur|longueur|distance|temps)"
 COUNT_NOUNS = r"(?:nombre|effectif|cap)"
-DATE_NOUNS = r"(?:date|jour|annee|mois|periode|seance|echeance)"
+DATE_NOUNS = r"(?:date|jour|semaine|mois|trimestre|semestre|annee|exercice|rentree|periode|seance|echeance)"
 PERSON_NOUNS = (
     r"(?:elue?s?|conseill\w*|adjointe?s?|maire|rapporteur|personne|agent|candidat\w*|representant\w*|delegue\w*"
     r"|president\w*|titulaire|suppleant\w*)"

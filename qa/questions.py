@@ -94,13 +94,16 @@ def question_kind(question: str) -> QuestionKind:
     yes_no = not wh or bool(_INVERTED.search(q[: wh.start()]))
     vote = bool(
         re.search(
-            rf"combien\s+(?:de\s+|d')?{VOTERS}|combien\s+(?:ont|se\s+sont|s'est)\b.*\b{VOTE_VERBS}"
-            rf"|\bpar\s+combien\b|\bavec\s+combien\b|resultat\s+du\s+vote|quel(?:le)?\s+(?:a\s+ete\s+le\s+)?(?:vote|scrutin|resultat)"
+            rf"combien\s+(?:de\s+|d')?(?:voix|votes?|suffrages?)\b|combien\s+(?:ont|se\s+sont|s'est)\b.*\b{VOTE_VERBS}"
+            rf"|\b(?:par|avec)\s+combien\b(?!\s+d)|resultat\s+du\s+vote|quel(?:le)?\s+(?:a\s+ete\s+le\s+)?(?:vote|scrutin|resultat)"
             rf"|\bcomment\b.*\bvot|\bunanim|\b(?:se\s+sont|s'est)\s+(?:abstenu|oppos)|\btous\s+d'accord|\bpartag"
             rf"|\bqui\b.*\b(?:vote|abstenu|oppose)|\bavec\s+quel\s+(?:resultat|vote|score)",
             q,
         )
     )
+    # « Combien d'élus ont voté contre », « combien de conseillers ont approuvé »: those who vote, counted in a vote; not
+    # « combien de membres compte l'instance » nor « combien de délégués devait-il désigner ».
+    vote = vote or bool(re.search(rf"combien\s+(?:de\s+|d')?{VOTERS}\b.*\b(?:{VOTE_VERBS}|{AGREEMENT_VERBS})", q))
     vote_names = bool(re.search(r"\bqui\b.*\b(?:vote|abstenu|oppose)|\bquel(?:le)?s?\s+(?:elu|conseill)\w*.*\b(?:vote|abstenu|oppose)", q))
     # « Pour combien de temps », « pendant combien d'années », « quelle durée »: a length of time, not a count.
     duration = not vote and bool(

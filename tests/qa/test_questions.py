@@ -77,3 +77,24 @@ def test_question_shapes():
     assert not question_kind("Comment le conseil a-t-il financé la salle ?").wants_decision
     # « À qui » a sale goes: a person or a body.
     assert question_kind("À qui la Ville a-t-elle vendu le domaine ?").wants_organisation
+
+
+def test_those_who_vote_are_counted_in_a_vote_only_when_the_question_speaks_of_one():
+    # « combien d'élus » asks how a vote went when a verb of voting or agreeing follows; otherwise it counts people.
+    assert question_kind("Combien de conseillers ont approuvé la vente du terrain ?").asks_vote
+    assert question_kind("Combien d'élus se sont opposés au nouveau règlement ?").asks_vote
+    assert question_kind("Par combien de voix le compte administratif a-t-il été adopté ?").asks_vote
+    assert question_kind("Par combien le budget a-t-il été adopté ?").asks_vote
+    counted = question_kind("Combien de membres compte la commission d'appel d'offres ?")
+    assert counted.wants_count and not counted.asks_vote
+    assert not question_kind("Combien de délégués suppléants le conseil doit-il désigner au syndicat ?").asks_vote
+    assert not question_kind("Avec combien d'animateurs le séjour d'été sera-t-il encadré ?").asks_vote
+
+
+def test_the_calendar_nouns_ask_for_a_date():
+    for question in (
+        "À partir de quelle rentrée les enfants pourront-ils déjeuner au nouveau restaurant scolaire ?",
+        "Quel trimestre la commune a-t-elle retenu pour lancer les travaux ?",
+        "Sur quel exercice la dépense sera-t-elle imputée ?",
+    ):
+        assert question_kind(question).wants_date, question
