@@ -202,6 +202,9 @@ _DATE = re.compile(
     rf"|\b(?:premier|{NUMBER_IN_WORDS})\s+(?:{_MONTHS})\b",
     re.I,
 )
+# A year alone (« ont signé en 1981 », « 1981 [3] ») dates coarsely: a likely date, not one of a number's parts
+# (« n° 2021-045 », « 12/03/2021 »).
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/-])")
 _CIVILITE_NAME = re.compile(
     rf"\b{CIVILITE_IN_LISTS}\s+[A-ZÀ-Þ][\w'’\-]+|\b[A-ZÀ-Þ]{{3,}}(?:-[A-ZÀ-Þ]{{2,}})?\b"
     r"|\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?\s+[A-ZÀ-Þ]{2,}"
@@ -223,7 +226,7 @@ _ORGANISATION = re.compile(
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 _PLACE = re.compile(
     r"\b(?:rue|avenue|boulevard|place|chemin|route|impasse|allée|quai|square|parc|quartier|lieu-dit|lotissement|zone"
-    r"|parcelles?|salle|site|terrain)\s+(?:d[eu']\s*|des\s+|de\s+la\s+)?[A-ZÀ-Þ0-9]"
+    r"|parcelles?|salle|site|terrain|canton|secteur|hameau|section)\s+(?:[a-zà-ÿ]+\s+)?(?:d[eu']\s*|des\s+|de\s+la\s+)?[A-ZÀ-Þ0-9]"
     r"|\bcadastr[ée]e?s?\b|\b(?:à|au|aux)\s+[A-ZÀ-Þ][a-zß-ÿ]+",
 )
 # What the council resolved: an item of the operative part (« - élit… », « - De fixer… », « - DECIDE »), or the
@@ -258,7 +261,7 @@ _VALUES = {
     "money": lambda s: 1.0 if _MONEY.search(s) else 0.0,
     "count": lambda s: 1.0 if _COUNT.search(s) else 0.5 if (_VOTE.search(s) or _QUANTITY.search(s)) else 0.0,
     "duration": lambda s: 1.0 if _DURATION.search(s) else 0.5 if _DURATION_WORD.search(s) else 0.0,
-    "date": lambda s: 1.0 if _DATE.search(s) else 0.0,
+    "date": lambda s: 1.0 if _DATE.search(s) else 0.5 if _YEAR.search(s) else 0.0,
     "person": lambda s: 1.0 if _CIVILITE_NAME.search(s) else 0.0,
     "organisation": lambda s: 1.0 if _ORGANISATION.search(s) else 0.5 if _ACRONYM.search(s) else 0.0,
     "decision": lambda s: 1.0 if (_VOTE.search(s) or _DECISION.search(s)) else 0.0,

@@ -163,3 +163,21 @@ def test_a_short_line_ends_its_paragraph():
     assert sentences_split("Le conseil municipal approuve le versement d'une subvention de fonctionnement au\nCCAS.") == [
         "Le conseil municipal approuve le versement d'une subvention de fonctionnement au CCAS."
     ]
+
+
+def test_a_year_alone_is_a_likely_date():
+    # montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064263.pdf p. 1 (its question reads another
+    # line): a year alone dates what it follows, and may be something else, hence « likely » (0.5); a number's parts
+    # (« n° 2021-045 », « 12/03/2021 ») are no year alone.
+    line = "mouvement émanant des premières radios pirates (1978)."
+    assert sentence_values(line)["date"] == 0.5
+    assert figure_given([sentence_values("1978 [1]", ("date",))], ("date",))
+    assert sentence_values("Délibération n° 2021-045")["date"] == 0.0
+
+
+def test_a_sector_or_a_hamlet_is_a_place():
+    # pierrefonds_mymairie/compte-rendu-08-09-2020.pdf p. 3, montpellier_opendata/deliberations_2013/2013_02_04/
+    # 2013-02-04-0000061138.pdf p. 2 and 2013_06_17/2013-06-17-0000064295.pdf p. 1 (no question set reads them)
+    assert sentence_values("distance importante entre Pierrefonds et le hameau Palesne nécessite ce matériel")["place"] == 1.0
+    assert sentence_values("OPAH de renouvellement urbain et de copropriétés dégradées du secteur Gambetta")["place"] == 1.0
+    assert sentence_values("immeubles non bâtis sur le secteur\nde Bionne, dans le cadre de ventes amiables")["place"] == 1.0
