@@ -187,7 +187,11 @@ def subject_terms(question: str, hits: list[SearchHit]) -> list[str]:
     """
     places = set()
     for name in _collectivites_named(hits):
-        places.update(terms_extract(name))
+        named = terms_extract(name)
+        places.update(named)
+        # … and its name shortened to the initials of its first words (« la CC des Lisières de l'Oise », « la CCLO »
+        # for the Communauté de communes des Lisières de l'Oise).
+        places.update("".join(term[0] for term in named[:length]) for length in range(2, len(named) + 1))
     printed = " ".join(f"{hit.heading} {hit.text}" for hit in hits)
     masked = set()
     for word in _GIVEN_NAME_SHAPE.findall(question):

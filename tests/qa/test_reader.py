@@ -250,3 +250,17 @@ def test_a_first_name_no_passage_prints_is_no_subject_term():
     # A name a passage prints (an official's) still counts.
     named = _hit(2, CUI.replace("[personne 18]", "Julien MARTIN, adjoint,"), heading="", deliberation_id=1, page=11, rank=1)
     assert "julien" in subject_terms(question, [named])
+
+
+def test_the_collectivite_shortened_to_its_initials_is_no_subject_term():
+    from qa.reader import subject_terms
+
+    # pierrefonds_mymairie/cc_lisieres_de_l_oise/Compte-rendu-approuve-du-CC-du-13-mars-2025.pdf, page 4 (a line no
+    # question set quotes): the minutes of a communauté de communes rarely print its name, « CC » or its initials.
+    hit = _hit(1, "- Approuvé les montants ci-dessus du CFU 2024 du Budget Principal,", heading="", deliberation_id=1,
+               page=4, rank=1)
+    hit.collectivite = "Communauté de communes des Lisières de l'Oise"
+    for question in ("Quel montant la CC des Lisières de l'Oise a-t-elle approuvé ?", "Quel montant la CCLO a-t-elle approuvé ?"):
+        terms = subject_terms(question, [hit])
+        assert terms == terms_extract("montant approuvé"), terms
+
