@@ -104,6 +104,10 @@ def abstention_decide(*, selection: Selection, model: ReaderModel, stored: bool 
     confidence = model.abstention.probability(features)
     if not _year_agrees(selection):
         return Decision(True, confidence, "les passages trouvés sont d'une autre année que celle de la question", features)
+    # A vote is cast at one séance: to a question that dates it (« le 22 juin 2015 », « en mars 2011 »), the vote of a
+    # délibération of another séance on the same subject is another vote, however alike.
+    if selection.reading.kind.asks_vote and not selection.best.features["month"]:
+        return Decision(True, confidence, "les passages trouvés sont d'une autre séance que celle de la question", features)
     # None of the words the question is about is in any passage found: whatever the retrievers' similarity, the
     # minutes found do not speak of it (a question on a crematorium where no passage found prints « crématorium »).
     if selection.reading.subject_weights and features["absent"] == 1.0:

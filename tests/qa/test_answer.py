@@ -111,6 +111,19 @@ def test_the_same_question_is_answered_once_the_sum_is_published():
     assert "35 €" in answer.text and priced.pk in {c.passage_id for c in answer.citations}
 
 
+def test_a_question_on_how_a_dated_séance_voted_is_not_answered_by_another_séance():
+    # A vote is cast at one séance: the May 2023 vote does not answer for June, and answers for May.
+    _foyer_passage(pages=(2, 2), text=_FOYER_DEBATE)
+    asked = ("Comment le conseil municipal de Pierrefonds a-t-il voté {} la revalorisation de la tarification du Foyer "
+             "Napoléon ?")
+    other = question_answer(question=asked.format("en juin 2023"), mode=EXTRACTIVE)
+    assert other.abstained and other.citations == [], other.text
+    assert other.reason == "les passages trouvés sont d'une autre séance que celle de la question"
+    same = question_answer(question=asked.format("en mai 2023"), mode=EXTRACTIVE)
+    assert not same.abstained, same.reason
+    assert "unanimité" in same.text
+
+
 def test_a_question_in_english_is_told_to_ask_in_french(qa_passages, client):
     answer = question_answer(question="How much does a meal cost at the Pierrefonds holiday centres?", mode=EXTRACTIVE)
     assert answer.abstained and "en français" in answer.advice and answer.as_json()["advice"] == answer.advice
