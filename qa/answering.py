@@ -8,6 +8,7 @@ from french.dates import MONTHS_PATTERN
 from french.numbers import COUNT_IN_WORDS, NUMBER_IN_WORDS
 from french.votes import TALLY_WORD_SPELT, UNANIMITY
 from french.folding import fold
+from french.terms import terms_extract
 from qa.questions import KINDS
 
 # ---------------------------------------------------------------------------
@@ -268,6 +269,16 @@ _VALUES = {
     "reason": lambda s: 1.0 if _REASON.search(s) else 0.0,
     "place": lambda s: 1.0 if _PLACE.search(s) else 0.0,
 }
+
+
+# A number and the word or two after it: what it counts (« 5 délégués et 3 suppléants », « huit classes »).
+_NUMBER_BEFORE = re.compile(rf"\b(?:\d{{1,3}}(?:[  .]\d{{3}})*|{COUNT_IN_WORDS})\s+([\w’'-]+(?:\s+[\w’'-]+)?)", re.I)
+
+
+def counts_of(sentence: str, focus: list[str]) -> bool:
+    """Whether the sentence counts what a « combien de … » question counts: a number just before one of the
+    terms of its focus (`qa.questions.question_focus`)."""
+    return any(set(terms_extract(match.group(1))) & set(focus) for match in _NUMBER_BEFORE.finditer(sentence))
 
 
 def sentence_values(sentence: str, kinds: tuple[str, ...] = KINDS) -> dict[str, float]:

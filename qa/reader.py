@@ -23,8 +23,8 @@ from french.folding import fold
 from french.tagging import content_word_vectors, verbs, words_closeness
 from french.terms import terms_extract
 from privacy.detection import given_name_known
-from qa.answering import decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
-from qa.questions import KINDS, QuestionKind, question_kind
+from qa.answering import counts_of, decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
+from qa.questions import KINDS, QuestionKind, question_focus, question_kind
 from search.backends.base import SearchHit
 from search.embeddings import embedder_get, query_vector
 from search.query import semantic_query_text
@@ -359,6 +359,8 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     for index, hit in enumerate(hits):
         if hit.deliberation_id is not None:
             act_terms.setdefault(hit.deliberation_id, set()).update(unit_terms[index])
+    # The terms of what a « combien de … » question counts, unless it counts votes.
+    counted = question_focus(question) if kind.wants_count and not kind.asks_vote else []
     candidates: list[Candidate] = []
     for index, hit in enumerate(hits):
         passage = {
@@ -376,6 +378,10 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
         }
         for position, (sentence, terms) in enumerate(zip(split[index], sentence_terms[index])):
             values = sentence_values(sentence, kind.asked)
+            if counted:
+                # What the question counts, counted, is the count asked; another count (a tally, « 15 suffrages
+                # obtenus ») is only likely to be.
+                values["count"] = 1.0 if counts_of(sentence, counted) else min(values["count"], 0.5)
             read = _text_read(sentence)
             term_set = set(terms)
             words = len(sentence.split())

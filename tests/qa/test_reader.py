@@ -264,3 +264,19 @@ def test_the_collectivite_shortened_to_its_initials_is_no_subject_term():
         terms = subject_terms(question, [hit])
         assert terms == terms_extract("montant approuvé"), terms
 
+
+
+def test_a_count_of_what_the_question_counts_outweighs_a_tally():
+    # chemere_regardscitoyens/pdf/CM 17 juin 2011.pdf, page 1, and pierrefonds_mymairie/compte-rendu-07-06-2018.pdf,
+    # page 4 (no question set reads them): to « combien de délégués », the sentence that counts délégués gives the
+    # count; the result of a ballot only likely does, unless the question counts votes.
+    counted = _hit(1, "Monsieur le Maire a indiqué que conformément à l’article L 284 du Code électoral, le Conseil "
+                      "municipal devait élire cinq délégués et trois suppléants.", heading="Élections sénatoriales",
+                   deliberation_id=1, page=1, rank=1)
+    tally = _hit(2, "• 15 voix : Madame Michèle BOURBIER", heading="Élections sénatoriales", deliberation_id=1, page=1,
+                 rank=2)
+    reading = reading_build(question="Combien de délégués le conseil municipal devait-il élire ?", hits=[counted, tally],
+                            ranks=[0, 1])
+    assert {c.passage_index: c.values["count"] for c in reading.candidates} == {0: 1.0, 1: 0.5}
+    votes = reading_build(question="Combien de délégués ont voté contre la motion ?", hits=[tally], ranks=[0])
+    assert votes.candidates[0].values["count"] == 1.0
