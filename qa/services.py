@@ -29,8 +29,10 @@ from search.selectors import hit_deliberation_url, passages_following, passages_
 
 EXTRACTIVE, LLM = "extractive", "llm"
 RETRIEVE_K = 30
-# The best hits whose following passage is read too.
+# The best hits whose following passage is read too, and the very best, whose next two are: the passage that
+# matches a question's words is often an exposé two passages before the decision that answers it.
 EXPANDED_HITS = 8
+DEEPER_HITS = 3
 # The model reads only the best few passages: small models lose themselves in long prompts.
 LLM_SOURCES = 3
 CLOSEST_DOCUMENTS = 3
@@ -155,14 +157,15 @@ def evidence_read(*, evidence: Evidence, model: ReaderModel | None = None, readi
 
 
 def _hits_expand(hits: list[SearchHit], *, votes: bool = False) -> tuple[list[SearchHit], list[int], set[int]]:
-    """The best hits each followed by the next passage of their délibération, with the rank each one stands for.
+    """The best hits each followed by the next passage of their délibération (the next two for the very best), with
+    the rank each one stands for.
 
     The passage that matches a question's words is often the exposé; the decision that answers it (« - élit
     M. X », « - fixe le tarif à … ») follows. The follower stands at its parent's rank, with its similarity.
     With `votes` (the question asks how a vote went), the passage that prints each of these délibérations' vote
     follows too, however far into the act it stands: otherwise the only vote lines read may be another act's.
     """
-    following = passages_following(passage_ids=[hit.passage_id for hit in hits[:EXPANDED_HITS]], count=1)
+    following = passages_following(passage_ids=[hit.passage_id for hit in hits[:EXPANDED_HITS]], count=2)
     seen = {hit.passage_id for hit in hits}
     expanded, ranks, followers = [], [], set()
 
@@ -178,7 +181,7 @@ def _hits_expand(hits: list[SearchHit], *, votes: bool = False) -> tuple[list[Se
     for rank, hit in enumerate(hits):
         expanded.append(hit)
         ranks.append(rank)
-        for follower in following.get(hit.passage_id, []):
+        for follower in following.get(hit.passage_id, [])[: 2 if rank < DEEPER_HITS else 1]:
             follow(follower, hit, rank)
         if votes and rank < EXPANDED_HITS and hit.deliberation_id is not None and hit.deliberation_id not in voted:
             voted.add(hit.deliberation_id)

@@ -115,13 +115,16 @@ def test_a_question_about_a_vote_reads_the_vote_of_each_act_found():
     # Retrieval found the act's exposé; its vote lies a dozen passages further. Read with the exposé, it competes
     # with the vote lines of the other acts found, instead of leaving them alone.
     vote = _budget_debated_at_length()
-    exposé, second = Passage.objects.filter(deliberation_id=vote.deliberation_id).order_by("position")[:2]
+    act = list(Passage.objects.filter(deliberation_id=vote.deliberation_id).order_by("position"))
+    exposé = act[0]
     hits, ranks, followers = _hits_expand([_hit(exposé)], votes=True)
-    assert [h.passage_id for h in hits] == [exposé.pk, second.pk, vote.pk]
-    assert ranks == [0, 0, 0] and followers == {1, 2}
-    # Other questions read on only to the next passage.
-    hits, _, _ = _hits_expand([_hit(exposé)])
-    assert [h.passage_id for h in hits] == [exposé.pk, second.pk]
+    assert [h.passage_id for h in hits] == [exposé.pk, act[1].pk, act[2].pk, vote.pk]
+    assert ranks == [0, 0, 0, 0] and followers == {1, 2, 3}
+    # Other questions read on only to the next two passages of the three best hits, to the next one of the others.
+    found = [act[0], act[3], act[6], act[9]]
+    hits, ranks, _ = _hits_expand([_hit(p) for p in found])
+    assert [h.passage_id for h in hits] == [p.pk for p in act[:11]]
+    assert ranks == [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3]
 
 
 def test_a_question_about_another_year_is_declined(budget_vote):
