@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from french.civilites import CIVILITE_IN_LISTS
-from french.dates import MONTHS_PATTERN
+from french.dates import MONTHS_PATTERN, YEAR
 from french.numbers import COUNT_IN_WORDS, NUMBER_IN_WORDS
 from french.votes import TALLY_WORD_SPELT, UNANIMITY
 from french.folding import fold
@@ -205,7 +205,7 @@ _DATE = re.compile(
 )
 # A year alone (« ont signé en 1981 », « 1981 [3] ») dates coarsely: a likely date, not one of a number's parts
 # (« n° 2021-045 », « 12/03/2021 »).
-_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/-])")
+_YEAR = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
 _CIVILITE_NAME = re.compile(
     rf"\b{CIVILITE_IN_LISTS}\s+[A-ZÀ-Þ][\w'’\-]+|\b[A-ZÀ-Þ]{{3,}}(?:-[A-ZÀ-Þ]{{2,}})?\b"
     r"|\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?\s+[A-ZÀ-Þ]{2,}"
