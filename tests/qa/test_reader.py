@@ -265,7 +265,6 @@ def test_the_collectivite_shortened_to_its_initials_is_no_subject_term():
         assert terms == terms_extract("montant approuvé"), terms
 
 
-
 def test_a_count_of_what_the_question_counts_outweighs_a_tally():
     # chemere_regardscitoyens/pdf/CM 17 juin 2011.pdf, page 1, and pierrefonds_mymairie/compte-rendu-07-06-2018.pdf,
     # page 4 (no question set reads them): to « combien de délégués », the sentence that counts délégués gives the
