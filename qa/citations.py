@@ -60,6 +60,7 @@ class CheckedAnswer:
     citations: list[Citation] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # sentences removed for want of a valid citation
     unprinted: list[str] = field(default_factory=list)  # … for a figure that no passage given prints
+    restated: list[str] = field(default_factory=list)  # … for saying nothing the question does not
 
     @property
     def text(self) -> str:
@@ -100,14 +101,16 @@ class CitationChecker:
     a figure that none of the passages given nor the question print: a model that invents an amount cites a passage
     all the same. Any passage given, not only those cited: a small model often cites the passage next to the one
     that prints the figure (requiring the cited ones lost 2 of 21 right answers on 80 dev questions, for one more
-    unanswerable question declined).
+    unanswerable question declined). A sentence that only restates the question goes too.
     """
 
     def __init__(self, *, sources: list[SearchHit], question: str | None = None) -> None:
         self.given = {n: hit for n, hit in enumerate(sources, start=1)}
         self.printed: set[str] | None = None
+        self.asked: tuple[set[str], set[str]] = (set(), set())
         if question is not None:
             self.printed = figures(question, words=True).union(*(_hit_figures(hit) for hit in sources))
+            self.asked = (set(terms_extract(question)), figures(question, words=True))
         self.checked = CheckedAnswer()
         self._renumber: dict[int, int] = {}
         self._cited_by: dict[int, list[str]] = {}
@@ -121,6 +124,9 @@ class CitationChecker:
             return None
         if self.printed is not None and not figures(_markers_strip(sentence)) <= self.printed:
             self.checked.unprinted.append(sentence)
+            return None
+        if self.printed is not None and _restates(_markers_strip(sentence), *self.asked):
+            self.checked.restated.append(sentence)
             return None
         for n in valid:
             self._renumber.setdefault(n, len(self._renumber) + 1)
@@ -164,6 +170,13 @@ def _hit_figures(hit: SearchHit) -> set[str]:
     shown = " ".join((hit.text, hit.heading, hit.deliberation_number, hit.deliberation_objet, hit.document_title))
     dated = {str(hit.seance_date.day), str(hit.seance_date.month), str(hit.seance_date.year)} if hit.seance_date else set()
     return figures(shown, words=True) | dated
+
+
+def _restates(sentence: str, words: set[str], numbers: set[str]) -> bool:
+    """The sentence says nothing the question (its `words` and `numbers`) does not: a small model restates the
+    question as its answer and cites whatever it was given (« Couthenans a fait poser des panneaux solaires … [1] »
+    over passages on the temple). Its truth is then checked by nothing."""
+    return set(terms_extract(sentence)) <= words and figures(sentence) <= numbers
 
 
 def _markers_strip(sentence: str) -> str:

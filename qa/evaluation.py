@@ -63,6 +63,7 @@ def answer_row(*, item: dict, answer, corpus_root: Path, latency_ms: float = 0.0
         row["first_sentence_ms"] = None if first_sentence_ms is None else round(first_sentence_ms, 1)
         row["sentences_shown"] = len(answer.sentences)
         row["sentences_uncited"], row["sentences_unprinted"] = answer.uncited, answer.unprinted
+        row["sentences_restated"] = answer.restated
     return row
 
 
@@ -112,14 +113,18 @@ def summary_compute(rows: list[dict], *, mode: str = EXTRACTIVE) -> dict:
     cited = [flag for r in answered for flag in r["citations_relevant"]]
     latencies = sorted(r["latency_ms"] for r in rows)
     written = [r for r in rows if "sentences_shown" in r]
-    shown, uncited, unprinted = (sum(r[f"sentences_{k}"] for r in written) for k in ("shown", "uncited", "unprinted"))
+    shown, uncited, unprinted, restated = (
+        sum(r[f"sentences_{k}"] for r in written) for k in ("shown", "uncited", "unprinted", "restated")
+    )
+    cited_all = shown + unprinted + restated
     firsts = sorted(r["first_sentence_ms"] for r in written if r["first_sentence_ms"] is not None)
     model = (
         {
             # Of the sentences the model wrote: those citing a given source (the others are not shown), and those
-            # not shown for printing a figure that no source prints.
-            "sentences_cited": _share(shown + unprinted, shown + unprinted + uncited),
-            "sentences_unprinted": _share(unprinted, shown + unprinted + uncited),
+            # not shown for printing a figure that no source prints, or for only restating the question.
+            "sentences_cited": _share(cited_all, cited_all + uncited),
+            "sentences_unprinted": _share(unprinted, cited_all + uncited),
+            "sentences_restated": _share(restated, cited_all + uncited),
             "first_sentence_ms_p50": percentile(firsts, 0.5),
             "first_sentence_ms_p95": percentile(firsts, 0.95),
         }

@@ -56,9 +56,11 @@ class Answer:
     latency_ms: int = 0
     # When declining: what the reader can do (ask in French), shown above the closest documents.
     advice: str = ""
-    # Sentences the model wrote that were not shown: without a valid citation, or printing a figure no source prints.
+    # Sentences the model wrote that were not shown: without a valid citation, printing a figure no source prints, or
+    # saying nothing the question does not.
     uncited: int = 0
     unprinted: int = 0
+    restated: int = 0
 
     def as_json(self) -> dict:
         return {
@@ -342,6 +344,7 @@ def answer_write(*, reasoning: Reasoning) -> Iterator[CheckedSentence | Answer]:
                 yield from held
                 held = []
         answer.uncited, answer.unprinted = len(checker.checked.dropped), len(checker.checked.unprinted)
+        answer.restated = len(checker.checked.restated)
         if declined:
             _abstained(answer, evidence, llm.DECLINED_REASON)
         elif not given:

@@ -69,6 +69,21 @@ def test_a_models_sentence_goes_when_no_passage_given_prints_its_figures():
     assert answer_check(text="Le repas coûte 5,20 € [1].", sources=[MEALS]).supported
 
 
+def test_a_models_sentence_goes_when_it_only_restates_the_question():
+    # A small model restates the question as its answer and cites whatever it was given: nothing checks that.
+    question = "Le coût du repas de l'accueil de loisirs est-il maintenu ?"
+    checker = CitationChecker(sources=[MEALS, POSTS], question=question)
+    assert checker.sentence_add("Le coût du repas de l'accueil de loisirs est maintenu [1].") is None
+    assert checker.checked.restated == ["Le coût du repas de l'accueil de loisirs est maintenu [1]."]
+    # A word or a figure of its own is something to check, and checked.
+    assert _kept("Le coût du repas de l'accueil de loisirs est maintenu à 4,80 € [1].", question=question) == [
+        "Le coût du repas de l'accueil de loisirs est maintenu à 4,80 €"
+    ]
+    assert _kept("Le coût du repas de l'accueil de loisirs est maintenu dans le cadre proposé [1].", question=question) == [
+        "Le coût du repas de l'accueil de loisirs est maintenu dans le cadre proposé"
+    ]
+
+
 def test_a_citation_links_to_the_page_that_prints_its_quote(db):
     from council.models import Page
     from tests.qa.conftest import passage_create
