@@ -275,10 +275,10 @@ _VALUES = {
 _NUMBER_BEFORE = re.compile(rf"\b(?:\d{{1,3}}(?:[  .]\d{{3}})*|{COUNT_IN_WORDS})\s+([\w’'-]+(?:\s+[\w’'-]+)?)", re.I)
 
 
-def counts_of(sentence: str, focus: list[str]) -> bool:
+def counts_of(sentence: str, focus: set[str]) -> bool:
     """Whether the sentence counts what a « combien de … » question counts: a number just before one of the
     terms of its focus (`qa.questions.question_focus`)."""
-    return any(set(terms_extract(match.group(1))) & set(focus) for match in _NUMBER_BEFORE.finditer(sentence))
+    return any(focus.intersection(terms_extract(match.group(1))) for match in _NUMBER_BEFORE.finditer(sentence))
 
 
 def sentence_values(sentence: str, kinds: tuple[str, ...] = KINDS) -> dict[str, float]:

@@ -106,32 +106,33 @@ class CitationChecker:
 
     def __init__(self, *, sources: list[SearchHit], question: str | None = None) -> None:
         self.given = {n: hit for n, hit in enumerate(sources, start=1)}
-        self.printed: set[str] | None = None
-        self.asked: tuple[set[str], set[str]] = (set(), set())
+        # Given the question: its words and figures, and the figures that the question and the passages print.
+        self.asked: tuple[set[str], set[str]] | None = None
+        self.printed: set[str] = set()
         if question is not None:
-            self.printed = figures(question, words=True).union(*(_hit_figures(hit) for hit in sources))
             self.asked = (set(terms_extract(question)), figures(question, words=True))
+            self.printed = self.asked[1].union(*(_hit_figures(hit) for hit in sources))
         self.checked = CheckedAnswer()
         self._renumber: dict[int, int] = {}
         self._cited_by: dict[int, list[str]] = {}
 
     def sentence_add(self, sentence: str) -> CheckedSentence | None:
-        """The sentence with its valid markers renumbered, or None (it is dropped) when none is valid or when it
-        prints a figure that nothing given prints."""
+        """The sentence with its valid markers renumbered, or None (it is dropped) when none is valid or, given the
+        question, when it prints a figure that nothing given prints or only restates the question."""
         valid = [n for n in markers_read(sentence) if n in self.given]
         if not valid:
             self.checked.dropped.append(sentence)
             return None
-        if self.printed is not None and not figures(_markers_strip(sentence)) <= self.printed:
+        bare = _markers_strip(sentence)
+        if self.asked is not None and not figures(bare) <= self.printed:
             self.checked.unprinted.append(sentence)
             return None
-        if self.printed is not None and _restates(_markers_strip(sentence), *self.asked):
+        if self.asked is not None and _restates(bare, *self.asked):
             self.checked.restated.append(sentence)
             return None
         for n in valid:
             self._renumber.setdefault(n, len(self._renumber) + 1)
             self._cited_by.setdefault(n, []).append(sentence)
-        bare = _markers_strip(sentence)
         stop = bare[-1] if bare and bare[-1] in ".!?…" else ""
         body = bare[:-1].rstrip() if stop else bare
         markers = "".join(f"[{self._renumber[n]}]" for n in valid)

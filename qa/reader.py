@@ -360,7 +360,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
         if hit.deliberation_id is not None:
             act_terms.setdefault(hit.deliberation_id, set()).update(unit_terms[index])
     # The terms of what a « combien de … » question counts, unless it counts votes.
-    counted = question_focus(question) if kind.wants_count and not kind.asks_vote else []
+    counted = set(question_focus(question)) if kind.wants_count and not kind.asks_vote else set()
     candidates: list[Candidate] = []
     for index, hit in enumerate(hits):
         passage = {

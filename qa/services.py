@@ -183,7 +183,7 @@ def _hits_expand(hits: list[SearchHit], *, votes: bool = False) -> tuple[list[Se
     for rank, hit in enumerate(hits):
         expanded.append(hit)
         ranks.append(rank)
-        for follower in following.get(hit.passage_id, [])[: 2 if rank < DEEPER_HITS else 1]:
+        for follower in following.get(hit.passage_id, [])[: None if rank < DEEPER_HITS else 1]:
             follow(follower, hit, rank)
         if votes and rank < EXPANDED_HITS and hit.deliberation_id is not None and hit.deliberation_id not in voted:
             voted.add(hit.deliberation_id)
