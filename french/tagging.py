@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -42,24 +43,49 @@ def _word_vector(word: str):
 _WORD = re.compile(r"[^\W\d_]+")  # letters only: « centre-bourg » is two words, « l'école » one of three letters or more
 
 
-def content_word_vectors(text: str, *, leave_out: frozenset[str] = frozenset()):
-    """The unit word vectors of a text's content words (words of three letters or more, neither stop words nor
-    `leave_out`, both compared accents folded) that the model knows, as the rows of a matrix (None for none)."""
-    rows = []
+@functools.lru_cache(maxsize=65536)
+def _content_word(word: str) -> tuple[str, bool]:
+    """A lowercase word accents folded, and whether it is a content word (three letters or more, no stop word) the
+    model has a vector for."""
+    folded = fold(word)
+    return folded, len(word) >= 3 and folded not in STOP_WORDS and _word_vector(word) is not None
+
+
+def content_words(text: str, *, leave_out: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A text's content words, lowercase, that the model has a vector for, but those of `leave_out` (compared
+    accents folded)."""
+    words = []
     for word in _WORD.findall(text.lower()):
-        folded = fold(word)
-        if len(word) < 3 or folded in STOP_WORDS or folded in leave_out:
-            continue
-        vector = _word_vector(word)
-        if vector is not None:
-            rows.append(vector)
-    return np.array(rows) if rows else None
+        folded, content = _content_word(word)
+        if content and folded not in leave_out:
+            words.append(word)
+    return tuple(words)
 
 
-def words_closeness(question, sentence) -> float:
-    """Mean over the question's content words of the cosine of their closest word in the sentence (rows of
-    `content_word_vectors`): a word and its synonym or neighbour (« économiser », « gain ») are close where the
-    terms of the two texts differ. 0 when either has none."""
-    if question is None or sentence is None:
-        return 0.0
-    return float((question @ sentence.T).max(axis=1).mean())
+def content_word_vectors(text: str, *, leave_out: frozenset[str] = frozenset()):
+    """The unit vectors of a text's `content_words`, as the rows of a matrix (None for none)."""
+    words = content_words(text, leave_out=leave_out)
+    return np.array([_word_vector(word) for word in words]) if words else None
+
+
+# The same sentences are read for many questions: their words are found once.
+_sentence_words = functools.lru_cache(maxsize=16384)(content_words)
+
+
+def words_closeness(question, texts: Sequence[str]) -> list[float]:
+    """For each text, the mean over the question's content words (rows of `content_word_vectors`) of the cosine of
+    their closest content word in the text: a word and its synonym or neighbour (« économiser », « gain ») are
+    close where the terms of the two texts differ. 0 when either has none. The texts' words are compared to the
+    question's all at once (a reader compares hundreds of sentences)."""
+    closeness = [0.0] * len(texts)
+    words = [_sentence_words(text) for text in texts]
+    vocabulary = {word: i for i, word in enumerate(dict.fromkeys(w for text_words in words for w in text_words))}
+    if question is None or not vocabulary:
+        return closeness
+    cosines = (question @ np.array([_word_vector(word) for word in vocabulary]).T).T  # a row a word of the texts
+    read = [i for i, text_words in enumerate(words) if text_words]
+    rows = cosines[[vocabulary[word] for i in read for word in words[i]]]
+    starts = np.cumsum([0] + [len(words[i]) for i in read[:-1]])
+    for i, value in zip(read, np.maximum.reduceat(rows, starts, axis=0).mean(axis=1)):
+        closeness[i] = float(value)
+    return closeness

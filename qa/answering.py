@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN, YEAR
@@ -284,7 +285,13 @@ def counts_of(sentence: str, focus: set[str]) -> bool:
 def sentence_values(sentence: str, kinds: tuple[str, ...] = KINDS) -> dict[str, float]:
     """Which kinds of value a sentence carries, 1 for a clear one and 0.5 for a likely one (see `qa.questions.KINDS`);
     only `kinds` are looked for (a question asks for one or two of them)."""
-    return {kind: _VALUES[kind](sentence) for kind in kinds}
+    return {kind: _value(kind, sentence) for kind in kinds}
+
+
+# The same sentences are read for many questions.
+@functools.lru_cache(maxsize=65536)
+def _value(kind: str, sentence: str) -> float:
+    return _VALUES[kind](sentence)
 
 
 def decision_like(sentence: str) -> bool:

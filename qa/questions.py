@@ -6,6 +6,7 @@ subject, the verbs of a vote), never the subject of one question: a question is 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,7 +58,7 @@ class QuestionKind:
     def wants(self, kind: str) -> bool:
         return getattr(self, f"wants_{kind}")
 
-    @property
+    @functools.cached_property  # read for every sentence a reader scores
     def asked(self) -> tuple[str, ...]:
         return tuple(kind for kind in KINDS if self.wants(kind))
 

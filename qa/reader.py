@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,7 +87,8 @@ class Logistic:
     bias: float
 
     def logit(self, values: dict[str, float]) -> float:
-        return self.bias + sum(w * values.get(name, 0.0) for name, w in zip(self.features, self.weights))
+        # (map rather than a generator: a reading scores hundreds of sentences)
+        return self.bias + sum(map(operator.mul, self.weights, map(values.get, self.features, itertools.repeat(0.0))))
 
     def probability(self, values: dict[str, float]) -> float:
         return sigmoid(self.logit(values))
@@ -326,15 +329,6 @@ def _text_read(text: str) -> _TextRead:
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def _word_vectors(text: str):
-    """`content_word_vectors` of a sentence, shared by the questions that read it (hence read-only)."""
-    vectors = content_word_vectors(text)
-    if vectors is not None:
-        vectors.setflags(write=False)
-    return vectors
-
-
 def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], followers: set[int] | None = None) -> Reading:
     """Split the passages into sentences and compute each sentence's features."""
     followers = followers or set()
@@ -361,6 +355,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             act_terms.setdefault(hit.deliberation_id, set()).update(unit_terms[index])
     # The terms of what a « combien de … » question counts, unless it counts votes.
     counted = set(question_focus(question)) if kind.wants_count and not kind.asks_vote else set()
+    closeness = iter(words_closeness(question_vectors, [sentence for sentences in split for sentence in sentences]))
     candidates: list[Candidate] = []
     for index, hit in enumerate(hits):
         passage = {
@@ -389,7 +384,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             features.update(
                 terms=share(idf, term_set),
                 pairs=len(question_pairs & _pairs(terms)) / len(question_pairs) if question_pairs else 0.0,
-                close=words_closeness(question_vectors, _word_vectors(sentence)),
+                close=next(closeness),
                 numbers=float(bool(question_numbers & read.numbers)),
                 fit=kind_fit(kind, values),
                 operative=float(read.operative),

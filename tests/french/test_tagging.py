@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from french.tagging import content_word_vectors, verbs, words_closeness
 
 
@@ -20,14 +22,23 @@ def test_auxiliaries_count_as_verbs():
 MEAL_LINE = "La prise en charge par la commune du prix du repas fixé à 30 € pour les administrés de plus de 70 ans de la commune"
 
 
+UNRELATED_LINE = "Le conseil approuve le procès-verbal de la séance précédente."
+
+
 def test_words_close_in_meaning_bring_a_sentence_close_to_a_question():
     question = content_word_vectors("Quel est le tarif du déjeuner des aînés ?")
-    priced = words_closeness(question, content_word_vectors(MEAL_LINE))
-    unrelated = words_closeness(question, content_word_vectors("Le conseil approuve le procès-verbal de la séance précédente."))
+    priced, unrelated = words_closeness(question, [MEAL_LINE, UNRELATED_LINE])
     assert priced > unrelated + 0.1
+
+
+def test_closeness_of_many_texts_is_that_of_each():
+    question = content_word_vectors("Quel est le tarif du déjeuner des aînés ?")
+    texts = [MEAL_LINE, "à la de", UNRELATED_LINE, MEAL_LINE]
+    each = [float((question @ content_word_vectors(text).T).max(axis=1).mean()) if text != "à la de" else 0.0 for text in texts]
+    assert words_closeness(question, texts) == pytest.approx(each, abs=1e-6)
 
 
 def test_stop_words_and_words_left_out_carry_no_vector():
     assert content_word_vectors("à la de ce qui") is None
     assert content_word_vectors("le tarif à Pierrefonds", leave_out=frozenset({"pierrefonds"})).shape[0] == 1
-    assert words_closeness(None, content_word_vectors(MEAL_LINE)) == 0.0
+    assert words_closeness(None, [MEAL_LINE]) == [0.0]
