@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from qa.questions import question_focus
 from french.dates import dates_named, years_of_horizon
-from qa.reader import ReaderModel, Selection, deliberation_unit, sentence_similarity, share, years_agree
+from qa.reader import ReaderModel, Selection, deliberation_unit, share, years_agree
 
 ABSTENTION_FEATURES = (
     "best",  # the reader's probability that the best sentence is the one that answers, among all read
@@ -24,7 +24,6 @@ ABSTENTION_FEATURES = (
     "semantic",  # similarity of the best passage
     "rank",  # retrieval rank prior of the best passage
     "stored",  # the answer reads a field ingestion stored (a vote, an outcome, a rapporteur)
-    "sentence_semantic",  # cosine similarity of the question and the best sentence alone, mapped to [0, 1]
     "unit_missing_max",  # weight of the heaviest subject term the best délibération lacks, over the heaviest one
     "period",  # the best passage is of the year and month the question names (1 when it names none)
     "asked_terms",  # share of the subject terms in the sentence that carries the value asked for
@@ -72,7 +71,6 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
         "semantic": best.features["semantic"],
         "rank": best.features["rank"],
         "stored": float(stored),
-        "sentence_semantic": sentence_similarity(reading.question, best.text),
         "unit_missing_max": max((w for t, w in weights.items() if t not in unit_terms), default=0.0)
         / max(weights.values(), default=1.0),
         "period": best.features["year"] * best.features["month"],

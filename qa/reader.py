@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 
 from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, YEAR, dates_named
@@ -28,8 +27,6 @@ from privacy.detection import given_name_known
 from qa.answering import counts_of, decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
 from qa.questions import KINDS, QuestionKind, question_focus, question_kind
 from search.backends.base import SearchHit
-from search.embeddings import embedder_get, query_vector
-from search.query import semantic_query_text
 from search.selectors import terms_rarity
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "reader.json"
@@ -404,18 +401,6 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
 def readings_score(reading: Reading, model: ReaderModel) -> None:
     for candidate in reading.candidates:
         candidate.logit = model.sentence.logit(candidate.features)
-
-
-@functools.lru_cache(maxsize=4096)
-def _sentence_vector(text: str) -> np.ndarray:
-    return embedder_get().passages_embed([text])[0]
-
-
-def sentence_similarity(question: str, sentence: str) -> float:
-    """How close a sentence alone is to the question, mapped to [0, 1] (the retrievers only saw whole passages)."""
-    a = query_vector(semantic_query_text(question))
-    b = _sentence_vector(sentence)
-    return _semantic(float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b) or 1.0)))
 
 
 # ---------------------------------------------------------------------------
