@@ -14,6 +14,10 @@ TALLY_WORD_SPELT = r"(?:pour|contre|abstentions?)"
 # « à l'unanimité », « Unanimité »; ends at the accent so that folded text matches too.
 UNANIMITY = r"unanimit[ée]"
 
+# What was put to the vote, in the minutes: « Il vous est proposé de ne pas augmenter ces tarifs », « Monsieur le
+# Président propose au conseil de conserver les taux » (the verb, not the noun « proposition »).
+PROPOSED = r"\bpropos(?:e|ent|[ée]e?s?)\s+(?:\w+\s+){0,4}?(?:de|d['’])"
+
 # In a question (folded): what is counted in a vote (members, voices, votes), and the verbs of voting.
 VOTERS = r"(?:conseill\w*|elus?|elues?|membres?|voix|votes?|suffrages?|personnes?|delegues?)"
 VOTE_VERBS = r"(?:vot\w*|oppos\w*|abstenu\w*|absten\w*|prononc\w*|exprim\w*)"

@@ -7,7 +7,7 @@ import re
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN, YEAR
 from french.numbers import COUNT_IN_WORDS, NUMBER_IN_WORDS
-from french.votes import TALLY_WORD_SPELT, UNANIMITY
+from french.votes import PROPOSED, TALLY_WORD_SPELT, UNANIMITY
 from french.folding import fold
 from french.terms import terms_extract
 from qa.questions import KINDS
@@ -302,6 +302,11 @@ def decision_like(sentence: str) -> bool:
 def visa_like(sentence: str) -> bool:
     """Whether a sentence is one of the visas that open an act (« Vu … »)."""
     return bool(_VISA.match(sentence))
+
+
+def proposal_like(sentence: str) -> bool:
+    """Whether a sentence says what was put to the vote (« il est proposé de ne pas adhérer »)."""
+    return bool(re.search(PROPOSED, sentence, re.I))
 
 
 def vote_like(sentence: str) -> bool:

@@ -24,7 +24,16 @@ from french.folding import fold
 from french.tagging import content_word_vectors, verbs, words_closeness
 from french.terms import terms_extract
 from privacy.detection import given_name_known
-from qa.answering import counts_of, decision_like, instruction_like, sentence_values, sentences_split, visa_like, vote_like
+from qa.answering import (
+    counts_of,
+    decision_like,
+    instruction_like,
+    proposal_like,
+    sentence_values,
+    sentences_split,
+    visa_like,
+    vote_like,
+)
 from qa.questions import KINDS, QuestionKind, question_focus, question_kind
 from search.backends.base import SearchHit
 from search.selectors import terms_rarity
@@ -475,6 +484,15 @@ def _near_duplicate(a: str, b: str) -> bool:
     # Passages overlap by a line, so the same sentence may come twice.
     ta, tb = set(terms_extract(a)), set(terms_extract(b))
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.8
+
+
+def proposal_pick(selection: Selection) -> Candidate | None:
+    """The sentence of the best délibération that says what was put to the vote, the reader's likeliest: an outcome
+    (« Adoptée à l'unanimité ») answers « a-t-elle accepté de cotiser ? » only beside what was adopted (« il est
+    proposé de ne pas adhérer »)."""
+    unit = set(deliberation_unit(selection))
+    proposals = [c for c in selection.reading.candidates if c.passage_index in unit and proposal_like(c.text)]
+    return max(proposals, key=lambda c: c.logit, default=None)
 
 
 def deliberation_unit(selection: Selection) -> list[int]:

@@ -17,7 +17,7 @@ from qa import llm
 from qa.abstention import Decision, abstention_decide, figure_given
 from qa.answering import sentence_values
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
-from qa.reader import ReaderModel, Reading, Selection, evidence_select, reader_model_load, reading_build
+from qa.reader import ReaderModel, Reading, Selection, evidence_select, proposal_pick, reader_model_load, reading_build
 from qa.questions import question_kind
 from qa.records import StoredFact, act_vote_printed, stored_facts, vote_sentence
 from qa.models import Feedback, QuestionLog
@@ -252,8 +252,13 @@ def answer_extract(*, reasoning: Reasoning) -> Answer:
         lines.append(f"{fact.text} [{n}].")
         if fact.printed:
             lines.append(f"« {fact.printed.rstrip(' .;:,')} » [{n}].")
-    # With a stored fact, the reader's best sentence only says what the délibération is about.
+    # With a stored fact, the reader's best sentence only says what the délibération is about; to a question on
+    # whether the council agreed, what was proposed says what its outcome agreed to.
     picked = _reading_order(reasoning.selection)[: 1 if reasoning.facts else None]
+    if reasoning.facts and reasoning.selection.reading.kind.asks_outcome:
+        proposal = proposal_pick(reasoning.selection)
+        if proposal is not None and proposal not in picked:
+            picked.insert(0, proposal)
     printed = {f.printed for f in reasoning.facts}
     for s in picked:
         if s.text not in printed:

@@ -166,3 +166,34 @@ def test_a_vote_another_printing_of_the_act_gives(budget_vote):
     budget_vote.document.__class__.objects.filter(pk=budget_vote.document_id).update(published=False)
     Passage.objects.filter(pk=budget_vote.pk).update(published=False)
     assert stored_facts(selection=selection) == []
+
+
+# chemere_regardscitoyens/pdf/CM 12 octobre 2011.pdf, page 5 (no question set of ../shared/eval or bench/data reads this
+# document): the council unanimously adopts a proposal not to raise its tariffs.
+TARIFFS = (
+    "Monsieur le Maire, rapporteur, expose :\n"
+    "« Chaque année, la SAUR nous sollicite pour la révision de nos tarifs d’assainissement.\n"
+    "Actuellement, la part de l’abonnement reversé à la commune est fixé à 25,09 €uros et le\n"
+    "prix de la surtaxe au m3\nà 0,5799 €uros. La dernière augmentation a eu lieu le 1er janvier\n"
+    "2011 suite à l’application du nouveau contrat d’affermage.\n"
+    "Il vous est proposé de ne pas augmenter ces tarifs suite à la perception de recettes\n"
+    "supplémentaires qui permettent ainsi de couvrir les travaux de réhabilitation des réseaux\n"
+    "d’eaux usées sans recourir à l’emprunt. »\n"
+    "Le Conseil municipal, après avoir entendu son rapporteur en son exposé et délibéré,\n"
+    "décide à l’unanimité des membres présents, de maintenir l’application des tarifs 2011 pour\n"
+    "l’année 2012, à savoir :\n- redevance abonnement : 25,09 €,\n- surtaxe au m3\n: 0,5799 €."
+)
+
+
+def test_an_outcome_is_given_with_what_was_proposed():
+    # « Adoptée à l'unanimité » alone would read as « yes » to a question on raising the tariffs.
+    passage = passage_create(collectivite="Commune de Chéméré", date="2011-10-12", number="2011/115",
+                             objet="Tarifs Assainissement : Actualisation au 1er janvier 2012", pages=(5, 5), text=TARIFFS)
+    Deliberation.objects.filter(pk=passage.deliberation_id).update(unanimous=True, votes_for=16)
+    passages_embed([passage])
+    answer = question_answer(
+        question="Le conseil municipal de Chéméré a-t-il accepté d'augmenter les tarifs d'assainissement pour 2012 ?",
+        mode=EXTRACTIVE,
+    )
+    assert answer.text.startswith("Adoptée à l'unanimité"), answer.reason
+    assert "Il vous est proposé de ne pas augmenter ces tarifs" in answer.text
