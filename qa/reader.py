@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, YEAR, dates_named
 from french.folding import fold
