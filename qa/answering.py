@@ -244,6 +244,7 @@ _OPERATIVE = re.compile(
     r"|^[-–•]\s*(?:(?:Approuv|Autoris|D[ée]cid|Fix|Accept|Valid|Attribu|D[ée]sign|Adopt|Refus|Rejet|Vot|Sollicit|Charg"
     r"|Modifi|Donn)(?:é|ée|és|ées)|[ÉE]mis|Inscrit|Pris)\s+(?!:)",
 )
+_PROPOSED = re.compile(PROPOSED, re.I)
 _REASON = re.compile(
     r"\baux? motifs?\b|\ben raison\b|\bmotiv[ée]|\bà la suite\b|\bsuite à\b|\bparce qu|\bcar\b|\bafin de\b|\bpour permettre\b"
     r"|\bcompte tenu\b|\bdu fait\b|\bnécessaire\b|\bobligation\b|\bconsidérant\b|\bétant donné\b|\bvu que\b"
@@ -306,7 +307,7 @@ def visa_like(sentence: str) -> bool:
 
 def proposal_like(sentence: str) -> bool:
     """Whether a sentence says what was put to the vote (« il est proposé de ne pas adhérer »)."""
-    return bool(re.search(PROPOSED, sentence, re.I))
+    return bool(_PROPOSED.search(sentence))
 
 
 def vote_like(sentence: str) -> bool:

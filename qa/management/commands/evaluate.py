@@ -135,7 +135,8 @@ def answers_format(report: dict) -> str:
                 f"\n{name}, model's answers: {_or_dash(summary['sentences_cited'], '.3f')} of its sentences cite a given "
                 f"source, {_or_dash(summary['sentences_unprinted'], '.3f')} print a figure no source prints, "
                 f"{_or_dash(summary['sentences_restated'], '.3f')} only restate the question "
-                f"(none of these is shown); seconds to the first checked sentence p50 {_seconds(summary['first_sentence_ms_p50'])}, "
+                f"(none of these is shown); seconds to the first checked sentence p50 "
+                f"{_seconds(summary['first_sentence_ms_p50'])}, "
                 f"p95 {_seconds(summary['first_sentence_ms_p95'])}; per answer p50 {_seconds(summary['latency_ms_p50'])}, "
                 f"p95 {_seconds(summary['latency_ms_p95'])}"
             )
