@@ -13,6 +13,7 @@ from typing import Literal
 from french.civilites import CIVILITE_BROAD, STAFF_FUNCTION_AFTER
 from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from french.folding import fold, unaccent
+from french.given_names import given_name_francophone, given_name_gender, given_name_known
 from french.stopwords import DETERMINERS
 from french.tagging import SPACY_MODEL
 
@@ -1746,37 +1747,6 @@ def _normalise(word: str) -> str:
     return unaccent(word.replace("‐", "-").replace("’", "'")).upper()
 
 
-@functools.cache
-def _given_names() -> frozenset[str]:
-    """First names of every country that the `gender-guesser` package lists (61,000 forms, from Jörg Michael's
-    public dictionary), folded and lowercased: read from the installed package, never downloaded."""
-    return frozenset(fold(name) for name in _gender_detector().names)
-
-
-def given_name_known(word: str) -> bool:
-    """Whether a word is a first name somewhere (« Angélique », « Jean-Pierre », « Kylian »): each part of a
-    hyphenated one."""
-    names = _given_names()
-    folded = fold(word).lower()
-    parts = _given_parts(folded)
-    if not (folded in names or (bool(parts) and all(part in names for part in parts))):
-        return False
-    # « Gêne occasionnée aux riverains » is no « Gene »: a circumflex marks a common word (« Pôle », « Grâce »,
-    # « Âge », « Dîme ») far more often than a first name, and the dictionary spells those that carry one (« Jérôme »,
-    # « Benoît »). Other accents vary in first names the dictionary spells without them (« Maëva », « Kévin »).
-    printed = _given_parts(word.lower())
-    return all(not _CIRCUMFLEX.search(part) or part in _given_names_printed() for part in printed)
-
-
-_CIRCUMFLEX = re.compile("[âêîôû]")
-
-
-@functools.cache
-def _given_names_printed() -> frozenset[str]:
-    """The same first names as the dictionary spells them, accents kept, lowercased."""
-    return frozenset(name.lower() for name in _gender_detector().names)
-
-
 def _glued_words(name: str) -> list[str]:
     """The words of a name printed without a space between surname and given name (« CHAUVETJérémie »)."""
     return re.findall(rf"[{_UPPER}]+(?=[{_UPPER}][{_LOWER}])|[{_UPPER}][{_LOWER}]+", name)
@@ -1817,34 +1787,8 @@ def _identity_parse(name: str, civilite: str = "") -> _Identity:
         surname = words[-1]
         given = words[:-1]
     if not gender and given:
-        gender = _given_gender(given[0])
+        gender = given_name_gender(given[0])
     return _Identity(tuple(_normalise(word).rstrip(".") for word in given), _normalise(surname), gender)
-
-
-@functools.cache
-def _given_gender(word: str) -> str:
-    """"male" or "female" for a first name the `gender-guesser` dictionary gives to one gender only, else ""."""
-    guess = _gender_detector().get_gender(word.split("-")[0].capitalize(), "france")
-    return guess if guess in ("male", "female") else ""
-
-
-@functools.cache
-def _gender_detector():
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
-
-
-@functools.cache
-def _given_names_francophone() -> frozenset[str]:
-    """The dictionary's first names in use in France, Belgium, Switzerland or Luxembourg (a frequency given there),
-    folded and lowercased: « Christian », « Myriam »; not « Haye », « Don » or « Art »."""
-    from gender_guesser.detector import Detector
-
-    columns = [Detector.COUNTRIES.index(country) for country in ("france", "belgium", "swiss", "luxembourg")]
-    return frozenset(fold(name) for name, genders in _gender_detector().names.items()
-                     if any(len(values) > column and values[column].strip()
-                            for values in genders.values() for column in columns))
 
 
 def _given_and_capitals(name: str) -> bool:
@@ -1852,17 +1796,6 @@ def _given_and_capitals(name: str) -> bool:
     words = _name_words(name)
     return (any(not word.isupper() and given_name_francophone(word) for word in words)
             and any(word.isupper() and len(word) > 1 for word in words))
-
-
-def given_name_francophone(word: str) -> bool:
-    """Whether each part of a first name (« JEAN-MARC ») is one in use where French is spoken."""
-    parts = _given_parts(fold(word).lower())
-    return bool(parts) and all(part in _given_names_francophone() for part in parts)
-
-
-def _given_parts(word: str) -> list[str]:
-    """The parts of a compound first name (« jean-marc »: « jean », « marc »)."""
-    return [part for part in re.split(r"[-‐‑]", word) if part]
 
 
 def _given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:

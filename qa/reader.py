@@ -20,9 +20,9 @@ from pathlib import Path
 from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, YEAR, dates_named
 from french.folding import fold
+from french.given_names import given_name_known
 from french.tagging import content_word_vectors, verbs, words_closeness
 from french.terms import terms_extract
-from privacy.detection import given_name_known
 from qa.answering import (
     counts_of,
     decision_like,

@@ -827,16 +827,6 @@ def test_a_name_between_guillemets_is_a_things():
     assert "RIGAIL" not in masked and "« François Mitterrand »" in masked
 
 
-def test_a_circumflex_marks_a_common_word_not_a_first_name():
-    from privacy.detection import given_name_known
-
-    # couthenans/CR_reunion_20210917.pdf, page 2: « Gêne occasionnée aux riverains de la benne Relais »
-    assert not given_name_known("Gêne") and given_name_known("Gene")
-    assert given_name_known("Jérôme") and given_name_known("Benoît")
-    # Other accents vary in first names: « Maëva », « Kévin » are known as « Maeva », « Kevin ».
-    assert given_name_known("Maëva") and given_name_known("Kévin")
-
-
 def test_a_feast_and_surnames_listed_alone_are_no_members_named_by_first_name():
     # pierrefonds_mymairie/compte-rendu-17-11-2015.pdf, page 5: members listed by surname (« ROBERT », « GAUTHIER »).
     text = (
