@@ -21,6 +21,7 @@ from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, YEAR, dates_named
 from french.folding import fold
 from french.given_names import given_name_known
+from french.numbers import figures
 from french.tagging import content_word_vectors, verbs, words_closeness
 from french.terms import terms_extract
 from qa.answering import (
@@ -145,7 +146,6 @@ def reader_model_load(path: Path = MODEL_PATH) -> ReaderModel:
 # ---------------------------------------------------------------------------
 
 _YEAR = re.compile(rf"\b{YEAR}\b")
-_NUMBER = re.compile(r"\b\d+(?:[ ,.]\d+)*\b")
 _MONTH_STEMS = frozenset(terms_extract(" ".join(MONTH_NAMES)))
 _MONTH_WORDS = frozenset(fold(month) for month in MONTH_NAMES)
 # A question's verbs are mostly its phrasing (« reçoivent-ils », « a-t-elle confié », « se sont opposés »): the
@@ -322,12 +322,18 @@ class _TextRead:
     visa: bool
 
 
+def _numbers(text: str) -> set[str]:
+    """The numbers a text gives, in figures or in words, ordinals too (« quatrième adjoint » and « 4ème adjoint »
+    both 4): not the « un » or « une » of an article."""
+    return figures(text) | (figures(text, words=True) - {"1"})
+
+
 @functools.lru_cache(maxsize=16384)
 def _text_read(text: str) -> _TextRead:
     return _TextRead(
         terms=tuple(terms_extract(text)),
         acronyms=frozenset(acronyms_in(text)),
-        numbers=frozenset(n.replace(" ", "") for n in _NUMBER.findall(text)),
+        numbers=frozenset(_numbers(text)),
         operative=decision_like(text),
         vote=vote_like(text),
         visa=visa_like(text),
@@ -340,7 +346,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     kind = question_kind(question)
     subject = subject_terms(question, hits)
     question_pairs = _pairs(subject)
-    question_numbers = {n.replace(" ", "") for n in _NUMBER.findall(question) if not _YEAR.fullmatch(n)}
+    question_numbers = {n for n in _numbers(question) if not _YEAR.fullmatch(n)}
     years = set(_YEAR.findall(question))
     periods = dates_named(question)[0]
     split = [_sentences(hit.text) for hit in hits]

@@ -279,3 +279,17 @@ def test_a_count_of_what_the_question_counts_outweighs_a_tally():
     assert {c.passage_index: c.values["count"] for c in reading.candidates} == {0: 1.0, 1: 0.5}
     votes = reading_build(question="Combien de délégués ont voté contre la motion ?", hits=[tally], ranks=[0])
     assert votes.candidates[0].values["count"] == 1.0
+
+
+def test_a_number_the_question_writes_in_words_is_the_one_a_sentence_prints_in_figures():
+    # pierrefonds_mymairie/compte-rendu-03-10-2017.pdf, page 14: the table of the allowances, an adjoint a line.
+    text = ("Mme Florence DEMOUY 3ème adjoint 14.025 %.\n"
+            "Mme Jacqueline HEURTAULT 4ème adjoint 14.025 %.\n"
+            "M. Laurent LAMAND 5ème adjoint 14.025 %.")
+    hits = [_hit(1, text, heading="Indemnités de fonction des élus", deliberation_id=7, page=14, rank=1)]
+    reading = reading_build(question="Quelle indemnité perçoit le quatrième adjoint au maire ?", hits=hits, ranks=[0])
+    numbers = {c.text.split()[2]: c.features["numbers"] for c in reading.candidates}
+    assert numbers == {"DEMOUY": 0.0, "HEURTAULT": 1.0, "LAMAND": 0.0}
+    # « un », « une » are articles, not the number 1: « un adjoint » matches no « 1er adjoint ».
+    reading = reading_build(question="Quelle indemnité perçoit un adjoint ?", hits=hits, ranks=[0])
+    assert all(c.features["numbers"] == 0.0 for c in reading.candidates)
