@@ -492,11 +492,14 @@ def _near_duplicate(a: str, b: str) -> bool:
 
 
 def proposal_pick(selection: Selection) -> Candidate | None:
-    """The sentence of the best délibération that says what was put to the vote, the reader's likeliest: an outcome
-    (« Adoptée à l'unanimité ») answers « a-t-elle accepté de cotiser ? » only beside what was adopted (« il est
-    proposé de ne pas adhérer »)."""
+    """The sentence of the best délibération that says what was put to the vote and names something of the
+    question's subject, the reader's likeliest: an outcome (« Adoptée à l'unanimité ») answers « a-t-elle accepté de
+    cotiser ? » only beside what was adopted (« il est proposé de ne pas adhérer »); a lead-in (« il est proposé au
+    conseil de : ») or another proposal read with it (« … propose la candidature de X en qualité de secrétaire »)
+    does not say it."""
     unit = set(deliberation_unit(selection))
-    proposals = [c for c in selection.reading.candidates if c.passage_index in unit and proposal_like(c.text)]
+    proposals = [c for c in selection.reading.candidates
+                 if c.passage_index in unit and c.features["terms"] and proposal_like(c.text)]
     return max(proposals, key=lambda c: c.logit, default=None)
 
 

@@ -253,9 +253,13 @@ def answer_extract(*, reasoning: Reasoning) -> Answer:
         if fact.printed:
             lines.append(f"« {fact.printed.rstrip(' .;:,')} » [{n}].")
     # With a stored fact, the reader's best sentence only says what the délibération is about; to a question on
-    # whether the council agreed, what was proposed says what its outcome agreed to.
+    # whether the council agreed, what was proposed says what its outcome agreed to. So too where the best sentence
+    # for a decision is a vote line or an operative line that names nothing of the subject (« Vote : à l'unanimité »,
+    # « Approuvé les taux ci-dessus »).
     picked = _reading_order(reasoning.selection)[: 1 if reasoning.facts else None]
-    if reasoning.facts and reasoning.selection.reading.kind.asks_outcome:
+    kind, best = reasoning.selection.reading.kind, reasoning.selection.best
+    bare = kind.wants_decision and not best.features["terms"] and bool(best.features["vote"] or best.features["operative"])
+    if (reasoning.facts and kind.asks_outcome) or bare:
         proposal = proposal_pick(reasoning.selection)
         if proposal is not None and proposal not in picked:
             picked.insert(0, proposal)

@@ -6,12 +6,13 @@ import pytest
 
 from council.models import Deliberation
 from ingestion.extraction import pdf_pages_extract
+from qa.abstention import Decision
 from qa.reader import Selection, reading_build
 from qa.records import stored_facts
 from search.backends.base import SearchHit
 from search.models import Passage
 from tests.corpus import corpus_root
-from qa.services import EXTRACTIVE, _hits_expand, question_answer, question_answer_stream
+from qa.services import EXTRACTIVE, Evidence, Reasoning, _hits_expand, answer_extract, question_answer, question_answer_stream
 from tests.qa.conftest import passage_create, passages_embed
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +198,33 @@ def test_an_outcome_is_given_with_what_was_proposed():
     )
     assert answer.text.startswith("Adoptée à l'unanimité"), answer.reason
     assert "Il vous est proposé de ne pas augmenter ces tarifs" in answer.text
+
+
+# pierrefonds_mymairie/compte-rendu-15-12-2020.pdf, page 4 (no question set reads this document): the end of an act
+# whose operative part is its vote line alone.
+EXEMPTION = (
+    "Considérant l’absence d’utilisation physique des espaces remis et, en conséquence, d’avantages résultant de "
+    "l’oc-cupation de terrasses ou d’emplacements compte tenu du confinement de la population pendant une partie de la\n"
+    "saison,\n"
+    "Il est proposé d’exonérer les redevances dues au titre de l’occupation du domaine public pour une activité "
+    "com-merciale pour l’année 2020.\n"
+    "M. THUILLIER s’interroge sur l’absence de distinction entre certains commerces de bouche qui sont restés ouverts\n"
+    "alors que les restaurateurs étaient fermés.\n"
+    "Vote : pour à l’unanimité"
+)
+
+
+def test_a_decision_read_in_a_bare_vote_line_is_given_with_what_was_proposed():
+    # Where the reader's best sentence for « qu'a décidé … » is the vote line alone, which names nothing of the subject,
+    # what was put to the vote (the délibération's sentence that proposes it and names the subject) says the decision.
+    passage = passage_create(collectivite="Commune de Pierrefonds", date="2020-12-15", number="2020-04",
+                             objet="Exonération exceptionnelle de la redevance d’occupation du domaine public pour les "
+                                   "activités commerciales", pages=(4, 4), text=EXEMPTION)
+    question = "Qu'a décidé le conseil municipal au sujet de la redevance d'occupation du domaine public des commerces ?"
+    reading = reading_build(question=question, hits=[_hit(passage)], ranks=[0])
+    vote = next(c for c in reading.candidates if c.text.startswith("Vote"))
+    evidence = Evidence(question, [_hit(passage)], [0], set())
+    selection = Selection(reading=reading, sentences=[vote])
+    answer = answer_extract(reasoning=Reasoning(evidence, reading, selection, [], Decision(False, 0.9, "")))
+    assert answer.text.startswith("Il est proposé d’exonérer les redevances dues au titre de l’occupation du domaine public")
+    assert answer.text.endswith("Vote : pour à l’unanimité [1].")
