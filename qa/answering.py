@@ -249,7 +249,9 @@ _REASON = re.compile(
     r"\baux? motifs?\b|\ben raison\b|\bmotiv[ée]|\bà la suite\b|\bsuite à\b|\bparce qu|\bcar\b|\bafin de\b|\bpour permettre\b"
     r"|\bcompte tenu\b|\bdu fait\b|\bnécessaire\b|\bobligation\b|\bconsidérant\b|\bétant donné\b|\bvu que\b"
     # The rest of French's common causal connectives.
-    r"|\ben effet\b|\bpuisqu|\bà cause\b|\bgrâce à\b|\bfaute d[e']|\bpour cause\b|\b(?:dûe?s?|due?s?) à\b|\bjustifi",
+    r"|\ben effet\b|\bpuisqu|\bà cause\b|\bgrâce à\b|\bfaute d[e']|\bpour cause\b|\b(?:dûe?s?|due?s?) à\b|\bjustifi"
+    # … the verbs of cause and consequence, and the connectives of purpose.
+    r"|\bentra[îi]n|\bprovoqu|\bcaus[ée]|\brésult|\bs['’]expliqu|\ben vue d|\bdans le but\b|\bde (?:manière|façon) à\b",
     re.I,
 )
 _DECISION = re.compile(

@@ -73,6 +73,12 @@ def test_sentence_values():
     heading = ("- DE-2012/119 – Consultation Columbarium et Stèle commémorative : Choix de \nl’entreprise\n"
                "Monsieur Jean-Pierre GRANDJOUAN, rapporteur, présente aux membres du Conseil \nmunicipal les proposit")
     assert sentence_values(heading)["organisation"] < 1.0
+    # A cause told by a verb of cause or consequence (pierrefonds_mymairie/compte-rendu-23-11-2020.pdf, page 8;
+    # compte-rendu-21-11-2017.pdf, page 8), not only by a connective.
+    assert sentence_values("Ces matériels ont failli ou ont provoqué des accidents du travail il y a quelques années, "
+                           "ils ne sont donc plus utilisés par les agents.")["reason"] == 1.0
+    assert sentence_values("Son non-paiement entraîne de plein droit le retrait de l’autorisation.")["reason"] == 1.0
+    assert sentence_values("- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs")["reason"] == 0.0
 
 
 def test_reading_features_hold_their_contract():
