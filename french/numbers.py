@@ -135,5 +135,25 @@ def figures(text: str, *, words: bool = False) -> set[str]:
     return found
 
 
+def numbers_given(text: str) -> set[str]:
+    """The numbers a text gives, in figures or in words, ordinals too (« quatrième adjoint » and « 4ème adjoint » both
+    « 4 »), as `figures` spells them; not the 1 of an article or of « premier » (« un adjoint », « une parcelle »,
+    « le premier point »): those are in nearly every sentence and count nothing."""
+    found = figures(text)
+    if _SPELT_NUMBER.search(fold(text).lower()):
+        found |= figures(text, words=True) - {"1"}
+    return found
+
+
+# A number word or an ordinal other than those that read as 1, as `figures` cuts words (letters a to z, accents
+# folded): most sentences have none, and are read by this pattern alone.
+_SPELT_NUMBER = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(sorted({w for w in [*NUMBER_WORDS, *ORDINAL_DIGITS] if w.isalpha() and ORDINAL_DIGITS.get(w) != "1"
+                       and NUMBER_WORDS.get(w) != 1}, key=len, reverse=True))
+    + r")s*(?![a-z])"
+)
+
+
 def _number_word(token: str) -> bool:
     return token in NUMBER_WORDS or token.rstrip("s") in NUMBER_WORDS  # « quatre-vingts »

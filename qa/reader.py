@@ -21,7 +21,7 @@ from french.acronyms import acronyms_in, initials_runs
 from french.dates import MONTH_NAMES, YEAR, dates_named
 from french.folding import fold
 from french.given_names import given_name_known
-from french.numbers import figures
+from french.numbers import numbers_given
 from french.tagging import content_word_vectors, verbs, words_closeness
 from french.terms import terms_extract
 from qa.answering import (
@@ -316,16 +316,13 @@ class _TextRead:
 
     terms: tuple[str, ...]
     acronyms: frozenset[str]
-    numbers: frozenset[str]
     operative: bool
     vote: bool
     visa: bool
 
 
-def _numbers(text: str) -> set[str]:
-    """The numbers a text gives, in figures or in words, ordinals too (« quatrième adjoint » and « 4ème adjoint »
-    both 4): not the « un » or « une » of an article."""
-    return figures(text) | (figures(text, words=True) - {"1"})
+# Read only for a question that gives a number (most give none).
+_numbers = functools.lru_cache(maxsize=16384)(numbers_given)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -333,7 +330,6 @@ def _text_read(text: str) -> _TextRead:
     return _TextRead(
         terms=tuple(terms_extract(text)),
         acronyms=frozenset(acronyms_in(text)),
-        numbers=frozenset(_numbers(text)),
         operative=decision_like(text),
         vote=vote_like(text),
         visa=visa_like(text),
@@ -346,7 +342,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     kind = question_kind(question)
     subject = subject_terms(question, hits)
     question_pairs = _pairs(subject)
-    question_numbers = {n for n in _numbers(question) if not _YEAR.fullmatch(n)}
+    question_numbers = {n for n in numbers_given(question) if not _YEAR.fullmatch(n)}
     years = set(_YEAR.findall(question))
     periods = dates_named(question)[0]
     split = [_sentences(hit.text) for hit in hits]
@@ -396,7 +392,7 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
                 terms=share(idf, term_set),
                 pairs=len(question_pairs & _pairs(terms)) / len(question_pairs) if question_pairs else 0.0,
                 close=next(closeness),
-                numbers=float(bool(question_numbers & read.numbers)),
+                numbers=float(bool(question_numbers) and bool(question_numbers & _numbers(sentence))),
                 fit=kind_fit(kind, values),
                 operative=float(read.operative),
                 vote=float(read.vote),

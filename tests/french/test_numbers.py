@@ -7,7 +7,7 @@ import re
 import pytest
 
 from french.folding import fold
-from french.numbers import COUNT_IN_WORDS, ORDINAL_DIGITS, figures, number_parse, ordinal_number, words_number
+from french.numbers import COUNT_IN_WORDS, ORDINAL_DIGITS, figures, number_parse, numbers_given, ordinal_number, words_number
 
 # chemere_regardscitoyens/pdf/CM 23 mars 2011.pdf, page 11 (two lines)
 EMPRUNTS = (
@@ -72,3 +72,13 @@ def test_figures_one_spelling_per_value():
     assert figures("vingt-trois voix pour et soixante et onze", words=True) == {"23", "71"}
     assert figures("le troisième adjoint", words=True) == {"3"}
     assert figures("pourquoi deux postes") == set()
+
+
+def test_the_numbers_a_text_gives_are_read_in_figures_in_words_and_ordinals_but_not_articles():
+    # pierrefonds_mymairie/compte-rendu-03-10-2017.pdf, page 14: « Mme Jacqueline HEURTAULT 4ème adjoint 14.025 % »
+    assert numbers_given("Mme Jacqueline HEURTAULT 4ème adjoint") == {"4"}
+    assert numbers_given("le quatrième adjoint") == numbers_given("le QUATRIÈME adjoint") == {"4"}
+    assert numbers_given("dix-sept voix pour, une abstention") == {"17"}
+    # « un », « une », « premier »: an article or a first, which nearly every sentence prints, count nothing.
+    assert numbers_given("un adjoint et une conseillère, le premier point") == set()
+    assert numbers_given("le 1er adjoint") == {"1"}
