@@ -135,16 +135,6 @@ def figures(text: str, *, words: bool = False) -> set[str]:
     return found
 
 
-def numbers_given(text: str) -> set[str]:
-    """The numbers a text gives, in figures or in words, ordinals too (« quatrième adjoint » and « 4ème adjoint » both
-    « 4 »), as `figures` spells them; not the 1 of an article or of « premier » (« un adjoint », « une parcelle »,
-    « le premier point »): those are in nearly every sentence and count nothing."""
-    found = figures(text)
-    if _SPELT_NUMBER.search(fold(text).lower()):
-        found |= figures(text, words=True) - {"1"}
-    return found
-
-
 # A number word or an ordinal other than those that read as 1, as `figures` cuts words (letters a to z, accents
 # folded): most sentences have none, and are read by this pattern alone.
 _SPELT_NUMBER = re.compile(
@@ -153,6 +143,16 @@ _SPELT_NUMBER = re.compile(
                        and NUMBER_WORDS.get(w) != 1}, key=len, reverse=True))
     + r")s*(?![a-z])"
 )
+
+
+def numbers_given(text: str) -> set[str]:
+    """The numbers a text gives, in figures or in words, ordinals too (« quatrième adjoint » and « 4ème adjoint » both
+    « 4 »), as `figures` spells them; not the 1 of an article or of « premier » (« un adjoint », « une parcelle »,
+    « le premier point »): those are in nearly every sentence and count nothing."""
+    found = figures(text)
+    if _SPELT_NUMBER.search(fold(text).lower()):
+        found |= figures(text, words=True) - {"1"}
+    return found
 
 
 def _number_word(token: str) -> bool:

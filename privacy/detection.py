@@ -12,7 +12,7 @@ from typing import Literal
 
 from french.civilites import CIVILITE_BROAD, STAFF_FUNCTION_AFTER
 from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
-from french.folding import fold, unaccent
+from french.folding import unaccent
 from french.given_names import given_name_francophone, given_name_gender, given_name_known
 from french.stopwords import DETERMINERS
 from french.tagging import SPACY_MODEL
