@@ -36,9 +36,7 @@ def _given_names_printed() -> frozenset[str]:
 def _given_names_francophone() -> frozenset[str]:
     """The dictionary's first names in use in France, Belgium, Switzerland or Luxembourg (a frequency given there),
     folded and lowercased: « Christian », « Myriam »; not « Haye », « Don » or « Art »."""
-    from gender_guesser.detector import Detector
-
-    columns = [Detector.COUNTRIES.index(country) for country in ("france", "belgium", "swiss", "luxembourg")]
+    columns = [_detector().COUNTRIES.index(country) for country in ("france", "belgium", "swiss", "luxembourg")]
     return frozenset(fold(name) for name, genders in _detector().names.items()
                      if any(len(values) > column and values[column].strip()
                             for values in genders.values() for column in columns))

@@ -251,7 +251,8 @@ _REASON = re.compile(
     # The rest of French's common causal connectives.
     r"|\ben effet\b|\bpuisqu|\bà cause\b|\bgrâce à\b|\bfaute d[e']|\bpour cause\b|\b(?:dûe?s?|due?s?) à\b|\bjustifi"
     # … the verbs of cause and consequence, and the connectives of purpose.
-    r"|\bentra[îi]n(?:e|es|ent|é|ée|és|ées|ant|er|era|eront|ait|aient)\b|\bprovoqu|\bcaus[ée]|\brésult(?:e|ent|ant|ait|aient|era)\b|\bs['’]expliqu|\ben vue d|\bdans le but\b|\bde (?:manière|façon) à\b",
+    r"|\bentra[îi]n(?:e|es|ent|é|ée|és|ées|ant|er|era|eront|ait|aient)\b|\bprovoqu|\bcaus[ée]"
+    r"|\brésult(?:e|ent|ant|ait|aient|era)\b|\bs['’]expliqu|\ben vue d|\bdans le but\b|\bde (?:manière|façon) à\b",
     re.I,
 )
 _DECISION = re.compile(

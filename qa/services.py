@@ -258,7 +258,9 @@ def answer_extract(*, reasoning: Reasoning) -> Answer:
     # « Approuvé les taux ci-dessus »).
     picked = _reading_order(reasoning.selection)[: 1 if reasoning.facts else None]
     kind, best = reasoning.selection.reading.kind, reasoning.selection.best
-    bare = kind.wants_decision and not best.features["terms"] and bool(best.features["vote"] or best.features["operative"])
+    bare = kind.wants_decision and not best.features["terms"] and bool(
+        best.features["vote"] or best.features["operative"]
+    )
     if (reasoning.facts and kind.asks_outcome) or bare:
         proposal = proposal_pick(reasoning.selection)
         if proposal is not None and proposal not in picked:

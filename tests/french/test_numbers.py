@@ -7,7 +7,15 @@ import re
 import pytest
 
 from french.folding import fold
-from french.numbers import COUNT_IN_WORDS, ORDINAL_DIGITS, figures, number_parse, numbers_given, ordinal_number, words_number
+from french.numbers import (
+    COUNT_IN_WORDS,
+    ORDINAL_DIGITS,
+    figures,
+    number_parse,
+    numbers_given,
+    ordinal_number,
+    words_number,
+)
 
 # chemere_regardscitoyens/pdf/CM 23 mars 2011.pdf, page 11 (two lines)
 EMPRUNTS = (

@@ -12,7 +12,15 @@ from qa.records import stored_facts
 from search.backends.base import SearchHit
 from search.models import Passage
 from tests.corpus import corpus_root
-from qa.services import EXTRACTIVE, Evidence, Reasoning, _hits_expand, answer_extract, question_answer, question_answer_stream
+from qa.services import (
+    EXTRACTIVE,
+    Evidence,
+    Reasoning,
+    _hits_expand,
+    answer_extract,
+    question_answer,
+    question_answer_stream,
+)
 from tests.qa.conftest import passage_create, passages_embed
 
 pytestmark = pytest.mark.django_db
