@@ -185,11 +185,13 @@ _QUANTITY = re.compile(
     rf"|semaines?|mois|ans|années?|ttc|ht|et|à|au|aux|de|du|des|le|la|les|{MONTHS_PATTERN})\b)[a-zà-ÿ]{{3,}}",
     re.I,
 )
-# A length of time (« fixe la durée de l'occupation à 30 ans », « pendant trois mois »).
+# A length of time (« fixe la durée de l'occupation à 30 ans », « pendant trois mois », « pour une durée d'un an »).
 _DURATION = re.compile(
-    rf"\b(?:\d+(?:[,.]\d+)?|{COUNT_IN_WORDS})\s*(?:ans|années?|mois|semaines?|jours?|heures?)\b", re.I
+    rf"\b(?:\d+(?:[,.]\d+)?|{COUNT_IN_WORDS})\s*(?:ans?|années?|mois|semaines?|jours?|heures?)\b", re.I
 )
-_DURATION_WORD = re.compile(r"\bdurée\b|\bjusqu['’](?:au|en)\b", re.I)
+# … or told by what it lasts as long as (« conclue pour la durée des ouvrages ») or until when; the word « durée »
+# alone names the length asked for without giving it (« - Donner la durée de la convention »).
+_DURATION_WORD = re.compile(r"\b(?:pour|sur|pendant)\s+(?:toute\s+)?(?:la|une)\s+durée\b|\bjusqu['’](?:au|en)\b", re.I)
 # How a vote went; the bare word « vote » is no result (« Vote des tarifs communaux 2015 »).
 _VOTE = re.compile(
     rf"{UNANIMITY}|\bvoix\b|\bvotes?\s+(?:pour|contre|blancs?|nuls?)\b|r[ée]sultat du vote|\bpour\s*:|\bcontre\b|abstention"

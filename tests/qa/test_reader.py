@@ -79,6 +79,15 @@ def test_sentence_values():
                            "ils ne sont donc plus utilisés par les agents.")["reason"] == 1.0
     assert sentence_values("Son non-paiement entraîne de plein droit le retrait de l’autorisation.")["reason"] == 1.0
     assert sentence_values("- FIXE le tarif du repas à 4,80 € dans le cadre des accueils de loisirs")["reason"] == 0.0
+    # A length of time in figures or words, or told by what it lasts as long as; not the word « durée » alone, which
+    # names it without giving it (pierrefonds_mymairie/compte-rendu-21-11-2017.pdf, page 8;
+    # compte-rendu-26-04-2018.pdf, pages 4 and 7).
+    assert sentence_values("La convention sera consentie pour une durée d’un an, renouvelable par tacite reconduction "
+                           "pour une nouvelle durée")["duration"] == 1.0
+    assert sentence_values("La convention prend effet à compter de sa signature et est conclue pour la durée des "
+                           "ouvrages")["duration"] == 0.5
+    assert sentence_values("La rémunération et la durée de carrière des agents nommés seront celles fixées par la "
+                           "réglementation en vigueur")["duration"] == 0.0
 
 
 def test_reading_features_hold_their_contract():
