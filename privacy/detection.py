@@ -1692,16 +1692,36 @@ def printed_in_another_name(text: str, start: int, end: int) -> bool:
 
 def printed_in_place_name(text: str, start: int, surface: str) -> bool:
     """Whether the name printed at `start` is (part of) a street's or a building's name (« 137 rue Marie Durand »,
-    « école élémentaire Charles Dickens »): after a place noun, not after a civilité nor after a bare « de » (« la
-    maison de Madame … » is hers)."""
+    « école élémentaire Charles Dickens ») or a saint's (« SAINT ETIENNE DE MONTLUC », « église Saint-Martin »): after
+    a place noun, not after a civilité nor after a bare « de » (« la maison de Madame … » is hers)."""
     # « Chemin de Malhara \nGUILLOUX Pierre 20 T »: a row under the line that names a place.
     if _CIVILITE_FIRST.match(surface) or _row_below(text, start):
         return False
+    if _saint_before(text, start, surface):
+        return True
     # The surname after the first name of a place's person (« allée Thomas SANKARA »): the place starts before.
     given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
     if given and name_in_place(text, given.start()):
         return True
     return name_in_place(text, start) and not _OWNED.search(text[max(0, start - 8):start])
+
+
+# « Saint » or « Sainte » right before a position, joined by a hyphen or a space (« SAINT ETIENNE », « Saint
+# Hilaire », « Sainte-Anne »).
+_SAINT_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])(?P<saint>[Ss](?:aint|AINT)(?:e|E)?|S[Tt](?:e|E)?)\.?(?P<join>[ \t]+|[{_HYPHEN}])\Z")
+
+
+def _saint_before(text: str, start: int, surface: str) -> bool:
+    """Whether a first name is printed as a saint's, which names a commune, a church, a street or a feast, never a
+    person: after « Saint » joined by a hyphen, or by a space in the same case (« SAINT ETIENNE », « Saint Etienne »);
+    not after a surname « SAINT » in capitals before a first name in title case, as rows of applicants print them
+    (« SAINT Gustave »)."""
+    match = _SAINT_BEFORE.search(text, max(0, start - 8), start)
+    if not match:
+        return False
+    if match.group("join") != " " and match.group("join").strip():
+        return True
+    return match.group("saint").isupper() == surface.isupper()
 
 
 def _lowercase_words(pages: list[str]) -> set[str]:

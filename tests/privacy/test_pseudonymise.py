@@ -64,3 +64,18 @@ def test_a_name_found_elsewhere_is_not_replaced_inside_a_place_name():
     assert text_pseudonymise(text=lines[1], replacements={"Verdier": "[personne masquée]"}) == (
         "située 82, Place du Cardinal [personne masquée] dans le quartier Croix d’Argent"
     )
+
+
+def test_a_first_name_found_elsewhere_is_not_replaced_inside_a_saints_name():
+    # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 5 and chemere_regardscitoyens/pdf/CM 26 mars 2008.pdf p. 6:
+    # a saint's name names a commune, never a person.
+    replacements = {"Jean": "[personne 1]", "JEAN": "[personne 1]"}
+    lines = (
+        "− 10% des charges résiduelles, à la charge de la commune de Saint Jean aux Bois »",
+        "maison familiale rurale « La Rivière » de SAINT JEAN DE MONTS pour un chéméréen",
+        "à la charge de la commune de Saint-Jean-aux-Bois",
+    )
+    for line in lines:
+        assert text_pseudonymise(text=line, replacements=replacements) == line
+    # The same first name elsewhere stays masked.
+    assert text_pseudonymise(text="la charge de Jean", replacements=replacements) == "la charge de [personne 1]"
