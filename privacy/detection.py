@@ -1706,9 +1706,10 @@ def printed_in_place_name(text: str, start: int, surface: str) -> bool:
     return name_in_place(text, start) and not _OWNED.search(text[max(0, start - 8):start])
 
 
-# « Saint » or « Sainte » right before a position, joined by a hyphen or a space (« SAINT ETIENNE », « Saint
-# Hilaire », « Sainte-Anne »).
-_SAINT_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])(?P<saint>[Ss](?:aint|AINT)(?:e|E)?|S[Tt](?:e|E)?)\.?(?P<join>[ \t]+|[{_HYPHEN}])\Z")
+# « Saint », « Sainte » and their abbreviations, in any case.
+_SAINT_WORD = r"(?:Saint|Sainte|St|Ste)\.?"
+# … right before a position, joined by a hyphen or a space (« SAINT ETIENNE », « Saint Hilaire », « Sainte-Anne »).
+_SAINT_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}])(?P<saint>{_SAINT_WORD})(?P<join>[ \t]+|[{_HYPHEN}])\Z", re.IGNORECASE)
 
 
 def _saint_before(text: str, start: int, surface: str) -> bool:
@@ -1719,9 +1720,7 @@ def _saint_before(text: str, start: int, surface: str) -> bool:
     match = _SAINT_BEFORE.search(text, max(0, start - 8), start)
     if not match:
         return False
-    if match.group("join") != " " and match.group("join").strip():
-        return True
-    return match.group("saint").isupper() == surface.isupper()
+    return bool(match.group("join").strip()) or match.group("saint").isupper() == surface.isupper()
 
 
 def _lowercase_words(pages: list[str]) -> set[str]:
@@ -2199,7 +2198,7 @@ def _private_reason(*, text: str, start: int) -> str:
 
 _BLANKS_TO_NEXT_LINE = re.compile(r"[ \t]*\n?[ \t]*")
 # « 25 bis rue de Saint \nHilaire »: a saint's name wraps to the next line.
-_SAINT = re.compile(r"(?:Saint|Sainte|St|Ste)\.?", re.IGNORECASE)
+_SAINT = re.compile(_SAINT_WORD, re.IGNORECASE)
 _ADDRESS_COLUMN = re.compile(r"\b(?:adresses?|domicile|demeurant|lieux?-dits?|situation|localisation)\b", re.IGNORECASE)
 _PERSON_COLUMN = re.compile(
     r"\b(?:demandeur|b[ée]n[ée]ficiaire|titulaire|acqu[ée]reur|propri[ée]taire|p[ée]titionnaire|nom)s?\b", re.IGNORECASE
