@@ -67,13 +67,13 @@ def test_a_name_found_elsewhere_is_not_replaced_inside_a_place_name():
 
 
 def test_a_first_name_found_elsewhere_is_not_replaced_inside_a_saints_name():
-    # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 5 and chemere_regardscitoyens/pdf/CM 26 mars 2008.pdf p. 6:
-    # a saint's name names a commune, never a person.
-    replacements = {"Jean": "[personne 1]", "JEAN": "[personne 1]"}
+    # pierrefonds_mymairie/compte-rendu-27-09-2016.pdf p. 5, chemere_regardscitoyens/pdf/CM 26 mars 2008.pdf p. 6 and
+    # CM 8 juillet 2014.pdf p. 5: a saint's name names a commune or a building, never a person.
+    replacements = {"Jean": "[personne 1]", "JEAN": "[personne 1]", "Joseph": "[personne 2]"}
     lines = (
         "− 10% des charges résiduelles, à la charge de la commune de Saint Jean aux Bois »",
         "maison familiale rurale « La Rivière » de SAINT JEAN DE MONTS pour un chéméréen",
-        "à la charge de la commune de Saint-Jean-aux-Bois",
+        "Résidence Saint-Joseph, le Conseil municipal avait accordé, dans sa séance du 20 février",
     )
     for line in lines:
         assert text_pseudonymise(text=line, replacements=replacements) == line
