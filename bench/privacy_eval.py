@@ -42,6 +42,9 @@ held out during that work (``--held-out``) is the honest measure of generalisati
 
 from __future__ import annotations
 
+import csv
+import datetime
+import functools
 import json
 import re
 from collections import defaultdict
@@ -162,8 +165,12 @@ def document_pages(*, corpus: Path, file: str, cache: Path | None = None, ocr: b
     return pages
 
 
-def document_replacements(*, pages: list[str], file: str, learned: object | None = None) -> dict[str, str]:
-    """What the pipeline would mask in this document: detection on the cleaned pages, officials from parsing."""
+def document_replacements(
+    *, pages: list[str], file: str, learned: object | None = None, colleagues: Iterable[str] = ()
+) -> dict[str, str]:
+    """What the pipeline would mask in this document: detection on the cleaned pages, officials from parsing, and
+    the colleagues its body's other minutes of the term name (`corpus_colleagues`), as ingestion reads them from the
+    documents ingested before."""
     from ingestion.cleaning import pages_clean
     from ingestion.parsing import minutes_parse
     from privacy.detection import persons_detect, replacements_build
@@ -171,8 +178,44 @@ def document_replacements(*, pages: list[str], file: str, learned: object | None
     cleaned = pages_clean(pages)
     parsed = minutes_parse(pages=cleaned, filename=Path(file).name)
     kwargs = {"learned": learned} if learned is not None else {}
-    return replacements_build(persons_detect(pages=cleaned, officials=parsed.officials, **kwargs), pages=cleaned,
-                              titles=[item.objet for item in parsed.deliberations])
+    return replacements_build(persons_detect(pages=cleaned, officials=parsed.officials, colleagues=colleagues, **kwargs),
+                              pages=cleaned, titles=[item.objet for item in parsed.deliberations])
+
+
+def corpus_colleagues(*, corpus: Path, file: str, cache: Path | None = None) -> list[str]:
+    """The members of the document's body on its séance's day, as the corpus's other documents of that body name
+    them (`council.mandates.members_at`), as the pipeline gathers them from the documents ingested before
+    (`council.selectors.colleagues_named`)."""
+    from council.mandates import members_at
+
+    documents = _corpus_officials(corpus, cache)
+    if file not in documents:
+        return []
+    body, day, _ = documents[file]
+    return members_at(day=day, minutes=[(other_day, officials) for other, (other_body, other_day, officials)
+                                        in documents.items() if other != file and other_body == body])
+
+
+@functools.cache
+def _corpus_officials(corpus: Path, cache: Path | None) -> dict[str, tuple[str, datetime.date, list[str]]]:
+    """Body (« Commune de Chéméré – conseil municipal »), séance date and officials named of every PDF of the
+    manifest, read in its text layer."""
+    from ingestion.cleaning import pages_clean
+    from ingestion.parsing.officials import officials_find
+
+    documents = {}
+    with (corpus / "manifest.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            try:  # « 2024 (year list) »: a list of the year's acts, of no séance
+                day = datetime.date.fromisoformat(row.get("meeting_date") or "")
+            except ValueError:
+                continue
+            if not row["file"].lower().endswith(".pdf"):
+                continue
+            collectivite, _, body = row["collectivite"].partition(" – ")
+            pages = document_pages(corpus=corpus, file=row["file"], cache=cache)
+            documents[row["file"]] = (f"{collectivite.split(' (')[0]} – {body}", day, officials_find(pages_clean(pages)))
+    return documents
 
 
 def learned_build(labels: list[Label]) -> object | None:
@@ -266,7 +309,8 @@ def evaluate(
         for file, file_labels in sorted(by_file.items()):
             progress(f"{collectivite}: {file}")
             pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr)
-            replacements = document_replacements(pages=pages, file=file, learned=learned)
+            replacements = document_replacements(pages=pages, file=file, learned=learned,
+                                                 colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache))
             by_page: dict[int, list[Label]] = defaultdict(list)
             for label in file_labels:
                 by_page[label.page].append(label)
@@ -327,7 +371,8 @@ def audit(*, labels: list[Label], corpus: Path, cache: Path | None = None) -> di
     results: dict[str, AuditScores] = defaultdict(AuditScores)
     for file, file_labels in sorted(by_file.items()):
         pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=True)
-        replacements = document_replacements(pages=pages, file=file)
+        replacements = document_replacements(pages=pages, file=file,
+                                             colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache))
         by_page: dict[int, list[Label]] = defaultdict(list)
         for label in file_labels:
             by_page[label.page].append(label)

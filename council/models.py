@@ -131,6 +131,9 @@ class Document(models.Model):
     seance_date_declared = models.DateField(_("date déclarée"), null=True, blank=True)
     # Whom « le Maire » (« la Présidente ») stands for in these minutes, as they name the mayor or president.
     presiding = models.CharField(_("maire ou président(e)"), max_length=200, blank=True)
+    # The elected officials its lists name (attendance, signatures, rapporteurs, speakers, voters), as printed: what
+    # pseudonymisation of the body's other minutes of the same term reads to know its members.
+    officials = models.JSONField(_("élus nommés"), default=list, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -16,6 +16,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from council.mandates import mandate_end, mandate_start, members_at
 from council.matieres import THEMES, theme_of
 from council.models import Body, Collectivite, Deliberation, Document, Intervention, Page, Seance
 from french.budgets import BudgetAct, budget_act, budget_year, same_budget
@@ -581,6 +582,21 @@ def officials_list(*, collectivite: Collectivite) -> list[Official]:
                 counts[key] = counts.get(key, 0) + 1
     officials = [Official(names[key], key, reported.get(key, 0), spoke.get(key, 0)) for key in names if key]
     return sorted(officials, key=lambda o: (-(o.reported + o.spoke), o.name))
+
+
+def colleagues_named(*, body: Body, day: datetime.date | None, exclude: Document | None = None) -> list[str]:
+    """The members of the body on that day, as its other minutes of the same term name them (`council.mandates.
+    members_at`): what pseudonymisation needs where a document's own lists do not name one (« M. LEBLANC » in the
+    debate of minutes that print no first names). Nothing when the séance's date is unknown."""
+    start = mandate_start(day) if day else None
+    if start is None:
+        return []
+    documents = Document.objects.filter(body=body, seance__date__gte=start)
+    if end := mandate_end(day):
+        documents = documents.filter(seance__date__lt=end)
+    if exclude is not None:
+        documents = documents.exclude(pk=exclude.pk)
+    return members_at(day=day, minutes=documents.order_by("pk").values_list("seance__date", "officials"))
 
 
 def official_get(*, collectivite: Collectivite, slug: str) -> tuple[Official, list[Deliberation], list[Intervention]] | None:

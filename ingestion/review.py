@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from council.models import Document, Page
+from council.selectors import colleagues_named
 from ingestion.parsing import minutes_parse
 from ingestion.services import document_structure_build
 from ingestion.tasks import document_embed_task
@@ -25,8 +26,9 @@ def person_forms(*, document: Document, surface: str) -> list[str]:
     if not pages:
         return [surface]
     parsed = minutes_parse(pages=pages, filename=document.original_name)
-    replacements = replacements_build(persons_detect(pages=pages, officials=parsed.officials), pages=pages,
-                                      titles=[item.objet for item in parsed.deliberations])
+    colleagues = colleagues_named(body=document.body, day=document.seance.date if document.seance else None, exclude=document)
+    replacements = replacements_build(persons_detect(pages=pages, officials=parsed.officials, colleagues=colleagues),
+                                      pages=pages, titles=[item.objet for item in parsed.deliberations])
     placeholder = replacements.get(surface, "")
     if not placeholder.startswith(_PERSON_PLACEHOLDER_PREFIX):
         return [surface]

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from config.faults import ServiceUnavailable
 from council.matieres import matiere_classify, matiere_read, theme_model
 from council.models import Body, Deliberation, Document, Intervention, Page
+from council.selectors import colleagues_named
 from council.services import deliberation_correct, deliberations_replace, seance_deliberations_link, seance_get_or_create
 from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
@@ -275,18 +276,21 @@ def document_structure_build(*, document: Document) -> None:
     )
     matieres = _matieres_read([item.objet for item in parsed.deliberations])
     _progress(document, step=Document.Step.PSEUDONYMISING)
+    seance_date = document.seance_date_declared or parsed.seance_date
     # One transaction: what was masked (the clerk's list) and the public text it produced change together.
     with transaction.atomic():
         pseudonymise = document_pseudonymiser_build(
-            document=document, pages=raw, officials=parsed.officials, titles=[item.objet for item in parsed.deliberations]
+            document=document, pages=raw, officials=parsed.officials,
+            colleagues=colleagues_named(body=document.body, day=seance_date, exclude=document),
+            titles=[item.objet for item in parsed.deliberations],
         )
         _progress(document, step=Document.Step.INDEXING)
-        seance_date = document.seance_date_declared or parsed.seance_date
         previous_seance = document.seance
         document.seance = seance_get_or_create(body=document.body, date=seance_date) if seance_date else None
         document.kind = parsed.document_kind
         document.presiding = pseudonymise(parsed.presiding)[:200]
-        document.save(update_fields=["seance", "kind", "presiding", "updated_at"])
+        document.officials = parsed.officials
+        document.save(update_fields=["seance", "kind", "presiding", "officials", "updated_at"])
         for page in pages:
             page.text = pseudonymise(page.raw_text)
         Page.objects.bulk_update(pages, ["text"], batch_size=500)

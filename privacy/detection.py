@@ -411,6 +411,7 @@ _PRIVATE_ROLE_AFTER = re.compile(
     re.I,
 )
 _LISTED = "élu nommé dans le document"
+_COLLEAGUE = "élu du même conseil, nommé dans ses autres procès-verbaux du mandat"
 _STAFF_AFTER = re.compile(STAFF_FUNCTION_AFTER)
 _EXTERNAL_DELEGATE = re.compile(r"d[ée]l[ée]gu[ée]e?s?[ \t]+(?:de[ \t]+l['’][ \t]*administration|du[ \t]+(?:tribunal|pr[ée]fet))", re.I)
 _SPEAKER_AFTER = re.compile(r"^[ \t]*:")
@@ -492,9 +493,15 @@ def _organisation_at(text: str, start: int, end: int) -> bool:
     return bool(forms)
 
 
-def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMention]:
-    """Every person named in the pages, with the personal data attached to private persons."""
+def persons_detect(*, pages: list[str], officials: list[str], colleagues: Iterable[str] = ()) -> list[PersonMention]:
+    """Every person named in the pages, with the personal data attached to private persons.
+
+    ``officials`` are the elected officials the document's own lists name (`ingestion.parsing.officials`);
+    ``colleagues`` the members of its body on the séance's day as its other minutes of the term name them
+    (`council.selectors.colleagues_named`), of whom only a first name and a surname together identify one.
+    """
     official_identities = [identity for identity in map(_identity_parse, officials) if identity.surname]
+    colleague_identities = [identity for identity in map(_identity_parse, colleagues) if identity.surname and identity.given]
     lowercase_words = _lowercase_words(pages)
     non_person_words = _non_person_words(pages)
     candidates: list[_Candidate] = []
@@ -566,7 +573,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     reasons: list[str | None] = []
     for candidate, identity in zip(candidates, identities):
         reasons.append(_official_reason(candidate=candidate, identity=identity, pages=pages,
-                                        official_identities=official_identities))
+                                        official_identities=official_identities, colleague_identities=colleague_identities))
     # A person seen acting in office anywhere in the document is an official everywhere,
     # except a household ("consorts X") which is never the elected official himself.
     official_keys = {key for key, reason, c in zip(keys, reasons, candidates) if reason and not c.family}
@@ -574,7 +581,7 @@ def persons_detect(*, pages: list[str], officials: list[str]) -> list[PersonMent
     # party to a sale or a subsidy: the list may have picked up that name by mistake.
     private_role_keys = {key for key, c in zip(keys, candidates)
                          if not c.family and _private_role(text=pages[c.page - 1], candidate=c)}
-    reasons = [None if reason == _LISTED and key in private_role_keys else reason
+    reasons = [None if reason in (_LISTED, _COLLEAGUE) and key in private_role_keys else reason
                for key, reason in zip(keys, reasons)]
     official_keys = {key for key, reason, c in zip(keys, reasons, candidates) if reason and not c.family}
     # « madame Myriam LE PAGE, directrice générale des services »: a person the document describes by a function of
@@ -1992,7 +1999,7 @@ _CIVILITE_AT_END = re.compile(rf"(?<!\w)(?:{_CIVILITE}|M)[ \t]*\n?[ \t]*\Z")
 
 
 def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[str],
-                     official_identities: list[_Identity]) -> str | None:
+                     official_identities: list[_Identity], colleague_identities: list[_Identity] = ()) -> str | None:
     text = pages[candidate.page - 1]
     # « représentée par son président, M MORILLEAU Bernard »: a civilité the name was found without is no part of
     # what precedes it.
@@ -2013,6 +2020,10 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return None
     if _official_listed(identity, official_identities):
         return _LISTED
+    # « M. LEBLANC considère que … » in a debate whose document lists no first names: the member of the council its
+    # other minutes of the term name « Michel LEBLANC » before that day and after it.
+    if _official_listed(identity, colleague_identities):
+        return _COLLEAGUE
     # « Délégué de l'administration : Mr X titulaire \nMme Y suppléant »: the electoral roll's commission names
     # citizens the prefect or the court appoints, whatever « titulaire » says after them.
     if _EXTERNAL_DELEGATE.search(text, max(0, candidate.start - 120), candidate.start):

@@ -21,14 +21,16 @@ logger = logging.getLogger(__name__)
 
 @transaction.atomic
 def document_pseudonymiser_build(
-    *, document: Document, pages: list[str], officials: list[str], titles: list[str] = ()
+    *, document: Document, pages: list[str], officials: list[str], colleagues: list[str] = (), titles: list[str] = ()
 ) -> Callable[[str], str]:
     """Detect persons, record what is masked and kept, and return the function that masks public text.
 
-    ``titles`` are the délibérations' objets as parsed: the places they name stay public.
+    ``officials`` are those the document's lists name, ``colleagues`` those of its body's other minutes of the term
+    (`privacy.detection.persons_detect`); ``titles`` are the délibérations' objets as parsed: the places they name
+    stay public.
     Clerks' decisions (source « clerk ») survive a new detection and win over it.
     """
-    mentions = persons_detect(pages=pages, officials=officials)
+    mentions = persons_detect(pages=pages, officials=officials, colleagues=colleagues)
     replacements = replacements_build(mentions, pages=pages, titles=titles)
     document_privacy_status_set(document=document, reasons=review_reasons(pages=pages, mentions=mentions))
     Redaction.objects.filter(document=document, source=Redaction.Source.AUTOMATIC).delete()

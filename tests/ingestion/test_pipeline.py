@@ -134,3 +134,24 @@ def test_public_urls_survive_a_reprocessing(ingested, client):
     assert [(d.pk, d.number) for d in again] == [(d.pk, d.number) for d in deliberations]
     assert [client.get(url).status_code for url in urls] == [200] * len(urls)
     assert "Julie MOREAU" not in client.get(deliberations[1].get_absolute_url()).content.decode()
+
+
+EXTRACT = [
+    """COMMUNE DE VAL-SUR-LOIRE
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du 12 mars 2025
+D2025-017 - Objet : Programme de voirie 2025
+M. BERNARD rappelle que les travaux de la rue des Écoles commenceront en avril.
+Le Conseil municipal, après en avoir délibéré, approuve le programme de voirie.
+Vote : Pour à l'unanimité."""
+]
+
+
+def test_a_member_named_by_the_bodys_other_minutes_keeps_his_name(ingested, body):
+    # The procès-verbal's lists name the council's members; an extract of the same séance prints none.
+    assert {"Claire MARTIN", "Paul BERNARD"} <= set(ingested.officials)
+    document, _ = document_upload(source=io.BytesIO(unicode_text_pdf(EXTRACT)), original_name="extrait.pdf", body=body)
+    extract = document_ingest(document_id=document.pk)
+    assert extract.status == Document.Status.READY, extract.error
+    public = "".join(Page.objects.filter(document=extract).values_list("text", flat=True))
+    assert "M. BERNARD rappelle" in public
