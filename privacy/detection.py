@@ -12,6 +12,7 @@ from typing import Literal
 
 from french.civilites import CIVILITE_BROAD, STAFF_FUNCTION_AFTER
 from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
+from french.organisations import LEGAL_FORM, ONE_PERSON_FORM
 from french.folding import unaccent
 from french.given_names import given_name_francophone, given_name_gender, given_name_known
 from french.stopwords import DETERMINERS
@@ -450,15 +451,12 @@ class _Identity:
     gender: str = field(default="", compare=False)
 
 
-# Legal forms of French companies, farms and public bodies: the capitalised words printed with one name a
-# company (« Cafés EURL CBLB », « GAEC DES BROSSES »), not a person.
-# « Frères » closes a trade name as a legal form would (« Philip Frères », « BEC FRERES »).
-_LEGAL_FORM = re.compile(
-    r"(?<![\w\-])(?:SARL|SAS|SASU|EURL|EIRL|EI|SA|SCI|SCP|SNC|SCEA|EARL|GAEC|SEM|SPL|SCOP|SELARL|SCM|Sté|Ets|[ÉE]ts"
-    r"|Fr[èe]res|FR[ÈE]RES)(?![\w\-])"
-)
+# Legal forms (`french.organisations`): the capitalised words printed with one name a company (« Cafés EURL CBLB »,
+# « GAEC DES BROSSES »), not a person; so do « Sté » and « Ets », and « Frères » closes a trade name as a legal form
+# would (« Philip Frères », « BEC FRERES »).
+_LEGAL_FORM = re.compile(rf"(?<![\w\-])(?:{LEGAL_FORM}|Sté|Ets|[ÉE]ts|Fr[èe]res|FR[ÈE]RES)(?![\w\-])")
 # … except a one-person company, which bears its owner's name (« SASU MARCHAND Eric »): that is a person's name.
-_ONE_PERSON_FORM = re.compile(r"(?<![\w\-])(?:SASU|EURL|EIRL|EI)(?![\w\-])")
+_ONE_PERSON_FORM = re.compile(rf"(?<![\w\-]){ONE_PERSON_FORM}(?![\w\-])")
 
 
 # The definite articles, bare or joined to « de » or « à »: a capitalised name after one is a thing's or a place's.
@@ -786,9 +784,10 @@ def _fold_spaces(text: str) -> str:
 
 # A name after a preposition or a definite article is a place's or a body's (« à Montpellier », « l'Hérault », « la
 # Paillade », « du Moulin »): French puts no article before a person's name. So is a name after the word for a
-# company or a brand, an adjective between them or not (« l’entreprise informatique DELL »).
+# company or a brand, an adjective between them or not (« l’entreprise informatique DELL »), or after a legal form
+# other than a one-person company's (« SARL DUPONT », not « SASU MARCHAND Eric »).
 _NON_PERSON_BEFORE = re.compile(
-    rf"(?:\b(?:de|à|en|sur|{_DEFINITE_ARTICLE}|commune|ville|canton|SAS|SARL|SCI|GAEC)[ \t]+"
+    rf"(?:\b(?:de|à|en|sur|{_DEFINITE_ARTICLE}|commune|ville|canton|(?!{ONE_PERSON_FORM}\b){LEGAL_FORM})[ \t]+"
     rf"|\b(?:société|entreprise|marque|enseigne)s?(?:[ \t]+[{_LOWER}]+)?[ \t]+|\b[dl]['’])"
     rf"(?P<word>[{_UPPER}][\w{_HYPHEN}]+)"
 )

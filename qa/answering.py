@@ -7,6 +7,7 @@ import re
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN, YEAR
 from french.numbers import COUNT_IN_WORDS, NUMBER_IN_WORDS
+from french.organisations import LEGAL_FORM
 from french.votes import PROPOSED, TALLY_WORD_SPELT, UNANIMITY
 from french.folding import fold
 from french.terms import terms_extract
@@ -224,7 +225,7 @@ _ORGANISATION = re.compile(
     # … named (« Bureau VERITAS », « compagnie aérienne Air France »), not a civilité after a heading (« Choix du
     # cabinet Monsieur le Maire, rapporteur, expose »)
     rf"(?:[a-zà-ÿ]+\s+)?(?!{CIVILITE_IN_LISTS}\b)[A-ZÀ-Þ]"
-    r"|\b(?:SARL|SAS|SASU|SA|SCI|SEM|SPL|EURL|SCOP|GIP|SIVOM|SIVU|SMA|EPCI)\b"
+    rf"|\b{LEGAL_FORM}\b"
 )
 # A word in capitals may name a body (« SEEDR ») as well as a tax (« TEOMI »): half a fit.
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
