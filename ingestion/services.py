@@ -32,6 +32,7 @@ from ingestion.cleaning import pages_clean
 from ingestion.extraction import PdfRejected, pdf_check, pdf_pages_extract
 from pdf.ocr import OcrUnavailable, pages_ocr
 from ingestion.parsing import minutes_parse
+from ingestion.parsing.officials import officials_find
 from privacy.services import (
     document_masks_placement_check,
     document_page_images_send,
@@ -688,6 +689,19 @@ def deliberations_matieres_reread(*, deliberations: Iterable[Deliberation]) -> i
         passages_deliberation_copy(deliberation=deliberation, retitled=False)
         changed += 1
     return changed
+
+
+def documents_officials_reread(*, documents: Iterable[Document]) -> int:
+    """Store again the officials each document's lists name (`Document.officials`), read from its stored raw pages as
+    ingestion reads them: for documents ingested before the field existed, so that the next documents of their body
+    know its members. Returns how many documents were read."""
+    read = 0
+    for document in documents:
+        pages = list(Page.objects.filter(document=document).order_by("number").values_list("raw_text", flat=True))
+        if pages:
+            Document.objects.filter(pk=document.pk).update(officials=officials_find(pages))
+            read += 1
+    return read
 
 
 def document_embed_send(*, document_id: int) -> None:

@@ -3,19 +3,6 @@
 from django.db import migrations, models
 
 
-def officials_fill(apps, schema_editor):
-    """The officials of the documents ingested before the field existed, read again from their stored raw pages
-    (as ingestion reads them), so that the next documents of their body know its members at once."""
-    from ingestion.parsing.officials import officials_find
-
-    Document = apps.get_model("council", "Document")
-    Page = apps.get_model("council", "Page")
-    for document in Document.objects.only("pk").iterator():
-        pages = list(Page.objects.filter(document=document).order_by("number").values_list("raw_text", flat=True))
-        if pages:
-            Document.objects.filter(pk=document.pk).update(officials=officials_find(pages))
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -28,5 +15,4 @@ class Migration(migrations.Migration):
             name='officials',
             field=models.JSONField(blank=True, default=list, verbose_name='élus nommés'),
         ),
-        migrations.RunPython(officials_fill, migrations.RunPython.noop),
     ]

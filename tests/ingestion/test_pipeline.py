@@ -155,3 +155,15 @@ def test_a_member_named_by_the_bodys_other_minutes_keeps_his_name(ingested, body
     assert extract.status == Document.Status.READY, extract.error
     public = "".join(Page.objects.filter(document=extract).values_list("text", flat=True))
     assert "M. BERNARD rappelle" in public
+
+
+def test_officials_are_read_again_for_documents_ingested_before_they_were_stored(ingested):
+    from django.core.management import call_command
+
+    Document.objects.filter(pk=ingested.pk).update(officials=[])
+    out = io.StringIO()
+    call_command("officials_reread", stdout=out)
+    ingested.refresh_from_db()
+    assert {"Claire MARTIN", "Paul BERNARD", "Sophie LEROY"} <= set(ingested.officials)
+    assert "DUCROCQ" not in " ".join(ingested.officials)
+    assert "1 document(s) relu(s) sur 1" in out.getvalue()
