@@ -2019,8 +2019,8 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return None
     if _official_listed(identity, official_identities):
         return _LISTED
-    # « M. LEBLANC considère que … » in a debate whose document lists no first names: the member of the council its
-    # other minutes of the term name « Michel LEBLANC » before that day and after it.
+    # « M. LEBLANC considère que … » in a debate, where the document's own lists do not name him: the member of the
+    # council its other minutes of the term name « Michel LEBLANC » before that day and after it.
     if _official_listed(identity, colleague_identities):
         return _COLLEAGUE
     # « Délégué de l'administration : Mr X titulaire \nMme Y suppléant »: the electoral roll's commission names

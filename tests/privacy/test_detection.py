@@ -1763,8 +1763,8 @@ def test_a_councillor_whose_replacement_is_proceeded_to_is_no_seller():
 
 
 def test_a_member_the_bodys_other_minutes_name_is_an_official_unless_a_party():
-    # pierrefonds_mymairie/CM-13-JANVIER-2022.pdf, page 6: a debate; the document's own lists do not give his first
-    # name, its other minutes of the term name « Michel LEBLANC ».
+    # pierrefonds_mymairie/CM-13-JANVIER-2022.pdf, page 6, a line of a debate read alone (as in minutes that print no
+    # list): the member the body's other minutes of the term name « Michel LEBLANC ».
     debate = "M. LEBLANC considère que le paiement des usagers selon le temps de charge est discriminatoire. Mme"
     assert [m.kind for m in persons_detect(pages=[debate], officials=[])] == ["private"]
     assert [m.kind for m in persons_detect(pages=[debate], officials=[], colleagues=["Michel LEBLANC"])] == ["official"]
@@ -1776,4 +1776,3 @@ def test_a_member_the_bodys_other_minutes_name_is_an_official_unless_a_party():
     lease = "- APPROUVE la cession du bail rural conclu avec Monsieur Eric BEGUIN et Mme Isabelle MALEZIEUX au "
     kinds = {m.surface: m.kind for m in persons_detect(pages=[lease], officials=[], colleagues=["Eric BEGUIN"])}
     assert kinds["Monsieur Eric BEGUIN"] == "private"
-
