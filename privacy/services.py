@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +21,8 @@ logger = logging.getLogger(__name__)
 
 @transaction.atomic
 def document_pseudonymiser_build(
-    *, document: Document, pages: list[str], officials: list[str], colleagues: list[str] = (), titles: list[str] = ()
+    *, document: Document, pages: list[str], officials: list[str], colleagues: Iterable[str] = (),
+    titles: list[str] = (),
 ) -> Callable[[str], str]:
     """Detect persons, record what is masked and kept, and return the function that masks public text.
 

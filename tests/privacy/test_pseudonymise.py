@@ -45,6 +45,11 @@ def test_empty_replacements_return_text_unchanged():
     assert text_pseudonymise(text="Madame Boze", replacements={}) == "Madame Boze"
 
 
+def _assert_unchanged(lines: tuple[str, ...], replacements: dict[str, str]) -> None:
+    for line in lines:
+        assert text_pseudonymise(text=line, replacements=replacements) == line
+
+
 def test_a_name_found_elsewhere_is_not_replaced_inside_a_place_name():
     # montpellier_opendata/proces_verbaux: PV_CM_16_12_2011.pdf p. 49 (a subsidy table; « Madame Marie … » was a
     # buyer on p. 66), PV_CM_09_05_2011.pdf p. 69 and PV_CM_07_02_2011.pdf p. 45.
@@ -55,8 +60,7 @@ def test_a_name_found_elsewhere_is_not_replaced_inside_a_place_name():
         "située 82, Place du Cardinal Verdier dans le quartier Croix d’Argent",
         "l’école élémentaire Charles Dickens, sise 686 avenue du Pont Trinquat dans le quartier des Prés",
     )
-    for line in lines:
-        assert text_pseudonymise(text=line, replacements=replacements) == line
+    _assert_unchanged(lines, replacements)
     # The person herself, and the same name outside a place, stay masked; what a clerk masks is masked everywhere.
     assert text_pseudonymise(text="vendu à Madame Marie, puis à M. Verdier", replacements=replacements) == (
         "vendu à [personne 1], puis à M. [personne 2]"
@@ -75,7 +79,6 @@ def test_a_first_name_found_elsewhere_is_not_replaced_inside_a_saints_name():
         "maison familiale rurale « La Rivière » de SAINT JEAN DE MONTS pour un chéméréen",
         "Résidence Saint-Joseph, le Conseil municipal avait accordé, dans sa séance du 20 février",
     )
-    for line in lines:
-        assert text_pseudonymise(text=line, replacements=replacements) == line
+    _assert_unchanged(lines, replacements)
     # The same first name elsewhere stays masked.
     assert text_pseudonymise(text="la charge de Jean", replacements=replacements) == "la charge de [personne 1]"
