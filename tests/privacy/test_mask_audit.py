@@ -11,10 +11,12 @@ from bench.privacy_eval import (
     AUDIT,
     RANDOM_PAGES,
     audit,
+    corpus_masks,
     document_pages,
     document_replacements,
     evaluate,
     labels_load,
+    masks_compare,
     pages_read_load,
 )
 from privacy.pseudonymise import masked_spans
@@ -71,3 +73,21 @@ def test_every_page_read_in_full_counts_the_private_persons_its_labels_give():
     assert len(pages) == len(read)  # no page read twice
     assert set(labelled) <= set(pages)
     assert all(labelled[key] == count for key, count in pages.items())
+
+
+@pytest.mark.corpus
+def test_the_masks_of_the_corpus_are_compared_by_place_not_by_number():
+    # A délibération granting subsidies to persons (montpellier, 17 June 2013), in no question set.
+    corpus = corpus_root()
+    file = "montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064294.pdf"
+    masks = list(corpus_masks(corpus=corpus, files=[file]))
+    pages = document_pages(corpus=corpus, file=file)
+    assert masks
+    for mask in masks:
+        assert pages[mask["page"] - 1][mask["start"]:mask["end"]] == mask["surface"]
+        assert mask["placeholder"] in ("[personne]", "[adresse]", "[date de naissance]", "[téléphone]", "[courriel]")
+        assert mask["surface"].split("\n")[0] in mask["line"]
+    assert masks_compare(masks, masks) == {"added": [], "lifted": []}
+    # One mask lifted or added: only that one differs.
+    assert masks_compare(masks, masks[1:]) == {"added": [], "lifted": [masks[0]]}
+    assert masks_compare(masks[1:], masks) == {"added": [masks[0]], "lifted": []}

@@ -24,6 +24,10 @@ class Command(BaseCommand):
         parser.add_argument("--only", nargs="*", default=None, help="collectivités à évaluer (noms exacts)")
         parser.add_argument("--failures", action="store_true", help="liste les mentions manquées et les masques en trop")
         parser.add_argument("--json", type=Path, default=None, help="écrit les scores dans ce fichier")
+        parser.add_argument("--masks", type=Path, default=None,
+                            help="écrit chaque masque posé sur la couche texte des PDF du corpus dans ce fichier JSONL")
+        parser.add_argument("--compare", nargs=2, type=Path, default=None, metavar=("AVANT", "APRÈS"),
+                            help="liste les masques ajoutés et levés entre deux fichiers écrits par --masks")
         parser.add_argument("--audit", nargs="?", type=Path, const=True, default=None,
                             help="score plutôt l'audit des masques des pages qu'aucun jeu n'étiquette "
                                  "(tests/fixtures/privacy_mask_audit.jsonl, ou ce fichier)")
@@ -35,12 +39,28 @@ class Command(BaseCommand):
             LABELS,
             audit,
             audit_format,
+            corpus_masks,
             evaluate,
             labels_load,
+            masks_compare,
+            masks_compare_format,
             pages_read_load,
             report_format,
         )
 
+        if options["compare"]:
+            before, after = ([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+                             for path in options["compare"])
+            self.stdout.write(masks_compare_format(masks_compare(before, after)))
+            return
+        if options["masks"]:
+            count = 0
+            with options["masks"].open("w", encoding="utf-8") as handle:
+                for mask in corpus_masks(corpus=options["corpus"], cache=options["cache"]):
+                    handle.write(json.dumps(mask, ensure_ascii=False) + "\n")
+                    count += 1
+            self.stdout.write(f"{count} masques écrits dans {options['masks']}")
+            return
         if options["audit"]:
             labels = labels_load(AUDIT if options["audit"] is True else options["audit"])
             results = audit(labels=labels, corpus=options["corpus"], cache=options["cache"])
