@@ -441,12 +441,12 @@ def report_format(results: dict[str, Scores], *, title: str) -> str:
 _PLACEHOLDER_NUMBER = re.compile(r"\s*\d+(?=\]$)")
 
 
-def corpus_masks(*, corpus: Path, cache: Path | None = None, files: Iterable[str] | None = None,
+def corpus_masks(*, corpus: Path, cache: Path | None = None, ocr: bool = False, files: Iterable[str] | None = None,
                  progress: Callable[[str], None] = lambda message: None) -> Iterable[dict]:
     """Every mask the pipeline places on the text layers of the manifest's PDFs, as `evaluate` reads them (officials
     from the document's lists, colleagues from its body's other minutes): file, page, start, end, surface, what the
-    placeholder says (« [personne] », « [adresse] ») and the line around it. Scanned pages without a text layer are
-    left out. `files`: these documents only.
+    placeholder says (« [personne] », « [adresse] ») and the line around it. Scanned pages are left out, or with `ocr`
+    read by OCR as ingestion reads them. `files`: these documents only.
 
     The labelled sets score pages chosen for their persons; a rule right there may mask elsewhere what is no person
     (« Ecole Maternelle : R. SURCOUF », a school; « Saint Vincent de Paul »). `masks_compare` over two runs, before
@@ -460,7 +460,7 @@ def corpus_masks(*, corpus: Path, cache: Path | None = None, files: Iterable[str
     files = sorted(files)
     for index, file in enumerate(files, start=1):
         progress(f"{index}/{len(files)} {file}")
-        pages = document_pages(corpus=corpus, file=file, cache=cache)
+        pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr)
         replacements = document_replacements(pages=pages, file=file,
                                              colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache))
         for number, text in enumerate(pages, start=1):

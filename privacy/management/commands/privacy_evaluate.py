@@ -56,7 +56,7 @@ class Command(BaseCommand):
         if options["masks"]:
             count = 0
             with options["masks"].open("w", encoding="utf-8") as handle:
-                for mask in corpus_masks(corpus=options["corpus"], cache=options["cache"]):
+                for mask in corpus_masks(corpus=options["corpus"], cache=options["cache"], ocr=options["ocr"]):
                     handle.write(json.dumps(mask, ensure_ascii=False) + "\n")
                     count += 1
             self.stdout.write(f"{count} masques écrits dans {options['masks']}")
