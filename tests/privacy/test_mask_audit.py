@@ -77,7 +77,7 @@ def test_every_page_read_in_full_counts_the_private_persons_its_labels_give():
 
 @pytest.mark.corpus
 def test_the_masks_of_the_corpus_are_compared_by_place_not_by_number():
-    # A délibération granting subsidies to persons (montpellier, 17 June 2013), in no question set.
+    # A délibération buying a private person's land (Montpellier, 17 June 2013), in no question set.
     corpus = corpus_root()
     file = "montpellier_opendata/deliberations_2013/2013_06_17/2013-06-17-0000064294.pdf"
     masks = list(corpus_masks(corpus=corpus, files=[file]))

@@ -25,7 +25,8 @@ class Command(BaseCommand):
         parser.add_argument("--failures", action="store_true", help="liste les mentions manquées et les masques en trop")
         parser.add_argument("--json", type=Path, default=None, help="écrit les scores dans ce fichier")
         parser.add_argument("--masks", type=Path, default=None,
-                            help="écrit chaque masque posé sur la couche texte des PDF du corpus dans ce fichier JSONL")
+                            help="écrit chaque masque posé sur la couche texte des PDF du corpus (avec --ocr, sur leurs "
+                                 "pages scannées aussi) dans ce fichier JSONL")
         parser.add_argument("--compare", nargs=2, type=Path, default=None, metavar=("AVANT", "APRÈS"),
                             help="liste les masques ajoutés et levés entre deux fichiers écrits par --masks")
         parser.add_argument("--audit", nargs="?", type=Path, const=True, default=None,
