@@ -454,7 +454,7 @@ class _Identity:
 # Legal forms (`french.organisations`): the capitalised words printed with one name a company (« Cafés EURL CBLB »,
 # « GAEC DES BROSSES »), not a person; so do « Sté » and « Ets », and « Frères » closes a trade name as a legal form
 # would (« Philip Frères », « BEC FRERES »).
-_LEGAL_FORM = re.compile(rf"(?<![\w\-])(?:{LEGAL_FORM}|Sté|Ets|[ÉE]ts|Fr[èe]res|FR[ÈE]RES)(?![\w\-])")
+_LEGAL_FORM = re.compile(rf"(?<![\w\-])(?:{LEGAL_FORM}|Sté|[ÉE]ts|Fr[èe]res|FR[ÈE]RES)(?![\w\-])")
 # … except a one-person company, which bears its owner's name (« SASU MARCHAND Eric »): that is a person's name.
 _ONE_PERSON_FORM = re.compile(rf"(?<![\w\-]){ONE_PERSON_FORM}(?![\w\-])")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
+from django.core.management import call_command
 
 from council.models import Deliberation, Document, Page
 from council.services import body_get_or_create, collectivite_get_or_create
@@ -158,8 +159,6 @@ def test_a_member_named_by_the_bodys_other_minutes_keeps_his_name(ingested, body
 
 
 def test_officials_are_read_again_for_documents_ingested_before_they_were_stored(ingested):
-    from django.core.management import call_command
-
     Document.objects.filter(pk=ingested.pk).update(officials=[])
     out = io.StringIO()
     call_command("officials_reread", stdout=out)
