@@ -99,14 +99,18 @@ _FIGURE = re.compile(
     r"(?<![\w,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)(?![\d])"
 )
 _NUMBER_WORD_RUN = re.compile(r"[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+)*")
+_PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?%")
 
 
-def _figure_value(printed: str) -> str:
-    """One spelling per value: separators of thousands dropped, a decimal comma, no trailing zeros of decimals."""
+def _figure_value(printed: str, *, percent: bool = False) -> str:
+    """One spelling per value: separators of thousands dropped, a decimal comma, no trailing zeros of decimals.
+
+    A point before three digits separates thousands (« 112.500 € »), except in a rate (« 14.025 % ») or after a
+    lone zero (« 0.927 »): there it is a decimal point."""
     digits = re.sub(r"[ \u00a0\u202f]", "", printed)
     if "," in digits:  # « 1.801,62 »: a decimal comma, points between thousands
         whole, decimals = digits.replace(".", "").split(",", 1)
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):  # « 112.500 »: points between thousands
+    elif not percent and re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", digits):  # « 112.500 »: points between thousands
         whole, decimals = digits.replace(".", ""), ""
     else:  # « 4.8 »: a decimal point
         whole, _, decimals = digits.partition(".")
@@ -118,7 +122,8 @@ def figures(text: str, *, words: bool = False) -> set[str]:
     """The numbers a text prints, each in one spelling (« 11 300,00 € » and « 11300 € » are both « 11300 »,
     « 4,80 » and « 4.8 » both « 4,8 »); with `words`, the numbers and ordinals it writes in words too
     (« quatre postes » → « 4 », « troisième adjoint » → « 3 »)."""
-    found = {_figure_value(match.group(0)) for match in _FIGURE.finditer(text)}
+    found = {_figure_value(match.group(0), percent=bool(_PERCENT_AFTER.match(text, match.end())))
+             for match in _FIGURE.finditer(text)}
     if words:
         for run in _NUMBER_WORD_RUN.finditer(fold(text).lower()):
             tokens = [t for t in re.split(r"[\s-]+", run.group(0)) if t]

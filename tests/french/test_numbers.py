@@ -82,6 +82,17 @@ def test_figures_one_spelling_per_value():
     assert figures("pourquoi deux postes") == set()
 
 
+def test_a_point_in_a_rate_or_after_a_lone_zero_is_a_decimal_point():
+    # pierrefonds_mymairie/compte-rendu-03-10-2017.pdf, page 14: the rate is 14,025 %, not 14 025 %.
+    line = "Considérant la volonté des adjoints, de bénéficier d’un taux inférieur à celui précité soit 14.025%, "
+    assert figures(line) == figures("un taux de 14,025 %") == {"14,025"}
+    # chemere_regardscitoyens/pdf/CM 9 septembre 2009.pdf, page 5
+    line = "− Taux variable : EURIBOR 3 mois +2% (EURIBOR 3 mois du 23 juillet ; 0.927 %) "
+    assert figures(line) == {"3", "2", "23", "0,927"}
+    # A point before three digits still groups thousands in a sum.
+    assert figures("au prix de 112.500 €") == {"112500"}
+
+
 def test_the_numbers_a_text_gives_are_read_in_figures_in_words_and_ordinals_but_not_articles():
     # pierrefonds_mymairie/compte-rendu-03-10-2017.pdf, page 14: « Mme Jacqueline HEURTAULT 4ème adjoint 14.025 % »
     assert numbers_given("Mme Jacqueline HEURTAULT 4ème adjoint") == {"4"}
