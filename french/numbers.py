@@ -129,9 +129,11 @@ def figures(text: str, *, words: bool = False) -> set[str]:
             tokens = [t for t in re.split(r"[\s-]+", run.group(0)) if t]
             start = 0
             while start < len(tokens):
-                # The longest run of number words from here (« vingt-trois voix » → 23), else an ordinal.
+                # The longest run of number words from here (« vingt-trois voix » → 23), else an ordinal. « premier »
+                # counts alone: « un premier versement » is one, « deux premiers points » two, not 2 and 3.
                 end = start
-                while end < len(tokens) and (tokens[end] == "et" or _number_word(tokens[end])):
+                while end < len(tokens) and (tokens[end] == "et" or _number_word(tokens[end])) and not (
+                        end > start and tokens[end].rstrip("s") == "premier"):
                     end += 1
                 value = words_number(" ".join(tokens[start:end])) if end > start else ordinal_number(tokens[start])
                 if value is not None:

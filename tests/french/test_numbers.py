@@ -93,6 +93,17 @@ def test_a_point_in_a_rate_or_after_a_lone_zero_is_a_decimal_point():
     assert figures("au prix de 112.500 €") == {"112500"}
 
 
+def test_premier_counts_alone_after_a_number_word():
+    # pierrefonds_mymairie/compte-rendu-10-04-2018.pdf, page 4
+    line = "Il est proposé de verser à l’USP une subvention de 2600 € en trois fois, un premier versement de 1000 "
+    assert figures(line, words=True) == {"2600", "3", "1", "1000"}
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 16
+    assert figures("Marc DUFOUR : « Je vais répondre aux deux premiers points. ", words=True) == {"2", "1"}
+    assert numbers_given("Marc DUFOUR : « Je vais répondre aux deux premiers points. ") == {"2"}
+    # A count in words is still read whole.
+    assert figures("vingt et une voix pour", words=True) == {"21"}
+
+
 def test_the_numbers_a_text_gives_are_read_in_figures_in_words_and_ordinals_but_not_articles():
     # pierrefonds_mymairie/compte-rendu-03-10-2017.pdf, page 14: « Mme Jacqueline HEURTAULT 4ème adjoint 14.025 % »
     assert numbers_given("Mme Jacqueline HEURTAULT 4ème adjoint") == {"4"}
