@@ -89,7 +89,7 @@ def _year_agrees(selection: Selection) -> bool:
 
 
 def figure_given(values: Iterable[dict[str, float]], asked: tuple[str, ...]) -> bool:
-    """One of the sentences whose `values` are given (`qa.answering.sentence_values`) carries a value, clear or
+    """One of the sentences whose `values` are given (`french.values.sentence_values`) carries a value, clear or
     likely, of a kind the question asks for in figures (`QuestionKind.asked_in_figures`), when it asks for one."""
     return not asked or any(value[kind] >= 0.5 for value in values for kind in asked)
 

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from french.numbers import figures
+from french.sentences import sentences_split
 from french.terms import terms_extract
-from qa.answering import instruction_like, sentences_split
+from qa.instructions import instruction_like
 from search.backends.base import SearchHit
 from search.selectors import hit_deliberation_url, hit_page_url, page_url, quote_pages
 

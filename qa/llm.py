@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 
-from qa.answering import passage_text_safe
+from qa.instructions import passage_text_safe
 from qa.citations import MARKER, answer_sentences
 from search.backends.base import SearchHit
 

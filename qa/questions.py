@@ -25,14 +25,9 @@ from french.questions import (
     REASON_NOUNS,
 )
 from french.terms import terms_extract
+from french.values import FIGURE_KINDS, KINDS
 from french.votes import VOTE_VERBS, VOTERS
 
-# The kinds of value a question may ask for, in the order the reader's features name them. A sum of money is an
-# amount too: a question that asks for one asks for both.
-KINDS = ("amount", "money", "count", "duration", "date", "person", "organisation", "decision", "reason", "place")
-# The kinds a sentence gives in figures or number words (a sum, a number, a length of time, a date): read by patterns
-# that find the value itself, unlike a name or a reason, so that a sentence without one cannot give the value asked.
-FIGURE_KINDS = ("amount", "money", "count", "duration", "date")
 
 
 @dataclass(frozen=True)

@@ -22,19 +22,12 @@ from french.dates import MONTH_NAMES, YEAR, dates_named
 from french.folding import fold
 from french.given_names import given_name_known
 from french.numbers import numbers_given
+from french.sentences import sentences_split, visa_like
 from french.tagging import content_word_vectors, verbs, words_closeness
 from french.terms import terms_extract
-from qa.answering import (
-    counts_of,
-    decision_like,
-    instruction_like,
-    proposal_like,
-    sentence_values,
-    sentences_split,
-    visa_like,
-    vote_like,
-)
-from qa.questions import KINDS, QuestionKind, question_focus, question_kind
+from french.values import KINDS, counts_of, decision_like, proposal_like, sentence_values, vote_like
+from qa.instructions import instruction_like
+from qa.questions import QuestionKind, question_focus, question_kind
 from search.backends.base import SearchHit
 from search.selectors import terms_rarity
 

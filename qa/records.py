@@ -15,7 +15,8 @@ from django.db.models import Q
 from council.models import Deliberation
 from french.dates import date_words
 from french.folding import fold
-from qa.answering import sentences_split, vote_like
+from french.sentences import sentences_split
+from french.values import vote_like
 from qa.reader import Selection, deliberation_unit
 from search.backends.base import SearchHit
 from search.selectors import deliberation_passages

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from council.models import Deliberation
 from french.language import looks_english
+from french.values import sentence_values
 from qa import llm
 from qa.abstention import Decision, abstention_decide, figure_given
-from qa.answering import sentence_values
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
 from qa.reader import ReaderModel, Reading, Selection, evidence_select, proposal_pick, reader_model_load, reading_build
 from qa.questions import question_kind

@@ -11,8 +11,8 @@ import pytest
 
 from council.models import Deliberation
 from french.terms import terms_extract
+from french.values import decision_like, sentence_values, vote_like
 from qa.abstention import abstention_features
-from qa.answering import decision_like, sentence_values, vote_like
 from qa.reader import QUESTION_VERB_WEIGHT, SENTENCE_FEATURES, Logistic, evidence_select, reader_model_load, reading_build
 from qa.records import vote_sentence
 from qa.training import logistic_fit

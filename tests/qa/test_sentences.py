@@ -1,9 +1,11 @@
 """Sentence splitting and question shapes, on lines copied from the corpus."""
 
+from french.sentences import sentences_split, visa_like
 from french.terms import terms_extract
+from french.values import sentence_values
 from qa.abstention import figure_given
-from qa.answering import instruction_like, sentence_values, sentences_split, visa_like
 from qa.citations import CheckedSentence
+from qa.instructions import instruction_like
 from qa.questions import question_kind
 
 

@@ -1,158 +1,24 @@
-"""The words, sentences and kinds of value of the passages an answer is read from."""
+"""The kinds of value a French sentence carries (a sum, a count, a length of time, a date, a person's or an
+organisation's name, a place, a decision, a reason), and the sentences that resolve, propose or report a vote."""
 
 from __future__ import annotations
 
 import functools
 import re
+
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN, YEAR
 from french.numbers import COUNT_IN_WORDS, NUMBER_IN_WORDS
 from french.organisations import LEGAL_FORM
-from french.votes import PROPOSED, TALLY_WORD_SPELT, UNANIMITY
-from french.folding import fold
 from french.terms import terms_extract
-from qa.questions import KINDS
+from french.votes import PROPOSED, TALLY_WORD_SPELT, UNANIMITY
 
-# ---------------------------------------------------------------------------
-# Sentences
-# ---------------------------------------------------------------------------
-
-# Words after which a full stop does not end a sentence (« art. L. 2121-29 », « M. Dupont », « n° »).
-ABBREVIATIONS = frozenset(
-    """
-    art arts al mm mme mmes mlle mr st ste dr me no nos cf p pp ex etc av bd ch chap vol env hab ref coll
-    cad approx tel fax min max sect parc ha ca op art1 ann anc ets cie sa sarl eurl dept dep reg av j-c
-    """.split()
-)
-# A new line starting with one of these opens a new sentence (lists of decisions, bullets, numbered items).
-_BULLET = re.compile(r"^(?:[-–—•●▪◦*>]|\d{1,3}[°).-]|[a-z][).]|[IVX]{1,4}[.)-])\s")
-# A line drawn across the page (« ------ », « ______ »): as good as an empty line.
-_RULE = re.compile(r"^[-–—_=*.~·]{3,}$")
-# The legal bases an act recites before its exposé, one a line (« Vu le Code général des collectivités
-# territoriales, », « Vu l'arrêté préfectoral du 30 décembre 2019 … »): they name texts and their dates, rarely
-# what the act decides.
-_VISA = re.compile(r"^\W*(?:Vu|VU)\b")
-_SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
-MAX_SENTENCE_WORDS = 70
-_WORD = re.compile(r"\w")
-
-
-def sentences_split(text: str) -> list[str]:
-    """Sentences of a passage whose lines were cut by the PDF layout, robust to abbreviations and numbers."""
-    sentences: list[str] = []
-    for block in _blocks(text):
-        sentences.extend(_block_split(block))
-    return [s for s in (" ".join(s.split()) for s in sentences) if _WORD.search(s)]
-
-
-# A line shorter than this share of the passage's longest line ends its paragraph (a title, the last line of a
-# paragraph) when the next line opens with a capital: wrapped lines run the width of the page.
-SHORT_LINE_SHARE = 0.6
-_WIDTH_MIN = 50
-
-
-def _blocks(text: str) -> list[str]:
-    """Lines glued back into paragraphs; a bullet, a heading in capitals, a line ending « : » or « ; », a short
-    line followed by a capital, or a visa (« Vu … ») cuts, and a visa ends at a line ending « , » before a capital."""
-    blocks: list[list[str]] = []
-    lines = text.splitlines()
-    width = max((len(line.strip()) for line in lines), default=0)
-    short = SHORT_LINE_SHARE * width if width >= _WIDTH_MIN else 0
-    for line in lines:
-        line = line.strip()
-        if not line or _RULE.match(line):
-            if blocks and blocks[-1]:
-                blocks.append([])
-            continue
-        previous = blocks[-1][-1] if blocks and blocks[-1] else ""
-        starts_new = (
-            not blocks
-            or not previous
-            or _BULLET.match(line)
-            or previous.endswith((":", ";"))
-            or _is_heading(line)
-            or _is_heading(previous)
-            or _VISA.match(line)
-            or (_VISA.match(blocks[-1][0]) and previous.endswith(",") and line[:1].isupper())
-            or (len(previous) < short and line[:1].isupper() and not previous.endswith(("-", "'", "’")))
-        )
-        if starts_new:
-            blocks.append([line])
-        elif previous.endswith("-") and line[:1].islower() and not previous.endswith(" -"):
-            # A word cut at the line end: « commu-\nnale ».
-            blocks[-1][-1] = previous[:-1] + line
-        else:
-            blocks[-1].append(line)
-    return [" ".join(lines) for lines in blocks if lines]
-
-
-def _is_heading(line: str) -> bool:
-    if not line.isupper():  # a lower-case letter, or no letter at all: the quick answer for most lines
-        return False
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and all(c.isupper() for c in letters)
-
-
-def _block_split(block: str) -> list[str]:
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(block):
-        before = block[start : match.start()]
-        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
-        if _is_abbreviation(last_word):
-            continue
-        pieces.append(block[start : match.end()].strip())
-        start = match.end()
-    pieces.append(block[start:].strip())
-    result: list[str] = []
-    for piece in pieces:
-        result.extend(_long_split(piece))
-    return [p for p in result if p]
-
-
-def _is_abbreviation(word: str) -> bool:
-    bare = re.split(r"['’]", fold(word.strip("«\"'(").rstrip(".")))[-1]
-    if not bare:
-        return True
-    # An initial or a single letter (« L. 2121-29 », « J. Dupont »), or a known abbreviation.
-    if len(bare) == 1 and bare.isalpha():
-        return True
-    return bare in ABBREVIATIONS or bare.endswith("°")
-
-
-def _long_split(sentence: str) -> list[str]:
-    """A sentence of several decisions joined by « ; » is cut there when it runs too long."""
-    if len(sentence.split()) <= MAX_SENTENCE_WORDS:
-        return [sentence]
-    parts = [p.strip() for p in re.split(r"(?<=;)\s+", sentence) if p.strip()]
-    return parts if len(parts) > 1 else [sentence]
-
-
-# Text in a document that speaks to a language model rather than to the council: never evidence.
-_INSTRUCTION = re.compile(
-    r"ignore[rsz]?\s+(?:toutes?\s+)?(?:les\s+|tes\s+|vos\s+)?(?:instructions|consignes|directives|r[eè]gles)"
-    r"|(?:instructions|consignes)\s+(?:pr[eé]c[eé]dentes|ci-dessus|du\s+syst[eè]me)"
-    r"|ignore\s+(?:all\s+)?(?:previous|prior|above)\s+instructions|system\s+prompt|\bprompt\b"
-    r"|\btu\s+es\s+(?:un|une|d[ée]sormais|maintenant)\b|\ben\s+tant\s+qu['’](?:ia|assistant|intelligence)"
-    r"|\b(?:assistant|mod[eè]le\s+de\s+langage|intelligence\s+artificielle|chatbot|\bIA\b)\s*[:,]"
-    r"|\br[ée]ponds?\s+(?:uniquement|seulement|toujours|d[ée]sormais)|\boublie[sz]?\s+(?:tout|les|tes|vos)",
-    re.I,
-)
-
-
-def instruction_like(sentence: str) -> bool:
-    """Whether a sentence tries to instruct a model (« ignore les instructions précédentes… »)."""
-    return bool(_INSTRUCTION.search(sentence))
-
-
-def passage_text_safe(text: str) -> str:
-    """The passage without its sentences addressed to a model: what a model may read."""
-    return " ".join(s for s in sentences_split(text) if not instruction_like(s))
-
-
-# ---------------------------------------------------------------------------
-# The values a sentence carries
-# ---------------------------------------------------------------------------
+# The kinds of value a question may ask for, in the order the reader's features name them. A sum of money is an
+# amount too: a question that asks for one asks for both.
+KINDS = ("amount", "money", "count", "duration", "date", "person", "organisation", "decision", "reason", "place")
+# The kinds a sentence gives in figures or number words (a sum, a number, a length of time, a date): read by patterns
+# that find the value itself, unlike a name or a reason, so that a sentence without one cannot give the value asked.
+FIGURE_KINDS = ("amount", "money", "count", "duration", "date")
 
 _NUMBER = r"\d[\d  .]*(?:,\d+)?"
 _AMOUNT = re.compile(
@@ -285,12 +151,12 @@ _NUMBER_BEFORE = re.compile(rf"\b(?:\d{{1,3}}(?:[  .]\d{{3}})*|{COUNT_IN_WORDS})
 
 def counts_of(sentence: str, focus: set[str]) -> bool:
     """Whether the sentence counts what a « combien de … » question counts: a number just before one of the
-    terms of its focus (`qa.questions.question_focus`)."""
+    terms of its focus (the stems of what the question counts)."""
     return any(focus.intersection(terms_extract(match.group(1))) for match in _NUMBER_BEFORE.finditer(sentence))
 
 
 def sentence_values(sentence: str, kinds: tuple[str, ...] = KINDS) -> dict[str, float]:
-    """Which kinds of value a sentence carries, 1 for a clear one and 0.5 for a likely one (see `qa.questions.KINDS`);
+    """Which kinds of value a sentence carries, 1 for a clear one and 0.5 for a likely one (see KINDS);
     only `kinds` are looked for (a question asks for one or two of them)."""
     return {kind: _value(kind, sentence) for kind in kinds}
 
@@ -304,11 +170,6 @@ def _value(kind: str, sentence: str) -> float:
 def decision_like(sentence: str) -> bool:
     """Whether a sentence belongs to what the council resolved rather than to the exposé that precedes it."""
     return bool(_OPERATIVE.search(sentence))
-
-
-def visa_like(sentence: str) -> bool:
-    """Whether a sentence is one of the visas that open an act (« Vu … »)."""
-    return bool(_VISA.match(sentence))
 
 
 def proposal_like(sentence: str) -> bool:
