@@ -15,6 +15,7 @@ from ingestion.queueing import RetryRefused, document_retry
 from ingestion.services import (
     OriginalRefused,
     PublicationRefused,
+    document_delete,
     document_original_release,
     document_publish,
     documents_metadata_sync,
@@ -85,6 +86,20 @@ class DocumentAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change:
             documents_metadata_sync(documents=[obj])
+
+    # Deleting here is the clerk's delete: the passages' copy in a search engine goes too, the original to the trash
+    # (a row deleted alone would leave the text searchable there and the original out of the trash's retention).
+    # Passages and masks cannot be deleted alone in the admin; with their document, through the service, they can.
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, _rows_alone, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, set(), protected
+
+    def delete_model(self, request, obj):
+        document_delete(document=obj, deleted_by=request.user.get_username())
+
+    def delete_queryset(self, request, queryset):
+        for document in queryset:
+            document_delete(document=document, deleted_by=request.user.get_username())
 
     @admin.action(description=_("Publier les documents sélectionnés (traitement terminé)"))
     def publish(self, request, queryset):

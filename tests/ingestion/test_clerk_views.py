@@ -360,6 +360,26 @@ def test_a_document_is_deleted_with_all_it_gave_and_its_original_kept_in_the_tra
     assert not trashed[0].exists()
 
 
+@pytest.mark.parametrize("door", ["delete_view", "delete_selected"])
+def test_the_admin_deletes_a_document_as_the_clerk_does(admin_client, body, settings, door):
+    content = minutes_pdf()
+    document = _document(body, content=content, status=Document.Status.READY, step=Document.Step.DONE)
+    Passage.objects.create(document=document, position=0, page_start=1, page_end=1, text="texte",
+                           collectivite=body.collectivite, body=body, document_kind=document.kind)
+    if door == "delete_view":
+        url = reverse("admin:council_document_delete", args=[document.pk])
+        assert admin_client.get(url).status_code == 200  # the passages it gave do not forbid it
+        response = admin_client.post(url, {"post": "yes"})
+    else:
+        response = admin_client.post(reverse("admin:council_document_changelist"),
+                                     {"action": "delete_selected", "_selected_action": [document.pk], "post": "yes"})
+    assert response.status_code == 302
+    assert not Document.objects.filter(pk=document.pk).exists() and not Passage.objects.exists()
+    trashed = list((Path(settings.MEDIA_ROOT) / "trash").glob(f"*/{document.sha256}.pdf"))
+    assert len(trashed) == 1 and trashed[0].read_bytes() == content
+    assert (trashed[0].with_suffix(".json")).exists()
+
+
 def test_a_replacement_is_checked_before_anything_is_deleted(clerk_client, body, django_capture_on_commit_callbacks):
     document = _document(body, status=Document.Status.READY, step=Document.Step.DONE)
     url = reverse("clerk-document-delete", args=[document.pk])
