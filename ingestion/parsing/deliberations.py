@@ -7,6 +7,12 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
+from french.civilites import CIVILITE_IN_LISTS
+from french.folding import fold
+from french.sentences import visa_like
+from french.stopwords import STOP_WORDS
 from french.votes import TALLY_WORD_SPELT
 from council.minutes import ParsedDeliberation, Position
 from ingestion.parsing.rapporteur import rapporteur_find
@@ -25,7 +31,8 @@ _CODED_HEADING = re.compile(
 # « 1/ Délibération reversement … », « 1 Subventions associatives »,
 # « Philippe SAUREL 5. Programme … » (the rapporteur printed in a column on the left).
 _NUMBERED_HEADING = re.compile(
-    r"^(?P<before>(?:[A-ZÉ][\w'’-]+\s+){0,3}?[A-ZÉ][A-ZÉÈÀ'’-]+\s+)?"
+    # Not « Article 1 : Désignation du référent… »: an article of an act's decision, inside the act.
+    r"^(?!\W*art(?:icle|\.)\s*\d)(?P<before>(?:[A-ZÉ][\w'’-]+\s+){0,3}?[A-ZÉ][A-ZÉÈÀ'’-]+\s+)?"
     r"(?:point\s*(?:n\s*°|no\.?|numéro)?\s*)?(?P<number>\d{1,3})\s*(?P<sep>[.)/\-–:]|°|\s)\s*(?P<title>[A-ZÀ-Ý«\"].*)$",
     re.IGNORECASE,
 )
@@ -69,7 +76,7 @@ class _Heading:
     index: int  # in the list of lines
     number: str
     title: str
-    kind: str  # "coded", "numbered", "objet", "single"
+    kind: str  # "coded", "numbered", "objet", "single", "voted"
     sequence: int | None = None
     spaced: bool = False  # numbered with a bare space after the number (« 4 Place Fournier »), not « 4 - … »
 
@@ -258,6 +265,109 @@ def _single_act_heading(lines: list[_Line]) -> list[_Heading]:
     return []
 
 
+# « Vote : à l'unanimité », « Vote : 1 contre et 10 pour », « Vote favorable à l'unanimité des membres présents. »,
+# « ADOPTÉ 9 voix pour, 5 abstentions. »: a short line that closes an item with its vote.
+_VOTE_CLOSING = re.compile(r"^\W{0,3}(?:vot[ée]s?|adopt[ée]e?s?|approuv[ée]e?s?|rejet[ée]e?s?)\b", re.IGNORECASE)
+_VOTE_CLOSING_MAX_CHARS = 120
+# A title names its item in a few words, on a line of its own: « SDIS - convention de prestation de service ».
+_TITLE_MAX_WORDS = 14
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_TITLE_LETTERS_SHARE = 0.7
+# A sentence opens with these, a title does not (« Considérant que… », « Suite à… »).
+_SENTENCE_OPENERS = frozenset({"considerant", "suite", "vu"})
+_CIVILITE_FIRST = re.compile(rf"^{CIVILITE_IN_LISTS}\b|^Mr\b")
+# Stamps and running heads sit in the first and last lines of a page.
+_EDGE_LINES = 25
+_AGENDA = "ordre du jour"
+# « Compte-rendu du conseil municipal du 28 janvier 2015 », « C-R du Conseil municipal », « PROCES-VERBAL … »: the
+# document's own title; « Procurations Catherine V. donne procuration à … »: its attendance.
+_DOCUMENT_TITLE = re.compile(r"^\W*(?:s[ée]ance\s+du\b|compte[\s-]*rendu|c\s*-?\s*r\b|proc[èe]s[\s-]*verbal|pv\b)", re.IGNORECASE)
+_ATTENDANCE_WORD = re.compile(r"^(?:absents?|pr[ée]sents?|excus[ée]s?|pouvoirs?|procurations?)\b", re.IGNORECASE)
+_FURNITURE_SIMILARITY = 85
+
+
+def _vote_closed_headings(lines: list[_Line]) -> list[_Heading]:
+    """Minutes that number nothing, where each item is a title, its text, and a line with its vote (« Vote : à
+    l'unanimité »): one act per vote line, named by the first title after the previous vote (the nearest one above
+    it for the first act, which the attendance and the stamps of the first page precede)."""
+    closings = [
+        index for index, line in enumerate(lines)
+        if len(line.text) <= _VOTE_CLOSING_MAX_CHARS and _VOTE_CLOSING.match(line.text) and _starts_upper(line.text)
+        and vote_parse(line.text).outcome != "unknown"
+    ]
+    if len(closings) < 2:
+        return []
+    furniture = _page_furniture(lines)
+    headings = []
+    for position, closing in enumerate(closings):
+        after = closings[position - 1] if position else -1
+        candidates = [
+            index for index in range(after + 1, closing)
+            if _title_like(lines[index].text, furniture)
+            and (index == after + 1 or not lines[index - 1].text or _fold_line(lines[index - 1].text) in furniture
+                 or _fold_line(lines[index - 1].text) == _AGENDA)
+        ]
+        if not candidates:
+            continue
+        index = candidates[-1] if position == 0 else candidates[0]
+        headings.append(_Heading(index=index, number="", title=_title_extend(lines=lines, index=index,
+                                                                            title=lines[index].text), kind="voted"))
+    return headings
+
+
+def _title_like(text: str, furniture: set[str]) -> bool:
+    """A line that may name an item: a few words on a line of their own, not a sentence of its text (a civilité,
+    a visa, an article or a pronoun opens those), nor the agenda's heading, nor what every page prints."""
+    words = text.split()
+    if not words or len(words) > _TITLE_MAX_WORDS or not text[:1].isupper() or len(_TITLE_WORD.findall(text)) < 2:
+        return False
+    if ":" in text or text.endswith((".", ",", ";")) or _VOTE_CLOSING.match(text) or visa_like(text):
+        return False
+    if _fold_line(text) == _AGENDA or _DOCUMENT_TITLE.match(text) or _ATTENDANCE_WORD.match(text):
+        return False
+    first = fold(words[0]).strip("'’").split("'")[0].split("’")[0]
+    if first in STOP_WORDS or first in _SENTENCE_OPENERS or _CIVILITE_FIRST.match(text):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= _TITLE_LETTERS_SHARE * len(text.replace(" ", "")) and _fold_line(text) not in furniture
+
+
+def _page_furniture(lines: list[_Line]) -> set[str]:
+    """The lines printed at the top of two pages in a row, or at the foot of two (a stamp, a running head), as OCR
+    reads them, a letter or two apart: not titles. (The agenda at the foot of one page and the first item at the top
+    of the next are not furniture.)"""
+    by_page: dict[int, list[str]] = defaultdict(list)
+    for line in lines:
+        if line.text:
+            by_page[line.page].append(_fold_line(line.text))
+    furniture = set()
+    for page, texts in by_page.items():
+        following = by_page.get(page + 1, [])
+        for top in (True, False):
+            for text in _edge(texts, top=top):
+                match = process.extractOne(text, _edge(following, top=top), scorer=fuzz.ratio,
+                                           score_cutoff=_FURNITURE_SIMILARITY)
+                if match:
+                    furniture.update((text, match[0]))
+    return furniture
+
+
+def _edge(texts: list[str], *, top: bool) -> list[str]:
+    """The first or the last lines of a page; of a short page, its first or its second half."""
+    size = min(_EDGE_LINES, len(texts) // 2)
+    return texts[:size] if top else texts[len(texts) - size:]
+
+
+def _starts_upper(text: str) -> bool:
+    """« Vote : … », « ADOPTÉ … », not « approuvé par la Commission … », a sentence going on from the line above."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and letters[0].isupper()
+
+
+def _fold_line(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
 def _is_names_line(text: str) -> bool:
     """« Brahim ABBOU, Frédéric ARAGON, … »: people, not words of a title."""
     chunks = [chunk.strip(" .") for chunk in text.split(",") if chunk.strip(" .")]
@@ -293,6 +403,10 @@ def deliberations_find(pages: list[str]) -> list[ParsedDeliberation]:
     elif len(numbered) >= 2 and _apart_and_larger(numbered=numbered, coded=headings, end=len(lines)):
         # « 1- Nouveaux temps scolaires … 26- Marché … » then the mayor's decisions « 2013/0151 … »: both are acts.
         headings = sorted(headings + numbered, key=lambda heading: heading.index)
+    if len(headings) < 2:
+        closed = _vote_closed_headings(lines)
+        if len(closed) >= 2:
+            headings = closed
     single_act = False
     if not headings:
         headings = _single_act_heading(lines)

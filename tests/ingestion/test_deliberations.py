@@ -266,3 +266,73 @@ def test_numbered_acts_then_the_mayors_coded_decisions_are_all_acts():
     ]
     assert found[1].objet.startswith("Convention d'occupation du domaine public - Skate park de la Mosson")
     assert found[0].vote.unanimous
+
+
+def test_articles_of_an_act_are_not_agenda_items():
+    # chemere_regardscitoyens/pdf/CM 10 septembre 2013.pdf (the syndicate's new statutes, inside one act)
+    page = (
+        "modifier le mode de représentation des Communes membres du Syndicat.\n"
+        "Article 1 : Dénomination\n"
+        "Le Syndicat porte le nom de « SYNDICAT INTERCOMMUNAL D’ALIMENTATION EN EAU POTABLE DU PAYS DE RETZ ».\n"
+        "Article 2 : Composition\n"
+        "Le SIAEP du Pays de Retz est composé des 16 communes suivantes :\n"
+    )
+    assert deliberations_find([page]) == []
+
+
+# flaux_village/compte rendu 16 juin.pdf, pages 1 and 2 as OCR reads them: no item is numbered, each is a title, its
+# text and a « Vote : » line; the page's stamp opens page 2, the agenda closes page 1.
+_UNNUMBERED_PAGE_1 = (
+    "Ouverture de la séance\n\n"
+    "Le quorum est atteint, Monsieur le Maire déclare la séance ouverte\n\n"
+    "Nomination du secrétaire\n"
+    "Monsieur le Maire propose la candidature de Patricia MICHOT, en qualité de secrétaire\n"
+    "pour la présente séance\n\n"
+    "Vote : à l'unanimité\n\n"
+    "Ordre du jour\n\n"
+    "Approbation du compte rendu du conseil du 19 mai 2021\n\n"
+    "Décision modificative N °1 du budget M49\n\n"
+    "Questions diverses\n\n"
+    "Approbation du compte rendu du Conseil Municipal du 19 mai 2021\n\n"
+    "Monsieur le Maire demande s’il y a des observations.\n"
+    "Personne ne prenant la parole, il est passé au vote\n"
+    "Vote : à l'unanimité"
+)
+_UNNUMBERED_PAGE_2 = (
+    "exercice : 11\nqui ont pris part\nà la délibération : il\n\ndont 2 procurations\n\n"
+    "Date de la convocation :\n\n1 Juin 2021\n\nCompte rendu\nconseil municipal du\n16 juin 2021\n\n"
+    "Décision modificative N °1 du budget M49\n\n"
+    "Dépenses de fonctionnement :\n\n"
+    "Manque de crédit budgétaire pour régler des factures de fonctionnement :\n\n"
+    "Chapitre 011 | Compte 6156 Maintenance - 12200 €\n"
+    "Reversement redevance\n"
+    "Chapitre 014 | Compte 701249 | pour pollution + 122.00 €\n\n"
+    "Personne ne prenant la parole, il est passé au vote\n"
+    "Vote : à l'unanimité\n\n"
+    "Convention Préfecture pour la transmission électronique des actes au\n\n"
+    "représentant de l’état\n\n"
+    "Monsieur le Maire expose aux membres du Conseil Municipal que dans le cadre de la\n"
+    "- autorise Monsieur Le Maire à signer la convention avec les services de l'Etat.\n\n"
+    "Personne ne prenant la parole, il est passé au vote\n"
+    "Vote : à l'unanimité\n"
+)
+
+
+def test_unnumbered_items_each_closed_by_its_vote():
+    pages = [_UNNUMBERED_PAGE_1, _UNNUMBERED_PAGE_2]
+    found = deliberations_find(pages)
+    assert [d.objet for d in found] == [
+        "Nomination du secrétaire",
+        "Approbation du compte rendu du conseil du 19 mai 2021",
+        "Décision modificative N °1 du budget M49",
+        "Convention Préfecture pour la transmission électronique des actes au",
+    ]
+    assert [d.vote.unanimous for d in found] == [True] * 4
+    # Each act holds its own vote: the budget change is on page 2, after the stamp.
+    assert (found[2].page_start, found[2].page_end) == (2, 2)
+    assert "Chapitre 011" in pages[1][found[2].start.offset:found[3].start.offset]
+
+
+def test_one_vote_line_is_no_list_of_items():
+    # A single act or a report with one vote keeps the parse it had.
+    assert deliberations_find([_UNNUMBERED_PAGE_1.split("Ordre du jour")[0]]) == []
