@@ -281,7 +281,9 @@ _EDGE_LINES = 25
 _AGENDA = "ordre du jour"
 # « Compte-rendu du conseil municipal du 28 janvier 2015 », « C-R du Conseil municipal », « PROCES-VERBAL … »: the
 # document's own title; « Procurations Catherine V. donne procuration à … »: its attendance.
-_DOCUMENT_TITLE = re.compile(r"^\W*(?:s[ée]ance\s+du\b|compte[\s-]*rendu|c\s*-?\s*r\b|proc[èe]s[\s-]*verbal|pv\b)", re.IGNORECASE)
+_DOCUMENT_TITLE = re.compile(
+    r"^\W*(?:s[ée]ance\s+du\b|compte[\s-]*rendu|c\s*-?\s*r\b|proc[èe]s[\s-]*verbal|pv\b)", re.IGNORECASE
+)
 _ATTENDANCE_WORD = re.compile(r"^(?:absents?|pr[ée]sents?|excus[ée]s?|pouvoirs?|procurations?)\b", re.IGNORECASE)
 _FURNITURE_SIMILARITY = 85
 
@@ -298,14 +300,16 @@ def _vote_closed_headings(lines: list[_Line]) -> list[_Heading]:
     if len(closings) < 2:
         return []
     furniture = _page_furniture(lines)
+    openers = furniture | {_AGENDA}
     headings = []
     for position, closing in enumerate(closings):
         after = closings[position - 1] if position else -1
+        # A title opens its block: right after the vote above, a blank line, a stamp or the agenda's heading.
         candidates = [
             index for index in range(after + 1, closing)
             if _title_like(lines[index].text, furniture)
-            and (index == after + 1 or not lines[index - 1].text or _fold_line(lines[index - 1].text) in furniture
-                 or _fold_line(lines[index - 1].text) == _AGENDA)
+            and (index == after + 1 or not lines[index - 1].text
+                 or _fold_line(lines[index - 1].text) in openers)
         ]
         if not candidates:
             continue
@@ -325,7 +329,7 @@ def _title_like(text: str, furniture: set[str]) -> bool:
         return False
     if _fold_line(text) == _AGENDA or _DOCUMENT_TITLE.match(text) or _ATTENDANCE_WORD.match(text):
         return False
-    first = fold(words[0]).strip("'’").split("'")[0].split("’")[0]
+    first = re.split(r"['’]", fold(words[0]))[0]  # « L'an deux mille… »: « l »
     if first in STOP_WORDS or first in _SENTENCE_OPENERS or _CIVILITE_FIRST.match(text):
         return False
     letters = sum(c.isalpha() for c in text)
