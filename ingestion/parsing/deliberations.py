@@ -79,6 +79,7 @@ class _Heading:
     kind: str  # "coded", "numbered", "objet", "single", "voted"
     sequence: int | None = None
     spaced: bool = False  # numbered with a bare space after the number (« 4 Place Fournier »), not « 4 - … »
+    closing: int | None = None  # the line of its vote, where the act ends (« voted »); else at the next heading
 
 
 def _lines_index(pages: list[str]) -> list[_Line]:
@@ -315,7 +316,8 @@ def _vote_closed_headings(lines: list[_Line]) -> list[_Heading]:
             continue
         index = candidates[-1] if position == 0 else candidates[0]
         headings.append(_Heading(index=index, number="", title=_title_extend(lines=lines, index=index,
-                                                                            title=lines[index].text), kind="voted"))
+                                                                            title=lines[index].text),
+                                 kind="voted", closing=closing))
     return headings
 
 
@@ -426,7 +428,12 @@ def _deliberations_build(
     for position, heading in enumerate(headings):
         line = lines[heading.index]
         start = Position(page=line.page, offset=line.offset)
-        if position + 1 < len(headings):
+        if heading.closing is not None and heading.closing + 1 < len(lines):
+            # An act closed by its vote ends there: what follows before the next title (the agenda, the
+            # « questions diverses » after the last vote) is no part of it.
+            following = lines[heading.closing + 1]
+            end = Position(page=following.page, offset=following.offset)
+        elif position + 1 < len(headings):
             following = lines[headings[position + 1].index]
             end = Position(page=following.page, offset=following.offset)
         else:

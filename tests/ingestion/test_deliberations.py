@@ -314,7 +314,9 @@ _UNNUMBERED_PAGE_2 = (
     "Monsieur le Maire expose aux membres du Conseil Municipal que dans le cadre de la\n"
     "- autorise Monsieur Le Maire à signer la convention avec les services de l'Etat.\n\n"
     "Personne ne prenant la parole, il est passé au vote\n"
-    "Vote : à l'unanimité\n"
+    "Vote : à l'unanimité\n\n"
+    "Représentant d’un coordinateur communal pour le recensement 2022\n\n"
+    "Il est proposé au Conseil municipal\n"
 )
 
 
@@ -331,6 +333,9 @@ def test_unnumbered_items_each_closed_by_its_vote():
     # Each act holds its own vote: the budget change is on page 2, after the stamp.
     assert (found[2].page_start, found[2].page_end) == (2, 2)
     assert "Chapitre 011" in pages[1][found[2].start.offset:found[3].start.offset]
+    # An act ends with its vote: the agenda after the first one, and what follows the last one, belong to none.
+    assert pages[0][found[0].end.offset:].startswith("\nOrdre du jour")
+    assert found[-1].end.page == 2 and pages[1][found[-1].end.offset:].startswith("\nReprésentant d’un coordinateur")
 
 
 def test_one_vote_line_is_no_list_of_items():
