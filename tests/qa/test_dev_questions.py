@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from council.models import Body, Collectivite, Seance
 from council.services import body_get_or_create, collectivite_get_or_create, collectivite_label_parse
 from ingestion.services import document_process, document_publish, document_upload
 from privacy.services import document_privacy_review_mark
@@ -40,6 +41,7 @@ def dev_corpus(django_db_setup, django_db_blocker):
         manifest = {row["file"]: row for row in csv.DictReader(handle)}
     wanted = sorted({r["document"] for q in _questions() for r in q["relevant"]})
     with django_db_blocker.unblock():
+        existing = set(Collectivite.objects.values_list("pk", flat=True))
         loaded = []
         for relative in wanted:
             row = manifest[relative]
@@ -62,6 +64,11 @@ def dev_corpus(django_db_setup, django_db_blocker):
         yield loaded
         for document in loaded:
             document.delete()
+        # What the corpus created goes too: the tests after these find the database as they would alone.
+        created = Collectivite.objects.exclude(pk__in=existing)
+        Seance.objects.filter(body__collectivite__in=created).delete()
+        Body.objects.filter(collectivite__in=created).delete()
+        created.delete()
 
 
 def _assert_valid(answer) -> None:
