@@ -274,8 +274,8 @@ _VOTE_CLOSING_MAX_CHARS = 120
 _TITLE_MAX_WORDS = 14
 _TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
 _TITLE_LETTERS_SHARE = 0.7
-# A sentence opens with these, a title does not (« Considérant que… », « Suite à… »).
-_SENTENCE_OPENERS = frozenset({"considerant", "suite", "vu"})
+# A sentence opens with these, a title does not (« Considérant que… », « Suite à… »; a visa, « Vu … », is `visa_like`).
+_SENTENCE_OPENERS = frozenset({"considerant", "suite"})
 _CIVILITE_FIRST = re.compile(rf"^{CIVILITE_IN_LISTS}\b|^Mr\b")
 # Stamps and running heads sit in the first and last lines of a page.
 _EDGE_LINES = 25
