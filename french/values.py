@@ -8,6 +8,7 @@ import re
 
 from french.civilites import CIVILITE_IN_LISTS
 from french.dates import MONTHS_PATTERN, YEAR
+from french.given_names import given_name_francophone
 from french.numbers import COUNT_IN_WORDS, NUMBER_IN_WORDS
 from french.organisations import LEGAL_FORM
 from french.terms import terms_extract
@@ -76,12 +77,30 @@ _DATE = re.compile(
 # A year alone (« ont signé en 1981 », « 1981 [3] ») dates coarsely: a likely date, not one of a number's parts
 # (« n° 2021-045 », « 12/03/2021 »).
 _YEAR = re.compile(rf"(?<![\d/.-]){YEAR}(?![\d/-])")
+# A person's name: after a civilité (« Madame LEFEVRE », « M. Papin »), or after the verb that elects, appoints or
+# gives the floor (« élit Nicolas Dupont », « désigne Anne »).
 _CIVILITE_NAME = re.compile(
-    rf"\b{CIVILITE_IN_LISTS}\s+[A-ZÀ-Þ][\w'’\-]+|\b[A-ZÀ-Þ]{{3,}}(?:-[A-ZÀ-Þ]{{2,}})?\b"
-    r"|\b[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?\s+[A-ZÀ-Þ]{2,}"
-    # A name after the verb that elects, appoints or gives the floor: « élit Nicolas Dupont », « désigne Anne ».
+    rf"\b{CIVILITE_IN_LISTS}\s+[A-ZÀ-Þ][\w'’\-]+"
     r"|\b(?:[ée]lit|[ée]lue?|d[ée]sign[ée]e?|nomm[ée]e?|proclam[ée]e?|pr[ée]sent[ée]e?|propos[ée]e?)\s+[A-ZÀ-Þ][a-zß-ÿ]+",
 )
+# … or a first name and a surname, either way round (« Sandra Creuzet présente », « Daniel CONSTANTIN »,
+# « Monsieur ABAUZIT François »), the first name one in use where French is spoken (`french.given_names`): not
+# « Préfet », nor « Ville » (a Finnish first name), « Maire ».
+_GIVEN_THEN_NAME = re.compile(r"\b([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)(?=\s+[A-ZÀ-Þ][\w'’\-]+)")
+_NAME_THEN_GIVEN = re.compile(r"\b[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?\s+(?=([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)\b)")
+# A word in capitals may be a surname (« M. le Maire remercie DUPONT ») as well as a town or a body (« FLAUX »,
+# « CLECT »): half a fit.
+_CAPITALS = re.compile(r"\b[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})?\b")
+
+
+def _person(sentence: str) -> float:
+    if _CIVILITE_NAME.search(sentence) or any(
+        given_name_francophone(match.group(1)) for pattern in (_GIVEN_THEN_NAME, _NAME_THEN_GIVEN) for match in pattern.finditer(sentence)
+    ):
+        return 1.0
+    return 0.5 if _CAPITALS.search(sentence) else 0.0
+
+
 # A named organisation (« la société SULO France », « l'association « Les Compagnons… » », « ROCHE SARL »), not
 # the bare word (« c'est l'entreprise qui réalisera… »).
 _ORGANISATION = re.compile(
@@ -137,7 +156,7 @@ _VALUES = {
     "count": lambda s: 1.0 if _COUNT.search(s) else 0.5 if (_VOTE.search(s) or _QUANTITY.search(s)) else 0.0,
     "duration": lambda s: 1.0 if _DURATION.search(s) else 0.5 if _DURATION_WORD.search(s) else 0.0,
     "date": lambda s: 1.0 if _DATE.search(s) else 0.5 if _YEAR.search(s) else 0.0,
-    "person": lambda s: 1.0 if _CIVILITE_NAME.search(s) else 0.0,
+    "person": _person,
     "organisation": lambda s: 1.0 if _ORGANISATION.search(s) else 0.5 if _ACRONYM.search(s) else 0.0,
     "decision": lambda s: 1.0 if (_VOTE.search(s) or _DECISION.search(s)) else 0.0,
     "reason": lambda s: 1.0 if _REASON.search(s) else 0.0,

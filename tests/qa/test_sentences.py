@@ -183,3 +183,19 @@ def test_a_sector_or_a_hamlet_is_a_place():
     assert sentence_values("distance importante entre Pierrefonds et le hameau Palesne nécessite ce matériel")["place"] == 1.0
     assert sentence_values("OPAH de renouvellement urbain et de copropriétés dégradées du secteur Gambetta")["place"] == 1.0
     assert sentence_values("immeubles non bâtis sur le secteur\nde Bionne, dans le cadre de ventes amiables")["place"] == 1.0
+
+
+def test_a_person_is_named_by_a_civilite_or_a_first_name_not_by_capitals_alone():
+    # roannais_agglomeration/example.pdf p. 15, montpellier_opendata/deliberations_2013/2013_02_04/
+    # 2013-02-04-0000061092.pdf p. 1, chemere_regardscitoyens/pdf/CM 17 décembre 2008.pdf, CM 21 avril 2009.pdf and
+    # CM 22 octobre 2013.pdf
+    # (lines no question set reads): a first name in use where French is spoken, before or after the surname, names a
+    # person as a civilité does; a word in capitals alone may be a town or a body as well (half a fit).
+    assert sentence_values("Jacques Troncy présente la constitution et reprise de provisions du compte épargne temps "
+                           "pour l’année 2021.")["person"] == 1.0
+    assert sentence_values("Marc DUFOUR rapporte :")["person"] == 1.0
+    assert sentence_values("L’offre de l’entreprise ALLAIS Joseph est la mieux-disante")["person"] == 1.0
+    assert sentence_values("Monsieur Alain GUILBAUD présente aux membres du Conseil municipal le rapport")["person"] == 1.0
+    assert sentence_values("Commune de CHEMERE")["person"] == 0.5
+    assert sentence_values("- 636,48 € à l’association ADAPEI,")["person"] == 0.5
+
