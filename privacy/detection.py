@@ -237,7 +237,7 @@ _NOT_NAME_WORDS = {
     "région", "état", "etat", "république", "préfecture", "mairie", "saint", "sainte", "st", "ste",
     "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "mme", "mlle", "objet", "vu",
     "considérant", "article", "section", "parcelle", "parcelles", "zac", "zone", "lot", "lots", "secteur",
-    "total", "montant", "budget", "chapitre", "page", "annexe", "service", "services", "direction",
+    "total", "montant", "budget", "chapitre", "page", "annexe", "nota", "service", "services", "direction",
     "syndic", "syndicat", "cabinet", "société", "sarl", "sci", "sas", "association", "agence", "office", "compagnie", "cie",
     "centre", "maison", "école", "collège", "lycée", "rue", "avenue", "place", "route", "chemin", "allée",
     "boulevard", "impasse", "quai", "cours", "square", "pont", "port", "parc", "stade", "salle", "espace",
@@ -1847,6 +1847,9 @@ def _surname_same(printed: str, listed: str) -> bool:
     parts = _surname_parts(listed)
     if _surname_parts(printed) == parts or (len(parts) > 1 and printed == parts[0]):
         return True
+    # « Patrice REV AH » for the member Patrice REVAH: a space a scan's reading puts inside a surname.
+    if re.sub(r"[ -]+", "", printed) == re.sub(r"[ -]+", "", listed):
+        return True
     # « Madame DELPHINE DECKER » in the attendance list, « Mme Decker » below: a first name printed in capitals before
     # the surname, not the first half of a compound surname (those take a hyphen: « GAUTHIER-MEDEIROS »).
     return (len(parts) == 2 and " " in listed and "-" not in listed and printed == parts[1]
@@ -2013,7 +2016,11 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return "élu présent à la séance"
     if _SESSION_MOVE_AFTER.match(after):
         return "élu entrant en séance ou en sortant"
-    if _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start):
+    # « Jules NYSSEN : Mme le Maire, l'administration est habituellement silencieuse … »: who speaks in the séance is
+    # one of its members when the document's lists name nobody; where they do, a speaker they do not name (nor the
+    # body's other minutes) is the staff or a guest, a private person.
+    speaker = _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start)
+    if speaker and not official_identities:
         return "élu intervenant en séance"
     if _private_role(text=text, candidate=candidate):
         return None
@@ -2029,8 +2036,6 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
         return None
     if _designated(text, candidate.start, official_identities):
         return "représentant désigné (titulaires et suppléants)"
-    if _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start):
-        return "élu intervenant en séance"
     office = _OFFICE_AFTER.match(after)
     if office:
         word = office.group(0).lower()

@@ -201,6 +201,7 @@ def officials_find(pages: list[str]) -> list[str]:
     found: list[str] = []
     for header in _HEADER.finditer(text):
         found += names_in_list(_section_body(text, header.end()))
+    listed = bool(found)
     for match in _PRESIDENCY.finditer(text):
         if not _staff_named(text, match):
             found += _who_names(match.group("who"))[:1]
@@ -212,7 +213,10 @@ def officials_find(pages: list[str]) -> list[str]:
         for match in pattern.finditer(text):
             if not _staff_named(text, match):
                 found += _who_names(match.group("who"))
-    found += [turn.speaker for turn in interventions_find(pages)]
+    # Who speaks is one of the members where no list names them; where one does, a speaker it does not name is the
+    # staff or a guest (« Jules NYSSEN : Mme le Maire, l'administration est habituellement silencieuse »).
+    if not listed:
+        found += [turn.speaker for turn in interventions_find(pages)]
     found += vote_names_find(text)
     seen: set[str] = set()
     officials = []

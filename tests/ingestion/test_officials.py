@@ -144,6 +144,19 @@ def test_a_director_of_services_given_the_floor_is_staff_not_a_rapporteur():
                            "conseil que \nl’objectif d"]) == ["Jean-Jacques CARRETERO"]
 
 
+def test_a_speaker_the_lists_do_not_name_is_no_member_where_they_name_the_members():
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, pages 2 and 249 (lines no question set reads): the
+    # director of services speaks at the end of the last séance of the term; the attendance list names the members.
+    listed = ("sous la présidence de Madame le Maire, \nHélène MANDROUX \nPrésents :\nBrahim ABBOU, Frédéric ARAGON, "
+              "Michel ASLANIAN, Marie-Josée AUGE-CAUMON, Eva \nBECCARIA, Annie BENEZECH\n\n")
+    speakers = ("Jean-Louis ROUMEGAS : Madame le Maire, merci de me donner la parole.\n"
+                "Jules NYSSEN : Mme le Maire, l'administration est habituellement silencieuse dans les Conseils municipaux\n")
+    found = officials_find([listed, speakers])
+    assert "Brahim ABBOU" in found and "Jules NYSSEN" not in found
+    # Where no list names the members, those who speak are (the same lines without the list).
+    assert {"Jean-Louis ROUMEGAS", "Jules NYSSEN"} <= set(officials_find([speakers]))
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     return re.sub(r"\s+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()

@@ -816,6 +816,35 @@ def test_a_compound_surname_printed_with_a_space_or_by_its_first_part_is_the_off
     assert _kind(other, "M. BOUALAM", officials=officials) == "private"
 
 
+def test_a_surname_a_scan_prints_with_a_space_inside_is_the_officials():
+    # aiglun_regardscitoyens/pdf/CR du CM du  11.12.15.pdf, page 6, by OCR (a line no question set reads): the
+    # member Patrice REVAH speaks; the scan's reading cut his surname in two.
+    text = ("Patrice REV AH : en tant que représentant de la commune, c’est important de s’exprimer, on cautionne ou pas.\n"
+            "Danielle DAUBE : on aura émis un avis\n")
+    officials = ["Patrice REVAH", "Danielle DAUBE"]
+    assert _kind(text, "Patrice REV AH", officials=officials) == "official"
+    assert "REV AH" in _masked(text, officials=officials)
+
+
+def test_a_speaker_the_lists_do_not_name_is_a_private_person_where_they_name_the_members():
+    # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 249 (a line no question set reads): the city's
+    # director of services speaks; the document's attendance list names its 65 members, not him.
+    text = "Jules NYSSEN : Mme le Maire, l'administration est habituellement silencieuse dans les Conseils municipaux\n"
+    assert _kind(text, "Jules NYSSEN", officials=["Brahim ABBOU", "Frédéric ARAGON", "Michel ASLANIAN"]) == "private"
+    # Where nothing names the members, who speaks is one of them.
+    assert _kind(text, "Jules NYSSEN", officials=[]) == "official"
+
+
+def test_nota_opens_a_remark_not_a_speakers_turn():
+    # couthenans/CR_reunion_20211126.pdf, pages 1 and 2 (lines no question set reads), in minutes whose list names
+    # the members present by their first names.
+    text = ("Présents : Jean-Pierre, Yves, Jacques, Maryline, Anne-Marie, Patrick, Agnès, Mario, Adeline.\n"
+            "o Ok pour le faire.\n"
+            "- Nota : à Brevilliers c’est l’employé communal qui balaie, y compris la route principale, avec balai, pelle "
+            "et remorque\n")
+    assert "Nota" in _masked(text, officials=officials_find([text]))
+
+
 def test_a_name_between_guillemets_is_a_things():
     # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 46
     text = (
