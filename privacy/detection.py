@@ -536,7 +536,8 @@ def persons_detect(*, pages: list[str], officials: list[str], colleagues: Iterab
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or unaccent((_name_words(candidate.name) or [""])[0]).lower() not in _PLACE_FIRST_WORDS]
     # Without a civilité, two capitalised words are a person only if one of them is a given name somewhere
-    # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not).
+    # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not), and where
+    # one word is in capitals, the first name is among the others (`_first_name_among`: « Safer PACA » is not).
     # A first name after « et » in a row of applicants (« VIVIER Guislain et Khemissa »): no dictionary needed.
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or candidate.source in ("compagnon", "rangée", "statut")
@@ -545,6 +546,9 @@ def persons_detect(*, pages: list[str], officials: list[str], colleagues: Iterab
     # different names on one page, none of them a first name, is a column of a table (a make, a supplier), not a
     # family's surname, on every row of that page.
     columns = _column_words(candidates)
+    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
+                  or candidate.source in ("compagnon", "rangée", "statut")
+                  or _first_name_among(candidate.name)]
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or (candidate.page, _name_words(candidate.name)[-1]) not in columns]
 
@@ -1775,6 +1779,20 @@ def _normalise(word: str) -> str:
 def _glued_words(name: str) -> list[str]:
     """The words of a name printed without a space between surname and given name (« CHAUVETJérémie »)."""
     return re.findall(rf"[{_UPPER}]+(?=[{_UPPER}][{_LOWER}])|[{_UPPER}][{_LOWER}]+", name)
+
+
+def _first_name_among(name: str) -> bool:
+    """Whether one of the words of a name is a first name somewhere. Where it mixes one word in capitals and words in
+    title case (« PINARD Patrick », « Jean DUPONT »), the capitals are the surname: the first name is among the others,
+    unless the surname is one of the first names French surnames are made of (« Etanchéité RICHARD », a roofer);
+    « Safer PACA », « Terminus TRAM », « Part SAGE » are no persons for « PACA », « TRAM » or « SAGE » being first names
+    somewhere. Two words in capitals are a name of their own (« Observations \nDUPONT LAURENT »)."""
+    words = _name_words(name) + _glued_words(name)
+    titled = [word for word in words if not word.isupper()]
+    capitals = [word for word in words if word.isupper() and len(word) > 1]
+    if titled and len(capitals) == 1:
+        return any(given_name_known(word) for word in titled) or given_name_francophone(capitals[0])
+    return any(given_name_known(word) for word in words)
 
 
 def _name_words(name: str) -> list[str]:

@@ -845,6 +845,20 @@ def test_nota_opens_a_remark_not_a_speakers_turn():
     assert "Nota" in _masked(text, officials=officials_find([text]))
 
 
+def test_a_word_in_capitals_after_a_capitalised_word_is_a_surname_not_a_first_name():
+    # aiglun_regardscitoyens/pdf/CR 28.01.15.pdf p. 7 (a scan, by OCR), montpellier_opendata/proces_verbaux/
+    # PV_CM_20_06_2011.pdf p. 19, chemere_regardscitoyens/pdf/CM 12 septembre 2012.pdf p. 3 (pages no question set
+    # reads): « PACA » and « TRAM » are first names somewhere, but after a capitalised word the capitals are a
+    # surname, and « Safer », « Terminus » are none.
+    for line in ("Safer PACA nn des notifications de vente exercice 120.00 € 16/12/2014 312| FONCT\n",
+                 "Carrefour d'Alexandrie Axe routier + Terminus TRAM\n"):
+        assert _masked(line) == line
+    # A surname that French makes of a first name (« RICHARD », « MARTIN ») is a surname all the same: the roofer of
+    # a lot of public works.
+    line = "4 Bacs aciers – Etanchéité RICHARD (44640 \nCHEIX EN RETZ) \nMarché de base 40 000,00 €\n"
+    assert "RICHARD" not in _masked(line)
+
+
 def test_a_name_between_guillemets_is_a_things():
     # montpellier_opendata/proces_verbaux/PV_CM_28_03_2011.pdf, page 46
     text = (
@@ -1243,8 +1257,9 @@ def test_a_make_printed_after_the_names_of_a_tables_rows_is_no_surname():
         "Cap Horizon DELL B8MQ80J 84767A9248C7 1 poste \n"
     )
     assert "[personne" not in _masked(text)
-    # Two rows are no column.
-    assert "[personne" in _masked("".join(text.splitlines(keepends=True)[:3]))
+    # Two rows are no column, but neither row names a person: after « Auralithe », « Colonia Espanola » (no first
+    # names), « DELL » is a surname, not the first name the dictionary also knows.
+    assert "[personne" not in _masked("".join(text.splitlines(keepends=True)[:3]))
 
 
 def test_capitals_without_a_first_name_after_them_headings_and_a_concessions_kind_are_no_persons():
