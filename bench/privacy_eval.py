@@ -182,28 +182,25 @@ def document_replacements(
                               pages=cleaned, titles=[item.objet for item in parsed.deliberations])
 
 
-def corpus_colleagues(*, corpus: Path, file: str, cache: Path | None = None) -> list[str]:
+def corpus_colleagues(*, corpus: Path, file: str, cache: Path | None = None, ocr: bool = False) -> list[str]:
     """The members of the document's body on its séance's day, as the corpus's other documents of that body name
     them (`council.mandates.members_at`), as the pipeline gathers them from the documents ingested before
-    (`council.selectors.colleagues_named`)."""
+    (`council.selectors.colleagues_named`): with `ocr`, their scanned pages read by OCR, as ingestion reads them."""
     from council.mandates import members_at
 
-    documents = _corpus_officials(corpus, cache)
-    if file not in documents:
+    seances = _corpus_seances(corpus)
+    if file not in seances:
         return []
-    body, day, _ = documents[file]
-    return members_at(day=day, minutes=[(other_day, officials) for other, (other_body, other_day, officials)
-                                        in documents.items() if other != file and other_body == body])
+    body, day = seances[file]
+    minutes = _body_officials(corpus, cache, ocr, body)
+    return members_at(day=day, minutes=[(other_day, officials) for other, (other_day, officials) in minutes.items()
+                                        if other != file])
 
 
 @functools.cache
-def _corpus_officials(corpus: Path, cache: Path | None) -> dict[str, tuple[str, datetime.date, list[str]]]:
-    """Body (« Commune de Chéméré – conseil municipal »), séance date and officials named of every PDF of the
-    manifest, read in its text layer."""
-    from ingestion.cleaning import pages_clean
-    from ingestion.parsing.officials import officials_find
-
-    documents = {}
+def _corpus_seances(corpus: Path) -> dict[str, tuple[str, datetime.date]]:
+    """Body (« Commune de Chéméré – conseil municipal ») and séance date of every PDF of the manifest."""
+    seances = {}
     with (corpus / "manifest.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             try:  # « 2024 (year list) »: a list of the year's acts, of no séance
@@ -213,9 +210,18 @@ def _corpus_officials(corpus: Path, cache: Path | None) -> dict[str, tuple[str, 
             if not row["file"].lower().endswith(".pdf"):
                 continue
             collectivite, _, body = row["collectivite"].partition(" – ")
-            pages = document_pages(corpus=corpus, file=row["file"], cache=cache)
-            documents[row["file"]] = (f"{collectivite.split(' (')[0]} – {body}", day, officials_find(pages_clean(pages)))
-    return documents
+            seances[row["file"]] = (f"{collectivite.split(' (')[0]} – {body}", day)
+    return seances
+
+
+@functools.cache
+def _body_officials(corpus: Path, cache: Path | None, ocr: bool, body: str) -> dict[str, tuple[datetime.date, list[str]]]:
+    """Séance date and officials named of every PDF of the manifest of that body."""
+    from ingestion.cleaning import pages_clean
+    from ingestion.parsing.officials import officials_find
+
+    return {file: (day, officials_find(pages_clean(document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr))))
+            for file, (other_body, day) in _corpus_seances(corpus).items() if other_body == body}
 
 
 def learned_build(labels: list[Label]) -> object | None:
@@ -310,7 +316,8 @@ def evaluate(
             progress(f"{collectivite}: {file}")
             pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr)
             replacements = document_replacements(pages=pages, file=file, learned=learned,
-                                                 colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache))
+                                                 colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache,
+                                                                              ocr=ocr))
             by_page: dict[int, list[Label]] = defaultdict(list)
             for label in file_labels:
                 by_page[label.page].append(label)
@@ -372,7 +379,7 @@ def audit(*, labels: list[Label], corpus: Path, cache: Path | None = None) -> di
     for file, file_labels in sorted(by_file.items()):
         pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=True)
         replacements = document_replacements(pages=pages, file=file,
-                                             colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache))
+                                             colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache, ocr=True))
         by_page: dict[int, list[Label]] = defaultdict(list)
         for label in file_labels:
             by_page[label.page].append(label)
@@ -462,7 +469,7 @@ def corpus_masks(*, corpus: Path, cache: Path | None = None, ocr: bool = False, 
         progress(f"{index}/{len(files)} {file}")
         pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr)
         replacements = document_replacements(pages=pages, file=file,
-                                             colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache))
+                                             colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache, ocr=ocr))
         for number, text in enumerate(pages, start=1):
             for start, end, placeholder in masked_spans(text=text, replacements=replacements):
                 line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
