@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from rapidfuzz.distance import Levenshtein
+
 from french.civilites import CIVILITE_BROAD, STAFF_FUNCTION_AFTER
 from french.dates import FEAST_NAMES, MONTH_NAMES, WEEKDAY_NAMES
 from french.organisations import LEGAL_FORM, ONE_PERSON_FORM
@@ -1908,6 +1910,11 @@ def _identity_match(identity: _Identity, other: _Identity) -> bool:
     # surname one letter off.
     if _one_letter_off(identity.surname, other.surname) and (
             (identity.given and identity.given == other.given) or (not identity.given and identity.gender)):
+        return True
+    # « Hélène \nMANDROLIX » on a scan for the member Hélène MANDROUX: the same first names and a long surname two
+    # letters off (a scan reads « U » as « LI », « rn » as « m »).
+    if (identity.given and identity.given == other.given and min(len(identity.surname), len(other.surname)) >= 8
+            and Levenshtein.distance(identity.surname, other.surname) <= 2):
         return True
     # « Martin Jacques » for the member Jacques MARTIN: a surname and a first name, both in title case, read the other
     # way round.

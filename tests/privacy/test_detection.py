@@ -835,6 +835,16 @@ def test_a_speaker_the_lists_do_not_name_is_a_private_person_where_they_name_the
     assert _kind(text, "Jules NYSSEN", officials=[]) == "official"
 
 
+def test_a_long_surname_a_scan_misreads_by_two_letters_is_the_members_of_the_same_first_names():
+    # montpellier_opendata/comptes_rendus/CR_CM_20_06_2011.pdf, page 11, by OCR (no question set reads it): the
+    # column of rapporteurs, « MANDROUX » read « MANDROLIX ».
+    text = "Max LEVITA\n\nMax LEVITA\n\nHélène\nMANDROLIX\n\nSerge\nFLEURENCE\n"
+    officials = ["Max LEVITA", "Hélène MANDROUX", "Serge FLEURENCE"]
+    assert _kind(text, "Hélène\nMANDROLIX", officials=officials) == "official"
+    # Not with another first name.
+    assert _kind(text.replace("Hélène", "Hubert"), "Hubert\nMANDROLIX", officials=officials) == "private"
+
+
 def test_nota_opens_a_remark_not_a_speakers_turn():
     # couthenans/CR_reunion_20211126.pdf, pages 1 and 2 (lines no question set reads), in minutes whose list names
     # the members present by their first names.
