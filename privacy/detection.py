@@ -202,7 +202,7 @@ _TITLE_PAIR = re.compile(
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d])(?:\+33[ .]?\(?0?\)?[ .]?|0)[1-9](?:[ .\-]?\d{2}){4}(?!\d)")
 _STREET = (
-    r"(?:rue|avenue|av\.|bd\.?|boulevard|impasse|imp\.|place|chemin|allée|route|cours|quai|square|"
+    r"(?:rue|avenue|av\.|bd\.?|bvd\.?|boulevard|impasse|imp\.|place|chemin|allée|route|cours|quai|square|"
     r"lotissement|lieu-dit|résidence|hameau|faubourg|passage|voie|rond-point|sente|sentier|ruelle|venelle|clos|"
     r"cité|mail|traverse|montée|descente|esplanade|parvis|promenade|chaussée|rampe|carrefour)"
 )
@@ -288,7 +288,7 @@ _NOT_NAME_WORDS = {
 }
 # A name right after one of these words names a street or a building, not a person.
 _PLACE_NOUNS = (
-    "rue|avenue|av\\.|bd\\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
+    "rue|avenue|av\\.|bd\\.?|bvd\\.?|boulevard|place|allée|allées|impasse|chemin|quai|square|cours|passage|"
     "école|écoles|collège|lycée|groupe scolaire|salle|stade|gymnase|centre|parc|résidence|espace|maison pour tous|maison|"
     "médiathèque|bibliothèque|fondation|institut|hôpital|clinique|pont|port|cité|lotissement|foyer|cinéma|ciné-club|"
     "université|faculté|campus|"

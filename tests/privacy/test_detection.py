@@ -845,6 +845,13 @@ def test_a_long_surname_a_scan_misreads_by_two_letters_is_the_members_of_the_sam
     assert _kind(text.replace("Hélène", "Hubert"), "Hubert\nMANDROLIX", officials=officials) == "private"
 
 
+def test_bvd_is_a_boulevard():
+    # montpellier_opendata/proces_verbaux/PV_CM_16_12_2011.pdf, page 50 (no question set reads that page): an association's
+    # seat in a table of subsidies, « Bvd » for boulevard.
+    line = "Cultures du Coeur 460 Bvd Pedro de Luna 5500,00 € 35,00 € 5465,00 €\n"
+    assert _masked(line) == line
+
+
 def test_nota_opens_a_remark_not_a_speakers_turn():
     # couthenans/CR_reunion_20211126.pdf, pages 1 and 2 (lines no question set reads), in minutes whose list names
     # the members present by their first names.
