@@ -541,16 +541,14 @@ def persons_detect(*, pages: list[str], officials: list[str], colleagues: Iterab
     # (« Salon de Coiffure CHEVEUX D'ANGE », « Bardage JOLLY CHARPENTE », « Revue COUTHENANS » are not), and where
     # one word is in capitals, the first name is among the others (`_first_name_among`: « Safer PACA » is not).
     # A first name after « et » in a row of applicants (« VIVIER Guislain et Khemissa »): no dictionary needed.
-    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or candidate.source in ("compagnon", "rangée", "statut")
+    candidates = [candidate for candidate in candidates if _person_without_dictionary(candidate)
                   or any(given_name_known(word) for word in _name_words(candidate.name) + _glued_words(candidate.name))]
     # « Casa Amadis DELL J227COJ », « Cap Horizon DELL B8MQ80J »: a word in capitals printed after three or more
     # different names on one page, none of them a first name, is a column of a table (a make, a supplier), not a
     # family's surname, on every row of that page.
     columns = _column_words(candidates)
-    candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
-                  or candidate.source in ("compagnon", "rangée", "statut")
-                  or _first_name_among(candidate.name)]
+    candidates = [candidate for candidate in candidates
+                  if _person_without_dictionary(candidate) or _first_name_among(candidate.name)]
     candidates = [candidate for candidate in candidates if candidate.civilite or candidate.family
                   or (candidate.page, _name_words(candidate.name)[-1]) not in columns]
 
@@ -1781,6 +1779,11 @@ def _normalise(word: str) -> str:
 def _glued_words(name: str) -> list[str]:
     """The words of a name printed without a space between surname and given name (« CHAUVETJérémie »)."""
     return re.findall(rf"[{_UPPER}]+(?=[{_UPPER}][{_LOWER}])|[{_UPPER}][{_LOWER}]+", name)
+
+
+def _person_without_dictionary(candidate: _Candidate) -> bool:
+    """A name a civilité, a household word, a row of applicants or a status says a person's, whatever its words."""
+    return bool(candidate.civilite or candidate.family or candidate.source in ("compagnon", "rangée", "statut"))
 
 
 def _first_name_among(name: str) -> bool:

@@ -199,9 +199,11 @@ def officials_find(pages: list[str]) -> list[str]:
     """Names of the elected officials the document names, as printed, without titles, first seen first."""
     text = "\n".join(pages).replace("\r", "").replace("’", "'").replace("\u00a0", " ")
     found: list[str] = []
+    present = False  # a list of the members present names somebody
     for header in _HEADER.finditer(text):
-        found += names_in_list(_section_body(text, header.end()))
-    listed = bool(found)
+        names = names_in_list(_section_body(text, header.end()))
+        found += names
+        present = present or (bool(names) and "présent" in header.group(0).lower())
     for match in _PRESIDENCY.finditer(text):
         if not _staff_named(text, match):
             found += _who_names(match.group("who"))[:1]
@@ -213,9 +215,9 @@ def officials_find(pages: list[str]) -> list[str]:
         for match in pattern.finditer(text):
             if not _staff_named(text, match):
                 found += _who_names(match.group("who"))
-    # Who speaks is one of the members where no list names them; where one does, a speaker it does not name is the
-    # staff or a guest (« Jules NYSSEN : Mme le Maire, l'administration est habituellement silencieuse »).
-    if not listed:
+    # Who speaks is one of the members where no list names those present; where one does, a speaker it does not name
+    # is the staff or a guest (« Jules NYSSEN : Mme le Maire, l'administration est habituellement silencieuse »).
+    if not present:
         found += [turn.speaker for turn in interventions_find(pages)]
     found += vote_names_find(text)
     seen: set[str] = set()

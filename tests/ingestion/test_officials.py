@@ -153,8 +153,11 @@ def test_a_speaker_the_lists_do_not_name_is_no_member_where_they_name_the_member
                 "Jules NYSSEN : Mme le Maire, l'administration est habituellement silencieuse dans les Conseils municipaux\n")
     found = officials_find([listed, speakers])
     assert "Brahim ABBOU" in found and "Jules NYSSEN" not in found
-    # Where no list names the members, those who speak are (the same lines without the list).
+    # Where no list names the members present, those who speak are (the same lines without the list, or with a list
+    # of the absent only).
     assert {"Jean-Louis ROUMEGAS", "Jules NYSSEN"} <= set(officials_find([speakers]))
+    absent = listed.replace("Présents :", "Absents excusés :")
+    assert {"Brahim ABBOU", "Jean-Louis ROUMEGAS", "Jules NYSSEN"} <= set(officials_find([absent, speakers]))
 
 
 def _fold(text: str) -> str:
