@@ -220,8 +220,11 @@ def _body_officials(corpus: Path, cache: Path | None, ocr: bool, body: str) -> d
     from ingestion.cleaning import pages_clean
     from ingestion.parsing.officials import officials_find
 
-    return {file: (day, officials_find(pages_clean(document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr))))
-            for file, (other_body, day) in _corpus_seances(corpus).items() if other_body == body}
+    def named(file: str) -> list[str]:
+        return officials_find(pages_clean(document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr)))
+
+    seances = _corpus_seances(corpus)
+    return {file: (day, named(file)) for file, (other_body, day) in seances.items() if other_body == body}
 
 
 def learned_build(labels: list[Label]) -> object | None:
@@ -378,8 +381,8 @@ def audit(*, labels: list[Label], corpus: Path, cache: Path | None = None) -> di
     results: dict[str, AuditScores] = defaultdict(AuditScores)
     for file, file_labels in sorted(by_file.items()):
         pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=True)
-        replacements = document_replacements(pages=pages, file=file,
-                                             colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache, ocr=True))
+        colleagues = corpus_colleagues(corpus=corpus, file=file, cache=cache, ocr=True)
+        replacements = document_replacements(pages=pages, file=file, colleagues=colleagues)
         by_page: dict[int, list[Label]] = defaultdict(list)
         for label in file_labels:
             by_page[label.page].append(label)
@@ -468,8 +471,8 @@ def corpus_masks(*, corpus: Path, cache: Path | None = None, ocr: bool = False, 
     for index, file in enumerate(files, start=1):
         progress(f"{index}/{len(files)} {file}")
         pages = document_pages(corpus=corpus, file=file, cache=cache, ocr=ocr)
-        replacements = document_replacements(pages=pages, file=file,
-                                             colleagues=corpus_colleagues(corpus=corpus, file=file, cache=cache, ocr=ocr))
+        colleagues = corpus_colleagues(corpus=corpus, file=file, cache=cache, ocr=ocr)
+        replacements = document_replacements(pages=pages, file=file, colleagues=colleagues)
         for number, text in enumerate(pages, start=1):
             for start, end, placeholder in masked_spans(text=text, replacements=replacements):
                 line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)

@@ -87,16 +87,18 @@ _CIVILITE_NAME = re.compile(
 # « Monsieur ABAUZIT François »), the first name one in use where French is spoken (`french.given_names`): not
 # « Préfet », nor « Ville » (a Finnish first name), « Maire ».
 _GIVEN_THEN_NAME = re.compile(r"\b([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)(?=\s+[A-ZÀ-Þ][\w'’\-]+)")
-_NAME_THEN_GIVEN = re.compile(r"\b[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?\s+(?=([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)\b)")
+_NAME_THEN_GIVEN = re.compile(
+    r"\b[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?\s+(?=([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)\b)"
+)
 # A word in capitals may be a surname (« M. le Maire remercie DUPONT ») as well as a town or a body (« FLAUX »,
 # « CLECT »): half a fit.
 _CAPITALS = re.compile(r"\b[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})?\b")
 
 
 def _person(sentence: str) -> float:
-    if _CIVILITE_NAME.search(sentence) or any(
-        given_name_francophone(match.group(1)) for pattern in (_GIVEN_THEN_NAME, _NAME_THEN_GIVEN) for match in pattern.finditer(sentence)
-    ):
+    pairs = (*_GIVEN_THEN_NAME.finditer(sentence), *_NAME_THEN_GIVEN.finditer(sentence))
+    first_names = (match.group(1) for match in pairs)
+    if _CIVILITE_NAME.search(sentence) or any(map(given_name_francophone, first_names)):
         return 1.0
     return 0.5 if _CAPITALS.search(sentence) else 0.0
 
