@@ -5,6 +5,8 @@ The pipeline's part of the review: privacy records the decision, the pipeline pa
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
 from council.models import Document, Page
@@ -69,3 +71,11 @@ def document_public_text_rebuild(*, document: Document) -> bool:
     document.refresh_from_db()
     return True
 
+
+
+def documents_public_text_rebuild(*, documents: Iterable[Document]) -> int:
+    """Rebuild the public text of each processed document (`document_public_text_rebuild`), after an upgrade of the
+    pseudonymisation or the parser: its masks, délibérations and passages read again from its raw pages with the
+    clerks' decisions kept, its embeddings in the worker. Returns how many were rebuilt (a document still in the
+    pipeline is left to it: its structuring step reads the new code anyway)."""
+    return sum(document_public_text_rebuild(document=document) for document in documents)
