@@ -174,6 +174,17 @@ def celery_worker(redis_url, transactional_db, settings, tmp_path):
     celery_app_broker_set(url=None, transport_options={})
 
 
+@pytest.fixture
+def eager_tasks():
+    """The Celery tasks a step queues run here, as a worker would run them (an embedding after a rebuild)."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture(autouse=True)
 def _language_reset():
     """A request in English leaves English active in the thread (LocaleMiddleware does not undo it): every test

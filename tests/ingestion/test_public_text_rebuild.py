@@ -8,7 +8,6 @@ import io
 import pytest
 from django.core.management import call_command
 
-from config.celery import app
 from council.models import Document, Page
 from council.services import body_get_or_create, collectivite_get_or_create
 from ingestion.services import document_ingest, document_upload
@@ -17,15 +16,6 @@ from search.models import Passage
 from tests.pdf_factory import MINUTES_PAGES, minutes_pdf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def eager_tasks():
-    """The embedding task each rebuild queues runs here, as a worker would run it."""
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
 
 
 def _ingested(collectivite: str) -> Document:

@@ -7,7 +7,6 @@ import io
 import pytest
 from django.urls import reverse
 
-from config.celery import app
 from council.models import Document, Page
 from council.services import body_get_or_create, collectivite_get_or_create
 from ingestion.services import document_ingest, document_upload
@@ -17,15 +16,6 @@ from search.services import passage_embedding_input
 from tests.pdf_factory import minutes_pdf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def eager_tasks():
-    """The embedding task queued by the rebuild runs here, as a worker would run it."""
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
 
 
 @pytest.fixture
