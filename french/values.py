@@ -4,6 +4,7 @@ organisation's name, a place, a decision, a reason), and the sentences that reso
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from french.civilites import CIVILITE_IN_LISTS
@@ -96,7 +97,7 @@ _CAPITALS = re.compile(r"\b[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})?\b")
 
 
 def _person(sentence: str) -> float:
-    pairs = (*_GIVEN_THEN_NAME.finditer(sentence), *_NAME_THEN_GIVEN.finditer(sentence))
+    pairs = itertools.chain(_GIVEN_THEN_NAME.finditer(sentence), _NAME_THEN_GIVEN.finditer(sentence))
     first_names = (match.group(1) for match in pairs)
     if _CIVILITE_NAME.search(sentence) or any(map(given_name_francophone, first_names)):
         return 1.0

@@ -72,7 +72,6 @@ def document_public_text_rebuild(*, document: Document) -> bool:
     return True
 
 
-
 def documents_public_text_rebuild(*, documents: Iterable[Document]) -> int:
     """Rebuild the public text of each processed document (`document_public_text_rebuild`), after an upgrade of the
     pseudonymisation or the parser: its masks, délibérations and passages read again from its raw pages with the

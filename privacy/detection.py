@@ -2047,8 +2047,7 @@ def _official_reason(*, candidate: _Candidate, identity: _Identity, pages: list[
     # « Jules NYSSEN : Mme le Maire, l'administration est habituellement silencieuse … »: who speaks in the séance is
     # one of its members when the document's lists name nobody; where they do, a speaker they do not name (nor the
     # body's other minutes) is the staff or a guest, a private person.
-    speaker = _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start)
-    if speaker and not official_identities:
+    if not official_identities and _SPEAKER_AFTER.match(after) and _line_start(text, candidate.start):
         return "élu intervenant en séance"
     if _private_role(text=text, candidate=candidate):
         return None

@@ -29,7 +29,6 @@ from french.values import FIGURE_KINDS, KINDS
 from french.votes import VOTE_VERBS, VOTERS
 
 
-
 @dataclass(frozen=True)
 class QuestionKind:
     """The values a question asks for, and which of a délibération's stored fields answer it."""
