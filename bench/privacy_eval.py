@@ -49,7 +49,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -132,9 +132,19 @@ class Scores:
         self.failures += other.failures
 
 
-def labels_load(path: Path = LABELS) -> list[Label]:
-    with path.open(encoding="utf-8") as handle:
-        return [Label(**json.loads(line)) for line in handle if line.strip()]
+def labels_load(*paths: Path) -> list[Label]:
+    """The labels of one file (`LABELS` when none is named) or of several, pooled: a mention two files label counts
+    once (the first file's label), and a collectivité goes by one name whatever its files call it (« Ville de
+    Montpellier (Hérault, 34) – conseil municipal » is « Ville de Montpellier »)."""
+    labels: dict[tuple[str, int, int, int], Label] = {}
+    for path in paths or (LABELS,):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    label = Label(**json.loads(line))
+                    label = replace(label, collectivite=re.split(r" \(| – ", label.collectivite)[0])
+                    labels.setdefault((label.file, label.page, label.start, label.end), label)
+    return list(labels.values())
 
 
 def pages_read_load(path: Path = RANDOM_PAGES_READ) -> list[dict]:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from bench.privacy_eval import (
     AUDIT,
+    LABELS,
     RANDOM_PAGES,
+    Label,
     audit,
     corpus_masks,
     document_pages,
@@ -91,3 +95,23 @@ def test_the_masks_of_the_corpus_are_compared_by_place_not_by_number():
     # One mask lifted or added: only that one differs.
     assert masks_compare(masks, masks[1:]) == {"added": [], "lifted": [masks[0]]}
     assert masks_compare(masks[1:], masks) == {"added": [masks[0]], "lifted": []}
+
+
+def test_labels_of_several_files_are_pooled_each_mention_once_under_one_collectivite_name():
+    """`privacy_evaluate --labels A B …` scores the labelled sets together, as the closing figures are given: a set
+    that calls Montpellier « Ville de Montpellier – conseil municipal » counts with one that says « Ville de
+    Montpellier », and a mention two files label counts once."""
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    first, second = fixtures / "privacy_labels.jsonl", fixtures / "privacy_labels_heldout76.jsonl"
+    alone = labels_load(first), labels_load(second)
+    pooled = labels_load(first, second)
+    assert "Ville de Montpellier – conseil municipal" in {label.collectivite for label in _read(second)}
+    assert len(pooled) == len(alone[0]) + len(alone[1])
+    assert {label.collectivite for label in pooled} >= {"Ville de Montpellier"}
+    assert not any(" – " in label.collectivite or " (" in label.collectivite for label in pooled)
+    assert labels_load(second, second) == labels_load(second)
+    assert labels_load() == labels_load(LABELS)
+
+
+def _read(path: Path) -> list[Label]:
+    return [Label(**json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         default_corpus = os.environ.get("COUNCIL_CORPUS", str(Path(settings.BASE_DIR).parent / "shared" / "corpus"))
         parser.add_argument("--corpus", type=Path, default=Path(default_corpus))
-        parser.add_argument("--labels", type=Path, default=None, help="fichier JSONL des mentions étiquetées")
+        parser.add_argument("--labels", type=Path, nargs="+", default=None,
+                            help="fichier(s) JSONL des mentions étiquetées, mis en commun (une mention étiquetée deux "
+                                 "fois compte une fois)")
         parser.add_argument("--cache", type=Path, default=None, help="dossier où garder le texte extrait des PDF")
         parser.add_argument("--ocr", action="store_true",
                             help="lit les pages scannées par OCR, comme l'ingestion (sinon elles restent vides)")
@@ -76,7 +78,7 @@ class Command(BaseCommand):
                 self.stdout.write("\n".join(results["ALL"].failures + [f"unaudited {line}" for line in results["ALL"].unaudited]
                                             + [line for line in recall.failures if line.startswith("missed")]))
             return
-        labels = labels_load(options["labels"] or LABELS)
+        labels = labels_load(*(options["labels"] or [LABELS]))
         common = {"labels": labels, "corpus": options["corpus"], "cache": options["cache"], "ocr": options["ocr"],
                   "only": options["only"]}
         runs = {"LOCO": evaluate(loco=True, **common)}
