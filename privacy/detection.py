@@ -647,9 +647,12 @@ def persons_detect(*, pages: list[str], officials: list[str], colleagues: Iterab
 
 
 def _official_words(mentions: Iterable[PersonMention]) -> set[str]:
-    """The words of the officials' names (normalised), which no private person's bare name may mask."""
-    return {_normalise(word) for mention in mentions if mention.kind == "official"
-            for word in _name_words(_civilite_strip(mention.surface))}
+    """The words of the officials' names (normalised), which no private person's bare name may mask; so is each part
+    of a compound one (« PASCAL » of Sophie BONIFACE-PASCAL, printed alone where a table wraps the name at its
+    hyphen)."""
+    words = {_normalise(word) for mention in mentions if mention.kind == "official"
+             for word in _name_words(_civilite_strip(mention.surface))}
+    return words | {part for word in words for part in word.split("-") if part}
 
 
 # How far after a private person's full name their first name alone still speaks of them.

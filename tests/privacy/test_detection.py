@@ -1837,3 +1837,21 @@ def test_a_member_the_bodys_other_minutes_name_is_an_official_unless_a_party():
     lease = "- APPROUVE la cession du bail rural conclu avec Monsieur Eric BEGUIN et Mme Isabelle MALEZIEUX au "
     kinds = {m.surface: m.kind for m in persons_detect(pages=[lease], officials=[], colleagues=["Eric BEGUIN"])}
     assert kinds["Monsieur Eric BEGUIN"] == "private"
+
+
+def test_a_part_of_an_officials_compound_surname_printed_alone_is_not_masked_for_a_namesake():
+    # montpellier_opendata/comptes_rendus/CR_CM_25_07_2011.pdf, pages 1, 11 and 12: the rapporteurs' column wraps
+    # « Sophie BONIFACE-PASCAL » at its hyphen, and the next page opens on the end of the name with scan noise, read as
+    # a private person « PASCAL Pie ». The member's « PASCAL » stays where it is printed alone.
+    pages = [
+        "Présents :\n\nBrahim ABBOU, Frédéric ARAGON, Michel ASLANIAN, Eva BECCARIA, Annie BENEZECH, Amina "
+        "HENOUARGHA-JAFFIOL, Nicole BIGAS,\nStéphanie BLANPIED, Sophie BONIFACE-PASCAL, Christian BOUILLE, Agnès BOYER, "
+        "Tatiana CAPUOZZI-BOUALAM, Marlène CASTRE, Magalie\nCOUVERT,\n",
+        "Patrick\nVIGNAL\n\nSophie\nBONIFACE-\nPASCAL\n\nSophie\nBONIFACE-\nPASCAL\n\nSophie\nBONIFACE-\n\n87\n\n89\n",
+        "PASCAL Pie eS]\nAdopté à l'unanimité\n\nVie associative\n",
+    ]
+    officials = officials_find(pages)
+    assert "Sophie BONIFACE-PASCAL" in officials
+    replacements = replacements_build(persons_detect(pages=pages, officials=officials), pages=pages)
+    masked = pseudonymiser_build(replacements)(pages[1])
+    assert masked.count("BONIFACE-\nPASCAL") == 2
