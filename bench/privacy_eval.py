@@ -136,13 +136,15 @@ def labels_load(*paths: Path) -> list[Label]:
     """The labels of one file (`LABELS` when none is named) or of several, pooled: a mention two files label counts
     once (the first file's label), and a collectivité goes by one name whatever its files call it (« Ville de
     Montpellier (Hérault, 34) – conseil municipal » is « Ville de Montpellier »)."""
+    from council.services import collectivite_label_parse
+
     labels: dict[tuple[str, int, int, int], Label] = {}
     for path in paths or (LABELS,):
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
                     label = Label(**json.loads(line))
-                    label = replace(label, collectivite=re.split(r" \(| – ", label.collectivite)[0])
+                    label = replace(label, collectivite=collectivite_label_parse(label.collectivite)[0])
                     labels.setdefault((label.file, label.page, label.start, label.end), label)
     return list(labels.values())
 

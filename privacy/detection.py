@@ -1889,12 +1889,7 @@ def _surname_parts(surname: str) -> tuple[str, ...]:
 
 def _one_letter_off(printed: str, listed: str) -> bool:
     """Whether two surnames of six letters or more differ by one letter added, dropped or changed (a typing slip)."""
-    if min(len(printed), len(listed)) < 6 or abs(len(printed) - len(listed)) > 1 or printed == listed:
-        return False
-    shorter, longer = sorted((printed, listed), key=len)
-    if len(shorter) == len(longer):
-        return sum(a != b for a, b in zip(shorter, longer)) == 1
-    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+    return min(len(printed), len(listed)) >= 6 and Levenshtein.distance(printed, listed) == 1
 
 
 def _gender_compatible(identity: _Identity, other: _Identity) -> bool:
