@@ -1491,8 +1491,11 @@ def _model_names(*, pages: list[str], windows: list[tuple[int, int, str, str, in
                 if name_in_place(text, start) or any(word.lower() in _FUNCTION_WORDS for word in words):
                     continue
                 # « François Rabelais Extension de la capacité »: past a first name and a name, a word the document
-                # writes in lowercase is the next words', not a second surname.
-                if len(words) > 2 and _is_common(words[-1], lowercase_words):
+                # writes in lowercase is the next words', not a second surname; after one word, it is no surname at
+                # all (« Via Voltaire Prévention, soutien », an association and its action), as the pairs read above.
+                if _is_common(words[-1], lowercase_words):
+                    if len(words) == 2:
+                        continue
                     name = name[:name.rindex(words[-1])].rstrip()
                 found.append(_Candidate(page_number, start, start + len(name), start, "", name, False, "modèle"))
         results.append(found)

@@ -1599,6 +1599,15 @@ _MASKED = [
      "Ecoles élémentaires André Malraux, Jean Macé et François Rabelais Extension de la\n"
      "capacité d'accueil par la mise en place de \nZAC Port Marianne-Consuls de Mer Extension (phase 3)\n", [],
      [], ["Arbre de Noël des enfants", "François Rabelais Extension", "Consuls de Mer Extension"]),
+    # montpellier_opendata/deliberations_2013/2013_03_25/2013-03-25-0000062241.pdf, pages 2, 4 and 6: a table of
+    # grants to associations, one named after a writer, its action a word the délibération writes in lowercase (« la
+    # prévention de la délinquance »): « Voltaire Prévention » is no first name and surname, and « Prévention » was
+    # masked wherever the table prints it.
+    ("- la citoyenneté et la prévention de la délinquance, \n"
+     "1755 APAJ Centre Gitan Atelier Prévention Santé \nEnvironnement Gély - Figuerolles 1 800 €\n"
+     "4163 Via Voltaire Interface Gély - Figuerolles 6 000 €\n"
+     "4163 Via Voltaire Prévention, soutien, orientation \nsanitaire et sociale pour les jeunes Gély - Figuerolles 7 000 €\n",
+     [], [], ["Atelier Prévention Santé", "Via Voltaire Prévention, soutien"]),
     # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 185: a speech names the members of a consultative
     # council's bureau by their first names alone.
     ("Je citerai ces 14 prénoms des membres du CCRE, ces 14 résidents étrangers à \n"
