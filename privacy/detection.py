@@ -730,6 +730,7 @@ def replacements_build(
     """
     mentions = sorted(mentions, key=lambda mention: (mention.page, mention.start))
     non_person_words = _non_person_words(pages or [])
+    common_words = {_normalise(word) for word in _lowercase_words(pages or [])}
     # A title that names a private person (« préemption sur la propriété de Mme X située 13 rue … ») makes
     # public neither the person nor their address.
     private_names = {_fold_spaces(m.surface) for m in mentions if m.kind == "private" and m.person_key not in _DATA_KEYS}
@@ -770,12 +771,13 @@ def replacements_build(
                 surnames.setdefault(surname, set()).add(placeholder)
         replacements.setdefault(mention.surface, placeholder)
     # The surname alone ("M. Dupont" … later "Dupont a indiqué") when it points to one
-    # private person only, is no elected official's name and is not a common word.
+    # private person only, is no elected official's name and is not a common word: one the document writes in
+    # lowercase, accents aside (« SIGNALETIQUE », the lot a company won, where it writes « signalétique »), is its word.
     for surname, placeholders in surnames.items():
         # « de » is also a particle (« consorts de Brosses »), but it far more often names a place (« Commune de
         # Pierrefonds », « place Charles de Gaulle »): the bare word stays; the name with its particle is masked.
         normalised = _normalise(surname)
-        if len(surname) < 4 or normalised in non_person_words or normalised in official_words:
+        if len(surname) < 4 or normalised in non_person_words or normalised in official_words or normalised in common_words:
             continue
         if surname.lower() in _NOT_NAME_WORDS or surname.lower() in _FUNCTION_WORDS or not surname[0].isupper():
             continue

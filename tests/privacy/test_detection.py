@@ -1608,6 +1608,15 @@ _MASKED = [
      "4163 Via Voltaire Interface Gély - Figuerolles 6 000 €\n"
      "4163 Via Voltaire Prévention, soutien, orientation \nsanitaire et sociale pour les jeunes Gély - Figuerolles 7 000 €\n",
      [], [], ["Atelier Prévention Santé", "Via Voltaire Prévention, soutien"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_09_05_2011.pdf, page 108 (no question reads it): the lot of a
+    # contract, its name in capitals without accents, and the word in lowercase in the same délibération; the company
+    # that won it reads as a surname and a first name, but that surname alone is the lot's name, not a person's.
+    ("Autorisation de signer les marchés du lot 25 \"SIGNALETIQUE\" \n"
+     "Pour réaliser les travaux du lot 25, « SIGNALETIQUE », portant sur la fabrication et la pose \n"
+     "d’éléments de signalétique statique dans le bâtiment et aux abords (parvis et parc), un marché à \n"
+     "SIGNALETIQUE, à l’entreprise ci-dessous désignée, offre économiquement la plus \navantageuse. \n"
+     "Lot Entreprise Montants retenus en € HT \nLot 25 SIGNALETIQUE Alp’ Com \n38330 Montbonnat \n",
+     [], [], ["lot 25 \"SIGNALETIQUE\"", "« SIGNALETIQUE »", "SIGNALETIQUE, à l’entreprise"]),
     # montpellier_opendata/proces_verbaux/PV_CM_17_02_2014.pdf, page 185: a speech names the members of a consultative
     # council's bureau by their first names alone.
     ("Je citerai ces 14 prénoms des membres du CCRE, ces 14 résidents étrangers à \n"
