@@ -139,6 +139,15 @@ def collectivite_list() -> QuerySet[Collectivite]:
     return Collectivite.objects.filter(Exists(_published_documents().filter(collectivite=OuterRef("pk"))))
 
 
+def collectivite_unknown(*, name: str) -> str:
+    """The French error for a name no collectivité bears, published or not, with the names there are; "" when one
+    does (commands take a collectivité by its exact name)."""
+    if Collectivite.objects.filter(name=name).exists():
+        return ""
+    known = ", ".join(f"« {known} »" for known in Collectivite.objects.order_by("name").values_list("name", flat=True))
+    return f"Aucune collectivité ne s'appelle « {name} ». Collectivités : {known or 'aucune'}."
+
+
 def body_list(*, collectivite: str = "") -> QuerySet[Body]:
     """Bodies with at least one published document, optionally of one collectivité."""
     bodies = Body.objects.select_related("collectivite").filter(

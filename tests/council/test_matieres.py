@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from council.matieres import (
@@ -203,3 +206,13 @@ def test_reading_the_matieres_again_classes_what_names_no_act_and_keeps_a_clerks
     assert Deliberation.objects.get(pk=named.pk).matiere == "7.1"
     assert Deliberation.objects.get(pk=classed.pk).matiere == "9.1"
 
+
+
+def test_reading_the_matieres_of_a_misspelt_collectivite_is_refused_in_french(council_rows):
+    _document, (deliberation,) = council_rows(published=True, objets=(UNNAMED_ACTS[0],))
+
+    with pytest.raises(CommandError) as refused:
+        call_command("matieres_reread", "--collectivite", "Ville de Lunnel", stdout=io.StringIO())
+
+    assert str(refused.value) == "Aucune collectivité ne s'appelle « Ville de Lunnel ». Collectivités : « Ville de Lunel »."
+    assert Deliberation.objects.get(pk=deliberation.pk).matiere == deliberation.matiere

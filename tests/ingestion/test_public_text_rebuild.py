@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from council.models import Document, Page
 from council.services import body_get_or_create, collectivite_get_or_create
@@ -59,3 +59,17 @@ def test_the_documents_of_a_collectivite_are_read_again_with_the_current_pseudon
     assert not Passage.objects.filter(document=chosen, embedding__isnull=True).exists()
     # The other collectivité's document is left as it was.
     assert name in "\n".join(Page.objects.filter(document=other).values_list("text", flat=True))
+
+
+def test_a_misspelt_collectivite_is_refused_in_french_and_nothing_is_read_again(eager_tasks):
+    document = _ingested("Commune de Saint-Exemple")
+    _as_an_older_release_left_it(document)
+    before = list(Page.objects.filter(document=document).order_by("number").values_list("text", flat=True))
+
+    with pytest.raises(CommandError) as refused:
+        call_command("public_text_rebuild", "--collectivite", "Commune de Saint-Exempel", stdout=io.StringIO())
+
+    assert str(refused.value) == (
+        "Aucune collectivité ne s'appelle « Commune de Saint-Exempel ». Collectivités : « Commune de Saint-Exemple »."
+    )
+    assert list(Page.objects.filter(document=document).order_by("number").values_list("text", flat=True)) == before

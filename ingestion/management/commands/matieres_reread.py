@@ -3,9 +3,10 @@ vocabulary or the thème model changed), a clerk's classing kept."""
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from council.models import Deliberation
+from council.selectors import collectivite_unknown
 from ingestion.services import deliberations_matieres_reread
 
 
@@ -18,6 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, collectivite=None, **options):
         deliberations = Deliberation.objects.order_by("pk")
         if collectivite:
+            if error := collectivite_unknown(name=collectivite):
+                raise CommandError(error)
             deliberations = deliberations.filter(document__collectivite__name=collectivite)
         chosen = list(deliberations)
         changed = deliberations_matieres_reread(deliberations=chosen)

@@ -4,9 +4,10 @@ kept, the embeddings recomputed by the worker."""
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from council.models import Document
+from council.selectors import collectivite_unknown
 from ingestion.review import documents_public_text_rebuild
 
 
@@ -22,6 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, collectivite=None, **options):
         documents = Document.objects.order_by("pk")
         if collectivite:
+            if error := collectivite_unknown(name=collectivite):
+                raise CommandError(error)
             documents = documents.filter(collectivite__name=collectivite)
         chosen = list(documents)
         rebuilt = documents_public_text_rebuild(documents=chosen)
