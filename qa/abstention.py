@@ -27,6 +27,7 @@ ABSTENTION_FEATURES = (
     "unit_missing_max",  # weight of the heaviest subject term the best délibération lacks, over the heaviest one
     "period",  # the best passage is of the year and month the question names (1 when it names none)
     "asked_terms",  # share of the subject terms in the sentence that carries the value asked for
+    "unprinted",  # share of the subject terms (not the verbs) that the minutes searched never print
 )
 
 
@@ -75,6 +76,7 @@ def abstention_features(*, selection: Selection, stored: bool = False) -> dict[s
         / max(weights.values(), default=1.0),
         "period": best.features["year"] * best.features["month"],
         "asked_terms": max((s.features["terms"] for s in carriers), default=0.0) if asked else best.features["terms"],
+        "unprinted": share(weights, reading.unprinted),
     }
 
 

@@ -29,7 +29,7 @@ from french.values import KINDS, counts_of, decision_like, proposal_like, senten
 from qa.instructions import instruction_like
 from qa.questions import QuestionKind, question_focus, question_kind
 from search.backends.base import SearchHit
-from search.selectors import terms_rarity
+from search.selectors import terms_printed, terms_rarity
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "reader.json"
 
@@ -175,6 +175,7 @@ class Reading:
     candidates: list[Candidate]
     subject_weights: dict[str, float]  # IDF weight of each subject term of the question
     unit_terms: list[set[str]]  # terms of each hit's passage and heading
+    unprinted: set[str] = field(default_factory=set)  # subject terms, not verbs, that the hits' collectivités never print
 
 
 def subject_terms(question: str, hits: list[SearchHit]) -> list[str]:
@@ -398,7 +399,10 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             for k in KINDS:
                 features[f"fit_{k}"] = values.get(k, 0.0)
             candidates.append(Candidate(sentence, index, position, features, values))
-    return Reading(question, kind, hits, ranks, candidates, idf, unit_terms)
+    collectivites = _collectivites_named(hits)
+    nouns = {t for t in subject if t not in phrasing}
+    unprinted = nouns - terms_printed(nouns, collectivites=collectivites) if collectivites else set()
+    return Reading(question, kind, hits, ranks, candidates, idf, unit_terms, unprinted)
 
 
 def readings_score(reading: Reading, model: ReaderModel) -> None:

@@ -63,12 +63,18 @@ class Passage(models.Model):
 
 
 class TermFrequency(models.Model):
-    """How many published passages print each term (a stem of `french.terms`): how rare a question's words are in
-    the minutes, which the reader weighs them by (`qa.reader`). Kept by `search.services` as passages change; the
-    empty term counts the published passages themselves (`TERM_ALL`)."""
+    """How many published passages of a collectivité print each term (a stem of `french.terms`): how rare a
+    question's words are in the minutes, which the reader weighs them by, and which of them the minutes searched
+    never print, which the decision to answer reads (`qa.reader`). Kept by `search.services` as passages change;
+    the empty term counts the published passages themselves (`TERM_ALL`)."""
 
-    term = models.TextField(primary_key=True)
+    collectivite = models.ForeignKey(Collectivite, on_delete=models.CASCADE, related_name="+")
+    term = models.TextField()
     passages = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["collectivite", "term"], name="term_frequency_unique")]
+        indexes = [models.Index(fields=["term"], name="term_frequency_term")]
 
 
 TERM_ALL = ""

@@ -9,7 +9,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 
@@ -37,11 +37,19 @@ def passages_retrieve(
 
 
 def terms_rarity(terms: set[str]) -> dict[str, float]:
-    """How rare each term (`french.terms`) is among the published passages: log(1 + (N + 1) / (n + 0.5)), N the
-    passages, n those that print it (one query on `TermFrequency`)."""
-    counts = dict(TermFrequency.objects.filter(term__in=[*terms, TERM_ALL]).values_list("term", "passages"))
+    """How rare each term (`french.terms`) is among the published passages of every collectivité: log(1 + (N + 1) /
+    (n + 0.5)), N the passages, n those that print it (one query on `TermFrequency`)."""
+    counts = dict(
+        TermFrequency.objects.filter(term__in=[*terms, TERM_ALL]).values("term").annotate(n=Sum("passages")).values_list("term", "n")
+    )
     total = counts.get(TERM_ALL, 0)
     return {term: math.log(1 + (total + 1) / (counts.get(term, 0) + 0.5)) for term in terms}
+
+
+def terms_printed(terms: set[str], *, collectivites: set[str]) -> set[str]:
+    """Which of these terms (`french.terms`) the published passages of these collectivités (by name) print."""
+    found = TermFrequency.objects.filter(collectivite__name__in=collectivites, term__in=terms, passages__gt=0)
+    return set(found.values_list("term", flat=True).distinct())
 
 
 def passages_following(*, passage_ids: list[int], count: int = 1) -> dict[int, list[SearchHit]]:

@@ -82,7 +82,7 @@ def passages_replace(
             )
         )
     created = Passage.objects.bulk_create(passages, batch_size=500)
-    term_frequencies_change(added=[p.text for p in created if p.published], removed=removed)
+    term_frequencies_change(collectivite_id=document.collectivite_id, added=[p.text for p in created if p.published], removed=removed)
     # A redaction or a parser fix replaces the texts: the old ones must leave an engine that holds copies.
     _engine_sync_on_commit(passage_ids=[*replaced, *(passage.pk for passage in created)], document_id=document.pk)
     return created
@@ -168,7 +168,7 @@ def passages_document_delete(*, document: Document) -> int:
     """A document is deleted: its passages leave PostgreSQL now and an engine's copy once that is committed."""
     passage_ids, removed = _passages_held(document)
     Passage.objects.filter(pk__in=passage_ids).delete()
-    term_frequencies_change(added=[], removed=removed)
+    term_frequencies_change(collectivite_id=document.collectivite_id, added=[], removed=removed)
     _engine_sync_on_commit(passage_ids=passage_ids, document_id=document.pk)
     return len(passage_ids)
 
@@ -179,16 +179,20 @@ def passages_document_sync(*, document: Document) -> int:
     changing = Passage.objects.filter(document=document).exclude(published=document.published)
     texts = list(changing.values_list("text", flat=True))
     updated = Passage.objects.filter(document=document).update(**_document_copies(document))
-    term_frequencies_change(added=texts if document.published else [], removed=[] if document.published else texts)
+    term_frequencies_change(
+        collectivite_id=document.collectivite_id,
+        added=texts if document.published else [],
+        removed=[] if document.published else texts,
+    )
     _engine_sync_on_commit(
         passage_ids=list(Passage.objects.filter(document=document).values_list("pk", flat=True)), document_id=document.pk
     )
     return updated
 
 
-def term_frequencies_change(*, added: Iterable[str], removed: Iterable[str]) -> None:
-    """Count the terms of passages just published (or whose text replaced a published one) and discount those of
-    passages no longer published, in the transaction that changes them (`TermFrequency`)."""
+def term_frequencies_change(*, collectivite_id: int, added: Iterable[str], removed: Iterable[str]) -> None:
+    """Count the terms of a collectivité's passages just published (or whose text replaced a published one) and
+    discount those of its passages no longer published, in the transaction that changes them (`TermFrequency`)."""
     delta = Counter()
     for sign, texts in ((1, added), (-1, removed)):
         for text in texts:
@@ -198,14 +202,18 @@ def term_frequencies_change(*, added: Iterable[str], removed: Iterable[str]) -> 
     if not changes:
         return
     table = TermFrequency._meta.db_table
+    terms = [term for term, _ in changes]
     # In the terms' order, so that two workers publishing at once wait for each other rather than deadlock.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (term, passages) SELECT * FROM unnest(%s::text[], %s::integer[]) "
-            f"ON CONFLICT (term) DO UPDATE SET passages = {table}.passages + EXCLUDED.passages",
-            [[term for term, _ in changes], [count for _, count in changes]],
+            f"INSERT INTO {table} (collectivite_id, term, passages) "
+            f"SELECT %s, * FROM unnest(%s::text[], %s::integer[]) "
+            f"ON CONFLICT (collectivite_id, term) DO UPDATE SET passages = {table}.passages + EXCLUDED.passages",
+            [collectivite_id, terms, [count for _, count in changes]],
         )
-        cursor.execute(f"DELETE FROM {table} WHERE passages <= 0 AND term = ANY(%s)", [[term for term, _ in changes]])
+        cursor.execute(
+            f"DELETE FROM {table} WHERE collectivite_id = %s AND passages <= 0 AND term = ANY(%s)", [collectivite_id, terms]
+        )
 
 
 def term_frequencies_rebuild() -> int:
@@ -213,9 +221,11 @@ def term_frequencies_rebuild() -> int:
     check them); how many terms there are."""
     with transaction.atomic():
         TermFrequency.objects.all().delete()
-        texts = Passage.objects.filter(published=True).values_list("text", flat=True).iterator(chunk_size=2000)
-        term_frequencies_change(added=texts, removed=[])
-    return TermFrequency.objects.exclude(term=TERM_ALL).count()
+        published = Passage.objects.filter(published=True)
+        for collectivite_id in published.values_list("collectivite_id", flat=True).distinct().order_by():
+            texts = published.filter(collectivite_id=collectivite_id).values_list("text", flat=True).iterator(chunk_size=2000)
+            term_frequencies_change(collectivite_id=collectivite_id, added=texts, removed=[])
+    return TermFrequency.objects.exclude(term=TERM_ALL).values("term").distinct().count()
 
 
 def passages_embed(*, document: Document) -> int:

@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from council.models import Deliberation
+from council.models import Collectivite, Deliberation
 from french.terms import terms_extract
 from french.values import decision_like, sentence_values, vote_like
 from qa.abstention import abstention_features
@@ -128,8 +128,9 @@ def test_a_sum_of_money_asked_is_not_found_in_another_measure():
 def test_a_question_verb_weighs_less_than_its_nouns():
     # The minutes say « FIXE le tarif »; a question asks what the tarif « s'élève » to: its verb is phrasing. Neither
     # « élève » nor « garderie » is in the passage: as rare there, the verb counts half the noun.
+    place = Collectivite.objects.create(name="Commune de Pierrefonds", slug="pierrefonds")
     for term in ("elev", "garder"):  # as rare across the minutes too
-        TermFrequency.objects.update_or_create(term=term, defaults={"passages": 3})
+        TermFrequency.objects.update_or_create(collectivite=place, term=term, defaults={"passages": 3})
     hits = [_hit(1, TARIF, heading="Tarif du repas de l'accueil de loisirs", deliberation_id=7, page=3, rank=1)]
     reading = reading_build(question="À combien s'élève le tarif du repas de la garderie ?", hits=hits, ranks=[0])
     weights = reading.subject_weights
@@ -137,11 +138,32 @@ def test_a_question_verb_weighs_less_than_its_nouns():
     assert QUESTION_VERB_WEIGHT < 1
 
 
+def test_the_words_of_a_question_the_minutes_searched_never_print_are_known_to_the_decision():
+    # Pierrefonds' minutes print the tarif of a meal (« tarif », « repas »), never a « piscine »: a question on the
+    # pool's tarif is read against them with that word unprinted; its verb (« s'élève ») is phrasing, whatever the
+    # minutes print; another collectivité's pool does not make Pierrefonds' minutes print it.
+    place = Collectivite.objects.create(name="Commune de Pierrefonds", slug="pierrefonds")
+    other = Collectivite.objects.create(name="Ville de Montpellier", slug="montpellier")
+    for term in (TERM_ALL, "tarif", "rep"):
+        TermFrequency.objects.create(collectivite=place, term=term, passages=3)
+    TermFrequency.objects.create(collectivite=other, term="piscin", passages=5)
+    hits = [_hit(1, TARIF, heading="Tarif du repas de l'accueil de loisirs", deliberation_id=7, page=3, rank=1)]
+
+    reading = reading_build(question="À combien s'élève le tarif de la piscine ?", hits=hits, ranks=[0])
+    assert reading.unprinted == {"piscin"}
+    features = abstention_features(selection=evidence_select(reading=reading, model=reader_model_load()))
+    assert features["unprinted"] == pytest.approx(reading.subject_weights["piscin"] / sum(reading.subject_weights.values()))
+
+    reading = reading_build(question="À combien s'élève le tarif du repas ?", hits=hits, ranks=[0])
+    assert reading.unprinted == set()
+
+
 def test_a_word_common_in_the_minutes_weighs_less_than_a_rare_one():
     # In the passage read, « repas » and « loisirs » are each printed once; across the published minutes (counts as
     # a town's would stand), meals come up in many passages and leisure centres in few: the rarer word weighs more.
+    place = Collectivite.objects.create(name="Commune de Pierrefonds", slug="pierrefonds")
     for term, passages in {TERM_ALL: 1000, "rep": 120, "loisir": 6}.items():
-        TermFrequency.objects.update_or_create(term=term, defaults={"passages": passages})
+        TermFrequency.objects.update_or_create(collectivite=place, term=term, defaults={"passages": passages})
     assert terms_extract("repas loisirs") == ["rep", "loisir"]
     hits = [_hit(1, TARIF, heading="Tarifs", deliberation_id=7, page=3, rank=1)]
     reading = reading_build(question="Quel est le prix du repas des accueils de loisirs ?", hits=hits, ranks=[0])

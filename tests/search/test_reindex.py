@@ -9,6 +9,7 @@ import uuid
 import pytest
 
 from django.core.management import call_command
+from django.db.models import Sum
 
 from french.terms import terms_extract
 from search.backends import opensearch, search_backend_get
@@ -108,13 +109,13 @@ def test_reindex_command_replaces_an_index_of_phase_one(passages, opensearch_url
 
 def test_reindex_with_postgres_recounts_the_terms_only(passages):
     def counted(term: str) -> int:
-        return TermFrequency.objects.filter(term=term).values_list("passages", flat=True).first() or 0
+        return TermFrequency.objects.filter(term=term).aggregate(n=Sum("passages"))["n"] or 0
 
     # The fixture's rows were written straight into the table, past the services that count their terms.
     potagers = terms_extract("potagers")[0]
     before = counted(potagers)
     code, out = _run("reindex")
-    terms = TermFrequency.objects.exclude(term=TERM_ALL).count()
+    terms = TermFrequency.objects.exclude(term=TERM_ALL).values("term").distinct().count()
     assert counted(TERM_ALL) == Passage.objects.filter(published=True).count()
     assert counted(potagers) >= before + 1
     assert (code, out) == (

@@ -7,6 +7,8 @@ import datetime
 import math
 
 import pytest
+from django.db.models import Sum
+from django.utils.text import slugify
 
 from council.models import Body, Collectivite, Deliberation, Document, Seance
 from council.services import deliberations_replace
@@ -14,7 +16,7 @@ from french.terms import terms_extract
 from ingestion.services import document_delete, document_publish
 from search.models import TERM_ALL, TermFrequency
 from search.passages import PassageDraft
-from search.selectors import terms_rarity
+from search.selectors import terms_printed, terms_rarity
 from search.services import passages_acts_detach, passages_replace, term_frequencies_rebuild
 
 pytestmark = pytest.mark.django_db
@@ -24,16 +26,18 @@ FLEURIES = "Un concours des maisons fleuries est organisé par la Commune tous l
 TITRE = "CHARGE le Maire d'émettre un titre pour un montant total de 850.56€ à l'encontre du Collège Gaston Defferre."
 VERSEMENT = "Monsieur le Maire informe le Conseil Municipal le versement de la somme suivante :"
 LIVRE = "DÉCIDENT de demander le remboursement de la somme de 22€ à la bibliothèque pour le livre non restitué."
+# montpellier_opendata/deliberations_2013/2013_03_25/2013-03-25-0000062241.pdf, page 6: a line no question set reads.
+VOLTAIRE = "4163 Via Voltaire Prévention, soutien, orientation sanitaire et sociale pour les jeunes Gély - Figuerolles 7 000 €"
 
 
-def _document() -> Document:
-    place = Collectivite.objects.create(name="Preuilly-sur-Claise", slug="preuilly-sur-claise")
+def _document(name: str = "Preuilly-sur-Claise") -> Document:
+    place = Collectivite.objects.create(name=name, slug=slugify(name))
     body = Body.objects.create(collectivite=place, name="Conseil municipal")
     seance = Seance.objects.create(body=body, date=datetime.date(2020, 9, 24))
     return Document.objects.create(
-        collectivite=place, body=body, seance=seance, file="originals/pv.pdf", sha256="a" * 64, original_name="PV.pdf",
-        source_path="preuilly_sur_claise/PV.pdf", kind=Document.Kind.PROCES_VERBAL, title="PV", page_count=10,
-        status=Document.Status.READY,
+        collectivite=place, body=body, seance=seance, file=f"originals/{place.slug}.pdf", sha256=f"{place.pk:064d}",
+        original_name="PV.pdf", source_path=f"{place.slug}/PV.pdf", kind=Document.Kind.PROCES_VERBAL, title="PV",
+        page_count=10, status=Document.Status.READY,
     )
 
 
@@ -43,7 +47,8 @@ def _replace(document: Document, *texts: str) -> None:
 
 
 def _counts() -> dict[str, int]:
-    return dict(TermFrequency.objects.values_list("term", "passages"))
+    """Every collectivité's counts together, as the rarity reads them."""
+    return dict(TermFrequency.objects.values("term").annotate(n=Sum("passages")).values_list("term", "n"))
 
 
 def _expected(before: dict[str, int], *texts: str) -> dict[str, int]:
@@ -103,3 +108,25 @@ def test_a_deliberation_parsed_away_takes_no_counted_passage_with_it():
     deliberations_replace(document=document, drafts=[])
     _replace(document, TITRE)
     assert _counts() == _expected(before, TITRE)
+
+
+def test_each_collectivite_counts_the_terms_of_its_own_minutes():
+    """The decision to answer reads which of a question's words the minutes searched never print (`qa.reader`): a
+    word only another collectivité prints is not printed by this one's, and a withdrawn document prints nothing."""
+    term_frequencies_rebuild()
+    preuilly, montpellier = _document(), _document("Ville de Montpellier")
+    _replace(preuilly, FLEURIES)
+    _replace(montpellier, VOLTAIRE)
+    for document in (preuilly, montpellier):
+        document_publish(document=document, published=True)
+    fleuries, prevention = terms_extract("fleuries")[0], terms_extract("prévention")[0]
+    words = {fleuries, prevention, "zzqx"}
+
+    assert terms_printed(words, collectivites={"Preuilly-sur-Claise"}) == {fleuries}
+    assert terms_printed(words, collectivites={"Ville de Montpellier"}) == {prevention}
+    assert terms_printed(words, collectivites={"Preuilly-sur-Claise", "Ville de Montpellier"}) == {fleuries, prevention}
+    assert TermFrequency.objects.get(collectivite=preuilly.collectivite, term=TERM_ALL).passages == 1
+
+    document_publish(document=montpellier, published=False)
+    assert terms_printed(words, collectivites={"Ville de Montpellier"}) == set()
+    assert terms_printed(words, collectivites={"Preuilly-sur-Claise"}) == {fleuries}
