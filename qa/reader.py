@@ -214,6 +214,23 @@ def _collectivites_named(hits: list[SearchHit]) -> set[str]:
     return {hit.collectivite for hit in hits if hit.collectivite}
 
 
+# A word of the question, an elided article before it left out (« d'électricité »).
+_QUESTION_WORD = re.compile(r"(?:\b[cdjlmnst][’'])?(?P<word>\w[\w-]*)", re.IGNORECASE)
+
+
+def unprinted_words(reading: Reading) -> list[str]:
+    """The question's words, as it writes them, whose terms the minutes searched never print (`Reading.unprinted`):
+    not a name in title case (a private person's is masked in every published text, so never printed)."""
+    words: list[str] = []
+    for match in _QUESTION_WORD.finditer(reading.question):
+        word = match.group("word")
+        if match.start() > 0 and word[:1].isupper() and not word.isupper():
+            continue
+        if set(terms_extract(word)) & reading.unprinted and word not in words:
+            words.append(word)
+    return words
+
+
 def _idf(terms: list[str], documents: list[set[str]]) -> dict[str, float]:
     """How much each term tells the passages read apart, times how rare it is in all the published minutes.
 

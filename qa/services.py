@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 
 from council.models import Deliberation
 from french.language import looks_english
@@ -17,7 +17,9 @@ from french.values import sentence_values
 from qa import llm
 from qa.abstention import Decision, abstention_decide, figure_given
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
-from qa.reader import ReaderModel, Reading, Selection, evidence_select, proposal_pick, reader_model_load, reading_build
+from qa.reader import (
+    ReaderModel, Reading, Selection, evidence_select, proposal_pick, reader_model_load, reading_build, unprinted_words,
+)
 from qa.questions import question_kind
 from qa.records import StoredFact, act_vote_printed, stored_facts, vote_sentence
 from qa.models import Feedback, QuestionLog
@@ -212,6 +214,23 @@ def _abstained(answer: Answer, evidence: Evidence, reason: str) -> Answer:
     return answer
 
 
+def _declined(answer: Answer, reasoning: Reasoning) -> Answer:
+    """Declined by the decision: with the question's words the minutes searched never print, when there are some, so
+    that the reader can try another word for the same thing."""
+    _abstained(answer, reasoning.evidence, reasoning.decision.reason)
+    words = unprinted_words(reasoning.reading)
+    places = sorted({hit.collectivite for hit in reasoning.reading.hits if hit.collectivite})
+    if words and places:
+        answer.advice = ngettext(
+            "Les comptes rendus publiés consultés (%(places)s) ne contiennent pas le mot %(words)s : essayez un "
+            "autre mot pour la même chose, ou posez votre question à la collectivité.",
+            "Les comptes rendus publiés consultés (%(places)s) ne contiennent pas les mots %(words)s : essayez "
+            "d'autres mots pour la même chose, ou posez votre question à la collectivité.",
+            len(words),
+        ) % {"places": ", ".join(places), "words": ", ".join(f"« {word} »" for word in words)}
+    return answer
+
+
 def question_answer(*, question: str, mode: str | None = None, filters: SearchFilters | None = None) -> Answer:
     """Answer from published passages only: every sentence cited and checked, or a plain refusal."""
     started = time.perf_counter()
@@ -242,7 +261,7 @@ def answer_extract(*, reasoning: Reasoning) -> Answer:
     evidence = reasoning.evidence
     answer = Answer(question=evidence.question, mode=EXTRACTIVE, confidence=reasoning.decision.confidence)
     if reasoning.decision.abstain:
-        return _abstained(answer, evidence, reasoning.decision.reason)
+        return _declined(answer, reasoning)
     sources = list(evidence.hits)
     lines = []
     for fact in reasoning.facts:
@@ -333,7 +352,7 @@ def answer_write(*, reasoning: Reasoning) -> Iterator[CheckedSentence | Answer]:
     evidence = reasoning.evidence
     answer = Answer(question=evidence.question, mode=LLM, confidence=reasoning.decision.confidence)
     if reasoning.decision.abstain:
-        _abstained(answer, evidence, reasoning.decision.reason)
+        _declined(answer, reasoning)
     else:
         sources = _llm_sources(reasoning)
         checker = CitationChecker(sources=sources, question=evidence.question)

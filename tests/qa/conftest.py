@@ -9,7 +9,7 @@ import pytest
 
 from council.models import Body, Collectivite, Deliberation, Document, Seance
 from search.models import Passage
-from search.services import passage_embedding_input
+from search.services import passage_embedding_input, term_frequencies_rebuild
 
 _serial = itertools.count(1)
 
@@ -79,4 +79,5 @@ def qa_passages(db):
         passage_create(collectivite=c, date=d, number=n, objet=o, pages=p, text=t) for c, d, n, o, p, t in PASSAGES
     ]
     passages_embed(created)
+    term_frequencies_rebuild()  # as publishing through the services counts them
     return created
