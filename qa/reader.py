@@ -214,8 +214,7 @@ def _collectivites_named(hits: list[SearchHit]) -> set[str]:
     return {hit.collectivite for hit in hits if hit.collectivite}
 
 
-# A word of the question, an elided article before it left out (« d'électricité »).
-_QUESTION_WORD = re.compile(r"(?:\b[cdjlmnst][’'])?(?P<word>\w[\w-]*)", re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"\w[\w-]*")  # an elided article (« d'électricité ») is a word of one letter, no term
 
 
 def unprinted_words(reading: Reading) -> list[str]:
@@ -223,7 +222,7 @@ def unprinted_words(reading: Reading) -> list[str]:
     not a name in title case (a private person's is masked in every published text, so never printed)."""
     words: list[str] = []
     for match in _QUESTION_WORD.finditer(reading.question):
-        word = match.group("word")
+        word = match.group(0)
         if match.start() > 0 and word[:1].isupper() and not word.isupper():
             continue
         if set(terms_extract(word)) & reading.unprinted and word not in words:
