@@ -39,9 +39,8 @@ def passages_retrieve(
 def terms_rarity(terms: set[str]) -> dict[str, float]:
     """How rare each term (`french.terms`) is among the published passages of every collectivité: log(1 + (N + 1) /
     (n + 0.5)), N the passages, n those that print it (one query on `TermFrequency`)."""
-    counts = dict(
-        TermFrequency.objects.filter(term__in=[*terms, TERM_ALL]).values("term").annotate(n=Sum("passages")).values_list("term", "n")
-    )
+    summed = TermFrequency.objects.filter(term__in=[*terms, TERM_ALL]).values("term").annotate(n=Sum("passages"))
+    counts = dict(summed.values_list("term", "n"))
     total = counts.get(TERM_ALL, 0)
     return {term: math.log(1 + (total + 1) / (counts.get(term, 0) + 0.5)) for term in terms}
 

@@ -82,7 +82,9 @@ def passages_replace(
             )
         )
     created = Passage.objects.bulk_create(passages, batch_size=500)
-    term_frequencies_change(collectivite_id=document.collectivite_id, added=[p.text for p in created if p.published], removed=removed)
+    term_frequencies_change(
+        collectivite_id=document.collectivite_id, added=[p.text for p in created if p.published], removed=removed
+    )
     # A redaction or a parser fix replaces the texts: the old ones must leave an engine that holds copies.
     _engine_sync_on_commit(passage_ids=[*replaced, *(passage.pk for passage in created)], document_id=document.pk)
     return created
@@ -223,8 +225,8 @@ def term_frequencies_rebuild() -> int:
         TermFrequency.objects.all().delete()
         published = Passage.objects.filter(published=True)
         for collectivite_id in published.values_list("collectivite_id", flat=True).distinct().order_by():
-            texts = published.filter(collectivite_id=collectivite_id).values_list("text", flat=True).iterator(chunk_size=2000)
-            term_frequencies_change(collectivite_id=collectivite_id, added=texts, removed=[])
+            texts = published.filter(collectivite_id=collectivite_id).values_list("text", flat=True)
+            term_frequencies_change(collectivite_id=collectivite_id, added=texts.iterator(chunk_size=2000), removed=[])
     return TermFrequency.objects.exclude(term=TERM_ALL).values("term").distinct().count()
 
 

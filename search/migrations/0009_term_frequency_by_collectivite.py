@@ -15,10 +15,8 @@ def frequencies_count(apps, schema_editor):
     published = Passage.objects.filter(published=True).values_list("collectivite_id", "text")
     for collectivite_id, text in published.iterator(chunk_size=2000):
         counts.update((collectivite_id, term) for term in {"", *terms_extract(text)})
-    TermFrequency.objects.bulk_create(
-        (TermFrequency(collectivite_id=collectivite_id, term=term, passages=n) for (collectivite_id, term), n in counts.items()),
-        batch_size=5000,
-    )
+    rows = (TermFrequency(collectivite_id=place, term=term, passages=n) for (place, term), n in counts.items())
+    TermFrequency.objects.bulk_create(rows, batch_size=5000)
 
 
 class Migration(migrations.Migration):
