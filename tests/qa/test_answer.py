@@ -254,7 +254,7 @@ def test_openapi_describes_ask(client):
     assert "AskAnswer" in schema["components"]["schemas"]
 
 
-def test_a_declined_question_names_the_words_the_minutes_searched_never_print(qa_passages):
+def test_a_declined_question_names_the_words_the_minutes_searched_never_print(qa_passages, client):
     # Pierrefonds' minutes (the fixture's lines) price a meal, never mention a swimming pool: the citizen is told
     # which of the question's words they do not contain, to try another; not the town's name (the search's filter),
     # not its verb, not a name in title case (a private person's is masked in every published text).
@@ -265,5 +265,7 @@ def test_a_declined_question_names_the_words_the_minutes_searched_never_print(qa
         "un autre mot pour la même chose, ou posez votre question à la collectivité."
     )
     assert answer.as_json()["advice"] == answer.advice
+    page = client.get(reverse("qa-question"), {"q": "Quand la piscine Jean Bouin de Pierrefonds a-t-elle été rénovée ?"})
+    assert "ne contiennent pas le mot « piscine »" in page.content.decode()
     answered = question_answer(question="Quel est le tarif du repas des accueils de loisirs à Pierrefonds ?", mode=EXTRACTIVE)
     assert not answered.abstained and answered.advice == ""
