@@ -124,8 +124,10 @@ def celery_app_broker_set(*, url: str | None, transport_options: dict) -> None:
 
     app.conf.broker_url = url
     app.conf.broker_transport_options = transport_options
-    # Both pools are keyed by the broker they were opened on and would keep sending there.
-    app.close()
+    # Both pools are keyed by the broker they were opened on and would keep sending there. Not `app.close()`: it also
+    # takes the app off Celery's active apps, and a task module imported afterwards (`shared_task`: `qa.tasks` in a
+    # later test) would not register on it.
+    app._pool = None
     app.amqp._producer_pool = None
 
 
