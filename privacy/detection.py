@@ -1217,9 +1217,11 @@ def _companions(*, page_number: int, text: str, found: list[_Candidate], lowerca
     return more
 
 
-# A first name and a name, then a comma and a status only a person has (see `_page_candidates`).
+# A first name and a name, then a comma and a status only a person has (see `_page_candidates`); a surname in capitals
+# before them is theirs (« SOW El Hadji, étudiant », a table that prints its rows surname first).
 _NAME_THEN_STATUS = re.compile(
-    rf"(?<![\w{_HYPHEN}])(?P<name>(?P<given>{_TITLE_WORD})[ \t]+(?:(?i:{_PARTICLE})[ \t]+)?{_TITLE_WORD})[ \t]*,[ \t]*"
+    rf"(?<![\w{_HYPHEN}])(?P<name>(?:[{_UPPER}]{{2,}}(?:{_HYPHEN}[{_UPPER}]{{2,}})?[ \t]+)?(?P<given>{_TITLE_WORD})[ \t]+"
+    rf"(?:(?i:{_PARTICLE})[ \t]+)?{_TITLE_WORD})[ \t]*,[ \t]*"
     r"(?i:étudiante?|lycéen(?:ne)?|salariée?|en recherche d['’]emploi|demandeu(?:r|se) d['’]emploi|retraitée?"
     r"|apprentie?|stagiaire)\b"
 )

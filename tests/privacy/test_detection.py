@@ -1526,6 +1526,11 @@ _MASKED = [
      "Montant proposé: 800 € \nAnna Hébert, étudiante montpelliéraine \nDestination monde \n« Roumanie espoir » \n"
      "Membre de l’association Roumanie Espoir France, Anna se rendra du 7 au 31 août en Roumanie, dans le \n", [],
      ["Nathan", "Vigne", "HOTE", "Guillaume", "Anna"], ["en recherche d’emploi", "Roumanie Espoir France"]),
+    # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 68 (no question reads it): youth grants, the
+    # surname in capitals before two first names in title case, as the table prints its other rows (« BOURDON Laure »);
+    # the status after it made the first names a person, and left « SOW » in clear beside them.
+    ("1000 € \nSOW El Hadji, étudiant montpelliérain. \nProduction culturelle : \n« Univers sur terre / vue du ciel»\n", [],
+     ["SOW", "El Hadji"], ["Production culturelle", "Univers sur terre"]),
     # montpellier_opendata/proces_verbaux/PV_CM_30_03_2009.pdf, page 29: young artists the city sends to a biennale,
     # one surname in capitals after its elided particle.
     ("pour représenter l’émergence artistique de notre Ville : \n- Cédric JOLIVET \n- Alexandre GIROUX-TORTI \n"
