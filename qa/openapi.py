@@ -26,7 +26,7 @@ SCHEMAS = {
             "question": {"type": "string"},
             "answer": {"type": "string", "description": "Chaque phrase suivie de sa citation [n] ; vide en cas d'abstention."},
             "abstained": {"type": "boolean", "description": "Vrai quand les documents ne permettent pas de répondre."},
-            "advice": {"type": "string", "description": "En cas d'abstention, ce que le lecteur peut faire (poser sa question en français) ; vide sinon."},
+            "advice": {"type": "string", "description": "En cas d'abstention, ce que le lecteur peut faire (poser sa question en français, essayer d'autres mots que ceux de la question que les comptes rendus consultés ne contiennent pas) ; vide sinon."},
             "mode": {"type": "string", "enum": ["extractive", "llm"]},
             "citations": {"type": "array", "items": {"$ref": "#/components/schemas/AskCitation"}},
             "closest": {
