@@ -188,7 +188,7 @@ def subject_terms(question: str, hits: list[SearchHit]) -> list[str]:
     hold it.
     """
     places = set()
-    for name in _collectivites_named(hits):
+    for name in hits_collectivites(hits):
         named = terms_extract(name)
         places.update(named)
         # … and its name shortened to the initials of its first words (« la CC des Lisières de l'Oise », « la CCLO »
@@ -209,7 +209,7 @@ def subject_terms(question: str, hits: list[SearchHit]) -> list[str]:
 _GIVEN_NAME_SHAPE = re.compile(r"(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?")
 
 
-def _collectivites_named(hits: list[SearchHit]) -> set[str]:
+def hits_collectivites(hits: list[SearchHit]) -> set[str]:
     """The names of the collectivités the passages are from."""
     return {hit.collectivite for hit in hits if hit.collectivite}
 
@@ -363,7 +363,8 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
     phrasing = set(terms_extract(" ".join(verbs(question))))
     idf = {t: w * QUESTION_VERB_WEIGHT if t in phrasing else w for t, w in idf.items()}
     # The collectivité and the months are filters, as for the subject terms.
-    named = {fold(word) for name in _collectivites_named(hits) for word in re.findall(r"\w+", name)}
+    collectivites = hits_collectivites(hits)
+    named = {fold(word) for name in collectivites for word in re.findall(r"\w+", name)}
     question_vectors = content_word_vectors(question, leave_out=frozenset(named) | _MONTH_WORDS)
     unit_terms = [heading_terms[i].union(*map(set, sentence_terms[i])) for i in range(len(hits))]
     act_terms: dict[int, set[str]] = {}
@@ -415,7 +416,6 @@ def reading_build(*, question: str, hits: list[SearchHit], ranks: list[int], fol
             for k in KINDS:
                 features[f"fit_{k}"] = values.get(k, 0.0)
             candidates.append(Candidate(sentence, index, position, features, values))
-    collectivites = _collectivites_named(hits)
     nouns = {t for t in subject if t not in phrasing}
     unprinted = nouns - terms_printed(nouns, collectivites=collectivites) if collectivites else set()
     return Reading(question, kind, hits, ranks, candidates, idf, unit_terms, unprinted)

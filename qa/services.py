@@ -18,7 +18,8 @@ from qa import llm
 from qa.abstention import Decision, abstention_decide, figure_given
 from qa.citations import Citation, CitationChecker, CheckedSentence, answer_check, citation_build
 from qa.reader import (
-    ReaderModel, Reading, Selection, evidence_select, proposal_pick, reader_model_load, reading_build, unprinted_words,
+    ReaderModel, Reading, Selection, evidence_select, hits_collectivites, proposal_pick, reader_model_load, reading_build,
+    unprinted_words,
 )
 from qa.questions import question_kind
 from qa.records import StoredFact, act_vote_printed, stored_facts, vote_sentence
@@ -219,7 +220,7 @@ def _declined(answer: Answer, reasoning: Reasoning) -> Answer:
     that the reader can try another word for the same thing."""
     _abstained(answer, reasoning.evidence, reasoning.decision.reason)
     words = unprinted_words(reasoning.reading)
-    places = sorted({hit.collectivite for hit in reasoning.reading.hits if hit.collectivite})
+    places = sorted(hits_collectivites(reasoning.reading.hits))
     if words and places:
         answer.advice = ngettext(
             "Les comptes rendus publiés consultés (%(places)s) ne contiennent pas le mot %(words)s : essayez un "
